@@ -1,0 +1,62 @@
+#include "carriers.h"
+
+#include <QLocale>
+
+namespace cz {
+
+QString CarrierInfo::displayName() const
+{
+    return QLocale().language() == QLocale::Chinese ? nameZh : nameEn;
+}
+
+Status CarrierRegistry::load(Database& db)
+{
+    m_carriers.clear();
+    m_rules.clear();
+    auto c = db.exec(QStringLiteral("SELECT code, name_zh, name_en FROM carrier ORDER BY sort, code"));
+    if (!c)
+        return fail(c.error());
+    while ((*c)->next())
+        m_carriers.append({(*c)->value(0).toString(), (*c)->value(1).toString(), (*c)->value(2).toString()});
+    (*c)->finish();
+
+    auto r = db.exec(QStringLiteral("SELECT r.carrier, r.pattern, r.priority FROM carrier_rule r"
+                                    " JOIN carrier c ON c.code = r.carrier ORDER BY r.priority DESC, c.sort, r.id"));
+    if (!r)
+        return fail(r.error());
+    while ((*r)->next()) {
+        QRegularExpression re((*r)->value(1).toString());
+        if (!re.isValid())
+            continue; // a bad rule from the county must not stop receiving; it just never matches
+        re.optimize();
+        m_rules.append({(*r)->value(0).toString(), re, (*r)->value(2).toInt()});
+    }
+    (*r)->finish();
+    return {};
+}
+
+QList<CarrierCandidate> CarrierRegistry::detect(const QString& waybill) const
+{
+    QList<CarrierCandidate> out;
+    // Rules are sorted best first, so the first hit per carrier is its best.
+    for (const Rule& rule : m_rules) {
+        if (!rule.re.match(waybill).hasMatch())
+            continue;
+        const bool seen = std::any_of(out.cbegin(), out.cend(),
+                                      [&](const CarrierCandidate& c) { return c.code == rule.carrier; });
+        if (!seen)
+            out.append({rule.carrier, rule.priority});
+    }
+    return out;
+}
+
+std::optional<CarrierInfo> CarrierRegistry::find(const QString& code) const
+{
+    for (const CarrierInfo& c : m_carriers) {
+        if (c.code.compare(code, Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+} // namespace cz

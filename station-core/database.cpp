@@ -1,0 +1,310 @@
+#include "database.h"
+
+#include "migrations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace cz {
+
+namespace {
+
+struct StorageText {
+    Q_DECLARE_TR_FUNCTIONS(Storage)
+};
+
+// "CZHN": marks a file as a Cunzhan station database.
+constexpr int kApplicationId = 0x435A484E;
+
+enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13, CantOpen = 14,
+                  Constraint = 19, NotADb = 26 };
+
+int primaryCode(const QSqlError& e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xFF) : -1;
+}
+
+Error lockedError(const QString& path)
+{
+    return {ErrorKind::Unavailable, QStringLiteral("db.locked"),
+            StorageText::tr("The database %1 is in use by another program (for example another Cunzhan "
+                            "window or a backup). Close it and try again.")
+                .arg(QDir::toNativeSeparators(path))};
+}
+
+Error corruptError(const QString& path)
+{
+    return {ErrorKind::Internal, QStringLiteral("db.corrupt"),
+            StorageText::tr("The file %1 is damaged or is not a Cunzhan database. It was left untouched; "
+                            "restore it from a backup or choose another file.")
+                .arg(QDir::toNativeSeparators(path))};
+}
+
+bool looksLikeSqlite(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(16);
+    return f.size() == 0 || head == QByteArrayLiteral("SQLite format 3\0");
+}
+
+} // namespace
+
+Database::Database(QString path, QString connection)
+    : m_path(std::move(path))
+    , m_connection(std::move(connection))
+{
+}
+
+Database::~Database()
+{
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString Database::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("station.db"));
+}
+
+int Database::latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+
+Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, const OpenOptions& options)
+{
+    const QString path = QFileInfo(requestedPath.isEmpty() ? defaultPath() : requestedPath).absoluteFilePath();
+    const QFileInfo file(path);
+    const QString native = QDir::toNativeSeparators(path);
+
+    if (file.exists()) {
+        if (file.isDir())
+            return fail(ErrorKind::BadInput, QStringLiteral("db.is_directory"),
+                        StorageText::tr("%1 is a folder, not a database file.").arg(native));
+        if (!file.isReadable())
+            return fail(ErrorKind::Unavailable, QStringLiteral("db.unreadable"),
+                        StorageText::tr("Cannot read the database %1: permission denied.").arg(native));
+        if (!file.isWritable())
+            return fail(ErrorKind::Unavailable, QStringLiteral("db.read_only"),
+                        StorageText::tr("The database %1 is read-only. Cunzhan needs to write to it; check "
+                                        "the file's permissions or copy it to a writable place.")
+                            .arg(native));
+        if (!looksLikeSqlite(path))
+            return fail(corruptError(path));
+    } else if (!QDir().mkpath(file.absolutePath())) {
+        return fail(ErrorKind::Unavailable, QStringLiteral("db.dir_not_writable"),
+                    StorageText::tr("Cannot create the folder %1 for the database.")
+                        .arg(QDir::toNativeSeparators(file.absolutePath())));
+    }
+    // WAL keeps its -wal and -shm files beside the database, so the folder must be writable too.
+    if (!QFileInfo(file.absolutePath()).isWritable())
+        return fail(ErrorKind::Unavailable, QStringLiteral("db.dir_not_writable"),
+                    StorageText::tr("Cannot write in the folder %1, where the database and its journal live.")
+                        .arg(QDir::toNativeSeparators(file.absolutePath())));
+
+    const QString connection = QStringLiteral("cz-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<Database> db(new Database(path, connection));
+    {
+        QSqlDatabase h = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        if (!h.isValid())
+            return fail(ErrorKind::Internal, QStringLiteral("db.driver_missing"),
+                        StorageText::tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
+        h.setDatabaseName(path);
+        h.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!h.open())
+            return fail(ErrorKind::Unavailable, QStringLiteral("db.cannot_open"),
+                        StorageText::tr("Cannot open the database %1: %2").arg(native, h.lastError().text()));
+    }
+    if (auto st = db->configure(options); !st)
+        return fail(st.error());
+    return db;
+}
+
+Status Database::configure(const OpenOptions& options)
+{
+    // journal_mode first: it is the first statement that reads the file, so a damaged or foreign
+    // file is reported here rather than half-way through a migration.
+    auto mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!mode)
+        return fail(mode.error());
+    if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return fail(ErrorKind::Unavailable, QStringLiteral("db.no_wal"),
+                    StorageText::tr("The database %1 cannot use write-ahead logging (is it on a read-only or "
+                                    "network drive?).")
+                        .arg(QDir::toNativeSeparators(m_path)));
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
+            return st;
+    }
+
+    auto version = scalar(QStringLiteral("PRAGMA user_version"));
+    auto appId = scalar(QStringLiteral("PRAGMA application_id"));
+    auto tables = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!version || !appId || !tables)
+        return fail(!version ? version.error() : !appId ? appId.error() : tables.error());
+    m_schemaVersion = version->toInt();
+    const bool ours = appId->toInt() == kApplicationId;
+    if ((m_schemaVersion > 0 && !ours) || (m_schemaVersion == 0 && tables->toInt() > 0))
+        return fail(corruptError(m_path));
+    if (m_schemaVersion > latestSchemaVersion())
+        return fail(ErrorKind::Unavailable, QStringLiteral("db.schema_newer"),
+                    StorageText::tr("The database %1 was written by a newer version of Cunzhan (schema %2; this "
+                                    "program knows up to %3). Update Cunzhan to open it.")
+                        .arg(QDir::toNativeSeparators(m_path))
+                        .arg(m_schemaVersion)
+                        .arg(latestSchemaVersion()));
+    const int target = options.migrateTo < 0 ? latestSchemaVersion()
+                                             : std::min(options.migrateTo, latestSchemaVersion());
+    return migrate(target);
+}
+
+Status Database::migrate(int target)
+{
+    const auto& steps = migrations();
+    while (m_schemaVersion < target) {
+        const int next = m_schemaVersion + 1;
+        if (auto st = beginWrite(); !st)
+            return st;
+        // Another process may have migrated while we waited for the lock.
+        auto current = scalar(QStringLiteral("PRAGMA user_version"));
+        if (!current) {
+            rollback();
+            return fail(current.error());
+        }
+        if (current->toInt() >= next) {
+            rollback();
+            m_schemaVersion = current->toInt();
+            continue;
+        }
+        for (const QString& statement : steps[static_cast<size_t>(next - 1)]) {
+            if (auto st = execRaw(statement); !st) {
+                rollback();
+                return st;
+            }
+        }
+        const QString stamp = QStringLiteral("PRAGMA user_version=%1").arg(next);
+        const QString app = QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId);
+        if (auto st = execRaw(stamp); !st) {
+            rollback();
+            return st;
+        }
+        if (auto st = execRaw(app); !st) {
+            rollback();
+            return st;
+        }
+        if (auto st = commit(); !st)
+            return st;
+        m_schemaVersion = next;
+    }
+    return {};
+}
+
+Status Database::execRaw(const QString& sql)
+{
+    QSqlQuery q(handle());
+    if (!q.exec(sql))
+        return fail(errorFrom(q.lastError()));
+    return {};
+}
+
+Result<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& args)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q(handle());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return fail(errorFrom(q.lastError()));
+        it = m_statements.insert(sql, q);
+    }
+    QSqlQuery& q = it.value();
+    for (int i = 0; i < args.size(); ++i)
+        q.bindValue(i, args.at(i));
+    if (!q.exec()) {
+        Error e = errorFrom(q.lastError());
+        q.finish();
+        return fail(std::move(e));
+    }
+    return &q;
+}
+
+Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args)
+{
+    auto q = exec(sql, args);
+    if (!q)
+        return fail(q.error());
+    QVariant v = (*q)->next() ? (*q)->value(0) : QVariant();
+    (*q)->finish();
+    return v;
+}
+
+Status Database::beginWrite()
+{
+    if (auto st = execRaw(QStringLiteral("BEGIN IMMEDIATE")); !st)
+        return st;
+    m_inTransaction = true;
+    return {};
+}
+
+Status Database::commit()
+{
+    auto st = execRaw(QStringLiteral("COMMIT"));
+    if (!st) {
+        rollback();
+        return st;
+    }
+    m_inTransaction = false;
+    return {};
+}
+
+void Database::rollback()
+{
+    QSqlQuery q(handle());
+    q.exec(QStringLiteral("ROLLBACK"));
+    m_inTransaction = false;
+}
+
+Error Database::errorFrom(const QSqlError& error) const
+{
+    const QString native = QDir::toNativeSeparators(m_path);
+    switch (primaryCode(error)) {
+    case Busy:
+    case Locked:
+        return lockedError(m_path);
+    case ReadOnly:
+        return {ErrorKind::Unavailable, QStringLiteral("db.read_only"),
+                StorageText::tr("The database %1 is read-only. Cunzhan needs to write to it; check the file's "
+                                "permissions or copy it to a writable place.")
+                    .arg(native)};
+    case Corrupt:
+    case NotADb:
+        return corruptError(m_path);
+    case Full:
+        return {ErrorKind::Unavailable, QStringLiteral("db.disk_full"),
+                StorageText::tr("The disk holding %1 is full. Free some space; nothing was saved.").arg(native)};
+    case IoErr:
+    case CantOpen:
+        return {ErrorKind::Unavailable, QStringLiteral("db.io"),
+                StorageText::tr("Cannot read or write the database %1: %2").arg(native, error.text())};
+    case Constraint:
+        return {ErrorKind::Conflict, QStringLiteral("db.constraint"),
+                StorageText::tr("The change clashes with data already stored: %1").arg(error.text())};
+    default:
+        return {ErrorKind::Internal, QStringLiteral("db.error"),
+                StorageText::tr("Database error: %1").arg(error.text())};
+    }
+}
+
+} // namespace cz

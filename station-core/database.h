@@ -1,0 +1,66 @@
+// The station's SQLite database: opening with the durability pragmas, numbered migrations,
+// a prepared-statement cache and the translation of SQLite failures into Error values.
+#pragma once
+
+#include "result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+namespace cz {
+
+struct OpenOptions {
+    int busyTimeoutMs = 5000;
+    // Test hook: migrate only up to this schema version (-1 = all), to build older databases.
+    int migrateTo = -1;
+};
+
+class Database {
+public:
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    // Opens (creating when missing) and migrates the database at path. Never resets or
+    // overwrites a file it cannot understand: those give an Error instead.
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString& path,
+                                                                const OpenOptions& options = {});
+    // Where the terminal and cunzhanctl keep the database when --db is not given.
+    [[nodiscard]] static QString defaultPath();
+    [[nodiscard]] static int latestSchemaVersion();
+
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
+    [[nodiscard]] QSqlDatabase handle() const { return QSqlDatabase::database(m_connection, false); }
+
+    // Runs a cached prepared statement with positional arguments. The returned query stays
+    // valid until the same SQL text is executed again.
+    [[nodiscard]] Result<QSqlQuery*> exec(const QString& sql, const QVariantList& args = {});
+    // First column of the first row, or an invalid QVariant when there is no row.
+    [[nodiscard]] Result<QVariant> scalar(const QString& sql, const QVariantList& args = {});
+
+    [[nodiscard]] Status beginWrite(); // BEGIN IMMEDIATE: takes the write lock up front
+    [[nodiscard]] Status commit();
+    void rollback();
+    [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
+
+    [[nodiscard]] Error errorFrom(const QSqlError& error) const;
+
+private:
+    Database(QString path, QString connection);
+    [[nodiscard]] Status configure(const OpenOptions& options);
+    [[nodiscard]] Status migrate(int target);
+    [[nodiscard]] Status execRaw(const QString& sql);
+
+    QString m_path;
+    QString m_connection;
+    int m_schemaVersion = 0;
+    bool m_inTransaction = false;
+    QHash<QString, QSqlQuery> m_statements;
+};
+
+} // namespace cz

@@ -1,0 +1,185 @@
+// Receiving parcels (入库): validation, carrier choice, place and pickup code, one transaction.
+#include "privacy.h"
+#include "station.h"
+#include "writetx.h"
+
+#include <QCoreApplication>
+
+namespace cz {
+
+namespace {
+struct InboundText {
+    Q_DECLARE_TR_FUNCTIONS(Inbound)
+};
+
+struct Place {
+    QString shelf;
+    int layer = 0;
+    bool keptTogether = false;
+    bool overCapacity = false;
+};
+
+// Keeps one person's waiting parcels on one place while it has room; otherwise the place with the
+// lowest fill ratio (ties: shelf order, lower layer first).
+Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone)
+{
+    auto loads = tx.exec(QStringLiteral(
+        "SELECT s.shelf, s.layer, s.capacity,"
+        " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND p.shelf = s.shelf AND p.layer = s.layer)"
+        " FROM slot s ORDER BY s.shelf_sort, s.layer"));
+    if (!loads)
+        return fail(loads.error());
+    struct Load {
+        QString shelf;
+        int layer, capacity, count;
+    };
+    QList<Load> all;
+    while ((*loads)->next())
+        all.append({(*loads)->value(0).toString(), (*loads)->value(1).toInt(), (*loads)->value(2).toInt(),
+                    (*loads)->value(3).toInt()});
+    (*loads)->finish();
+    if (all.isEmpty())
+        return fail(ErrorKind::Conflict, QStringLiteral("shelves.none"),
+                    InboundText::tr("There are no shelves set up; set the shelf layout first."));
+
+    // The same person: the full number when known, else the same tail among tail-only parcels.
+    auto same = phone.full.isEmpty()
+                    ? tx.scalar(QStringLiteral("SELECT shelf || char(9) || layer FROM parcel WHERE phone_tail = ?"
+                                               " AND in_station = 1 AND status = 'waiting' AND phone IS NULL"
+                                               " ORDER BY received_at DESC LIMIT 1"),
+                                {phone.tail})
+                    : tx.scalar(QStringLiteral("SELECT shelf || char(9) || layer FROM parcel WHERE phone_tail = ?"
+                                               " AND in_station = 1 AND status = 'waiting' AND phone = ?"
+                                               " ORDER BY received_at DESC LIMIT 1"),
+                                {phone.tail, phone.full});
+    if (!same)
+        return fail(same.error());
+    if (same->isValid()) {
+        const QStringList parts = same->toString().split(QLatin1Char('\t'));
+        for (const Load& l : all) {
+            if (parts.size() == 2 && l.shelf == parts[0] && l.layer == parts[1].toInt() && l.count < l.capacity)
+                return Place{l.shelf, l.layer, true, false};
+        }
+    }
+    const Load* best = &all.first();
+    for (const Load& l : all) {
+        // Compare count/capacity without floating point.
+        if (static_cast<qint64>(l.count) * best->capacity < static_cast<qint64>(best->count) * l.capacity)
+            best = &l;
+    }
+    return Place{best->shelf, best->layer, false, best->count >= best->capacity};
+}
+} // namespace
+
+Result<ReceiveResult> Station::receive(const ReceiveRequest& request)
+{
+    if (auto st = requireInitialised(); !st)
+        return fail(st.error());
+    auto waybill = validateWaybill(request.waybill);
+    if (!waybill)
+        return fail(waybill.error());
+    auto phone = parsePhone(request.phone);
+    if (!phone)
+        return fail(phone.error());
+    auto name = validateName(request.name);
+    if (!name)
+        return fail(name.error());
+
+    QString carrier;
+    if (!request.carrier.trimmed().isEmpty()) {
+        const auto info = m_carriers.find(request.carrier.trimmed());
+        if (!info)
+            return fail(ErrorKind::BadInput, QStringLiteral("carrier.unknown"),
+                        InboundText::tr("\"%1\" is not a known carrier code.").arg(request.carrier.trimmed()));
+        carrier = info->code;
+    } else {
+        const auto candidates = m_carriers.detect(*waybill);
+        QStringList codes;
+        for (const auto& c : candidates)
+            codes << c.code;
+        if (candidates.isEmpty())
+            return fail(ErrorKind::BadInput, QStringLiteral("carrier.not_detected"),
+                        InboundText::tr("No carrier uses waybill numbers like %1; choose the carrier.").arg(*waybill));
+        if (candidates.size() > 1)
+            return fail(ErrorKind::BadInput, QStringLiteral("carrier.ambiguous"),
+                        InboundText::tr("Several carriers use numbers like %1 (%2); confirm which one.")
+                            .arg(*waybill, codes.join(QStringLiteral(", "))),
+                        codes);
+        carrier = candidates.first().code;
+    }
+
+    auto tx = beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    auto dup = tx->scalar(QStringLiteral("SELECT pickup_code FROM parcel WHERE waybill = ? AND in_station = 1"),
+                          {*waybill});
+    if (!dup)
+        return fail(dup.error());
+    if (dup->isValid())
+        return fail(ErrorKind::Conflict, QStringLiteral("waybill.duplicate"),
+                    InboundText::tr("Parcel %1 is already in the station with pickup code %2.")
+                        .arg(*waybill, dup->toString()),
+                    {dup->toString()});
+
+    DeliveryPref pref = request.pref.value_or(DeliveryPref::StationPickup);
+    if (!request.pref && !phone->full.isEmpty()) {
+        // Villagers keep their preference: reuse the one given with their last parcel.
+        auto last = tx->scalar(QStringLiteral("SELECT delivery_pref FROM parcel WHERE phone = ?"
+                                              " ORDER BY received_at DESC LIMIT 1"),
+                               {phone->full});
+        if (!last)
+            return fail(last.error());
+        if (last->isValid())
+            pref = deliveryPrefFrom(last->toString()).value_or(pref);
+    }
+
+    auto place = choosePlace(*tx, *phone);
+    if (!place)
+        return fail(place.error());
+    auto code = allocateCode(*tx, place->shelf, place->layer);
+    if (!code)
+        return fail(code.error());
+
+    Parcel p;
+    p.id = tx->newId();
+    p.waybill = *waybill;
+    p.carrier = carrier;
+    p.phone = phone->full;
+    p.phoneTail = phone->tail;
+    p.name = *name;
+    p.pref = pref;
+    p.shelf = place->shelf;
+    p.layer = place->layer;
+    p.codeSeq = code->first;
+    p.pickupCode = code->second;
+    p.status = ParcelStatus::Waiting;
+    p.receivedAt = tx->now();
+    p.updatedAt = tx->now();
+
+    auto ins = tx->exec(QStringLiteral("INSERT INTO parcel(id, waybill, carrier, phone, phone_tail, name, delivery_pref,"
+                                       " shelf, layer, code_seq, pickup_code, status, in_station, received_at, updated_at)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 1, ?, ?)"),
+                        {p.id, p.waybill, p.carrier, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail,
+                         p.name.isEmpty() ? QVariant() : p.name, toString(p.pref), p.shelf, p.layer, p.codeSeq,
+                         p.pickupCode, p.receivedAt, p.updatedAt});
+    if (!ins)
+        return fail(ins.error());
+    const QString noticeId = tx->newId();
+    auto notice = tx->exec(QStringLiteral("INSERT INTO notification(id, parcel_id, kind, day, phone, phone_tail,"
+                                          " pickup_code, created_at) VALUES (?, ?, 'arrival', ?, ?, ?, ?, ?)"),
+                           {noticeId, p.id, localDate(tx->now()).toString(Qt::ISODate),
+                            p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
+    if (!notice)
+        return fail(notice.error());
+    if (auto st = recordChange(*tx, p, QStringLiteral("received"),
+                               {{QStringLiteral("notification_id"), noticeId},
+                                {QStringLiteral("kept_together"), place->keptTogether}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT changed();
+    return ReceiveResult{p, place->keptTogether, place->overCapacity};
+}
+
+} // namespace cz

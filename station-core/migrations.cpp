@@ -1,0 +1,142 @@
+#include "migrations.h"
+
+namespace cz {
+
+namespace {
+
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+        // The sync outbox: one row per state change, written in the same transaction.
+        QStringLiteral("CREATE TABLE outbox ("
+                       " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " op_id TEXT NOT NULL UNIQUE,"
+                       " entity TEXT NOT NULL,"
+                       " entity_id TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " payload TEXT NOT NULL,"
+                       " schema_version INTEGER NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " acked_at INTEGER,"
+                       " result TEXT)"),
+        QStringLiteral("CREATE INDEX outbox_pending ON outbox(seq) WHERE acked_at IS NULL"),
+        QStringLiteral("CREATE TABLE carrier ("
+                       " code TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+                       " sort INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE carrier_rule ("
+                       " id INTEGER PRIMARY KEY,"
+                       " carrier TEXT NOT NULL REFERENCES carrier(code),"
+                       " pattern TEXT NOT NULL,"
+                       " priority INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE slot ("
+                       " shelf TEXT NOT NULL, layer INTEGER NOT NULL, capacity INTEGER NOT NULL,"
+                       " shelf_sort INTEGER NOT NULL, PRIMARY KEY (shelf, layer))"),
+        // Current state of each parcel, kept alongside its append-only events.
+        QStringLiteral("CREATE TABLE parcel ("
+                       " id TEXT PRIMARY KEY,"
+                       " waybill TEXT NOT NULL,"
+                       " carrier TEXT NOT NULL REFERENCES carrier(code),"
+                       " phone TEXT,"
+                       " phone_tail TEXT NOT NULL,"
+                       " name TEXT,"
+                       " delivery_pref TEXT NOT NULL,"
+                       " shelf TEXT,"
+                       " layer INTEGER,"
+                       " code_seq INTEGER,"
+                       " pickup_code TEXT,"
+                       " status TEXT NOT NULL,"
+                       " in_station INTEGER NOT NULL,"
+                       " received_at INTEGER NOT NULL,"
+                       " picked_up_at INTEGER,"
+                       " collector TEXT,"
+                       " fee_fen INTEGER NOT NULL DEFAULT 0,"
+                       " return_reason TEXT,"
+                       " updated_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX parcel_code_in_station ON parcel(pickup_code) WHERE in_station = 1"),
+        QStringLiteral("CREATE UNIQUE INDEX parcel_waybill_in_station ON parcel(waybill) WHERE in_station = 1"),
+        QStringLiteral("CREATE INDEX parcel_tail_in_station ON parcel(phone_tail) WHERE in_station = 1"),
+        QStringLiteral("CREATE INDEX parcel_slot_waiting ON parcel(shelf, layer) WHERE status = 'waiting'"),
+        QStringLiteral("CREATE INDEX parcel_waybill ON parcel(waybill)"),
+        QStringLiteral("CREATE INDEX parcel_phone ON parcel(phone, received_at)"),
+        QStringLiteral("CREATE INDEX parcel_status_received ON parcel(status, received_at)"),
+        QStringLiteral("CREATE INDEX parcel_received ON parcel(received_at)"),
+        QStringLiteral("CREATE TABLE parcel_event ("
+                       " id TEXT PRIMARY KEY,"
+                       " parcel_id TEXT NOT NULL REFERENCES parcel(id),"
+                       " kind TEXT NOT NULL,"
+                       " at INTEGER NOT NULL,"
+                       " data TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX parcel_event_parcel ON parcel_event(parcel_id, at)"),
+        // Carriers and rules of shared/REFERENCE.md; the county replaces them through sync later.
+        QStringLiteral("INSERT INTO carrier(code, name_zh, name_en, sort) VALUES"
+                       " ('SF', '顺丰', 'SF Express', 1),"
+                       " ('EMS', '中国邮政/EMS', 'China Post / EMS', 2),"
+                       " ('YTO', '圆通', 'YTO Express', 3),"
+                       " ('ZTO', '中通', 'ZTO Express', 4),"
+                       " ('STO', '申通', 'STO Express', 5),"
+                       " ('YUNDA', '韵达', 'Yunda Express', 6),"
+                       " ('JT', '极兔', 'J&T Express', 7),"
+                       " ('JD', '京东', 'JD Logistics', 8),"
+                       " ('DEPPON', '德邦', 'Deppon', 9),"
+                       " ('BEST', '百世', 'Best Express', 10),"
+                       " ('CAINIAO', '菜鸟', 'Cainiao', 11),"
+                       " ('OTHER', '其他', 'Other', 99)"),
+        QStringLiteral("INSERT INTO carrier_rule(carrier, pattern, priority) VALUES"
+                       " ('SF', '^SF\\d{13}$', 100),"
+                       " ('SF', '^\\d{12}$', 10),"
+                       " ('EMS', '^[981]\\d{12}$', 40),"
+                       " ('EMS', '^P[A-Z]\\d{11}$', 90),"
+                       " ('EMS', '^[A-Z]{2}\\d{9}[A-Z]{2}$', 90),"
+                       " ('YTO', '^YT\\d{12,13}$', 100),"
+                       " ('ZTO', '^7\\d{13}$', 50),"
+                       " ('ZTO', '^\\d{12}$', 10),"
+                       " ('STO', '^(77|43)\\d{12,15}$', 50),"
+                       " ('YUNDA', '^[34]\\d{14}$', 40),"
+                       " ('YUNDA', '^5\\d{12}$', 40),"
+                       " ('JT', '^JT\\d{12,13}$', 100),"
+                       " ('JD', '^JD[A-Z0-9]{2}\\d{11}$', 100),"
+                       " ('JD', '^JD[XK]\\d{12}$', 100),"
+                       " ('JD', '^JDV[A-Z]\\d{11}$', 100),"
+                       " ('DEPPON', '^DPK\\d{12}$', 100),"
+                       " ('DEPPON', '^\\d{8,10}$', 10),"
+                       " ('BEST', '^[ABDE]\\d{12}$', 80),"
+                       " ('BEST', '^BXA\\d{10}$', 100),"
+                       " ('CAINIAO', '^621\\d{12}$', 60)"),
+        QStringLiteral("INSERT INTO setting(key, value) VALUES"
+                       " ('free_days', '3'), ('fee_per_day_fen', '0'), ('undo_window_min', '10')"),
+    };
+}
+
+// Version 2: notices to villagers (arrival, overdue reminders), at most one reminder per parcel per
+// local day, enforced by the unique key.
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE notification ("
+                       " id TEXT PRIMARY KEY,"
+                       " parcel_id TEXT NOT NULL REFERENCES parcel(id),"
+                       " kind TEXT NOT NULL,"
+                       " day TEXT NOT NULL,"
+                       " phone TEXT,"
+                       " phone_tail TEXT NOT NULL,"
+                       " pickup_code TEXT,"
+                       " created_at INTEGER NOT NULL,"
+                       " state TEXT NOT NULL DEFAULT 'queued',"
+                       " UNIQUE (parcel_id, kind, day))"),
+        QStringLiteral("CREATE INDEX notification_state ON notification(state, created_at)"),
+        QStringLiteral("INSERT INTO setting(key, value) VALUES ('unclaimed_after_days', '7')"),
+    };
+}
+
+} // namespace
+
+const std::vector<QStringList>& migrations()
+{
+    static const std::vector<QStringList> all{version1(), version2()};
+    return all;
+}
+
+} // namespace cz

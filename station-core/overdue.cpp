@@ -1,0 +1,121 @@
+// Overdue parcels, storage fees, reminder notices and the return list.
+#include "station.h"
+#include "writetx.h"
+
+#include <QCoreApplication>
+
+namespace cz {
+
+namespace {
+struct OverdueText {
+    Q_DECLARE_TR_FUNCTIONS(Overdue)
+};
+
+// Started days past the free period.
+int overdueDays(qint64 receivedAt, qint64 at, int freeDays)
+{
+    const qint64 past = at - receivedAt - qint64(freeDays) * kDayMs;
+    return past <= 0 ? 0 : static_cast<int>((past + kDayMs - 1) / kDayMs);
+}
+} // namespace
+
+qint64 Station::storageFee(const Parcel& parcel, qint64 atMs) const
+{
+    return overdueDays(parcel.receivedAt, atMs, m_settings.freeDays) * m_settings.feePerDayFen;
+}
+
+Result<QList<OverdueItem>> Station::overdue()
+{
+    const qint64 now = m_clock->nowMs();
+    const qint64 cutoff = now - qint64(m_settings.freeDays) * kDayMs;
+    auto parcels = queryParcels(QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
+    if (!parcels)
+        return fail(parcels.error());
+    QList<OverdueItem> out;
+    out.reserve(parcels->size());
+    for (const Parcel& p : *parcels) {
+        OverdueItem item;
+        item.parcel = p;
+        item.daysHeld = static_cast<int>((now - p.receivedAt) / kDayMs);
+        item.overdueDays = overdueDays(p.receivedAt, now, m_settings.freeDays);
+        item.feeFen = storageFee(p, now);
+        item.unclaimed = item.daysHeld >= m_settings.unclaimedAfterDays;
+        out.append(item);
+    }
+    return out;
+}
+
+Result<int> Station::queueReminders()
+{
+    auto items = overdue();
+    if (!items)
+        return fail(items.error());
+    if (items->isEmpty())
+        return 0;
+    auto tx = beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    const QString day = localDate(tx->now()).toString(Qt::ISODate);
+    int queued = 0;
+    for (const OverdueItem& item : *items) {
+        const Parcel& p = item.parcel;
+        const QString id = tx->newId();
+        auto ins = tx->exec(QStringLiteral("INSERT OR IGNORE INTO notification(id, parcel_id, kind, day, phone,"
+                                           " phone_tail, pickup_code, created_at) VALUES (?, ?, 'overdue', ?, ?, ?, ?, ?)"),
+                            {id, p.id, day, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode,
+                             tx->now()});
+        if (!ins)
+            return fail(ins.error());
+        if ((*ins)->numRowsAffected() != 1)
+            continue; // already reminded today
+        if (auto st = recordChange(*tx, p, QStringLiteral("reminded"),
+                                   {{QStringLiteral("notification_id"), id},
+                                    {QStringLiteral("overdue_days"), item.overdueDays},
+                                    {QStringLiteral("fee_fen"), item.feeFen}});
+            !st)
+            return fail(st.error());
+        ++queued;
+    }
+    if (queued == 0)
+        return 0; // nothing new: the transaction rolls back untouched
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT changed();
+    return queued;
+}
+
+Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reason, const QString& note)
+{
+    if (note.size() > 200)
+        return fail(ErrorKind::BadInput, QStringLiteral("return.note_too_long"),
+                    OverdueText::tr("The note is too long (at most 200 characters)."));
+    auto tx = beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    auto p = loadForUpdate(*tx, parcelId);
+    if (!p)
+        return fail(p.error());
+    if (p->status != ParcelStatus::Waiting)
+        return fail(ErrorKind::Conflict, QStringLiteral("return.not_waiting"),
+                    OverdueText::tr("Parcel %1 is %2; only waiting parcels can be marked for return.")
+                        .arg(p->waybill, statusLabel(p->status)));
+    p->status = ParcelStatus::ToReturn;
+    p->returnReason = toString(reason);
+    if (auto st = writeParcelState(*tx, *p); !st)
+        return fail(st.error());
+    if (auto st = recordChange(*tx, *p, QStringLiteral("marked_for_return"),
+                               {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("note"), note.trimmed()}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT changed();
+    return *p;
+}
+
+Result<QList<Parcel>> Station::returnList()
+{
+    return queryParcels(QStringLiteral("status = 'to_return' ORDER BY updated_at"), {});
+}
+
+} // namespace cz

@@ -1,0 +1,174 @@
+// Station: the facade the terminal, the CLI and the tests use. It owns the database, the injected
+// clock and id source, and offers every station operation as a call that returns a value or an
+// Error. Each state change is one WriteTx (domain rows + event + outbox op, committed together).
+// The implementation is split by topic: station.cpp (setup, settings), inbound.cpp, pickup.cpp,
+// overdue.cpp (overdue, reminders, returns), audit.cpp, query.cpp.
+#pragma once
+
+#include "carriers.h"
+#include "clock.h"
+#include "database.h"
+#include "parcel.h"
+#include "shelves.h"
+
+#include <QDate>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace cz {
+
+class WriteTx;
+
+struct StationSettings {
+    QString stationName;
+    QString shelfSpec;
+    int freeDays = 3;            // free holding days
+    qint64 feePerDayFen = 0;     // storage fee per started day after the free days
+    int undoWindowMin = 10;      // a pickup can be undone this long after it
+    int unclaimedAfterDays = 7;  // overdue parcels older than this are suggested for return
+    QString language;            // "" = follow the system, "zh_CN", "en"
+};
+
+struct ReceiveRequest {
+    QString waybill;
+    QString phone; // 11 digits or the last 4
+    QString name;
+    QString carrier; // empty: detect; required when several carriers fit
+    std::optional<DeliveryPref> pref;
+};
+
+struct ReceiveResult {
+    Parcel parcel;
+    bool keptTogether = false; // placed beside the same person's waiting parcels
+    bool overCapacity = false; // every place was full; put on the least loaded one anyway
+};
+
+struct HandoverResult {
+    QList<Parcel> parcels;
+    qint64 totalFeeFen = 0;
+};
+
+struct OverdueItem {
+    Parcel parcel;
+    int daysHeld = 0;
+    int overdueDays = 0;
+    qint64 feeFen = 0;
+    bool unclaimed = false; // held past the unclaimed limit: suggest returning it
+};
+
+struct AuditScan {
+    QString slot; // "3-2"
+    QString waybill;
+};
+
+struct AuditLine {
+    QString waybill;
+    QString parcelId;
+    QString pickupCode;
+    QString recordedSlot;
+    QString foundSlot;
+};
+
+struct AuditReport {
+    QStringList places; // the places checked
+    QList<AuditLine> ok, missing, misplaced, unknown;
+};
+
+struct MoveResult {
+    QString waybill;
+    QString oldCode;
+    QString newCode;
+};
+
+struct ParcelFilter {
+    std::optional<ParcelStatus> status;
+    bool inStationOnly = false;
+    QString text; // pickup code, waybill, or phone tail
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int limit = 200;
+    int offset = 0;
+};
+
+class Station : public QObject {
+    Q_OBJECT
+public:
+    ~Station() override;
+
+    // clock and ids default to the system clock and UUIDv7 from it.
+    [[nodiscard]] static Result<std::unique_ptr<Station>> open(const QString& path, const OpenOptions& options = {},
+                                                               std::shared_ptr<Clock> clock = {},
+                                                               std::shared_ptr<IdSource> ids = {});
+
+    // Setup and settings (station.cpp)
+    [[nodiscard]] bool isInitialised() const { return !m_stationId.isEmpty(); }
+    [[nodiscard]] QString stationId() const { return m_stationId; }
+    [[nodiscard]] Status initialise(const QString& stationName, const QString& shelfSpec);
+    [[nodiscard]] const StationSettings& settings() const { return m_settings; }
+    [[nodiscard]] Status setSetting(const QString& key, const QString& value);
+    [[nodiscard]] Status setShelfLayout(const QString& spec);
+    [[nodiscard]] Result<QList<SlotLoad>> slotLoads();
+    [[nodiscard]] const CarrierRegistry& carriers() const { return m_carriers; }
+    [[nodiscard]] Result<int> pendingOps();
+
+    // Receive (inbound.cpp)
+    [[nodiscard]] Result<ReceiveResult> receive(const ReceiveRequest& request);
+
+    // Pickup (pickup.cpp)
+    [[nodiscard]] Result<QList<Parcel>> findByCode(const QString& code);
+    [[nodiscard]] Result<QList<Parcel>> findByPhoneTail(const QString& tail);
+    [[nodiscard]] Result<QList<Parcel>> findByWaybill(const QString& waybill);
+    // Hands over all the given parcels in one transaction, or none of them.
+    [[nodiscard]] Result<HandoverResult> handOver(const QStringList& parcelIds, const QString& collector = {});
+    [[nodiscard]] Result<Parcel> undoPickup(const QString& parcelId);
+
+    // Overdue, reminders, returns (overdue.cpp)
+    [[nodiscard]] qint64 storageFee(const Parcel& parcel, qint64 atMs) const;
+    [[nodiscard]] Result<QList<OverdueItem>> overdue();
+    [[nodiscard]] Result<int> queueReminders(); // at most one per parcel per local day
+    [[nodiscard]] Result<Parcel> markForReturn(const QString& parcelId, ReturnReason reason,
+                                               const QString& note = {});
+    [[nodiscard]] Result<QList<Parcel>> returnList();
+
+    // Shelf audit (audit.cpp)
+    [[nodiscard]] Result<AuditReport> audit(const QList<AuditScan>& scans, const QStringList& extraSlots = {});
+    [[nodiscard]] Result<QList<MoveResult>> applyAudit(const AuditReport& report);
+
+    // Queries (query.cpp)
+    [[nodiscard]] Result<Parcel> parcel(const QString& id);
+    [[nodiscard]] Result<QList<Parcel>> list(const ParcelFilter& filter);
+    [[nodiscard]] Result<int> count(const ParcelFilter& filter);
+    [[nodiscard]] Result<QList<Parcel>> arrivals(const QDate& localDay);
+
+    [[nodiscard]] Database& database() { return *m_db; }
+    [[nodiscard]] const Clock& clock() const { return *m_clock; }
+
+Q_SIGNALS:
+    // Emitted after every committed change, so views can refresh.
+    void changed();
+
+private:
+    Station(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids);
+    [[nodiscard]] Status reload();
+    [[nodiscard]] Result<WriteTx> beginWrite();
+    [[nodiscard]] Status requireInitialised() const;
+    [[nodiscard]] Result<QList<Parcel>> queryParcels(const QString& where, const QVariantList& args);
+    [[nodiscard]] Result<Parcel> loadForUpdate(WriteTx& tx, const QString& parcelId);
+    // Next free pickup code for a place, starting from the station's running sequence.
+    [[nodiscard]] Result<std::pair<int, QString>> allocateCode(WriteTx& tx, const QString& shelf, int layer,
+                                                               int preferredSeq = 0);
+    [[nodiscard]] Status writeParcelState(WriteTx& tx, const Parcel& p);
+    [[nodiscard]] Status recordChange(WriteTx& tx, const Parcel& p, const QString& eventKind,
+                                      QJsonObject eventData);
+
+    std::unique_ptr<Database> m_db;
+    std::shared_ptr<Clock> m_clock;
+    std::shared_ptr<IdSource> m_ids;
+    CarrierRegistry m_carriers;
+    StationSettings m_settings;
+    QString m_stationId;
+};
+
+} // namespace cz

@@ -1,0 +1,49 @@
+// The one write path of shared/DESIGN.md: a write transaction that must append at least one
+// outbox op before it may commit. Services never write domain tables any other way.
+#pragma once
+
+#include "clock.h"
+#include "database.h"
+#include "result.h"
+
+#include <QJsonObject>
+
+namespace cz {
+
+// Version of the outbox op payloads; bump when a payload's shape changes.
+constexpr int kOpSchemaVersion = 1;
+
+class WriteTx {
+public:
+    [[nodiscard]] static Result<WriteTx> begin(Database& db, const Clock& clock, IdSource& ids);
+    WriteTx(WriteTx&& other) noexcept;
+    WriteTx& operator=(WriteTx&&) = delete;
+    WriteTx(const WriteTx&) = delete;
+    ~WriteTx(); // rolls back unless committed
+
+    [[nodiscard]] Result<QSqlQuery*> exec(const QString& sql, const QVariantList& args = {});
+    [[nodiscard]] Result<QVariant> scalar(const QString& sql, const QVariantList& args = {});
+    // Appends an outbox op (UUIDv7 op id, local seq from the outbox's key).
+    [[nodiscard]] Status appendOp(const QString& entity, const QString& entityId, const QString& kind,
+                                  const QJsonObject& payload);
+    // Appends an event row for a parcel; returns the event id.
+    [[nodiscard]] Result<QString> appendParcelEvent(const QString& parcelId, const QString& kind,
+                                                    const QJsonObject& data);
+    // Fails, rolling back, if no outbox op was appended: a state change that sync would never see.
+    [[nodiscard]] Status commit();
+
+    [[nodiscard]] qint64 now() const { return m_now; }
+    [[nodiscard]] QString newId() { return m_ids->newId(); }
+    [[nodiscard]] Database& db() { return *m_db; }
+
+private:
+    WriteTx(Database& db, IdSource& ids, qint64 now);
+
+    Database* m_db;
+    IdSource* m_ids;
+    qint64 m_now;
+    int m_ops = 0;
+    bool m_active = true;
+};
+
+} // namespace cz

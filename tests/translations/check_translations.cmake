@@ -1,0 +1,22 @@
+# Script mode: LUPDATE, SOURCE_DIRS, TS, WORK.
+set(copy "${WORK}/check_zh_CN.ts")
+configure_file("${TS}" "${copy}" COPYONLY)
+execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none ${SOURCE_DIRS} -ts "${copy}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed (${rc}):\n${out}\n${err}")
+endif()
+file(READ "${copy}" content)
+string(REGEX MATCHALL "<source>[^<]*</source>[ \n\t]*(<comment>[^<]*</comment>[ \n\t]*)?<translation type=\"unfinished\"" missing "${content}")
+list(LENGTH missing n)
+if(n GREATER 0)
+    string(REPLACE ";" "\n" listing "${missing}")
+    message(FATAL_ERROR "${n} string(s) lack a zh_CN translation (run the update_translations target, then "
+                        "translate):\n${listing}")
+endif()
+string(REGEX MATCHALL "<message" all "${content}")
+list(LENGTH all total)
+if(total LESS 50)
+    message(FATAL_ERROR "only ${total} messages found: lupdate did not scan the sources")
+endif()
+message(STATUS "${total} messages, all translated")
