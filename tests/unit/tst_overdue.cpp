@@ -1,0 +1,141 @@
+// Overdue parcels, storage fees, at most one reminder per parcel per day, the return list.
+#include "fixture.h"
+
+using namespace cz;
+
+class TestOverdue : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void feeStartsAfterFreeDays_data();
+    void feeStartsAfterFreeDays();
+    void feeChargedAtPickup();
+    void overdueListAndUnclaimed();
+    void remindersAtMostOncePerDay();
+    void returnsList();
+    void settingsValidated();
+};
+
+void TestOverdue::feeStartsAfterFreeDays_data()
+{
+    QTest::addColumn<qint64>("heldMs");
+    QTest::addColumn<qint64>("fee");
+    const qint64 h = 3600 * 1000;
+    // free_days 3, 50 fen per started day after that
+    QTest::newRow("1 day") << 24 * h << qint64(0);
+    QTest::newRow("exactly 3 days") << 72 * h << qint64(0);
+    QTest::newRow("3 days + 1 h") << 73 * h << qint64(50);
+    QTest::newRow("4 days") << 96 * h << qint64(50);
+    QTest::newRow("4 days + 1 ms") << 96 * h + 1 << qint64(100);
+    QTest::newRow("10 days") << 240 * h << qint64(350);
+}
+
+void TestOverdue::feeStartsAfterFreeDays()
+{
+    QFETCH(qint64, heldMs);
+    QFETCH(qint64, fee);
+    test::Fixture f;
+    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
+    QCOMPARE(f.station->storageFee(p, p.receivedAt + heldMs), fee);
+}
+
+void TestOverdue::feeChargedAtPickup()
+{
+    test::Fixture f;
+    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("100")).has_value());
+    QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("2")).has_value());
+    const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
+    f.clock->advance(5 * kDayMs - 1000);
+    auto r = f.station->handOver({p.id});
+    QVERIFY(r.has_value());
+    QCOMPARE(r->totalFeeFen, 300);
+    QCOMPARE(f.station->parcel(p.id)->feeFen, 300);
+}
+
+void TestOverdue::overdueListAndUnclaimed()
+{
+    test::Fixture f;
+    const Parcel old = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
+    f.clock->advance(4 * kDayMs);
+    const Parcel mid = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
+    f.clock->advance(4 * kDayMs);
+    f.receive(QStringLiteral("YT000000000003"), QStringLiteral("3333"));
+    // now: old held 8 days, mid 4 days, the last one 0 days
+    auto list = f.station->overdue();
+    QVERIFY(list.has_value());
+    QCOMPARE(list->size(), 2);
+    QCOMPARE(list->at(0).parcel.id, old.id);
+    QCOMPARE(list->at(0).daysHeld, 8);
+    QCOMPARE(list->at(0).overdueDays, 5);
+    QVERIFY(list->at(0).unclaimed);
+    QCOMPARE(list->at(1).parcel.id, mid.id);
+    QVERIFY(!list->at(1).unclaimed);
+}
+
+void TestOverdue::remindersAtMostOncePerDay()
+{
+    test::Fixture f;
+    f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
+    f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
+    QCOMPARE(*f.station->queueReminders(), 0); // nothing overdue yet
+    QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.reminded'")), 0);
+
+    f.clock->advance(4 * kDayMs);
+    QCOMPARE(*f.station->queueReminders(), 2);
+    f.clock->advance(2 * 3600 * 1000); // same local day
+    QCOMPARE(*f.station->queueReminders(), 0);
+    QCOMPARE(f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'overdue'")), 2);
+    f.clock->advance(kDayMs); // next day
+    QCOMPARE(*f.station->queueReminders(), 2);
+    QCOMPARE(f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'overdue'")), 4);
+    QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'reminded'")), 4);
+    QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.reminded'")), 4);
+}
+
+void TestOverdue::returnsList()
+{
+    test::Fixture f;
+    const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
+    const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
+    auto r = f.station->markForReturn(a.id, ReturnReason::Damaged, QStringLiteral("外箱破损"));
+    QVERIFY(r.has_value());
+    QCOMPARE(toString(r->status), toString(ParcelStatus::ToReturn));
+    QCOMPARE(r->returnReason, QStringLiteral("damaged"));
+    auto list = f.station->returnList();
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->first().id, a.id);
+    // Its place is free again, but the code stays reserved until the parcel leaves the station.
+    auto loads = f.station->slotLoads();
+    int waiting = 0;
+    for (const auto& l : *loads)
+        waiting += l.waiting;
+    QCOMPARE(waiting, 1);
+    QCOMPARE(f.station->findByCode(a.pickupCode)->size(), 1);
+    // Marking twice, or a picked-up parcel, is a conflict that writes nothing.
+    QVERIFY(f.station->handOver({b.id}).has_value());
+    const auto before = f.snapshot();
+    QCOMPARE(f.station->markForReturn(a.id, ReturnReason::Lost).error().code, QStringLiteral("return.not_waiting"));
+    QCOMPARE(f.station->markForReturn(b.id, ReturnReason::Lost).error().code, QStringLiteral("return.not_waiting"));
+    QCOMPARE(f.snapshot(), before);
+}
+
+void TestOverdue::settingsValidated()
+{
+    test::Fixture f;
+    const int ops = f.rows(QStringLiteral("outbox"));
+    QCOMPARE(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("-1")).error().code,
+             QStringLiteral("setting.range"));
+    QCOMPARE(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("three")).error().code,
+             QStringLiteral("setting.range"));
+    QCOMPARE(f.station->setSetting(QStringLiteral("colour"), QStringLiteral("red")).error().code,
+             QStringLiteral("setting.unknown"));
+    QCOMPARE(f.station->setSetting(QStringLiteral("language"), QStringLiteral("fr")).error().code,
+             QStringLiteral("setting.language"));
+    QCOMPARE(f.rows(QStringLiteral("outbox")), ops);
+    QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
+    QCOMPARE(f.station->settings().freeDays, 5);
+    QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
+}
+
+QTEST_GUILESS_MAIN(TestOverdue)
+#include "tst_overdue.moc"
