@@ -111,7 +111,7 @@ QStringList version1()
 }
 
 // Version 2: notices to villagers (arrival, overdue reminders), at most one reminder per parcel per
-// local day, enforced by the unique key.
+// local day, enforced by the unique key; indexes for searching the whole history.
 QStringList version2()
 {
     return {
@@ -127,6 +127,9 @@ QStringList version2()
                        " state TEXT NOT NULL DEFAULT 'queued',"
                        " UNIQUE (parcel_id, kind, day))"),
         QStringLiteral("CREATE INDEX notification_state ON notification(state, created_at)"),
+        // Searching the whole history (Parcels page, cunzhanctl list --search) by code or phone tail.
+        QStringLiteral("CREATE INDEX parcel_code ON parcel(pickup_code)"),
+        QStringLiteral("CREATE INDEX parcel_tail ON parcel(phone_tail, received_at)"),
         QStringLiteral("INSERT INTO setting(key, value) VALUES ('unclaimed_after_days', '7')"),
     };
 }

@@ -33,8 +33,9 @@ std::pair<QString, QVariantList> filterClause(const ParcelFilter& f)
     const QString text = f.text.trimmed().toUpper();
     if (!text.isEmpty()) {
         const QString w = normaliseWaybill(text);
-        where << QStringLiteral("(pickup_code = ? OR waybill = ? OR phone_tail = ? OR waybill LIKE ?)");
-        args << text << w << text << (w + QLatin1Char('%'));
+        // A waybill prefix as a key range, so the waybill index serves it (LIKE would not: it ignores case).
+        where << QStringLiteral("(pickup_code = ? OR waybill = ? OR phone_tail = ? OR (waybill >= ? AND waybill < ?))");
+        args << text << w << text << w << (w + QChar(0xFFFF));
     }
     return {where.isEmpty() ? QStringLiteral("1") : where.join(QStringLiteral(" AND ")), args};
 }

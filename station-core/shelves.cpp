@@ -47,13 +47,20 @@ Result<QStringList> expandNames(const QString& names)
 }
 } // namespace
 
+QString normaliseShelfSpec(const QString& spec)
+{
+    QString out = spec.toUpper();
+    out.remove(QLatin1Char(' '));
+    return out;
+}
+
 Result<QList<SlotDef>> parseShelfSpec(const QString& spec)
 {
     static const QRegularExpression group(QStringLiteral("^([A-Z0-9-]+):([0-9]{1,2})[X*]([0-9]{1,4})$"));
     QList<SlotDef> slots;
     QSet<QString> shelves;
     int sort = 0;
-    const QStringList parts = spec.toUpper().remove(QLatin1Char(' ')).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList parts = normaliseShelfSpec(spec).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (parts.isEmpty())
         return fail(badSpec(spec));
     for (const QString& part : parts) {

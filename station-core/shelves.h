@@ -23,6 +23,8 @@ struct SlotLoad {
 };
 
 [[nodiscard]] Result<QList<SlotDef>> parseShelfSpec(const QString& spec);
+// The stored form of a spec: upper case, no spaces ("1-4:3X30,A:2X10").
+[[nodiscard]] QString normaliseShelfSpec(const QString& spec);
 // "3-2" -> shelf "3", layer 2.
 [[nodiscard]] Result<std::pair<QString, int>> parseSlotName(const QString& text);
 

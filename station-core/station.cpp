@@ -100,7 +100,8 @@ Status Station::initialise(const QString& stationName, const QString& shelfSpec)
     if (isInitialised())
         return fail(ErrorKind::Conflict, QStringLiteral("station.already_initialised"),
                     StationText::tr("This database already belongs to the station \"%1\".").arg(m_settings.stationName));
-    auto slots = parseShelfSpec(shelfSpec.isEmpty() ? QString::fromLatin1(kDefaultShelfSpec) : shelfSpec);
+    const QString spec = shelfSpec.trimmed().isEmpty() ? QString::fromLatin1(kDefaultShelfSpec) : shelfSpec;
+    auto slots = parseShelfSpec(spec);
     if (!slots)
         return fail(slots.error());
 
@@ -122,9 +123,7 @@ Status Station::initialise(const QString& stationName, const QString& shelfSpec)
         slotJson.append(QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
     }
     for (const auto& [key, value] : {std::pair{QStringLiteral("station_name"), name},
-                                     std::pair{QStringLiteral("shelf_spec"), shelfSpec.isEmpty()
-                                                                                 ? QString::fromLatin1(kDefaultShelfSpec)
-                                                                                 : shelfSpec.toUpper()}}) {
+                                     std::pair{QStringLiteral("shelf_spec"), normaliseShelfSpec(spec)}}) {
         if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"), {key, value});
             !q)
             return fail(q.error());
@@ -235,7 +234,7 @@ Status Station::setShelfLayout(const QString& spec)
         slotJson.append(QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
     }
     if (auto i = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('shelf_spec', ?)"),
-                          {spec.toUpper().remove(QLatin1Char(' '))});
+                          {normaliseShelfSpec(spec)});
         !i)
         return fail(i.error());
     if (auto st = tx->appendOp(QStringLiteral("station"), m_stationId, QStringLiteral("shelves.changed"),

@@ -1,0 +1,567 @@
+// The daily parcel commands: receive, pickup, undo-pickup, list, overdue, return, arrivals.
+#include "commands.h"
+#include "output.h"
+#include "privacy.h"
+#include "station.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace cz::ctl {
+
+namespace {
+
+QCommandLineOption option(const QString& name, const QString& description, const QString& valueName = {}) {
+    return valueName.isEmpty() ? QCommandLineOption(name, description)
+                               : QCommandLineOption(name, description, valueName);
+}
+
+int noPositionals(const Context& ctx, const QCommandLineParser& p) {
+    if (p.positionalArguments().isEmpty())
+        return 0;
+    return ctx.out.usage(Tr::tr("Unexpected argument \"%1\".").arg(p.positionalArguments().first()),
+                         ctx.command);
+}
+
+QString yuan(qint64 fen) {
+    return Tr::tr("%1 yuan").arg(formatFen(fen));
+}
+
+// Parcels whose code, waybill or phone tail is exactly the chosen value (list() also matches prefixes).
+bool matches(const Parcel& p, const Choice& c) {
+    if (c.option == QLatin1String("code"))
+        return p.pickupCode == c.value.trimmed().toUpper();
+    if (c.option == QLatin1String("waybill"))
+        return p.waybill == normaliseWaybill(c.value);
+    if (c.option == QLatin1String("phone-tail")) {
+        const auto tail = parsePhoneTail(c.value);
+        return tail && p.phoneTail == *tail;
+    }
+    return p.id == c.value.trimmed();
+}
+
+// Handed-over parcels matching the choice, the most recently handed over first.
+Result<QList<Parcel>> pickedUpMatching(Station& station, const Choice& c) {
+    ParcelFilter f;
+    f.status = ParcelStatus::PickedUp;
+    f.text = c.option == QLatin1String("phone-tail") ? parsePhoneTail(c.value).value_or(c.value) : c.value;
+    f.limit = 1000;
+    auto all = station.list(f);
+    if (!all)
+        return all;
+    QList<Parcel> out;
+    for (const Parcel& p : *all) {
+        if (matches(p, c))
+            out << p;
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Parcel& a, const Parcel& b) { return a.pickedUpAt > b.pickedUpAt; });
+    return out;
+}
+
+Result<QList<Parcel>> findInStation(Station& station, const Choice& c) {
+    if (c.option == QLatin1String("code"))
+        return station.findByCode(c.value);
+    if (c.option == QLatin1String("waybill"))
+        return station.findByWaybill(c.value);
+    return station.findByPhoneTail(c.value);
+}
+
+// Whether two parcels with the same phone tail may belong to different people: their full numbers
+// differ (a tail-only record counts as different from a full number), or both carry names that differ.
+bool differentPeople(const Parcel& a, const Parcel& b) {
+    const QString na = a.name.simplified(), nb = b.name.simplified();
+    return a.phone != b.phone || (!na.isEmpty() && !nb.isEmpty() && na != nb);
+}
+
+// ---- receive ---------------------------------------------------------------------------------
+
+void defineReceive(QCommandLineParser& p) {
+    p.addPositionalArgument(QStringLiteral("WAYBILL"), Tr::tr("The waybill number, scanned or typed."));
+    p.addOption(option(QStringLiteral("phone"),
+                       Tr::tr("The recipient's mobile number, or its last 4 digits (required)."),
+                       QStringLiteral("PHONE")));
+    p.addOption(
+        option(QStringLiteral("name"), Tr::tr("The recipient's name (optional)."), QStringLiteral("NAME")));
+    p.addOption(
+        option(QStringLiteral("carrier"),
+               Tr::tr("The carrier code (SF, ZTO, YTO, ...). Needed when several carriers use numbers like "
+                      "this one; \"cunzhanctl carriers WAYBILL\" lists them."),
+               QStringLiteral("CODE")));
+    p.addOption(
+        option(QStringLiteral("pref"),
+               Tr::tr("Delivery preference: pickup, door or family. Default: the recipient's last choice, "
+                      "else pickup."),
+               QStringLiteral("PREF")));
+}
+
+int runReceive(Context& ctx, const QCommandLineParser& p) {
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1)
+        return ctx.out.usage(pos.isEmpty() ? Tr::tr("Give the waybill number.")
+                                           : Tr::tr("Give one waybill number."),
+                             ctx.command);
+    if (!p.isSet(QStringLiteral("phone")))
+        return ctx.out.usage(Tr::tr("Give the recipient's phone with --phone."), ctx.command);
+    ReceiveRequest request{pos.first(), p.value(QStringLiteral("phone")), p.value(QStringLiteral("name")),
+                           p.value(QStringLiteral("carrier")), std::nullopt};
+    if (p.isSet(QStringLiteral("pref"))) {
+        request.pref = deliveryPrefFrom(p.value(QStringLiteral("pref")).trimmed().toLower());
+        if (!request.pref)
+            return ctx.out.usage(Tr::tr("The delivery preference is pickup, door or family, not \"%1\".")
+                                     .arg(p.value(QStringLiteral("pref"))),
+                                 ctx.command);
+    }
+    auto r = ctx.station().receive(request);
+    if (!r) {
+        const int code = ctx.out.fail(r.error());
+        if (r.error().code == QLatin1String("carrier.ambiguous"))
+            ctx.out.note(Tr::tr("Run the command again with --carrier CODE, where CODE is one of: %1.")
+                             .arg(r.error().details.join(QStringLiteral(", "))));
+        return code;
+    }
+    const Parcel& parcel = r->parcel;
+    if (ctx.out.json()) {
+        QJsonObject o = parcel.toPublicJson();
+        o.insert(QStringLiteral("slot"), parcel.slotName());
+        o.insert(QStringLiteral("kept_together"), r->keptTogether);
+        o.insert(QStringLiteral("over_capacity"), r->overCapacity);
+        ctx.out.object(o);
+    } else {
+        const auto carrier = ctx.station().carriers().find(parcel.carrier);
+        ctx.out.fields(
+            {{Tr::tr("Pickup code"), parcel.pickupCode},
+             {Tr::tr("Place"), parcel.slotName()},
+             {Tr::tr("Phone"), parcel.maskedPhone()},
+             {Tr::tr("Name"), parcel.maskedName().isEmpty() ? QStringLiteral("-") : parcel.maskedName()},
+             {Tr::tr("Carrier"), carrier
+                                     ? QStringLiteral("%1 (%2)").arg(parcel.carrier, carrier->displayName())
+                                     : parcel.carrier},
+             {Tr::tr("Waybill"), parcel.waybill}});
+    }
+    if (r->keptTogether)
+        ctx.out.note(Tr::tr("Placed beside the same recipient's other waiting parcels."));
+    if (r->overCapacity)
+        ctx.out.note(Tr::tr("Warning: every place is full; the parcel was put on the least loaded one."));
+    return 0;
+}
+
+// ---- pickup ----------------------------------------------------------------------------------
+
+void definePickup(QCommandLineParser& p) {
+    p.addOption(option(QStringLiteral("code"), Tr::tr("Hand over the parcel with this pickup code."),
+                       QStringLiteral("CODE")));
+    p.addOption(option(QStringLiteral("phone-tail"),
+                       Tr::tr("Hand over the waiting parcels whose phone number ends with these 4 digits."),
+                       QStringLiteral("NNNN")));
+    p.addOption(option(QStringLiteral("waybill"), Tr::tr("Hand over the parcel with this waybill number."),
+                       QStringLiteral("WAYBILL")));
+    p.addOption(option(QStringLiteral("collector"),
+                       Tr::tr("Name of the person collecting, when it is not the recipient."),
+                       QStringLiteral("NAME")));
+    p.addOption(
+        option(QStringLiteral("all"),
+               Tr::tr("With --phone-tail: hand over all the matching parcels even when they belong to "
+                      "different people.")));
+}
+
+// Nothing waiting matches: tell "already handed over" (3) from "no such parcel" (4).
+int reportNothingWaiting(const Context& ctx, const Choice& c, const QList<Parcel>& inStation) {
+    if (!inStation.isEmpty()) {
+        const Parcel& p = inStation.first();
+        return ctx.out.fail({ErrorKind::Conflict,
+                             QStringLiteral("parcel.marked_for_return"),
+                             Tr::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
+                                 .arg(p.pickupCode, p.waybill),
+                             {p.pickupCode}});
+    }
+    if (c.option != QLatin1String("phone-tail")) {
+        auto done = pickedUpMatching(ctx.station(), c);
+        if (!done)
+            return ctx.out.fail(done.error());
+        if (!done->isEmpty()) {
+            const Parcel& p = done->first();
+            return ctx.out.fail({ErrorKind::Conflict,
+                                 QStringLiteral("parcel.already_picked_up"),
+                                 Tr::tr("Parcel %1 (%2) was already handed over on %3.")
+                                     .arg(p.pickupCode, p.waybill, localDateTimeText(p.pickedUpAt)),
+                                 {p.pickupCode}});
+        }
+    }
+    QString message;
+    if (c.option == QLatin1String("code"))
+        message = Tr::tr("No parcel in the station has the pickup code %1.").arg(c.value.trimmed().toUpper());
+    else if (c.option == QLatin1String("waybill"))
+        message =
+            Tr::tr("No parcel in the station has the waybill number %1.").arg(normaliseWaybill(c.value));
+    else
+        message = Tr::tr("No parcel is waiting for a phone number ending in %1.")
+                      .arg(parsePhoneTail(c.value).value_or(c.value));
+    return ctx.out.fail({ErrorKind::NotFound, QStringLiteral("parcel.not_found"), message, {}});
+}
+
+int runPickup(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    auto choice =
+        exactlyOne(p, {QStringLiteral("code"), QStringLiteral("phone-tail"), QStringLiteral("waybill")});
+    if (!choice)
+        return ctx.out.usage(choice.error().message, ctx.command);
+    auto found = findInStation(ctx.station(), *choice);
+    if (!found)
+        return ctx.out.fail(found.error());
+    QList<Parcel> waiting, notWaiting;
+    for (const Parcel& parcel : *found)
+        (parcel.status == ParcelStatus::Waiting ? waiting : notWaiting) << parcel;
+    if (waiting.isEmpty())
+        return reportNothingWaiting(ctx, *choice, notWaiting);
+
+    if (choice->option == QLatin1String("phone-tail") && !p.isSet(QStringLiteral("all"))) {
+        bool several = false;
+        QStringList codes;
+        for (const Parcel& parcel : waiting) {
+            for (const Parcel& other : waiting)
+                several = several || differentPeople(parcel, other);
+            codes << parcel.pickupCode;
+        }
+        if (several) {
+            const int code = ctx.out.fail({ErrorKind::Conflict, QStringLiteral("pickup.several_people"),
+                                           Tr::tr("The waiting parcels for phone tail %1 may belong to "
+                                                  "different people. Hand them over by "
+                                                  "pickup code, or add --all to hand over all of them.")
+                                               .arg(waiting.first().phoneTail),
+                                           codes});
+            for (const Parcel& parcel : waiting)
+                ctx.out.note(QStringLiteral("  %1  %2  %3")
+                                 .arg(parcel.pickupCode, parcel.maskedPhone(), parcel.maskedName()));
+            return code;
+        }
+    }
+
+    QStringList ids;
+    for (const Parcel& parcel : waiting)
+        ids << parcel.id;
+    auto r = ctx.station().handOver(ids, p.value(QStringLiteral("collector")));
+    if (!r)
+        return ctx.out.fail(r.error());
+    if (ctx.out.json()) {
+        QJsonArray parcels;
+        for (const Parcel& parcel : r->parcels)
+            parcels.append(parcel.toPublicJson());
+        ctx.out.object({{QStringLiteral("parcels"), parcels},
+                        {QStringLiteral("count"), static_cast<int>(r->parcels.size())},
+                        {QStringLiteral("total_fee_fen"), r->totalFeeFen}});
+        return 0;
+    }
+    Table t{{Tr::tr("Code"), Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Phone"), Tr::tr("Fee")}, {}};
+    for (const Parcel& parcel : r->parcels)
+        t.rows << QStringList{parcel.pickupCode, parcel.slotName(), parcel.waybill, parcel.maskedPhone(),
+                              formatFen(parcel.feeFen)};
+    ctx.out.table(t);
+    ctx.out.text(
+        Tr::tr("Handed over %n parcel(s). Fee to collect: %1.", nullptr, static_cast<int>(r->parcels.size()))
+            .arg(yuan(r->totalFeeFen)));
+    return 0;
+}
+
+// ---- undo-pickup -----------------------------------------------------------------------------
+
+void defineUndoPickup(QCommandLineParser& p) {
+    p.addOption(option(QStringLiteral("code"), Tr::tr("The pickup code of the handed-over parcel."),
+                       QStringLiteral("CODE")));
+    p.addOption(option(QStringLiteral("waybill"), Tr::tr("The waybill number of the handed-over parcel."),
+                       QStringLiteral("WAYBILL")));
+    p.addOption(option(QStringLiteral("id"), Tr::tr("The parcel's id."), QStringLiteral("ID")));
+}
+
+int runUndoPickup(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    auto choice = exactlyOne(p, {QStringLiteral("code"), QStringLiteral("waybill"), QStringLiteral("id")});
+    if (!choice)
+        return ctx.out.usage(choice.error().message, ctx.command);
+    QString id;
+    if (choice->option == QLatin1String("id")) {
+        id = choice->value.trimmed();
+    } else {
+        if (choice->option == QLatin1String("waybill")) {
+            if (auto w = validateWaybill(choice->value); !w)
+                return ctx.out.fail(w.error());
+        }
+        auto done = pickedUpMatching(ctx.station(), *choice);
+        if (!done)
+            return ctx.out.fail(done.error());
+        if (!done->isEmpty()) {
+            id = done->first().id;
+        } else {
+            // A parcel still in the station: undoPickup explains why there is nothing to undo.
+            auto here = findInStation(ctx.station(), *choice);
+            if (!here)
+                return ctx.out.fail(here.error());
+            if (here->isEmpty())
+                return ctx.out.fail({ErrorKind::NotFound,
+                                     QStringLiteral("parcel.not_found"),
+                                     Tr::tr("No handed-over parcel matches %1.").arg(choice->value.trimmed()),
+                                     {}});
+            id = here->first().id;
+        }
+    }
+    auto r = ctx.station().undoPickup(id);
+    if (!r)
+        return ctx.out.fail(r.error());
+    if (ctx.out.json()) {
+        ctx.out.object(r->toPublicJson());
+        return 0;
+    }
+    ctx.out.text(Tr::tr("Handover undone: parcel %1 is back on place %2 with pickup code %3.")
+                     .arg(r->waybill, r->slotName(), r->pickupCode));
+    return 0;
+}
+
+// ---- list ------------------------------------------------------------------------------------
+
+void defineList(QCommandLineParser& p) {
+    p.addOption(option(QStringLiteral("status"),
+                       Tr::tr("Only parcels in this state: waiting, picked_up or to_return."),
+                       QStringLiteral("STATUS")));
+    p.addOption(
+        option(QStringLiteral("search"),
+               Tr::tr("Only parcels whose pickup code, waybill (or its beginning) or phone tail is TEXT."),
+               QStringLiteral("TEXT")));
+    p.addOption(option(QStringLiteral("limit"), Tr::tr("At most N parcels, newest first (default 200)."),
+                       QStringLiteral("N")));
+    p.addOption(option(QStringLiteral("today"), Tr::tr("Only parcels received today (local time).")));
+}
+
+int runList(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    ParcelFilter f;
+    if (p.isSet(QStringLiteral("status"))) {
+        f.status = parcelStatusFrom(p.value(QStringLiteral("status")).trimmed().toLower());
+        if (!f.status)
+            return ctx.out.usage(Tr::tr("The status is waiting, picked_up or to_return, not \"%1\".")
+                                     .arg(p.value(QStringLiteral("status"))),
+                                 ctx.command);
+    }
+    f.text = p.value(QStringLiteral("search"));
+    if (p.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        f.limit = p.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || f.limit < 1 || f.limit > 100000)
+            return ctx.out.usage(Tr::tr("The limit is a whole number from 1 to 100000, not \"%1\".")
+                                     .arg(p.value(QStringLiteral("limit"))),
+                                 ctx.command);
+    }
+    if (p.isSet(QStringLiteral("today"))) {
+        f.fromMs = localDayStartMs(localDate(ctx.station().clock().nowMs()));
+        f.toMs = f.fromMs + kDayMs;
+    }
+    auto r = ctx.station().list(f);
+    if (!r)
+        return ctx.out.fail(r.error());
+    if (ctx.out.json()) {
+        for (const Parcel& parcel : *r)
+            ctx.out.object(parcel.toPublicJson());
+    } else if (r->isEmpty()) {
+        ctx.out.note(Tr::tr("No parcels match."));
+    } else {
+        ctx.out.table(parcelTable(*r));
+    }
+    return 0;
+}
+
+// ---- overdue ---------------------------------------------------------------------------------
+
+void defineOverdue(QCommandLineParser& p) {
+    p.addOption(
+        option(QStringLiteral("remind"),
+               Tr::tr("Also queue a reminder notice for each overdue parcel (at most one per parcel per "
+                      "day).")));
+}
+
+int runOverdue(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    auto items = ctx.station().overdue();
+    if (!items)
+        return ctx.out.fail(items.error());
+    if (ctx.out.json()) {
+        for (const OverdueItem& item : *items) {
+            QJsonObject o = item.parcel.toPublicJson();
+            o.insert(QStringLiteral("days_held"), item.daysHeld);
+            o.insert(QStringLiteral("overdue_days"), item.overdueDays);
+            o.insert(QStringLiteral("due_fee_fen"), item.feeFen);
+            o.insert(QStringLiteral("unclaimed"), item.unclaimed);
+            ctx.out.object(o);
+        }
+    } else if (items->isEmpty()) {
+        ctx.out.note(Tr::tr("No overdue parcels."));
+    } else {
+        Table t{{Tr::tr("Code"), Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Phone"), Tr::tr("Days held"),
+                 Tr::tr("Fee"), Tr::tr("Note")},
+                {}};
+        for (const OverdueItem& item : *items)
+            t.rows << QStringList{item.parcel.pickupCode,
+                                  item.parcel.slotName(),
+                                  item.parcel.waybill,
+                                  item.parcel.maskedPhone(),
+                                  QString::number(item.daysHeld),
+                                  formatFen(item.feeFen),
+                                  item.unclaimed ? Tr::tr("unclaimed: consider returning") : QString()};
+        ctx.out.table(t);
+    }
+    if (!p.isSet(QStringLiteral("remind")))
+        return 0;
+    auto queued = ctx.station().queueReminders();
+    if (!queued)
+        return ctx.out.fail(queued.error());
+    if (ctx.out.json())
+        ctx.out.object({{QStringLiteral("reminders_queued"), *queued}});
+    else
+        ctx.out.text(Tr::tr("Queued %n reminder(s).", nullptr, *queued));
+    return 0;
+}
+
+// ---- return ----------------------------------------------------------------------------------
+
+void defineReturn(QCommandLineParser& p) {
+    p.addOption(option(QStringLiteral("code"), Tr::tr("Mark the parcel with this pickup code."),
+                       QStringLiteral("CODE")));
+    p.addOption(option(QStringLiteral("waybill"), Tr::tr("Mark the parcel with this waybill number."),
+                       QStringLiteral("WAYBILL")));
+    p.addOption(option(QStringLiteral("reason"),
+                       Tr::tr("Why it goes back: refused, damaged, lost or unclaimed."),
+                       QStringLiteral("REASON")));
+    p.addOption(option(QStringLiteral("note"), Tr::tr("A short note (at most 200 characters)."),
+                       QStringLiteral("TEXT")));
+}
+
+int listReturns(Context& ctx) {
+    auto r = ctx.station().returnList();
+    if (!r)
+        return ctx.out.fail(r.error());
+    if (ctx.out.json()) {
+        for (const Parcel& parcel : *r)
+            ctx.out.object(parcel.toPublicJson());
+        return 0;
+    }
+    if (r->isEmpty()) {
+        ctx.out.note(Tr::tr("No parcels are marked for return."));
+        return 0;
+    }
+    Table t{{Tr::tr("Code"), Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Carrier"), Tr::tr("Phone"),
+             Tr::tr("Reason")},
+            {}};
+    for (const Parcel& parcel : *r) {
+        const auto reason = returnReasonFrom(parcel.returnReason);
+        t.rows << QStringList{
+            parcel.pickupCode,    parcel.slotName(),
+            parcel.waybill,       parcel.carrier,
+            parcel.maskedPhone(), reason ? returnReasonLabel(*reason) : parcel.returnReason};
+    }
+    ctx.out.table(t);
+    return 0;
+}
+
+int runReturn(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    const bool selects = p.isSet(QStringLiteral("code")) || p.isSet(QStringLiteral("waybill"));
+    if (!selects) {
+        if (p.isSet(QStringLiteral("reason")) || p.isSet(QStringLiteral("note")))
+            return ctx.out.usage(Tr::tr("Say which parcel to mark with --code or --waybill."), ctx.command);
+        return listReturns(ctx);
+    }
+    auto choice = exactlyOne(p, {QStringLiteral("code"), QStringLiteral("waybill")});
+    if (!choice)
+        return ctx.out.usage(choice.error().message, ctx.command);
+    if (!p.isSet(QStringLiteral("reason")))
+        return ctx.out.usage(Tr::tr("Give the reason with --reason (refused, damaged, lost or unclaimed)."),
+                             ctx.command);
+    const auto reason = returnReasonFrom(p.value(QStringLiteral("reason")).trimmed().toLower());
+    if (!reason)
+        return ctx.out.usage(Tr::tr("The reason is refused, damaged, lost or unclaimed, not \"%1\".")
+                                 .arg(p.value(QStringLiteral("reason"))),
+                             ctx.command);
+    auto found = findInStation(ctx.station(), *choice);
+    if (!found)
+        return ctx.out.fail(found.error());
+    if (found->isEmpty())
+        return ctx.out.fail({ErrorKind::NotFound,
+                             QStringLiteral("parcel.not_found"),
+                             Tr::tr("No parcel in the station matches %1.").arg(choice->value.trimmed()),
+                             {}});
+    auto r = ctx.station().markForReturn(found->first().id, *reason, p.value(QStringLiteral("note")));
+    if (!r)
+        return ctx.out.fail(r.error());
+    if (ctx.out.json())
+        ctx.out.object(r->toPublicJson());
+    else
+        ctx.out.text(Tr::tr("Parcel %1 (%2) is marked for return: %3.")
+                         .arg(r->pickupCode, r->waybill, returnReasonLabel(*reason)));
+    return 0;
+}
+
+// ---- arrivals --------------------------------------------------------------------------------
+
+void defineArrivals(QCommandLineParser& p) {
+    p.addOption(option(QStringLiteral("date"),
+                       Tr::tr("The day, as YYYY-MM-DD in local time (default: today)."),
+                       QStringLiteral("DATE")));
+}
+
+int runArrivals(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    QDate day = localDate(ctx.station().clock().nowMs());
+    if (p.isSet(QStringLiteral("date"))) {
+        day = QDate::fromString(p.value(QStringLiteral("date")).trimmed(), Qt::ISODate);
+        if (!day.isValid())
+            return ctx.out.usage(Tr::tr("The date is written YYYY-MM-DD, for example 2026-11-28, not \"%1\".")
+                                     .arg(p.value(QStringLiteral("date"))),
+                                 ctx.command);
+    }
+    auto r = ctx.station().arrivals(day);
+    if (!r)
+        return ctx.out.fail(r.error());
+    if (ctx.out.json()) {
+        for (const Parcel& parcel : *r)
+            ctx.out.object(parcel.toPublicJson());
+        return 0;
+    }
+    if (!r->isEmpty())
+        ctx.out.table(parcelTable(*r));
+    ctx.out.text(Tr::tr("%n parcel(s) arrived on %1.", nullptr, static_cast<int>(r->size()))
+                     .arg(day.toString(Qt::ISODate)));
+    return 0;
+}
+
+} // namespace
+
+QList<Command> parcelCommands() {
+    return {
+        {QStringLiteral("receive"), Tr::tr("Receive a parcel: prints its pickup code and place."),
+         QStringLiteral("WAYBILL --phone PHONE [--name NAME] [--carrier CODE] [--pref pickup|door|family]"),
+         true, false, defineReceive, runReceive},
+        {QStringLiteral("pickup"), Tr::tr("Hand over waiting parcels in one step and print the fee."),
+         QStringLiteral("(--code CODE | --phone-tail NNNN | --waybill WAYBILL) [--collector NAME] [--all]"),
+         true, false, definePickup, runPickup},
+        {QStringLiteral("undo-pickup"), Tr::tr("Undo a recent handover (within the undo window)."),
+         QStringLiteral("(--code CODE | --waybill WAYBILL | --id ID)"), true, false, defineUndoPickup,
+         runUndoPickup},
+        {QStringLiteral("list"), Tr::tr("List parcels, newest first."),
+         QStringLiteral("[--status STATUS] [--search TEXT] [--limit N] [--today]"), true, false, defineList,
+         runList},
+        {QStringLiteral("overdue"),
+         Tr::tr("List overdue parcels with days held and fee; --remind queues reminders."),
+         QStringLiteral("[--remind]"), true, false, defineOverdue, runOverdue},
+        {QStringLiteral("return"), Tr::tr("List parcels marked for return, or mark one."),
+         QStringLiteral("[(--code CODE | --waybill WAYBILL) --reason REASON [--note TEXT]]"), true, false,
+         defineReturn, runReturn},
+        {QStringLiteral("arrivals"), Tr::tr("The day's arrival list."), QStringLiteral("[--date YYYY-MM-DD]"),
+         true, false, defineArrivals, runArrivals},
+    };
+}
+
+} // namespace cz::ctl

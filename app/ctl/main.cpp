@@ -1,0 +1,268 @@
+// cunzhanctl: the headless command-line tool over station-core, for support staff and scripts
+// (shared/DESIGN.md, "Contracts that scripts rely on"). main.cpp reads the global options, picks
+// the language, opens the station and dispatches to the commands of commands_*.cpp.
+#include "commands.h"
+#include "i18n.h"
+#include "output.h"
+#include "station.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <cstdio>
+
+using namespace cz;
+using namespace cz::ctl;
+
+namespace {
+
+struct Globals {
+    QString dbPath;
+    bool json = false;
+    bool help = false;
+    bool version = false;
+    int busyTimeoutMs = 5000;
+    qint64 fakeNowMs = 0; // CUNZHAN_FAKE_NOW_MS: a fixed clock, for tests and support
+    QStringList rest;     // the command and its arguments
+};
+
+const QStringList kGlobalNames{QStringLiteral("db"), QStringLiteral("json"), QStringLiteral("busy-timeout")};
+
+// Our own help option: addHelpOption() would also offer --help-all with Qt's own options.
+QCommandLineOption helpOption() {
+    return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help."));
+}
+
+void defineGlobal(QCommandLineParser& p) {
+    p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    p.addOption({QStringLiteral("db"),
+                 Tr::tr("The station database (default: %1).").arg(Database::defaultPath()),
+                 QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("json"), Tr::tr("Print results as JSON for scripts (see below).")});
+    p.addOption({QStringLiteral("busy-timeout"),
+                 Tr::tr("How long to wait for a database that another program is writing, in milliseconds "
+                        "(default 5000; the environment variable CUNZHAN_BUSY_TIMEOUT_MS does the same)."),
+                 QStringLiteral("MS")});
+    p.addOption(helpOption());
+    p.addVersionOption();
+    p.addPositionalArgument(QStringLiteral("COMMAND"), Tr::tr("The command to run, then its own arguments."),
+                            QStringLiteral("COMMAND [ARGS]"));
+}
+
+// Reads the global options; the texts of the parser do not matter here (help is built later,
+// once the translations are installed). Returns an error message for bad usage.
+QString readGlobals(const QStringList& args, Globals& g) {
+    QCommandLineParser p;
+    defineGlobal(p);
+    if (!p.parse(args))
+        return p.errorText();
+    g.help = p.isSet(QStringLiteral("help"));
+    g.version = p.isSet(QStringLiteral("version"));
+    g.json = p.isSet(QStringLiteral("json"));
+    g.dbPath =
+        QFileInfo(p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : Database::defaultPath())
+            .absoluteFilePath();
+    g.rest = p.positionalArguments();
+
+    QString timeout = qEnvironmentVariable("CUNZHAN_BUSY_TIMEOUT_MS");
+    if (p.isSet(QStringLiteral("busy-timeout")))
+        timeout = p.value(QStringLiteral("busy-timeout"));
+    if (!timeout.isEmpty()) {
+        bool ok = false;
+        g.busyTimeoutMs = timeout.toInt(&ok);
+        if (!ok || g.busyTimeoutMs < 0)
+            return Tr::tr("The busy timeout is a number of milliseconds, not \"%1\".").arg(timeout);
+    }
+    const QString fakeNow = qEnvironmentVariable("CUNZHAN_FAKE_NOW_MS");
+    if (!fakeNow.isEmpty()) {
+        bool ok = false;
+        g.fakeNowMs = fakeNow.toLongLong(&ok);
+        if (!ok || g.fakeNowMs <= 0)
+            return Tr::tr("CUNZHAN_FAKE_NOW_MS is UTC milliseconds since 1970, not \"%1\".").arg(fakeNow);
+    }
+    return {};
+}
+
+bool asksForHelp(const QStringList& args) {
+    for (const QString& a : args) {
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("-?"))
+            return true;
+    }
+    return false;
+}
+
+QList<Command> allCommands() {
+    return stationCommands() + parcelCommands();
+}
+
+const Command* findCommand(const QList<Command>& commands, const QString& name) {
+    for (const Command& c : commands) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+void printStdout(const QString& text) {
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+}
+
+QString globalHelp(const QList<Command>& commands) {
+    QCommandLineParser p;
+    defineGlobal(p);
+    p.setApplicationDescription(
+        Tr::tr("cunzhanctl: the station's parcel work from the command line, for support and "
+               "scripts."));
+    QStringList lines = p.helpText().split(QLatin1Char('\n'));
+    if (!lines.isEmpty())
+        lines[0] =
+            Tr::tr("Usage: %1")
+                .arg(QStringLiteral("cunzhanctl [--db PATH] [--json] [--busy-timeout MS] COMMAND [ARGS]"));
+    QString text = lines.join(QLatin1Char('\n'));
+    text += QLatin1Char('\n') + Tr::tr("Commands:") + QLatin1Char('\n');
+    int width = 0;
+    for (const Command& c : commands)
+        width = std::max(width, static_cast<int>(c.name.size()));
+    for (const Command& c : commands)
+        text += QStringLiteral("  %1  %2\n").arg(c.name.leftJustified(width), c.summary);
+    text +=
+        QLatin1Char('\n') +
+        Tr::tr(
+            "Run \"cunzhanctl COMMAND --help\" for a command's options. Global options go before the "
+            "command.\n\n"
+            "Output: readable aligned text on stdout; messages for people on stderr. With --json, every "
+            "result is one JSON object on its own line: a list prints one object per item (zero lines when "
+            "it is empty), an action prints one object describing what it did (pickup: {\"parcels\": [...], "
+            "\"count\", \"total_fee_fen\"}). On failure --json also prints {\"error\": {\"kind\", "
+            "\"exit_code\", \"code\", \"message\", \"details\"}}. Phone numbers and names are always "
+            "masked.\n\n"
+            "Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, "
+            "already picked up, station not set up), 4 not found, 5 unavailable (database locked, "
+            "read-only).\n\n"
+            "Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the "
+            "clock fixed at these UTC milliseconds (for tests and support only).\n");
+    return text;
+}
+
+QString commandHelp(const Command& c) {
+    QCommandLineParser p;
+    p.addOption(helpOption());
+    p.setApplicationDescription(c.summary);
+    c.define(p);
+    QStringList lines = p.helpText().split(QLatin1Char('\n'));
+    const QString usage =
+        QStringLiteral("cunzhanctl [--db PATH] [--json] %1 %2").arg(c.name, c.arguments).trimmed();
+    if (!lines.isEmpty())
+        lines[0] = Tr::tr("Usage: %1").arg(usage);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The station's language comes from its settings when the database exists; else the system's.
+std::unique_ptr<Station> openExisting(const Globals& g, const OpenOptions& options,
+                                      std::optional<Error>& error) {
+    auto s =
+        Station::open(g.dbPath, options, g.fakeNowMs ? std::make_shared<ManualClock>(g.fakeNowMs) : nullptr);
+    if (!s) {
+        error = s.error();
+        return nullptr;
+    }
+    return std::move(*s);
+}
+
+int run(QCoreApplication& app) {
+    Globals g;
+    const QString globalError = readGlobals(app.arguments(), g);
+    const Output out(g.json);
+    const OpenOptions options{g.busyTimeoutMs, -1};
+
+    const bool wantsHelp = g.help || g.rest.value(0) == QLatin1String("help") || asksForHelp(g.rest);
+    std::unique_ptr<Station> station;
+    std::optional<Error> openError;
+    if (globalError.isEmpty() && !wantsHelp && !g.version && !g.rest.isEmpty() &&
+        QFileInfo(g.dbPath).isFile())
+        station = openExisting(g, options, openError);
+    installTranslations(app, station ? station->settings().language : QString());
+
+    if (!globalError.isEmpty())
+        return out.usage(globalError);
+    if (g.version) {
+        printStdout(QStringLiteral("cunzhanctl %1\n").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const QList<Command> commands = allCommands();
+    if (g.rest.isEmpty()) {
+        if (g.help) {
+            printStdout(globalHelp(commands));
+            return 0;
+        }
+        return out.usage(Tr::tr("Give a command."));
+    }
+    QStringList rest = g.rest;
+    if (rest.first() == QLatin1String("help")) {
+        rest.removeFirst();
+        if (rest.isEmpty()) {
+            printStdout(globalHelp(commands));
+            return 0;
+        }
+        rest << QStringLiteral("--help");
+    }
+    const Command* command = findCommand(commands, rest.first());
+    if (!command)
+        return out.usage(Tr::tr("There is no command \"%1\".").arg(rest.first()));
+    if (g.help || asksForHelp(rest)) {
+        printStdout(commandHelp(*command));
+        return 0;
+    }
+
+    QCommandLineParser parser;
+    command->define(parser);
+    if (!parser.parse(QStringList{QStringLiteral("cunzhanctl")} + rest.mid(1))) {
+        for (const QString& name : parser.unknownOptionNames()) {
+            if (kGlobalNames.contains(name))
+                return out.usage(Tr::tr("--%1 is a global option: put it before the command.").arg(name),
+                                 command->name);
+        }
+        return out.usage(parser.errorText(), command->name);
+    }
+
+    Context ctx{out, g.dbPath, command->name, {}, station.get()};
+    ctx.open = [&]() -> Status {
+        if (ctx.opened)
+            return {};
+        if (openError)
+            return fail(*openError);
+        station = openExisting(g, options, openError);
+        if (!station)
+            return fail(*openError);
+        ctx.opened = station.get();
+        return {};
+    };
+    if (!command->createsDb) {
+        if (!QFileInfo(g.dbPath).isFile())
+            return out.fail({ErrorKind::Conflict,
+                             QStringLiteral("station.not_initialised"),
+                             Tr::tr("There is no station database at %1. Set up the station first with "
+                                    "\"cunzhanctl --db %1 init --station-name NAME\".")
+                                 .arg(g.dbPath),
+                             {}});
+        if (auto st = ctx.open(); !st)
+            return out.fail(st.error());
+        if (command->needsInit && !ctx.station().isInitialised())
+            return out.fail(
+                {ErrorKind::Conflict,
+                 QStringLiteral("station.not_initialised"),
+                 Tr::tr("The station in %1 is not set up yet: run \"cunzhanctl init\" first.").arg(g.dbPath),
+                 {}});
+    }
+    return command->run(ctx, parser);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    // The same name as the terminal, so Database::defaultPath() finds the terminal's database.
+    QCoreApplication::setApplicationName(QStringLiteral("cunzhan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CUNZHAN_VERSION));
+    return run(app);
+}

@@ -1,0 +1,56 @@
+// Printing for cunzhanctl: aligned text for people or one JSON object per line for scripts on
+// stdout, messages for people on stderr. Commands never write to the streams directly.
+#pragma once
+
+#include "result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <utility>
+
+namespace cz {
+struct Parcel;
+}
+
+namespace cz::ctl {
+
+struct Table {
+    QStringList headers;
+    QList<QStringList> rows;
+};
+
+using Fields = QList<std::pair<QString, QString>>;
+
+class Output {
+public:
+    explicit Output(bool json)
+        : m_json(json) {}
+    [[nodiscard]] bool json() const { return m_json; }
+
+    void object(const QJsonObject& o) const; // one compact JSON line on stdout
+    void text(const QString& line) const;    // one line on stdout
+    void table(const Table& t) const;        // columns aligned by display width (CJK counts 2)
+    void fields(const Fields& rows) const;   // "Label   value" lines, labels aligned
+    void note(const QString& message) const; // one line for people on stderr
+
+    // Reports a failure: the message (and details) on stderr, and with --json also
+    // {"error": {...}} on stdout. Returns the exit code of the contract.
+    [[nodiscard]] int fail(const Error& e) const;
+    // Bad usage (exit 2); the command name, when given, points to that command's --help.
+    [[nodiscard]] int usage(const QString& message, const QString& command = {}) const;
+
+private:
+    bool m_json;
+};
+
+// Columns shown for parcels in lists (masked phone and name).
+[[nodiscard]] QStringList parcelHeaders();
+[[nodiscard]] QStringList parcelRow(const Parcel& p);
+[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels);
+
+// Width of a string on a terminal: East Asian wide characters take two columns.
+[[nodiscard]] int displayWidth(const QString& s);
+
+} // namespace cz::ctl
