@@ -134,21 +134,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, c
 
 Status Database::configure(const OpenOptions& options)
 {
-    // journal_mode first: it is the first statement that reads the file, so a damaged or foreign
-    // file is reported here rather than half-way through a migration.
-    auto mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
-    if (!mode)
-        return fail(mode.error());
-    if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return fail(ErrorKind::Unavailable, QStringLiteral("db.no_wal"),
-                    StorageText::tr("The database %1 cannot use write-ahead logging (is it on a read-only or "
-                                    "network drive?).")
-                        .arg(QDir::toNativeSeparators(m_path)));
-    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
-            return st;
-    }
-
+    // Reading the header first: a damaged or foreign file is reported before anything is written.
     auto version = scalar(QStringLiteral("PRAGMA user_version"));
     auto appId = scalar(QStringLiteral("PRAGMA application_id"));
     auto tables = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
@@ -165,6 +151,20 @@ Status Database::configure(const OpenOptions& options)
                         .arg(QDir::toNativeSeparators(m_path))
                         .arg(m_schemaVersion)
                         .arg(latestSchemaVersion()));
+    // Only now that the file is known to be ours may it change: switching a foreign database to WAL
+    // would rewrite its header.
+    auto mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!mode)
+        return fail(mode.error());
+    if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return fail(ErrorKind::Unavailable, QStringLiteral("db.no_wal"),
+                    StorageText::tr("The database %1 cannot use write-ahead logging (is it on a read-only or "
+                                    "network drive?).")
+                        .arg(QDir::toNativeSeparators(m_path)));
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
+            return st;
+    }
     const int target = options.migrateTo < 0 ? latestSchemaVersion()
                                              : std::min(options.migrateTo, latestSchemaVersion());
     return migrate(target);
