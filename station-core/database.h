@@ -13,6 +13,10 @@
 
 namespace cz {
 
+// The programs set this application name (and no organisation), so that the terminal and
+// cunzhanctl agree on Database::defaultPath(): ~/.local/share/cunzhan/station.db on Linux.
+constexpr const char* kApplicationName = "cunzhan";
+
 struct OpenOptions {
     int busyTimeoutMs = 5000;
     // Test hook: migrate only up to this schema version (-1 = all), to build older databases.

@@ -179,10 +179,13 @@ Status Station::setSetting(const QString& key, const QString& rawValue)
     auto tx = beginWrite();
     if (!tx)
         return fail(tx.error());
-    if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"), {key, value}); !q)
+    // A null QString would bind as SQL NULL; an empty value ("follow the system") is a real value.
+    const QString stored = value.isNull() ? QStringLiteral("") : value;
+    if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"), {key, stored});
+        !q)
         return fail(q.error());
     if (auto st = tx->appendOp(QStringLiteral("setting"), key, QStringLiteral("setting.changed"),
-                               {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+                               {{QStringLiteral("key"), key}, {QStringLiteral("value"), stored}});
         !st)
         return st;
     if (auto st = tx->commit(); !st)

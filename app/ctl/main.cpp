@@ -262,7 +262,7 @@ int run(QCoreApplication& app) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     // The same name as the terminal, so Database::defaultPath() finds the terminal's database.
-    QCoreApplication::setApplicationName(QStringLiteral("cunzhan"));
+    QCoreApplication::setApplicationName(QString::fromLatin1(cz::kApplicationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(CUNZHAN_VERSION));
     return run(app);
 }

@@ -135,6 +135,11 @@ void TestOverdue::settingsValidated()
     QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
     QCOMPARE(f.station->settings().freeDays, 5);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
+    // Back to "follow the system": an empty (even null) value is stored, not refused.
+    QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
+    auto st = f.station->setSetting(QStringLiteral("language"), QString());
+    QVERIFY2(st.has_value(), st ? "" : qPrintable(st.error().message));
+    QCOMPARE(f.station->settings().language, QString());
 }
 
 QTEST_GUILESS_MAIN(TestOverdue)

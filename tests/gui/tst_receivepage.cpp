@@ -1,0 +1,153 @@
+// Receiving through the whole window: a scanner burst wherever the focus is fills the waybill,
+// the phone tail and Enter receive the parcel, the code shown is the one stored.
+#include "guifixture.h"
+#include "mainwindow.h"
+#include "parceltablemodel.h"
+#include "receivepage.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+
+using namespace cz;
+using namespace cz::ui;
+using cz::test::GuiFixture;
+
+class TestReceivePage : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void scanPhoneEnterReceives();
+    void ambiguousCarrierOffersCandidates();
+    void carrierChoiceDoesNotStick();
+    void errorsAreShownInPlace();
+    void overCapacityWarns();
+
+private:
+    static void showWindow(MainWindow& w) {
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+    }
+};
+
+void TestReceivePage::scanPhoneEnterReceives() {
+    GuiFixture f;
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    ReceivePage* page = w.receivePage();
+    QSignalSpy scans(w.scanFilter(), &ScanFilter::scanned);
+
+    // The focus is on the phone field: a scan still goes to the waybill, not into the phone.
+    page->phoneField()->setFocus();
+    f.scan(QApplication::focusWidget(), QStringLiteral("yt764306505052"));
+    QCOMPARE(scans.size(), 1);
+    QCOMPARE(page->waybillField()->text(), QStringLiteral("YT764306505052"));
+    QCOMPARE(page->phoneField()->text(), QString());
+    QCOMPARE(QApplication::focusWidget(), page->phoneField());
+    QVERIFY(!page->carrierBox()->isVisible()); // YTO only: nothing to confirm
+
+    // The clerk types the last 4 digits of the phone (slowly) and presses Enter.
+    f.type(QApplication::focusWidget(), QStringLiteral("5678"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(scans.size(), 1);
+
+    const QString shown = page->shownCode();
+    QVERIFY2(!shown.isEmpty(), qPrintable(page->shownMessage()));
+    auto stored = f.station->findByWaybill(QStringLiteral("YT764306505052"));
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().pickupCode, shown);
+    QCOMPARE(stored->first().phoneTail, QStringLiteral("5678"));
+    QCOMPARE(stored->first().carrier, QStringLiteral("YTO"));
+    // Ready for the next parcel; today's arrivals list it.
+    QCOMPARE(page->waybillField()->text(), QString());
+    QCOMPARE(QApplication::focusWidget(), page->waybillField());
+    QCOMPARE(page->arrivalsModel()->rowCount(), 1);
+    QCOMPARE(page->arrivalsModel()->parcelAt(0).pickupCode, shown);
+}
+
+void TestReceivePage::ambiguousCarrierOffersCandidates() {
+    GuiFixture f;
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    ReceivePage* page = w.receivePage();
+    const auto candidates = f.station->carriers().detect(QStringLiteral("433431409940372"));
+    QVERIFY(candidates.size() > 1); // STO and Yunda both use 43… numbers
+
+    f.scan(QApplication::focusWidget(), QStringLiteral("433431409940372"));
+    QVERIFY(page->carrierBox()->isVisible());
+    QCOMPARE(page->carrierBox()->count(), candidates.size());
+    QCOMPARE(page->carrierBox()->currentData().toString(), candidates.first().code);
+
+    // The clerk picks the second candidate, then the phone and Enter.
+    page->carrierBox()->setCurrentIndex(1);
+    f.type(page->phoneField(), QStringLiteral("13912345678"));
+    QTest::keyClick(page->phoneField(), Qt::Key_Return);
+    auto stored = f.station->findByWaybill(QStringLiteral("433431409940372"));
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().carrier, candidates.at(1).code);
+    QCOMPARE(stored->first().pickupCode, page->shownCode());
+    QVERIFY(!page->carrierBox()->isVisible());
+}
+
+void TestReceivePage::carrierChoiceDoesNotStick() {
+    GuiFixture f;
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    ReceivePage* page = w.receivePage();
+    // An ambiguous number, Enter without choosing: refused, candidates offered.
+    page->waybillField()->setText(QStringLiteral("433431409940372"));
+    page->phoneField()->setText(QStringLiteral("5678"));
+    page->receiveNow();
+    QVERIFY(page->carrierBox()->isVisible());
+    // The next number is typed over it: the old choice must not be used for it.
+    page->waybillField()->setText(QStringLiteral("YT764306505052"));
+    QVERIFY(!page->carrierBox()->isVisible());
+    page->receiveNow();
+    auto stored = f.station->findByWaybill(QStringLiteral("YT764306505052"));
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().carrier, QStringLiteral("YTO"));
+}
+
+void TestReceivePage::errorsAreShownInPlace() {
+    GuiFixture f;
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    ReceivePage* page = w.receivePage();
+    f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
+
+    f.scan(QApplication::focusWidget(), QStringLiteral("YT764306505052"));
+    f.type(QApplication::focusWidget(), QStringLiteral("1111"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(page->shownCode().isEmpty());
+    QVERIFY(page->shownMessage().contains(QStringLiteral("YT764306505052")));
+    QVERIFY(cz::ui::Messages::shown().isEmpty()); // no dialog
+
+    // A bad phone: the message says so and the focus goes back to the phone.
+    page->waybillField()->setText(QStringLiteral("YT764306505053"));
+    page->phoneField()->setText(QStringLiteral("12"));
+    page->receiveNow();
+    QVERIFY(!page->shownMessage().isEmpty());
+    QCOMPARE(QApplication::focusWidget(), page->phoneField());
+    auto none = f.station->findByWaybill(QStringLiteral("YT764306505053"));
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
+}
+
+void TestReceivePage::overCapacityWarns() {
+    GuiFixture f(QStringLiteral("1:1x1"));
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    ReceivePage* page = w.receivePage();
+    f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
+    page->waybillField()->setText(QStringLiteral("YT764306505053"));
+    page->phoneField()->setText(QStringLiteral("2222"));
+    page->receiveNow();
+    QVERIFY(!page->shownCode().isEmpty());
+    QVERIFY(page->shownMessage().contains(QStringLiteral("full")));
+}
+
+QTEST_MAIN(TestReceivePage)
+#include "tst_receivepage.moc"

@@ -1,0 +1,82 @@
+#include "mainwindow.h"
+
+#include "overduepage.h"
+#include "parcelspage.h"
+#include "pickuppage.h"
+#include "receivepage.h"
+#include "settingspage.h"
+#include "shelvespage.h"
+#include "station.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace cz::ui {
+
+MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, QWidget* parent)
+    : QMainWindow(parent)
+    , m_station(station)
+    , m_scanner(new ScanFilter(this, std::move(scanClock)))
+    , m_tabs(new QTabWidget(this))
+    , m_receive(new ReceivePage(station, m_tabs))
+    , m_pickup(new PickupPage(station, m_tabs))
+    , m_parcels(new ParcelsPage(station, m_tabs))
+    , m_shelves(new ShelvesPage(station, m_tabs))
+    , m_overdue(new OverduePage(station, m_tabs))
+    , m_settings(new SettingsPage(station, m_tabs))
+    , m_stationLabel(new QLabel(this)) {
+    setMinimumSize(800, 600);
+    resize(1024, 768);
+    // The function keys follow the tab order; the settings, used least, stay last.
+    const QList<Page*> pages = {m_receive, m_pickup, m_parcels, m_shelves, m_overdue, m_settings};
+    for (int i = 0; i < pages.size(); ++i) {
+        //: Tab title: the page name and its function key, e.g. "Receive (F1)"
+        m_tabs->addTab(pages[i], tr("%1 (F%2)").arg(pages[i]->title()).arg(i + 1));
+        auto* action = new QAction(this);
+        action->setShortcut(QKeySequence(static_cast<int>(Qt::Key_F1) + i));
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        connect(action, &QAction::triggered, this, [this, i] { showPage(i); });
+        addAction(action);
+    }
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    statusBar()->addWidget(m_stationLabel, 1);
+
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) {
+        if (Page* page = currentPage())
+            page->activate();
+    });
+    connect(m_scanner, &ScanFilter::scanned, this, &MainWindow::handleScan);
+    connect(&m_station, &Station::changed, this, &MainWindow::updateStatus);
+    m_scanner->install();
+    updateStatus();
+    m_receive->activate();
+}
+
+Page* MainWindow::currentPage() const {
+    return qobject_cast<Page*>(m_tabs->currentWidget());
+}
+
+void MainWindow::showPage(int index) {
+    if (index == m_tabs->currentIndex()) {
+        if (Page* page = currentPage())
+            page->activate();
+        return;
+    }
+    m_tabs->setCurrentIndex(index);
+}
+
+void MainWindow::handleScan(const QString& code) {
+    if (Page* page = currentPage())
+        page->handleScan(code);
+}
+
+void MainWindow::updateStatus() {
+    const QString name = m_station.settings().stationName;
+    setWindowTitle(tr("Cunzhan — %1").arg(name));
+    m_stationLabel->setText(tr("Station: %1").arg(name));
+}
+
+} // namespace cz::ui

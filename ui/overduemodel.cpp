@@ -1,0 +1,97 @@
+#include "overduemodel.h"
+
+#include "privacy.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace cz::ui {
+
+void OverdueModel::setRows(QList<OverdueRow> rows) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int OverdueModel::rowOf(const QString& parcelId) const {
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).item.parcel.id == parcelId)
+            return i;
+    }
+    return -1;
+}
+
+int OverdueModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int OverdueModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OverdueModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const OverdueRow& r = m_rows.at(index.row());
+    const Parcel& p = r.item.parcel;
+    if (role == Qt::UserRole)
+        return p.id;
+    // The whole row of an unclaimed parcel stands out, not only its advice cell.
+    if (role == Qt::ForegroundRole && r.item.unclaimed)
+        return QBrush(QColor(0xa6, 0x5e, 0x00));
+    if (role == Qt::TextAlignmentRole && index.column() >= DaysHeld && index.column() <= Fee)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Code:
+        return p.pickupCode;
+    case Slot:
+        return p.slotName();
+    case Phone:
+        return p.maskedPhone();
+    case Name:
+        return p.maskedName();
+    case Carrier:
+        return r.carrierName;
+    case DaysHeld:
+        return r.item.daysHeld;
+    case OverdueDays:
+        return r.item.overdueDays;
+    case Fee:
+        return formatFen(r.item.feeFen);
+    case Advice:
+        return r.item.unclaimed ? tr("Unclaimed — consider returning") : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant OverdueModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Code:
+        return tr("Pickup code");
+    case Slot:
+        return tr("Place");
+    case Phone:
+        return tr("Phone");
+    case Name:
+        return tr("Name");
+    case Carrier:
+        return tr("Carrier");
+    case DaysHeld:
+        return tr("Days held");
+    case OverdueDays:
+        return tr("Days overdue");
+    case Fee:
+        return tr("Fee so far (yuan)");
+    case Advice:
+        return tr("Advice");
+    default:
+        return {};
+    }
+}
+
+} // namespace cz::ui

@@ -1,0 +1,19 @@
+// What every page of the main window offers: a title for its tab, a place for scans, and a hook
+// called when it becomes the current page (to put the focus where the clerk starts).
+#pragma once
+
+#include <QWidget>
+
+namespace cz::ui {
+
+class Page : public QWidget {
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+    [[nodiscard]] virtual QString title() const = 0;
+    // A scanner burst arrived while this page is current.
+    virtual void handleScan(const QString& code) = 0;
+    virtual void activate() {}
+};
+
+} // namespace cz::ui

@@ -1,0 +1,126 @@
+#include "parceltablemodel.h"
+
+#include <QScopedValueRollback>
+
+namespace cz::ui {
+
+ParcelTableModel::ParcelTableModel(Station& station, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_station(station) {
+    m_filter.inStationOnly = true;
+}
+
+void ParcelTableModel::setFilter(const ParcelFilter& filter) {
+    m_filter = filter;
+    reload();
+}
+
+void ParcelTableModel::reload() {
+    {
+        const QScopedValueRollback guard(m_notifying, true);
+        beginResetModel();
+        m_rows.clear();
+        m_atEnd = false;
+        m_error.clear();
+        endResetModel();
+    }
+    fetchMore({});
+}
+
+int ParcelTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ParcelTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ParcelTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Parcel& p = m_rows.at(index.row());
+    if (role == Qt::UserRole)
+        return p.id;
+    if (role == Qt::TextAlignmentRole && index.column() == Code)
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Code:
+        return p.pickupCode;
+    case Slot:
+        return p.slotName();
+    case Waybill:
+        return p.waybill;
+    case Carrier: {
+        const auto info = m_station.carriers().find(p.carrier);
+        return info ? info->displayName() : p.carrier;
+    }
+    case Phone:
+        return p.maskedPhone();
+    case Name:
+        return p.maskedName();
+    case Status:
+        return statusLabel(p.status);
+    case Received:
+        return localDateTimeText(p.receivedAt);
+    default:
+        return {};
+    }
+}
+
+QVariant ParcelTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Code:
+        return tr("Pickup code");
+    case Slot:
+        return tr("Place");
+    case Waybill:
+        return tr("Waybill");
+    case Carrier:
+        return tr("Carrier");
+    case Phone:
+        return tr("Phone");
+    case Name:
+        return tr("Name");
+    case Status:
+        return tr("Status");
+    case Received:
+        return tr("Received");
+    default:
+        return {};
+    }
+}
+
+bool ParcelTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_atEnd;
+}
+
+void ParcelTableModel::fetchMore(const QModelIndex& parent) {
+    // Views and testers call fetchMore while they react to this model's own change signals;
+    // inserting then would nest one change inside another. They ask again afterwards.
+    if (parent.isValid() || m_atEnd || m_notifying)
+        return;
+    ParcelFilter f = m_filter;
+    f.limit = m_chunk;
+    f.offset = static_cast<int>(m_rows.size());
+    auto chunk = m_station.list(f);
+    if (!chunk) {
+        m_error = chunk.error().message;
+        m_atEnd = true;
+        return;
+    }
+    if (chunk->size() < m_chunk)
+        m_atEnd = true;
+    if (chunk->isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    const QScopedValueRollback guard(m_notifying, true);
+    beginInsertRows({}, first, first + static_cast<int>(chunk->size()) - 1);
+    m_rows.append(*chunk);
+    endInsertRows();
+}
+
+} // namespace cz::ui

@@ -1,0 +1,217 @@
+#include "receivepage.h"
+
+#include "parceltablemodel.h"
+#include "privacy.h"
+#include "station.h"
+#include "style.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cz::ui {
+
+ReceivePage::ReceivePage(Station& station, QWidget* parent)
+    : Page(parent)
+    , m_station(station)
+    , m_waybill(new QLineEdit(this))
+    , m_phone(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
+    , m_carrier(new QComboBox(this))
+    , m_carrierLabel(new QLabel(tr("&Carrier:"), this))
+    , m_carrierHint(new QLabel(this))
+    , m_receive(new QPushButton(tr("Recei&ve"), this))
+    , m_code(new QLabel(this))
+    , m_detail(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_arrivals(new ParcelTableModel(station, this)) {
+    makeScanField(m_waybill);
+    makeScanField(m_phone);
+    m_waybill->setObjectName(QStringLiteral("waybill"));
+    m_phone->setObjectName(QStringLiteral("phone"));
+    m_waybill->setPlaceholderText(tr("Scan the waybill barcode"));
+    m_phone->setPlaceholderText(tr("11 digits, or the last 4"));
+    m_name->setPlaceholderText(tr("optional"));
+    m_carrierLabel->setBuddy(m_carrier);
+    m_receive->setAutoDefault(true);
+
+    auto* form = new QFormLayout;
+    auto* waybillLabel = new QLabel(tr("&Waybill:"), this);
+    waybillLabel->setBuddy(m_waybill);
+    auto* phoneLabel = new QLabel(tr("P&hone:"), this);
+    phoneLabel->setBuddy(m_phone);
+    auto* nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_name);
+    form->addRow(waybillLabel, m_waybill);
+    form->addRow(phoneLabel, m_phone);
+    form->addRow(nameLabel, m_name);
+    auto* carrierRow = new QHBoxLayout;
+    carrierRow->addWidget(m_carrier);
+    carrierRow->addWidget(m_carrierHint, 1);
+    form->addRow(m_carrierLabel, carrierRow);
+    m_carrierHint->setWordWrap(true);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_receive);
+
+    scaleFont(m_code, 3.0, true);
+    scaleFont(m_detail, 1.4, true);
+    m_code->setObjectName(QStringLiteral("pickupCode"));
+    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("message"));
+
+    m_table->setModel(m_arrivals);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnHidden(ParcelTableModel::Status, true);
+    auto* arrivalsLabel = new QLabel(tr("&Today's arrivals:"), this);
+    arrivalsLabel->setBuddy(m_table);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_code);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_message);
+    layout->addWidget(arrivalsLabel);
+    layout->addWidget(m_table, 1);
+
+    showCarriers({}, {});
+    showMessage(m_message, {}, Tone::Neutral);
+
+    connect(m_waybill, &QLineEdit::returnPressed, this, [this] {
+        updateCarrierChoice();
+        m_phone->setFocus();
+    });
+    // A carrier chosen for one number must never stick to the next one.
+    connect(m_waybill, &QLineEdit::textChanged, this, [this] { showCarriers({}, {}); });
+    connect(m_phone, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
+    connect(m_name, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
+    connect(m_receive, &QPushButton::clicked, this, &ReceivePage::receiveNow);
+    connect(&m_station, &Station::changed, this, &ReceivePage::refreshArrivals);
+    refreshArrivals();
+}
+
+void ReceivePage::activate() {
+    m_waybill->setFocus();
+    m_waybill->selectAll();
+}
+
+void ReceivePage::handleScan(const QString& code) {
+    m_waybill->setText(code);
+    showMessage(m_message, {}, Tone::Neutral);
+    updateCarrierChoice();
+    m_phone->setFocus();
+    m_phone->selectAll();
+}
+
+QString ReceivePage::shownCode() const {
+    return m_code->text();
+}
+QString ReceivePage::shownMessage() const {
+    return m_message->text();
+}
+
+void ReceivePage::updateCarrierChoice(const QStringList& codes) {
+    QStringList candidates = codes;
+    if (candidates.isEmpty()) {
+        for (const CarrierCandidate& c : m_station.carriers().detect(normaliseWaybill(m_waybill->text())))
+            candidates << c.code;
+    }
+    if (candidates.size() > 1) {
+        const auto top = m_station.carriers().find(candidates.first());
+        showCarriers(candidates,
+                     tr("Several carriers use numbers like this one: check the carrier (%1 is chosen).")
+                         .arg(top ? top->displayName() : candidates.first()));
+    } else {
+        showCarriers({}, {});
+    }
+}
+
+void ReceivePage::showCarriers(const QStringList& codes, const QString& hint) {
+    m_carrier->clear();
+    for (const QString& code : codes) {
+        const auto info = m_station.carriers().find(code);
+        m_carrier->addItem(info ? QStringLiteral("%1 (%2)").arg(info->displayName(), code) : code, code);
+    }
+    const bool visible = !codes.isEmpty();
+    m_carrier->setVisible(visible);
+    m_carrierLabel->setVisible(visible);
+    showMessage(m_carrierHint, hint, Tone::Warning);
+}
+
+void ReceivePage::receiveNow() {
+    ReceiveRequest request;
+    request.waybill = m_waybill->text();
+    request.phone = m_phone->text();
+    request.name = m_name->text();
+    if (m_carrier->isVisibleTo(this) && m_carrier->currentIndex() >= 0)
+        request.carrier = m_carrier->currentData().toString();
+
+    auto result = m_station.receive(request);
+    if (!result) {
+        const Error& e = result.error();
+        m_code->clear();
+        m_detail->clear();
+        showMessage(m_message, e.message, Tone::Bad);
+        if (e.code == QLatin1String("carrier.ambiguous")) {
+            updateCarrierChoice(e.details);
+            m_carrier->setFocus();
+        } else if (e.code == QLatin1String("carrier.not_detected") ||
+                   e.code == QLatin1String("carrier.unknown")) {
+            QStringList all;
+            for (const CarrierInfo& c : m_station.carriers().carriers())
+                all << c.code;
+            showCarriers(all, tr("Choose the carrier."));
+            m_carrier->setCurrentIndex(-1);
+            m_carrier->setFocus();
+        } else if (e.code.startsWith(QLatin1String("phone."))) {
+            m_phone->setFocus();
+            m_phone->selectAll();
+        } else if (e.code.startsWith(QLatin1String("name."))) {
+            m_name->setFocus();
+        } else {
+            m_waybill->setFocus();
+            m_waybill->selectAll();
+        }
+        return;
+    }
+    const Parcel& p = result->parcel;
+    m_code->setText(p.pickupCode);
+    m_detail->setText(tr("Place %1 · %2").arg(p.slotName(), p.maskedPhone()));
+    if (result->overCapacity)
+        showMessage(m_message,
+                    tr("Every place is full: put it on %1 anyway and make room soon.").arg(p.slotName()),
+                    Tone::Warning);
+    else if (result->keptTogether)
+        showMessage(m_message, tr("Put it beside the same person's other parcels."), Tone::Good);
+    else
+        showMessage(m_message, {}, Tone::Neutral);
+    m_waybill->clear();
+    m_phone->clear();
+    m_name->clear();
+    showCarriers({}, {});
+    m_waybill->setFocus();
+}
+
+void ReceivePage::refreshArrivals() {
+    ParcelFilter f;
+    f.inStationOnly = false;
+    f.fromMs = localDayStartMs(localDate(m_station.clock().nowMs()));
+    f.toMs = f.fromMs + kDayMs;
+    m_arrivals->setFilter(f);
+    m_table->resizeColumnsToContents();
+}
+
+} // namespace cz::ui

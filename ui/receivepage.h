@@ -1,0 +1,60 @@
+// Receiving parcels (入库): one scan of the waybill, the phone (or its last 4 digits), Enter.
+// The pickup code and place are shown large; errors are shown in place, never in a dialog.
+#pragma once
+
+#include "page.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace cz {
+class Station;
+}
+
+namespace cz::ui {
+
+class ParcelTableModel;
+
+class ReceivePage : public Page {
+    Q_OBJECT
+public:
+    explicit ReceivePage(Station& station, QWidget* parent = nullptr);
+
+    [[nodiscard]] QString title() const override { return tr("&Receive"); }
+    void handleScan(const QString& code) override;
+    void activate() override;
+
+    // For tests and for the keyboard: the fields and the outcome shown.
+    [[nodiscard]] QLineEdit* waybillField() const { return m_waybill; }
+    [[nodiscard]] QLineEdit* phoneField() const { return m_phone; }
+    [[nodiscard]] QComboBox* carrierBox() const { return m_carrier; }
+    [[nodiscard]] QString shownCode() const;
+    [[nodiscard]] QString shownMessage() const;
+    [[nodiscard]] ParcelTableModel* arrivalsModel() const { return m_arrivals; }
+
+    void receiveNow();
+
+private:
+    void updateCarrierChoice(const QStringList& codes = {});
+    void showCarriers(const QStringList& codes, const QString& hint);
+    void refreshArrivals();
+
+    Station& m_station;
+    QLineEdit* m_waybill;
+    QLineEdit* m_phone;
+    QLineEdit* m_name;
+    QComboBox* m_carrier;
+    QLabel* m_carrierLabel;
+    QLabel* m_carrierHint;
+    QPushButton* m_receive;
+    QLabel* m_code;
+    QLabel* m_detail;
+    QLabel* m_message;
+    QTableView* m_table;
+    ParcelTableModel* m_arrivals;
+};
+
+} // namespace cz::ui

@@ -1,0 +1,135 @@
+#include "settingspage.h"
+
+#include "station.h"
+#include "style.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace cz::ui {
+
+SettingsPage::SettingsPage(Station& station, QWidget* parent)
+    : Page(parent)
+    , m_station(station)
+    , m_name(new QLineEdit(this))
+    , m_freeDays(new QSpinBox(this))
+    , m_fee(new QDoubleSpinBox(this))
+    , m_undo(new QSpinBox(this))
+    , m_unclaimed(new QSpinBox(this))
+    , m_shelves(new QLineEdit(this))
+    , m_language(new QComboBox(this))
+    , m_save(new QPushButton(tr("&Save"), this))
+    , m_revert(new QPushButton(tr("&Revert"), this))
+    , m_message(new QLabel(this)) {
+    m_name->setMaxLength(40);
+    m_freeDays->setRange(0, 60);
+    m_freeDays->setSuffix(tr(" days"));
+    // Shown in yuan, kept in fen: 0.01 steps up to the station's limit of 100000 fen.
+    m_fee->setRange(0.0, 1000.0);
+    m_fee->setDecimals(2);
+    m_fee->setSingleStep(0.5);
+    m_fee->setSuffix(tr(" yuan"));
+    m_undo->setRange(0, 1440);
+    m_undo->setSuffix(tr(" min"));
+    m_unclaimed->setRange(1, 365);
+    m_unclaimed->setSuffix(tr(" days"));
+    makeScanField(m_shelves);
+    m_shelves->setPlaceholderText(tr("e.g. 1-4:3x30,A:2x10 (shelves 1 to 4, 3 layers of 30 parcels)"));
+    m_language->addItem(tr("Follow the system"), QString());
+    m_language->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_message->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Station &name:"), m_name);
+    form->addRow(tr("&Free days:"), m_freeDays);
+    form->addRow(tr("F&ee per day after that:"), m_fee);
+    form->addRow(tr("&Undo a handover within:"), m_undo);
+    form->addRow(tr("Suggest &return after:"), m_unclaimed);
+    form->addRow(tr("Shelf &layout:"), m_shelves);
+    form->addRow(tr("Lan&guage:"), m_language);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_message, 1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addStretch();
+
+    showMessage(m_message, {}, Tone::Neutral);
+    connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
+    connect(m_revert, &QPushButton::clicked, this, [this] {
+        load();
+        showMessage(m_message, {}, Tone::Neutral);
+    });
+    load();
+}
+
+QString SettingsPage::shownMessage() const {
+    return m_message->text();
+}
+
+void SettingsPage::activate() {
+    load();
+    m_name->setFocus();
+}
+
+void SettingsPage::load() {
+    const StationSettings& s = m_station.settings();
+    m_name->setText(s.stationName);
+    m_freeDays->setValue(s.freeDays);
+    m_fee->setValue(static_cast<double>(s.feePerDayFen) / 100.0);
+    m_undo->setValue(s.undoWindowMin);
+    m_unclaimed->setValue(s.unclaimedAfterDays);
+    m_shelves->setText(s.shelfSpec);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(s.language)));
+}
+
+void SettingsPage::save() {
+    const StationSettings old = m_station.settings();
+    const qint64 feeFen = qRound64(m_fee->value() * 100.0);
+    const QString language = m_language->currentData().toString();
+    // Only what changed is written: each write is an outbox op the county centre receives.
+    QList<std::pair<QString, QString>> changes;
+    if (old.stationName != m_name->text().trimmed())
+        changes.append({QStringLiteral("station_name"), m_name->text()});
+    if (old.freeDays != m_freeDays->value())
+        changes.append({QStringLiteral("free_days"), QString::number(m_freeDays->value())});
+    if (old.feePerDayFen != feeFen)
+        changes.append({QStringLiteral("fee_per_day_fen"), QString::number(feeFen)});
+    if (old.undoWindowMin != m_undo->value())
+        changes.append({QStringLiteral("undo_window_min"), QString::number(m_undo->value())});
+    if (old.unclaimedAfterDays != m_unclaimed->value())
+        changes.append({QStringLiteral("unclaimed_after_days"), QString::number(m_unclaimed->value())});
+    if (old.shelfSpec.compare(m_shelves->text().trimmed().remove(QLatin1Char(' ')), Qt::CaseInsensitive) != 0)
+        changes.append({QStringLiteral("shelf_spec"), m_shelves->text()});
+    const bool languageChanged = old.language != language;
+    // Empty = follow the system. A null QString would be stored as SQL NULL, which the setting
+    // table refuses, so an empty but non-null string is passed.
+    if (languageChanged)
+        changes.append({QStringLiteral("language"), language.isEmpty() ? QStringLiteral("") : language});
+    for (const auto& [key, value] : std::as_const(changes)) {
+        if (auto st = m_station.setSetting(key, value); !st) {
+            showMessage(m_message, st.error().message, Tone::Bad);
+            return;
+        }
+    }
+    load();
+    if (languageChanged)
+        showMessage(m_message, tr("Saved. The new language applies after Cunzhan is restarted."),
+                    Tone::Warning);
+    else
+        showMessage(m_message, !changes.isEmpty() ? tr("Saved.") : tr("Nothing changed."), Tone::Good);
+}
+
+} // namespace cz::ui
