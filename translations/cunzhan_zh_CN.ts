@@ -1,4 +1,1493 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Audit</name>
+    <message>
+        <source>There is no place %1 in the shelf layout.</source>
+        <translation>货架布局中没有 %1 这个位置。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 changed since the audit was made; audit this place again.</source>
+        <translation>盘点之后包裹 %1 有了变化，请重新盘点这个位置。</translation>
+    </message>
+</context>
+<context>
+    <name>Inbound</name>
+    <message>
+        <source>There are no shelves set up; set the shelf layout first.</source>
+        <translation>还没有设置货架，请先设置货架布局。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a known carrier code.</source>
+        <translation>“%1”不是已知的快递公司代码。</translation>
+    </message>
+    <message>
+        <source>No carrier uses waybill numbers like %1; choose the carrier.</source>
+        <translation>没有快递公司使用 %1 这样的单号，请选择快递公司。</translation>
+    </message>
+    <message>
+        <source>Several carriers use numbers like %1 (%2); confirm which one.</source>
+        <translation>多家快递公司使用 %1 这样的单号（%2），请确认是哪一家。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is already in the station with pickup code %2.</source>
+        <translation>包裹 %1 已经在站内，取件码 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Input</name>
+    <message>
+        <source>Enter the recipient's mobile number or its last 4 digits.</source>
+        <translation>请输入收件人手机号或手机后四位。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a mobile number: enter 11 digits starting with 1, or the last 4 digits.</source>
+        <translation>“%1”不是手机号：请输入以 1 开头的 11 位号码，或后四位。</translation>
+    </message>
+    <message>
+        <source>Scan or type the waybill number.</source>
+        <translation>请扫描或输入运单号。</translation>
+    </message>
+    <message>
+        <source>The waybill number "%1" may contain only letters, digits and dashes.</source>
+        <translation>运单号“%1”只能包含字母、数字和短横线。</translation>
+    </message>
+    <message>
+        <source>The waybill number "%1" has %2 characters; it must have 8 to 32.</source>
+        <translation>运单号“%1”有 %2 个字符，应为 8 到 32 个。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 32 characters).</source>
+        <translation>姓名太长（最多 32 个字）。</translation>
+    </message>
+    <message>
+        <source>The name contains characters that cannot be printed.</source>
+        <translation>姓名中有无法打印的字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Overdue</name>
+    <message>
+        <source>The note is too long (at most 200 characters).</source>
+        <translation>备注太长（最多 200 个字）。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is %2; only waiting parcels can be marked for return.</source>
+        <translation>包裹 %1 的状态是“%2”，只有待取的包裹才能标记退回。</translation>
+    </message>
+</context>
+<context>
+    <name>Parcel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>待取</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已取</translation>
+    </message>
+    <message>
+        <source>To return</source>
+        <translation>待退回</translation>
+    </message>
+    <message>
+        <source>Station pickup</source>
+        <translation>到站自取</translation>
+    </message>
+    <message>
+        <source>Door delivery</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <source>Family may collect</source>
+        <translation>家人可代取</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Unclaimed</source>
+        <translation>无人领取</translation>
+    </message>
+</context>
+<context>
+    <name>Pickup</name>
+    <message>
+        <source>Enter a pickup code.</source>
+        <translation>请输入取件码。</translation>
+    </message>
+    <message>
+        <source>Choose at least one parcel to hand over.</source>
+        <translation>请至少选择一件要交付的包裹。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (%2) was already handed over on %3.</source>
+        <translation>包裹 %1（%2）已于 %3 交付。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (%2) is marked for return and cannot be handed over.</source>
+        <translation>包裹 %1（%2）已标记退回，不能交付。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 has not been handed over, so there is nothing to undo.</source>
+        <translation>包裹 %1 还没有交付，无需撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The handover of %1 was more than %n minute(s) ago and can no longer be undone.</source>
+        <translation><numerusform>%1 的交付已超过 %n 分钟，不能再撤销。</numerusform></translation>
+    </message>
+    <message>
+        <source>Parcel %1 has been received again since; it cannot be put back.</source>
+        <translation>包裹 %1 之后又被重新入库，无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Query</name>
+    <message>
+        <source>No parcel with the id %1.</source>
+        <translation>没有编号为 %1 的包裹。</translation>
+    </message>
+</context>
+<context>
+    <name>Shelves</name>
+    <message>
+        <source>Cannot read the shelf layout "%1". Write it as SHELVES:LAYERSxCAPACITY, for example 1-4:3x30 or A-B:2x20, several separated by commas.</source>
+        <translation>无法识别货架布局“%1”。请写成 货架:层数x容量，例如 1-4:3x30 或 A-B:2x20，多组用逗号分开。</translation>
+    </message>
+    <message>
+        <source>A shelf has 1 to 20 layers and each layer holds 1 to 999 parcels ("%1").</source>
+        <translation>每个货架 1 到 20 层，每层可放 1 到 999 件（“%1”）。</translation>
+    </message>
+    <message>
+        <source>Shelf %1 appears twice in the layout.</source>
+        <translation>货架 %1 在布局中出现了两次。</translation>
+    </message>
+    <message>
+        <source>The layout has %1 places; at most 2000 are supported.</source>
+        <translation>布局共有 %1 个位置，最多支持 2000 个。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a shelf place; write SHELF-LAYER, for example 3-2.</source>
+        <translation>“%1”不是货架位置，请写成 货架-层，例如 3-2。</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>The station is not set up yet: give it a name and a shelf layout first (cunzhanctl init).</source>
+        <translation>服务站还没有设置：请先填写站名和货架布局（cunzhanctl init）。</translation>
+    </message>
+    <message>
+        <source>Give the station a name of 1 to 40 characters.</source>
+        <translation>站名应为 1 到 40 个字。</translation>
+    </message>
+    <message>
+        <source>This database already belongs to the station "%1".</source>
+        <translation>这个数据库已经属于服务站“%1”。</translation>
+    </message>
+    <message>
+        <source>The setting %1 takes a whole number from %2 to %3.</source>
+        <translation>设置项 %1 应为 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The language is zh_CN, en, or empty to follow the system.</source>
+        <translation>语言可以是 zh_CN、en，留空则跟随系统。</translation>
+    </message>
+    <message>
+        <source>There is no setting called "%1".</source>
+        <translation>没有名为“%1”的设置项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n parcel(s))</source>
+        <translation><numerusform>%1（%n 件）</numerusform></translation>
+    </message>
+    <message>
+        <source>These places still hold parcels and cannot be removed: %1. Move the parcels first.</source>
+        <translation>这些位置上还有包裹，不能删除：%1。请先移走包裹。</translation>
+    </message>
+    <message>
+        <source>No parcel with the id %1.</source>
+        <translation>没有编号为 %1 的包裹。</translation>
+    </message>
+    <message>
+        <source>Place %1-%2 has no free pickup code left; hand over or move some parcels first.</source>
+        <translation>位置 %1-%2 已没有空闲的取件码，请先交付或移走一些包裹。</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The database %1 is in use by another program (for example another Cunzhan window or a backup). Close it and try again.</source>
+        <translation>数据库 %1 正被其他程序占用（例如另一个村站窗口或备份程序）。请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged or is not a Cunzhan database. It was left untouched; restore it from a backup or choose another file.</source>
+        <translation>文件 %1 已损坏或不是村站数据库。文件未被改动；请从备份恢复或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: permission denied.</source>
+        <translation>无法读取数据库 %1：没有权限。</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Cunzhan needs to write to it; check the file's permissions or copy it to a writable place.</source>
+        <translation>数据库 %1 是只读的。村站需要写入它；请检查文件权限，或把它复制到可写的位置。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>无法为数据库创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder %1, where the database and its journal live.</source>
+        <translation>无法写入文件夹 %1（数据库及其日志文件所在位置）。</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed (package libqt6sql6-sqlite).</source>
+        <translation>未安装 Qt 的 SQLite 驱动（软件包 libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of Cunzhan (schema %2; this program knows up to %3). Update Cunzhan to open it.</source>
+        <translation>数据库 %1 由更新版本的村站写入（结构版本 %2，本程序最高支持 %3）。请升级村站后再打开。</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot use write-ahead logging (is it on a read-only or network drive?).</source>
+        <translation>数据库 %1 无法使用预写日志（是否位于只读或网络磁盘上？）。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full. Free some space; nothing was saved.</source>
+        <translation>%1 所在的磁盘已满。请清理空间；本次操作未保存。</translation>
+    </message>
+    <message>
+        <source>Cannot read or write the database %1: %2</source>
+        <translation>无法读写数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The change clashes with data already stored: %1</source>
+        <translation>这次修改与已保存的数据冲突：%1</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+    <message>
+        <source>Internal error: a change was about to be saved without its sync record; it was cancelled.</source>
+        <translation>内部错误：一次修改缺少同步记录，已取消保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Terminal</name>
+    <message>
+        <source>Cannot open the station database</source>
+        <translation>无法打开服务站数据库</translation>
+    </message>
+    <message>
+        <source>%1
+
+Database: %2</source>
+        <translation>%1
+
+数据库：%2</translation>
+    </message>
+    <message>
+        <source>The station is not set up yet; start cunzhan without --exit-when-ready.</source>
+        <translation>服务站尚未设置；请不带 --exit-when-ready 启动 cunzhan。</translation>
+    </message>
+</context>
+<context>
+    <name>cunzhanctl</name>
+    <message>
+        <source>Unexpected argument "%1".</source>
+        <translation>意外的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>The waybill number, scanned or typed.</source>
+        <translation>运单号，扫描或手动输入。</translation>
+    </message>
+    <message>
+        <source>The recipient's mobile number, or its last 4 digits (required).</source>
+        <translation>收件人手机号或手机后四位（必填）。</translation>
+    </message>
+    <message>
+        <source>The recipient's name (optional).</source>
+        <translation>收件人姓名（可选）。</translation>
+    </message>
+    <message>
+        <source>The carrier code (SF, ZTO, YTO, ...). Needed when several carriers use numbers like this one; "cunzhanctl carriers WAYBILL" lists them.</source>
+        <translation>快递公司代码（SF、ZTO、YTO……）。多家公司使用类似单号时必须指定；“cunzhanctl carriers 运单号”可列出候选。</translation>
+    </message>
+    <message>
+        <source>Delivery preference: pickup, door or family. Default: the recipient's last choice, else pickup.</source>
+        <translation>派送偏好：pickup（到站自取）、door（送货上门）或 family（家人可代取）。默认沿用收件人上次的选择，否则为 pickup。</translation>
+    </message>
+    <message>
+        <source>Give the waybill number.</source>
+        <translation>请给出运单号。</translation>
+    </message>
+    <message>
+        <source>Give one waybill number.</source>
+        <translation>请只给出一个运单号。</translation>
+    </message>
+    <message>
+        <source>Give the recipient's phone with --phone.</source>
+        <translation>请用 --phone 给出收件人手机号。</translation>
+    </message>
+    <message>
+        <source>The delivery preference is pickup, door or family, not "%1".</source>
+        <translation>派送偏好应为 pickup、door 或 family，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Run the command again with --carrier CODE, where CODE is one of: %1.</source>
+        <translation>请加上 --carrier 代码 重新运行，代码为以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Placed beside the same recipient's other waiting parcels.</source>
+        <translation>已放在同一收件人其他待取包裹旁边。</translation>
+    </message>
+    <message>
+        <source>Warning: every place is full; the parcel was put on the least loaded one.</source>
+        <translation>警告：所有位置都已满，包裹已放到最空的位置。</translation>
+    </message>
+    <message>
+        <source>Hand over the parcel with this pickup code.</source>
+        <translation>交付这个取件码的包裹。</translation>
+    </message>
+    <message>
+        <source>Hand over the waiting parcels whose phone number ends with these 4 digits.</source>
+        <translation>交付手机号以这 4 位结尾的待取包裹。</translation>
+    </message>
+    <message>
+        <source>Hand over the parcel with this waybill number.</source>
+        <translation>交付这个运单号的包裹。</translation>
+    </message>
+    <message>
+        <source>Name of the person collecting, when it is not the recipient.</source>
+        <translation>代取人姓名（不是收件人本人时填写）。</translation>
+    </message>
+    <message>
+        <source>With --phone-tail: hand over all the matching parcels even when they belong to different people.</source>
+        <translation>与 --phone-tail 一起使用：即使属于不同的人，也交付全部匹配的包裹。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (%2) is marked for return and cannot be handed over.</source>
+        <translation>包裹 %1（%2）已标记退回，不能交付。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (%2) was already handed over on %3.</source>
+        <translation>包裹 %1（%2）已于 %3 交付。</translation>
+    </message>
+    <message>
+        <source>No parcel in the station has the pickup code %1.</source>
+        <translation>站内没有取件码为 %1 的包裹。</translation>
+    </message>
+    <message>
+        <source>No parcel in the station has the waybill number %1.</source>
+        <translation>站内没有运单号为 %1 的包裹。</translation>
+    </message>
+    <message>
+        <source>No parcel is waiting for a phone number ending in %1.</source>
+        <translation>没有手机尾号为 %1 的待取包裹。</translation>
+    </message>
+    <message>
+        <source>The waiting parcels for phone tail %1 may belong to different people. Hand them over by pickup code, or add --all to hand over all of them.</source>
+        <translation>手机尾号 %1 的待取包裹可能属于不同的人。请按取件码逐件交付，或加 --all 全部交付。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed over %n parcel(s). Fee to collect: %1.</source>
+        <translation><numerusform>已交付 %n 件包裹。应收费用：%1。</numerusform></translation>
+    </message>
+    <message>
+        <source>The pickup code of the handed-over parcel.</source>
+        <translation>已交付包裹的取件码。</translation>
+    </message>
+    <message>
+        <source>The waybill number of the handed-over parcel.</source>
+        <translation>已交付包裹的运单号。</translation>
+    </message>
+    <message>
+        <source>The parcel's id.</source>
+        <translation>包裹编号。</translation>
+    </message>
+    <message>
+        <source>No handed-over parcel matches %1.</source>
+        <translation>没有与 %1 匹配的已交付包裹。</translation>
+    </message>
+    <message>
+        <source>Handover undone: parcel %1 is back on place %2 with pickup code %3.</source>
+        <translation>已撤销交付：包裹 %1 回到位置 %2，取件码 %3。</translation>
+    </message>
+    <message>
+        <source>Only parcels in this state: waiting, picked_up or to_return.</source>
+        <translation>只列出这种状态的包裹：waiting（待取）、picked_up（已取）或 to_return（待退回）。</translation>
+    </message>
+    <message>
+        <source>Only parcels whose pickup code, waybill (or its beginning) or phone tail is TEXT.</source>
+        <translation>只列出取件码、运单号（或其开头）或手机尾号为 TEXT 的包裹。</translation>
+    </message>
+    <message>
+        <source>At most N parcels, newest first (default 200).</source>
+        <translation>最多 N 件，最新的在前（默认 200）。</translation>
+    </message>
+    <message>
+        <source>Only parcels received today (local time).</source>
+        <translation>只列出今天（本地时间）入库的包裹。</translation>
+    </message>
+    <message>
+        <source>The status is waiting, picked_up or to_return, not "%1".</source>
+        <translation>状态应为 waiting、picked_up 或 to_return，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The limit is a whole number from 1 to 100000, not "%1".</source>
+        <translation>数量上限应为 1 到 100000 之间的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No parcels match.</source>
+        <translation>没有符合条件的包裹。</translation>
+    </message>
+    <message>
+        <source>Also queue a reminder notice for each overdue parcel (at most one per parcel per day).</source>
+        <translation>同时为每件超期包裹发送提醒通知（每件包裹每天最多一次）。</translation>
+    </message>
+    <message>
+        <source>No overdue parcels.</source>
+        <translation>没有超期包裹。</translation>
+    </message>
+    <message>
+        <source>Days held</source>
+        <translation>已存放天数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>unclaimed: consider returning</source>
+        <translation>无人领取：建议退回</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n reminder(s).</source>
+        <translation><numerusform>已加入 %n 条提醒。</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark the parcel with this pickup code.</source>
+        <translation>标记这个取件码的包裹。</translation>
+    </message>
+    <message>
+        <source>Mark the parcel with this waybill number.</source>
+        <translation>标记这个运单号的包裹。</translation>
+    </message>
+    <message>
+        <source>Why it goes back: refused, damaged, lost or unclaimed.</source>
+        <translation>退回原因：refused（拒收）、damaged（破损）、lost（丢失）或 unclaimed（无人领取）。</translation>
+    </message>
+    <message>
+        <source>A short note (at most 200 characters).</source>
+        <translation>简短备注（最多 200 字）。</translation>
+    </message>
+    <message>
+        <source>No parcels are marked for return.</source>
+        <translation>没有标记退回的包裹。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Say which parcel to mark with --code or --waybill.</source>
+        <translation>请用 --code 或 --waybill 指定要标记的包裹。</translation>
+    </message>
+    <message>
+        <source>Give the reason with --reason (refused, damaged, lost or unclaimed).</source>
+        <translation>请用 --reason 给出原因（refused、damaged、lost 或 unclaimed）。</translation>
+    </message>
+    <message>
+        <source>The reason is refused, damaged, lost or unclaimed, not "%1".</source>
+        <translation>原因应为 refused、damaged、lost 或 unclaimed，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No parcel in the station matches %1.</source>
+        <translation>站内没有与 %1 匹配的包裹。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (%2) is marked for return: %3.</source>
+        <translation>包裹 %1（%2）已标记退回：%3。</translation>
+    </message>
+    <message>
+        <source>The day, as YYYY-MM-DD in local time (default: today).</source>
+        <translation>日期，格式 YYYY-MM-DD，本地时间（默认今天）。</translation>
+    </message>
+    <message>
+        <source>The date is written YYYY-MM-DD, for example 2026-11-28, not "%1".</source>
+        <translation>日期应写成 YYYY-MM-DD，例如 2026-11-28，而不是“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) arrived on %1.</source>
+        <translation><numerusform>%1 共到达 %n 件包裹。</numerusform></translation>
+    </message>
+    <message>
+        <source>Receive a parcel: prints its pickup code and place.</source>
+        <translation>入库一件包裹：打印取件码和位置。</translation>
+    </message>
+    <message>
+        <source>Hand over waiting parcels in one step and print the fee.</source>
+        <translation>一次交付待取包裹并显示费用。</translation>
+    </message>
+    <message>
+        <source>Undo a recent handover (within the undo window).</source>
+        <translation>撤销最近的交付（在撤销时限内）。</translation>
+    </message>
+    <message>
+        <source>List parcels, newest first.</source>
+        <translation>列出包裹，最新的在前。</translation>
+    </message>
+    <message>
+        <source>List overdue parcels with days held and fee; --remind queues reminders.</source>
+        <translation>列出超期包裹及存放天数和费用；--remind 发送提醒。</translation>
+    </message>
+    <message>
+        <source>List parcels marked for return, or mark one.</source>
+        <translation>列出标记退回的包裹，或标记一件。</translation>
+    </message>
+    <message>
+        <source>The day's arrival list.</source>
+        <translation>当天的到件清单。</translation>
+    </message>
+    <message>
+        <source>Say which parcel with one of %1.</source>
+        <translation>请用 %1 之一指定包裹。</translation>
+    </message>
+    <message>
+        <source>Use only one of %1.</source>
+        <translation>%1 只能用一个。</translation>
+    </message>
+    <message>
+        <source>The station's name, 1 to 40 characters (required).</source>
+        <translation>服务站名称，1 到 40 个字（必填）。</translation>
+    </message>
+    <message>
+        <source>Shelf layout as SHELVES:LAYERSxCAPACITY groups, e.g. "1-4:3x30,A:2x10" (default %1).</source>
+        <translation>货架布局，格式 货架:层数x容量，例如 "1-4:3x30,A:2x10"（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Give the station's name with --station-name.</source>
+        <translation>请用 --station-name 给出服务站名称。</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Station id</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>Shelf layout</source>
+        <translation>货架布局</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>位置数</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>(not set up yet: run cunzhanctl init)</source>
+        <translation>（尚未设置：请运行 cunzhanctl init）</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>数据结构版本</translation>
+    </message>
+    <message>
+        <source>Pending sync ops</source>
+        <translation>待同步操作</translation>
+    </message>
+    <message>
+        <source>Nothing to show all settings, "get KEY" to show one, "set KEY VALUE" to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, en or empty).</source>
+        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（zh_CN、en 或留空）。</translation>
+    </message>
+    <message>
+        <source>There is no setting called "%1".</source>
+        <translation>没有名为“%1”的设置项。</translation>
+    </message>
+    <message>
+        <source>Write "settings", "settings get KEY" or "settings set KEY VALUE".</source>
+        <translation>请写成“settings”、“settings get 键”或“settings set 键 值”。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待取</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>占用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 spaces in use on %n place(s).</source>
+        <translation><numerusform>%n 个位置共 %2 格，已用 %1 格。</numerusform></translation>
+    </message>
+    <message>
+        <source>The waybill number to identify.</source>
+        <translation>要识别的运单号。</translation>
+    </message>
+    <message>
+        <source>No carrier uses waybill numbers like %1.</source>
+        <translation>没有快递公司使用 %1 这样的单号。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>A parcel found on a place, e.g. 1-2:YT764306505052 (any number of them).</source>
+        <translation>在某个位置上找到的包裹，例如 1-2:YT764306505052（可以有多个）。</translation>
+    </message>
+    <message>
+        <source>Also check this place, e.g. when nothing was found on it (repeatable).</source>
+        <translation>同时检查这个位置，例如这个位置上什么也没找到时（可重复）。</translation>
+    </message>
+    <message>
+        <source>Read scans from FILE, one "SLOT WAYBILL" per line; "-" reads standard input. Empty lines and lines starting with # are skipped.</source>
+        <translation>从文件读取扫描结果，每行“位置 运单号”；“-”表示从标准输入读取。空行和以 # 开头的行会被跳过。</translation>
+    </message>
+    <message>
+        <source>Move the records of misplaced parcels to where they were found and print the new pickup codes.</source>
+        <translation>把放错位置的包裹记录改到实际找到的位置，并打印新的取件码。</translation>
+    </message>
+    <message>
+        <source>Cannot read the scan file %1: %2</source>
+        <translation>无法读取扫描文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not "SLOT WAYBILL": %3</source>
+        <translation>%2 的第 %1 行不是“位置 运单号”：%3</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Recorded place</source>
+        <translation>记录位置</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>实际位置</translation>
+    </message>
+    <message>
+        <source>Places checked: %1. OK %2, missing %3, misplaced %4, unknown %5.</source>
+        <translation>已检查位置：%1。正确 %2，缺少 %3，放错 %4，不认识 %5。</translation>
+    </message>
+    <message>
+        <source>"%1" is not SLOT:WAYBILL.</source>
+        <translation>“%1”不是 位置:运单号 的格式。</translation>
+    </message>
+    <message>
+        <source>Nothing to audit: give scans as SLOT:WAYBILL, --from FILE or --slot SLOT.</source>
+        <translation>没有可盘点的内容：请以 位置:运单号 给出扫描结果，或使用 --from 文件 或 --slot 位置。</translation>
+    </message>
+    <message>
+        <source>Moved %1: %2 -&gt; %3 (relabel the parcel).</source>
+        <translation>已移动 %1：%2 -&gt; %3（请重新贴取件码）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) moved.</source>
+        <translation><numerusform>已移动 %n 条记录。</numerusform></translation>
+    </message>
+    <message>
+        <source>Set up a new station: name and shelf layout.</source>
+        <translation>新建服务站：名称和货架布局。</translation>
+    </message>
+    <message>
+        <source>Station name and id, database, schema, counts, pending sync ops.</source>
+        <translation>服务站名称和编号、数据库、数据结构版本、各状态数量、待同步操作。</translation>
+    </message>
+    <message>
+        <source>Show the settings, or change one with "set KEY VALUE".</source>
+        <translation>显示设置，或用“set 键 值”修改一项。</translation>
+    </message>
+    <message>
+        <source>How full each place is.</source>
+        <translation>每个位置的占用情况。</translation>
+    </message>
+    <message>
+        <source>Which carriers use waybill numbers like this one, best first.</source>
+        <translation>哪些快递公司使用这样的单号，最可能的在前。</translation>
+    </message>
+    <message>
+        <source>Compare parcels found on places with the records; --apply fixes places.</source>
+        <translation>把位置上找到的包裹与记录对比；--apply 修正位置。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示本帮助。</translation>
+    </message>
+    <message>
+        <source>The station database (default: %1).</source>
+        <translation>服务站数据库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Print results as JSON for scripts (see below).</source>
+        <translation>以 JSON 格式输出结果，供脚本使用（见下文）。</translation>
+    </message>
+    <message>
+        <source>How long to wait for a database that another program is writing, in milliseconds (default 5000; the environment variable CUNZHAN_BUSY_TIMEOUT_MS does the same).</source>
+        <translation>等待其他程序写入数据库的时间，单位毫秒（默认 5000；环境变量 CUNZHAN_BUSY_TIMEOUT_MS 作用相同）。</translation>
+    </message>
+    <message>
+        <source>The command to run, then its own arguments.</source>
+        <translation>要执行的命令，后跟它自己的参数。</translation>
+    </message>
+    <message>
+        <source>The busy timeout is a number of milliseconds, not "%1".</source>
+        <translation>等待时间应为毫秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>CUNZHAN_FAKE_NOW_MS is UTC milliseconds since 1970, not "%1".</source>
+        <translation>CUNZHAN_FAKE_NOW_MS 应为自 1970 年起的 UTC 毫秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>cunzhanctl: the station's parcel work from the command line, for support and scripts.</source>
+        <translation>cunzhanctl：在命令行处理服务站的包裹业务，用于技术支持和脚本。</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run "cunzhanctl COMMAND --help" for a command's options. Global options go before the command.
+
+Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {"parcels": [...], "count", "total_fee_fen"}). On failure --json also prints {"error": {"kind", "exit_code", "code", "message", "details"}}. Phone numbers and names are always masked.
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only).
+
+Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds (for tests and support only).
+</source>
+        <translation>运行“cunzhanctl 命令 --help”查看该命令的选项。全局选项放在命令之前。
+
+输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{"parcels": [...], "count", "total_fee_fen"}）。失败时 --json 还会输出 {"error": {"kind", "exit_code", "code", "message", "details"}}。手机号和姓名始终打码显示。
+
+退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读）。
+
+环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout；CUNZHAN_FAKE_NOW_MS 让程序使用固定在该 UTC 毫秒数的时钟（仅用于测试和技术支持）。
+</translation>
+    </message>
+    <message>
+        <source>Give a command.</source>
+        <translation>请给出一个命令。</translation>
+    </message>
+    <message>
+        <source>There is no command "%1".</source>
+        <translation>没有“%1”这个命令。</translation>
+    </message>
+    <message>
+        <source>--%1 is a global option: put it before the command.</source>
+        <translation>--%1 是全局选项：请放在命令之前。</translation>
+    </message>
+    <message>
+        <source>There is no station database at %1. Set up the station first with "cunzhanctl --db %1 init --station-name NAME".</source>
+        <translation>%1 没有服务站数据库。请先用“cunzhanctl --db %1 init --station-name 站名”设置服务站。</translation>
+    </message>
+    <message>
+        <source>The station in %1 is not set up yet: run "cunzhanctl init" first.</source>
+        <translation>%1 中的服务站尚未设置：请先运行“cunzhanctl init”。</translation>
+    </message>
+    <message>
+        <source>cunzhanctl: %1</source>
+        <translation>cunzhanctl：%1</translation>
+    </message>
+    <message>
+        <source>  details: %1</source>
+        <translation>  详情：%1</translation>
+    </message>
+    <message>
+        <source>Run "cunzhanctl --help" for the commands and options.</source>
+        <translation>运行“cunzhanctl --help”查看命令和选项。</translation>
+    </message>
+    <message>
+        <source>Run "cunzhanctl %1 --help" for its options.</source>
+        <translation>运行“cunzhanctl %1 --help”查看它的选项。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库时间</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::AuditModel</name>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>放错</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不认识</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Recorded place</source>
+        <translation>记录位置</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>实际位置</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::MainWindow</name>
+    <message>
+        <source>%1 (F%2)</source>
+        <extracomment>Tab title: the page name and its function key, e.g. "Receive (F1)"</extracomment>
+        <translation>%1（F%2）</translation>
+    </message>
+    <message>
+        <source>Cunzhan — %1</source>
+        <translation>村站 — %1</translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation>服务站：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::OverdueModel</name>
+    <message>
+        <source>Unclaimed — consider returning</source>
+        <translation>无人领取——建议退回</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Days held</source>
+        <translation>已存放天数</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>Fee so far (yuan)</source>
+        <translation>已产生费用（元）</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>建议</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::OverduePage</name>
+    <message>
+        <source>&amp;Queue reminders</source>
+        <translation>发送提醒(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark for return</source>
+        <translation>标记退回(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. box crushed on arrival</source>
+        <translation>可选，例如：到站时外箱压坏</translation>
+    </message>
+    <message>
+        <source>Over&amp;due parcels:</source>
+        <translation>超期包裹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>原因(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Return &amp;list:</source>
+        <translation>退回清单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>%1 is not in the overdue list.</source>
+        <translation>%1 不在超期清单中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue, fees so far %1 yuan.</source>
+        <translation><numerusform>超期 %n 件，已产生费用 %1 元。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unclaimed.</source>
+        <translation><numerusform>无人领取 %n 件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) queued.</source>
+        <translation><numerusform>已加入 %n 条提醒。</numerusform></translation>
+    </message>
+    <message>
+        <source>0 reminders queued: no parcel is overdue.</source>
+        <translation>已加入 0 条提醒：没有超期包裹。</translation>
+    </message>
+    <message>
+        <source>0 reminders queued: every overdue parcel was already reminded today.</source>
+        <translation>已加入 0 条提醒：所有超期包裹今天都已提醒过。</translation>
+    </message>
+    <message>
+        <source>Select a parcel in the overdue list first.</source>
+        <translation>请先在超期清单中选择一件包裹。</translation>
+    </message>
+    <message>
+        <source>Choose why the parcel goes back.</source>
+        <translation>请选择退回原因。</translation>
+    </message>
+    <message>
+        <source>%1 (waybill %2) is marked for return: %3.</source>
+        <translation>%1（运单号 %2）已标记退回：%3。</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue &amp;&amp; returns</source>
+        <translation>超期与退回(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::ParcelTableModel</name>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库时间</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::ParcelsPage</name>
+    <message>
+        <source>Pickup code, waybill, or last 4 digits of the phone</source>
+        <translation>取件码、运单号或手机后四位</translation>
+    </message>
+    <message>
+        <source>In the station</source>
+        <translation>在站包裹</translation>
+    </message>
+    <message>
+        <source>All parcels</source>
+        <translation>全部包裹</translation>
+    </message>
+    <message>
+        <source>Sear&amp;ch:</source>
+        <translation>查找(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s)</source>
+        <translation><numerusform>%n 件包裹</numerusform></translation>
+    </message>
+    <message>
+        <source>P&amp;arcels</source>
+        <translation>包裹(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::PickupModel</name>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Days held</source>
+        <translation>已存放天数</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>费用（元）</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::PickupPage</name>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>交付(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last handover</source>
+        <translation>撤销上次交付(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pickup code, waybill, or last 4 digits of the phone</source>
+        <translation>取件码、运单号或手机后四位</translation>
+    </message>
+    <message>
+        <source>empty: the recipient in person</source>
+        <translation>留空：收件人本人</translation>
+    </message>
+    <message>
+        <source>&amp;Look up:</source>
+        <translation>查询(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Collected by:</source>
+        <translation>取件人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Enter a pickup code, a waybill number or the last 4 digits of the phone.</source>
+        <translation>请输入取件码、运单号或手机后四位。</translation>
+    </message>
+    <message>
+        <source>No waiting parcel matches %1.</source>
+        <translation>没有与 %1 匹配的待取包裹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) found. Press Enter to hand over the ticked ones.</source>
+        <translation><numerusform>找到 %n 件包裹。按回车交付已勾选的包裹。</numerusform></translation>
+    </message>
+    <message>
+        <source>Tick at least one parcel to hand over.</source>
+        <translation>请至少勾选一件要交付的包裹。</translation>
+    </message>
+    <message>
+        <source>Handed over: %1. Fee collected: %2 yuan.</source>
+        <translation>已交付：%1。已收费用：%2 元。</translation>
+    </message>
+    <message>
+        <source>Handover undone; the parcels are back with the codes %1.</source>
+        <translation>已撤销交付；包裹恢复的取件码为 %1。</translation>
+    </message>
+    <message>
+        <source>Fee: %1 yuan</source>
+        <translation>费用：%1 元</translation>
+    </message>
+    <message>
+        <source>&amp;Pickup</source>
+        <translation>出库(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::ReceivePage</name>
+    <message>
+        <source>&amp;Carrier:</source>
+        <translation>快递公司(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ve</source>
+        <translation>入库(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Scan the waybill barcode</source>
+        <translation>扫描运单条码</translation>
+    </message>
+    <message>
+        <source>11 digits, or the last 4</source>
+        <translation>11 位手机号，或后四位</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Waybill:</source>
+        <translation>运单号(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>手机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Today's arrivals:</source>
+        <translation>今日到件(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Several carriers use numbers like this one: check the carrier (%1 is chosen).</source>
+        <translation>多家快递公司使用类似单号：请核对快递公司（已选 %1）。</translation>
+    </message>
+    <message>
+        <source>Choose the carrier.</source>
+        <translation>请选择快递公司。</translation>
+    </message>
+    <message>
+        <source>Place %1 · %2</source>
+        <translation>位置 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Every place is full: put it on %1 anyway and make room soon.</source>
+        <translation>所有位置都已满：先放在 %1，请尽快腾出空间。</translation>
+    </message>
+    <message>
+        <source>Put it beside the same person's other parcels.</source>
+        <translation>请放在同一收件人的其他包裹旁边。</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>入库(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::ReturnsModel</name>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::SettingsPage</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>e.g. 1-4:3x30,A:2x10 (shelves 1 to 4, 3 layers of 30 parcels)</source>
+        <translation>例如 1-4:3x30,A:2x10（1 到 4 号货架，每个 3 层，每层 30 件）</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Station &amp;name:</source>
+        <translation>站名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Free days:</source>
+        <translation>免费保管天数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ee per day after that:</source>
+        <translation>之后每天保管费(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Undo a handover within:</source>
+        <translation>交付后可撤销时限(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;return after:</source>
+        <translation>超过多少天建议退回(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Shelf &amp;layout:</source>
+        <translation>货架布局(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Saved. The new language applies after Cunzhan is restarted.</source>
+        <translation>已保存。新的界面语言在重新启动村站后生效。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs</source>
+        <translation>设置(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::SetupDialog</name>
+    <message>
+        <source>Set up the station</source>
+        <translation>设置服务站</translation>
+    </message>
+    <message>
+        <source>Welcome to Cunzhan. Give the station a name and describe its shelves: for example "1-4:3x30" means shelves 1 to 4, each with 3 layers of 30 parcels; add more groups after a comma, such as "1-4:3x30,A:2x10".</source>
+        <translation>欢迎使用村站。请填写服务站名称并描述货架：例如 "1-4:3x30" 表示 1 到 4 号货架，每个货架 3 层，每层 30 件；可以用逗号添加更多组，如 "1-4:3x30,A:2x10"。</translation>
+    </message>
+    <message>
+        <source>Station &amp;name:</source>
+        <translation>站名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Shelf &amp;layout:</source>
+        <translation>货架布局(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>完成设置(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::ShelvesPage</name>
+    <message>
+        <source>S&amp;tart audit</source>
+        <translation>开始盘点(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply fixes</source>
+        <translation>应用修正(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish audit</source>
+        <translation>结束盘点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Scan each parcel on the place, or type its waybill and press Enter</source>
+        <translation>逐件扫描这个位置上的包裹，或输入运单号后按回车</translation>
+    </message>
+    <message>
+        <source>&amp;Places:</source>
+        <translation>位置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Shelf audit</source>
+        <translation>货架盘点</translation>
+    </message>
+    <message>
+        <source>Pla&amp;ce:</source>
+        <translation>位置(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Waybill:</source>
+        <translation>运单号(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Start an audit first: choose the place, then scan its parcels.</source>
+        <translation>请先开始盘点：选择位置，然后扫描上面的包裹。</translation>
+    </message>
+    <message>
+        <source>Auditing place %1: scan every parcel on it.</source>
+        <translation>正在盘点位置 %1：请扫描上面的每一件包裹。</translation>
+    </message>
+    <message>
+        <source>Place %1: %2 scanned, %3 OK, %4 missing, %5 misplaced, %6 unknown.</source>
+        <translation>位置 %1：已扫描 %2 件，正确 %3，缺少 %4，放错 %5，不认识 %6。</translation>
+    </message>
+    <message>
+        <source>Apply the audit</source>
+        <translation>应用盘点结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n misplaced parcel(s) on the place where they were found? They get new pickup codes.</source>
+        <translation><numerusform>把 %n 件放错的包裹记录到实际找到的位置？它们会得到新的取件码。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Moved: %1. Write the new codes on the parcels.</source>
+        <translation>已移动：%1。请把新的取件码写在包裹上。</translation>
+    </message>
+    <message>
+        <source>Choose a place and start the audit.</source>
+        <translation>请选择位置并开始盘点。</translation>
+    </message>
+    <message>
+        <source>&amp;Shelves</source>
+        <translation>货架(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::SlotLoadModel</name>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待取</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空余</translation>
+    </message>
+</context>
 </TS>
