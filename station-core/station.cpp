@@ -19,6 +19,25 @@ struct IntSetting {
 };
 constexpr IntSetting kIntSettings[] = {
     {"free_days", 0, 60}, {"fee_per_day_fen", 0, 100000}, {"undo_window_min", 0, 1440}, {"unclaimed_after_days", 1, 365}};
+// Replaces the shelf places and the stored layout spec; returns the places for the outbox op.
+Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QString& spec)
+{
+    if (auto d = tx.exec(QStringLiteral("DELETE FROM slot")); !d)
+        return fail(d.error());
+    QJsonArray slotJson;
+    for (const SlotDef& s : slots) {
+        if (auto i = tx.exec(QStringLiteral("INSERT INTO slot(shelf, layer, capacity, shelf_sort) VALUES (?, ?, ?, ?)"),
+                             {s.shelf, s.layer, s.capacity, s.shelfSort});
+            !i)
+            return fail(i.error());
+        slotJson.append(QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
+    }
+    if (auto i = tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('shelf_spec', ?)"),
+                         {normaliseShelfSpec(spec)});
+        !i)
+        return fail(i.error());
+    return slotJson;
+}
 } // namespace
 
 Station::Station(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids)
@@ -114,24 +133,16 @@ Status Station::initialise(const QString& stationName, const QString& shelfSpec)
         if (auto q = tx->exec(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?)"), {key, value}); !q)
             return fail(q.error());
     }
-    QJsonArray slotJson;
-    for (const SlotDef& s : *slots) {
-        if (auto q = tx->exec(QStringLiteral("INSERT INTO slot(shelf, layer, capacity, shelf_sort) VALUES (?, ?, ?, ?)"),
-                              {s.shelf, s.layer, s.capacity, s.shelfSort});
-            !q)
-            return fail(q.error());
-        slotJson.append(QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
-    }
-    for (const auto& [key, value] : {std::pair{QStringLiteral("station_name"), name},
-                                     std::pair{QStringLiteral("shelf_spec"), normaliseShelfSpec(spec)}}) {
-        if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"), {key, value});
-            !q)
-            return fail(q.error());
-    }
+    auto slotJson = writeSlots(*tx, *slots, spec);
+    if (!slotJson)
+        return fail(slotJson.error());
+    if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('station_name', ?)"), {name});
+        !q)
+        return fail(q.error());
     if (auto st = tx->appendOp(QStringLiteral("station"), id, QStringLiteral("station.initialised"),
                                {{QStringLiteral("station_id"), id},
                                 {QStringLiteral("name"), name},
-                                {QStringLiteral("slots"), slotJson}});
+                                {QStringLiteral("slots"), *slotJson}});
         !st)
         return st;
     if (auto st = tx->commit(); !st)
@@ -226,22 +237,11 @@ Status Station::setShelfLayout(const QString& spec)
                                     "first.")
                         .arg(blocked.join(QStringLiteral(", "))),
                     blocked);
-    if (auto d = tx->exec(QStringLiteral("DELETE FROM slot")); !d)
-        return fail(d.error());
-    QJsonArray slotJson;
-    for (const SlotDef& s : *slots) {
-        if (auto i = tx->exec(QStringLiteral("INSERT INTO slot(shelf, layer, capacity, shelf_sort) VALUES (?, ?, ?, ?)"),
-                              {s.shelf, s.layer, s.capacity, s.shelfSort});
-            !i)
-            return fail(i.error());
-        slotJson.append(QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
-    }
-    if (auto i = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('shelf_spec', ?)"),
-                          {normaliseShelfSpec(spec)});
-        !i)
-        return fail(i.error());
+    auto slotJson = writeSlots(*tx, *slots, spec);
+    if (!slotJson)
+        return fail(slotJson.error());
     if (auto st = tx->appendOp(QStringLiteral("station"), m_stationId, QStringLiteral("shelves.changed"),
-                               {{QStringLiteral("slots"), slotJson}});
+                               {{QStringLiteral("slots"), *slotJson}});
         !st)
         return st;
     if (auto st = tx->commit(); !st)
