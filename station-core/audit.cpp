@@ -15,8 +15,7 @@ struct AuditText {
 };
 } // namespace
 
-Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringList& extraSlots)
-{
+Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringList& extraSlots) {
     if (auto st = requireInitialised(); !st)
         return fail(st.error());
     auto loads = slotLoads();
@@ -63,8 +62,9 @@ Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringL
     // Everything recorded on the places checked must have been seen there.
     for (const QString& slotName : report.places) {
         const auto s = parseSlotName(slotName);
-        auto recorded = queryParcels(QStringLiteral("status = 'waiting' AND shelf = ? AND layer = ? ORDER BY pickup_code"),
-                                     {s->first, s->second});
+        auto recorded = queryParcels(
+            QStringLiteral("status = 'waiting' AND shelf = ? AND layer = ? ORDER BY pickup_code"),
+            {s->first, s->second});
         if (!recorded)
             return fail(recorded.error());
         for (const Parcel& p : *recorded) {
@@ -92,8 +92,7 @@ Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringL
     return report;
 }
 
-Result<QList<MoveResult>> Station::applyAudit(const AuditReport& report)
-{
+Result<QList<MoveResult>> Station::applyAudit(const AuditReport& report) {
     QList<MoveResult> moves;
     bool any = false;
     for (const AuditLine& line : report.misplaced)

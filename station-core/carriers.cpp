@@ -4,13 +4,11 @@
 
 namespace cz {
 
-QString CarrierInfo::displayName() const
-{
+QString CarrierInfo::displayName() const {
     return QLocale().language() == QLocale::Chinese ? nameZh : nameEn;
 }
 
-Status CarrierRegistry::load(Database& db)
-{
+Status CarrierRegistry::load(Database& db) {
     m_carriers.clear();
     m_rules.clear();
     auto c = db.exec(QStringLiteral("SELECT code, name_zh, name_en FROM carrier ORDER BY sort, code"));
@@ -20,8 +18,9 @@ Status CarrierRegistry::load(Database& db)
         m_carriers.append({(*c)->value(0).toString(), (*c)->value(1).toString(), (*c)->value(2).toString()});
     (*c)->finish();
 
-    auto r = db.exec(QStringLiteral("SELECT r.carrier, r.pattern, r.priority FROM carrier_rule r"
-                                    " JOIN carrier c ON c.code = r.carrier ORDER BY r.priority DESC, c.sort, r.id"));
+    auto r = db.exec(
+        QStringLiteral("SELECT r.carrier, r.pattern, r.priority FROM carrier_rule r"
+                       " JOIN carrier c ON c.code = r.carrier ORDER BY r.priority DESC, c.sort, r.id"));
     if (!r)
         return fail(r.error());
     while ((*r)->next()) {
@@ -35,8 +34,7 @@ Status CarrierRegistry::load(Database& db)
     return {};
 }
 
-QList<CarrierCandidate> CarrierRegistry::detect(const QString& waybill) const
-{
+QList<CarrierCandidate> CarrierRegistry::detect(const QString& waybill) const {
     QList<CarrierCandidate> out;
     // Rules are sorted best first, so the first hit per carrier is its best.
     for (const Rule& rule : m_rules) {
@@ -50,8 +48,7 @@ QList<CarrierCandidate> CarrierRegistry::detect(const QString& waybill) const
     return out;
 }
 
-std::optional<CarrierInfo> CarrierRegistry::find(const QString& code) const
-{
+std::optional<CarrierInfo> CarrierRegistry::find(const QString& code) const {
     for (const CarrierInfo& c : m_carriers) {
         if (c.code.compare(code, Qt::CaseInsensitive) == 0)
             return c;

@@ -7,7 +7,6 @@
 
 #include <QList>
 #include <QRegularExpression>
-
 #include <optional>
 
 namespace cz {

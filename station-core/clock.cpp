@@ -6,10 +6,11 @@
 
 namespace cz {
 
-qint64 SystemClock::nowMs() const { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 SystemClock::nowMs() const {
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
-QString UuidV7Source::newId()
-{
+QString UuidV7Source::newId() {
     qint64 ms = m_clock.nowMs();
     if (ms <= m_lastMs) {
         // Same millisecond (or the clock stepped back): keep ids increasing with the counter.
@@ -46,18 +47,15 @@ QString UuidV7Source::newId()
     return s;
 }
 
-QDate localDate(qint64 utcMs)
-{
+QDate localDate(qint64 utcMs) {
     return QDateTime::fromMSecsSinceEpoch(utcMs + kLocalOffsetMs, QTimeZone::utc()).date();
 }
 
-qint64 localDayStartMs(const QDate& date)
-{
+qint64 localDayStartMs(const QDate& date) {
     return QDateTime(date, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch() - kLocalOffsetMs;
 }
 
-QString localDateTimeText(qint64 utcMs)
-{
+QString localDateTimeText(qint64 utcMs) {
     return QDateTime::fromMSecsSinceEpoch(utcMs + kLocalOffsetMs, QTimeZone::utc())
         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }

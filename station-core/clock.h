@@ -21,7 +21,8 @@ public:
 
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(qint64 startMs) : m_now(startMs) {}
+    explicit ManualClock(qint64 startMs)
+        : m_now(startMs) {}
     [[nodiscard]] qint64 nowMs() const override { return m_now; }
     void set(qint64 ms) { m_now = ms; }
     void advance(qint64 ms) { m_now += ms; }
@@ -40,7 +41,8 @@ public:
 // millisecond still sort in creation order, then 62 random bits.
 class UuidV7Source final : public IdSource {
 public:
-    explicit UuidV7Source(const Clock& clock) : m_clock(clock) {}
+    explicit UuidV7Source(const Clock& clock)
+        : m_clock(clock) {}
     [[nodiscard]] QString newId() override;
 
 private:

@@ -21,34 +21,39 @@ struct StorageText {
 // "CZHN": marks a file as a Cunzhan station database.
 constexpr int kApplicationId = 0x435A484E;
 
-enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13, CantOpen = 14,
-                  Constraint = 19, NotADb = 26 };
+enum SqliteCode {
+    Busy = 5,
+    Locked = 6,
+    ReadOnly = 8,
+    IoErr = 10,
+    Corrupt = 11,
+    Full = 13,
+    CantOpen = 14,
+    Constraint = 19,
+    NotADb = 26
+};
 
-int primaryCode(const QSqlError& e)
-{
+int primaryCode(const QSqlError& e) {
     bool ok = false;
     const int code = e.nativeErrorCode().toInt(&ok);
     return ok ? (code & 0xFF) : -1;
 }
 
-Error lockedError(const QString& path)
-{
+Error lockedError(const QString& path) {
     return {ErrorKind::Unavailable, QStringLiteral("db.locked"),
             StorageText::tr("The database %1 is in use by another program (for example another Cunzhan "
                             "window or a backup). Close it and try again.")
                 .arg(QDir::toNativeSeparators(path))};
 }
 
-Error corruptError(const QString& path)
-{
+Error corruptError(const QString& path) {
     return {ErrorKind::Internal, QStringLiteral("db.corrupt"),
             StorageText::tr("The file %1 is damaged or is not a Cunzhan database. It was left untouched; "
                             "restore it from a backup or choose another file.")
                 .arg(QDir::toNativeSeparators(path))};
 }
 
-bool looksLikeSqlite(const QString& path)
-{
+bool looksLikeSqlite(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return false;
@@ -60,12 +65,9 @@ bool looksLikeSqlite(const QString& path)
 
 Database::Database(QString path, QString connection)
     : m_path(std::move(path))
-    , m_connection(std::move(connection))
-{
-}
+    , m_connection(std::move(connection)) {}
 
-Database::~Database()
-{
+Database::~Database() {
     m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -75,17 +77,18 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-QString Database::defaultPath()
-{
+QString Database::defaultPath() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(dir).filePath(QStringLiteral("station.db"));
 }
 
-int Database::latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+int Database::latestSchemaVersion() {
+    return static_cast<int>(migrations().size());
+}
 
-Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, const OpenOptions& options)
-{
-    const QString path = QFileInfo(requestedPath.isEmpty() ? defaultPath() : requestedPath).absoluteFilePath();
+Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, const OpenOptions& options) {
+    const QString path =
+        QFileInfo(requestedPath.isEmpty() ? defaultPath() : requestedPath).absoluteFilePath();
     const QFileInfo file(path);
     const QString native = QDir::toNativeSeparators(path);
 
@@ -119,8 +122,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, c
     {
         QSqlDatabase h = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         if (!h.isValid())
-            return fail(ErrorKind::Internal, QStringLiteral("db.driver_missing"),
-                        StorageText::tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
+            return fail(
+                ErrorKind::Internal, QStringLiteral("db.driver_missing"),
+                StorageText::tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
         h.setDatabaseName(path);
         h.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
         if (!h.open())
@@ -132,8 +136,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, c
     return db;
 }
 
-Status Database::configure(const OpenOptions& options)
-{
+Status Database::configure(const OpenOptions& options) {
     // Reading the header first: a damaged or foreign file is reported before anything is written.
     auto version = scalar(QStringLiteral("PRAGMA user_version"));
     auto appId = scalar(QStringLiteral("PRAGMA application_id"));
@@ -145,12 +148,13 @@ Status Database::configure(const OpenOptions& options)
     if ((m_schemaVersion > 0 && !ours) || (m_schemaVersion == 0 && tables->toInt() > 0))
         return fail(corruptError(m_path));
     if (m_schemaVersion > latestSchemaVersion())
-        return fail(ErrorKind::Unavailable, QStringLiteral("db.schema_newer"),
-                    StorageText::tr("The database %1 was written by a newer version of Cunzhan (schema %2; this "
-                                    "program knows up to %3). Update Cunzhan to open it.")
-                        .arg(QDir::toNativeSeparators(m_path))
-                        .arg(m_schemaVersion)
-                        .arg(latestSchemaVersion()));
+        return fail(
+            ErrorKind::Unavailable, QStringLiteral("db.schema_newer"),
+            StorageText::tr("The database %1 was written by a newer version of Cunzhan (schema %2; this "
+                            "program knows up to %3). Update Cunzhan to open it.")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(m_schemaVersion)
+                .arg(latestSchemaVersion()));
     // Only now that the file is known to be ours may it change: switching a foreign database to WAL
     // would rewrite its header.
     auto mode = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -165,13 +169,12 @@ Status Database::configure(const OpenOptions& options)
         if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
             return st;
     }
-    const int target = options.migrateTo < 0 ? latestSchemaVersion()
-                                             : std::min(options.migrateTo, latestSchemaVersion());
+    const int target =
+        options.migrateTo < 0 ? latestSchemaVersion() : std::min(options.migrateTo, latestSchemaVersion());
     return migrate(target);
 }
 
-Status Database::migrate(int target)
-{
+Status Database::migrate(int target) {
     const auto& steps = migrations();
     while (m_schemaVersion < target) {
         const int next = m_schemaVersion + 1;
@@ -211,16 +214,14 @@ Status Database::migrate(int target)
     return {};
 }
 
-Status Database::execRaw(const QString& sql)
-{
+Status Database::execRaw(const QString& sql) {
     QSqlQuery q(handle());
     if (!q.exec(sql))
         return fail(errorFrom(q.lastError()));
     return {};
 }
 
-Result<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& args)
-{
+Result<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& args) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery q(handle());
@@ -240,8 +241,7 @@ Result<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& args)
     return &q;
 }
 
-Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args)
-{
+Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args) {
     auto q = exec(sql, args);
     if (!q)
         return fail(q.error());
@@ -250,16 +250,14 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args)
     return v;
 }
 
-Status Database::beginWrite()
-{
+Status Database::beginWrite() {
     if (auto st = execRaw(QStringLiteral("BEGIN IMMEDIATE")); !st)
         return st;
     m_inTransaction = true;
     return {};
 }
 
-Status Database::commit()
-{
+Status Database::commit() {
     auto st = execRaw(QStringLiteral("COMMIT"));
     if (!st) {
         rollback();
@@ -269,31 +267,31 @@ Status Database::commit()
     return {};
 }
 
-void Database::rollback()
-{
+void Database::rollback() {
     QSqlQuery q(handle());
     q.exec(QStringLiteral("ROLLBACK"));
     m_inTransaction = false;
 }
 
-Error Database::errorFrom(const QSqlError& error) const
-{
+Error Database::errorFrom(const QSqlError& error) const {
     const QString native = QDir::toNativeSeparators(m_path);
     switch (primaryCode(error)) {
     case Busy:
     case Locked:
         return lockedError(m_path);
     case ReadOnly:
-        return {ErrorKind::Unavailable, QStringLiteral("db.read_only"),
-                StorageText::tr("The database %1 is read-only. Cunzhan needs to write to it; check the file's "
-                                "permissions or copy it to a writable place.")
-                    .arg(native)};
+        return {
+            ErrorKind::Unavailable, QStringLiteral("db.read_only"),
+            StorageText::tr("The database %1 is read-only. Cunzhan needs to write to it; check the file's "
+                            "permissions or copy it to a writable place.")
+                .arg(native)};
     case Corrupt:
     case NotADb:
         return corruptError(m_path);
     case Full:
-        return {ErrorKind::Unavailable, QStringLiteral("db.disk_full"),
-                StorageText::tr("The disk holding %1 is full. Free some space; nothing was saved.").arg(native)};
+        return {
+            ErrorKind::Unavailable, QStringLiteral("db.disk_full"),
+            StorageText::tr("The disk holding %1 is full. Free some space; nothing was saved.").arg(native)};
     case IoErr:
     case CantOpen:
         return {ErrorKind::Unavailable, QStringLiteral("db.io"),

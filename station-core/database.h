@@ -8,7 +8,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
-
 #include <memory>
 
 namespace cz {

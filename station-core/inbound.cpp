@@ -21,12 +21,11 @@ struct Place {
 
 // Keeps one person's waiting parcels on one place while it has room; otherwise the place with the
 // lowest fill ratio (ties: shelf order, lower layer first).
-Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone)
-{
-    auto loads = tx.exec(QStringLiteral(
-        "SELECT s.shelf, s.layer, s.capacity,"
-        " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND p.shelf = s.shelf AND p.layer = s.layer)"
-        " FROM slot s ORDER BY s.shelf_sort, s.layer"));
+Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone) {
+    auto loads = tx.exec(QStringLiteral("SELECT s.shelf, s.layer, s.capacity,"
+                                        " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND "
+                                        "p.shelf = s.shelf AND p.layer = s.layer)"
+                                        " FROM slot s ORDER BY s.shelf_sort, s.layer"));
     if (!loads)
         return fail(loads.error());
     struct Load {
@@ -43,21 +42,23 @@ Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone)
                     InboundText::tr("There are no shelves set up; set the shelf layout first."));
 
     // The same person: the full number when known, else the same tail among tail-only parcels.
-    auto same = phone.full.isEmpty()
-                    ? tx.scalar(QStringLiteral("SELECT shelf || char(9) || layer FROM parcel WHERE phone_tail = ?"
-                                               " AND in_station = 1 AND status = 'waiting' AND phone IS NULL"
-                                               " ORDER BY received_at DESC LIMIT 1"),
-                                {phone.tail})
-                    : tx.scalar(QStringLiteral("SELECT shelf || char(9) || layer FROM parcel WHERE phone_tail = ?"
-                                               " AND in_station = 1 AND status = 'waiting' AND phone = ?"
-                                               " ORDER BY received_at DESC LIMIT 1"),
-                                {phone.tail, phone.full});
+    auto same =
+        phone.full.isEmpty()
+            ? tx.scalar(QStringLiteral("SELECT shelf || char(9) || layer FROM parcel WHERE phone_tail = ?"
+                                       " AND in_station = 1 AND status = 'waiting' AND phone IS NULL"
+                                       " ORDER BY received_at DESC LIMIT 1"),
+                        {phone.tail})
+            : tx.scalar(QStringLiteral("SELECT shelf || char(9) || layer FROM parcel WHERE phone_tail = ?"
+                                       " AND in_station = 1 AND status = 'waiting' AND phone = ?"
+                                       " ORDER BY received_at DESC LIMIT 1"),
+                        {phone.tail, phone.full});
     if (!same)
         return fail(same.error());
     if (same->isValid()) {
         const QStringList parts = same->toString().split(QLatin1Char('\t'));
         for (const Load& l : all) {
-            if (parts.size() == 2 && l.shelf == parts[0] && l.layer == parts[1].toInt() && l.count < l.capacity)
+            if (parts.size() == 2 && l.shelf == parts[0] && l.layer == parts[1].toInt() &&
+                l.count < l.capacity)
                 return Place{l.shelf, l.layer, true, false};
         }
     }
@@ -71,8 +72,7 @@ Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone)
 }
 } // namespace
 
-Result<ReceiveResult> Station::receive(const ReceiveRequest& request)
-{
+Result<ReceiveResult> Station::receive(const ReceiveRequest& request) {
     if (auto st = requireInitialised(); !st)
         return fail(st.error());
     auto waybill = validateWaybill(request.waybill);
@@ -89,8 +89,9 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& request)
     if (!request.carrier.trimmed().isEmpty()) {
         const auto info = m_carriers.find(request.carrier.trimmed());
         if (!info)
-            return fail(ErrorKind::BadInput, QStringLiteral("carrier.unknown"),
-                        InboundText::tr("\"%1\" is not a known carrier code.").arg(request.carrier.trimmed()));
+            return fail(
+                ErrorKind::BadInput, QStringLiteral("carrier.unknown"),
+                InboundText::tr("\"%1\" is not a known carrier code.").arg(request.carrier.trimmed()));
         carrier = info->code;
     } else {
         const auto candidates = m_carriers.detect(*waybill);
@@ -99,7 +100,8 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& request)
             codes << c.code;
         if (candidates.isEmpty())
             return fail(ErrorKind::BadInput, QStringLiteral("carrier.not_detected"),
-                        InboundText::tr("No carrier uses waybill numbers like %1; choose the carrier.").arg(*waybill));
+                        InboundText::tr("No carrier uses waybill numbers like %1; choose the carrier.")
+                            .arg(*waybill));
         if (candidates.size() > 1)
             return fail(ErrorKind::BadInput, QStringLiteral("carrier.ambiguous"),
                         InboundText::tr("Several carriers use numbers like %1 (%2); confirm which one.")
@@ -111,8 +113,8 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& request)
     auto tx = beginWrite();
     if (!tx)
         return fail(tx.error());
-    auto dup = tx->scalar(QStringLiteral("SELECT pickup_code FROM parcel WHERE waybill = ? AND in_station = 1"),
-                          {*waybill});
+    auto dup = tx->scalar(
+        QStringLiteral("SELECT pickup_code FROM parcel WHERE waybill = ? AND in_station = 1"), {*waybill});
     if (!dup)
         return fail(dup.error());
     if (dup->isValid())
@@ -156,19 +158,21 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& request)
     p.receivedAt = tx->now();
     p.updatedAt = tx->now();
 
-    auto ins = tx->exec(QStringLiteral("INSERT INTO parcel(id, waybill, carrier, phone, phone_tail, name, delivery_pref,"
-                                       " shelf, layer, code_seq, pickup_code, status, in_station, received_at, updated_at)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 1, ?, ?)"),
-                        {p.id, p.waybill, p.carrier, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail,
-                         p.name.isEmpty() ? QVariant() : p.name, toString(p.pref), p.shelf, p.layer, p.codeSeq,
-                         p.pickupCode, p.receivedAt, p.updatedAt});
+    auto ins = tx->exec(
+        QStringLiteral("INSERT INTO parcel(id, waybill, carrier, phone, phone_tail, name, delivery_pref,"
+                       " shelf, layer, code_seq, pickup_code, status, in_station, received_at, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 1, ?, ?)"),
+        {p.id, p.waybill, p.carrier, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail,
+         p.name.isEmpty() ? QVariant() : p.name, toString(p.pref), p.shelf, p.layer, p.codeSeq, p.pickupCode,
+         p.receivedAt, p.updatedAt});
     if (!ins)
         return fail(ins.error());
     const QString noticeId = tx->newId();
-    auto notice = tx->exec(QStringLiteral("INSERT INTO notification(id, parcel_id, kind, day, phone, phone_tail,"
-                                          " pickup_code, created_at) VALUES (?, ?, 'arrival', ?, ?, ?, ?, ?)"),
-                           {noticeId, p.id, localDate(tx->now()).toString(Qt::ISODate),
-                            p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
+    auto notice =
+        tx->exec(QStringLiteral("INSERT INTO notification(id, parcel_id, kind, day, phone, phone_tail,"
+                                " pickup_code, created_at) VALUES (?, ?, 'arrival', ?, ?, ?, ?, ?)"),
+                 {noticeId, p.id, localDate(tx->now()).toString(Qt::ISODate),
+                  p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
     if (!notice)
         return fail(notice.error());
     if (auto st = recordChange(*tx, p, QStringLiteral("received"),

@@ -4,8 +4,7 @@ namespace cz {
 
 namespace {
 
-QStringList version1()
-{
+QStringList version1() {
     return {
         QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
@@ -55,8 +54,10 @@ QStringList version1()
                        " fee_fen INTEGER NOT NULL DEFAULT 0,"
                        " return_reason TEXT,"
                        " updated_at INTEGER NOT NULL)"),
-        QStringLiteral("CREATE UNIQUE INDEX parcel_code_in_station ON parcel(pickup_code) WHERE in_station = 1"),
-        QStringLiteral("CREATE UNIQUE INDEX parcel_waybill_in_station ON parcel(waybill) WHERE in_station = 1"),
+        QStringLiteral(
+            "CREATE UNIQUE INDEX parcel_code_in_station ON parcel(pickup_code) WHERE in_station = 1"),
+        QStringLiteral(
+            "CREATE UNIQUE INDEX parcel_waybill_in_station ON parcel(waybill) WHERE in_station = 1"),
         QStringLiteral("CREATE INDEX parcel_tail_in_station ON parcel(phone_tail) WHERE in_station = 1"),
         QStringLiteral("CREATE INDEX parcel_slot_waiting ON parcel(shelf, layer) WHERE status = 'waiting'"),
         QStringLiteral("CREATE INDEX parcel_waybill ON parcel(waybill)"),
@@ -112,8 +113,7 @@ QStringList version1()
 
 // Version 2: notices to villagers (arrival, overdue reminders), at most one reminder per parcel per
 // local day, enforced by the unique key; indexes for searching the whole history.
-QStringList version2()
-{
+QStringList version2() {
     return {
         QStringLiteral("CREATE TABLE notification ("
                        " id TEXT PRIMARY KEY,"
@@ -136,8 +136,7 @@ QStringList version2()
 
 } // namespace
 
-const std::vector<QStringList>& migrations()
-{
+const std::vector<QStringList>& migrations() {
     static const std::vector<QStringList> all{version1(), version2()};
     return all;
 }

@@ -12,23 +12,21 @@ struct OverdueText {
 };
 
 // Started days past the free period.
-int overdueDays(qint64 receivedAt, qint64 at, int freeDays)
-{
+int overdueDays(qint64 receivedAt, qint64 at, int freeDays) {
     const qint64 past = at - receivedAt - qint64(freeDays) * kDayMs;
     return past <= 0 ? 0 : static_cast<int>((past + kDayMs - 1) / kDayMs);
 }
 } // namespace
 
-qint64 Station::storageFee(const Parcel& parcel, qint64 atMs) const
-{
+qint64 Station::storageFee(const Parcel& parcel, qint64 atMs) const {
     return overdueDays(parcel.receivedAt, atMs, m_settings.freeDays) * m_settings.feePerDayFen;
 }
 
-Result<QList<OverdueItem>> Station::overdue()
-{
+Result<QList<OverdueItem>> Station::overdue() {
     const qint64 now = m_clock->nowMs();
     const qint64 cutoff = now - qint64(m_settings.freeDays) * kDayMs;
-    auto parcels = queryParcels(QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
+    auto parcels =
+        queryParcels(QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
     if (!parcels)
         return fail(parcels.error());
     QList<OverdueItem> out;
@@ -45,8 +43,7 @@ Result<QList<OverdueItem>> Station::overdue()
     return out;
 }
 
-Result<int> Station::queueReminders()
-{
+Result<int> Station::queueReminders() {
     auto items = overdue();
     if (!items)
         return fail(items.error());
@@ -60,10 +57,10 @@ Result<int> Station::queueReminders()
     for (const OverdueItem& item : *items) {
         const Parcel& p = item.parcel;
         const QString id = tx->newId();
-        auto ins = tx->exec(QStringLiteral("INSERT OR IGNORE INTO notification(id, parcel_id, kind, day, phone,"
-                                           " phone_tail, pickup_code, created_at) VALUES (?, ?, 'overdue', ?, ?, ?, ?, ?)"),
-                            {id, p.id, day, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode,
-                             tx->now()});
+        auto ins = tx->exec(
+            QStringLiteral("INSERT OR IGNORE INTO notification(id, parcel_id, kind, day, phone,"
+                           " phone_tail, pickup_code, created_at) VALUES (?, ?, 'overdue', ?, ?, ?, ?, ?)"),
+            {id, p.id, day, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
         if (!ins)
             return fail(ins.error());
         if ((*ins)->numRowsAffected() != 1)
@@ -84,8 +81,7 @@ Result<int> Station::queueReminders()
     return queued;
 }
 
-Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reason, const QString& note)
-{
+Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reason, const QString& note) {
     if (note.size() > 200)
         return fail(ErrorKind::BadInput, QStringLiteral("return.note_too_long"),
                     OverdueText::tr("The note is too long (at most 200 characters)."));
@@ -103,8 +99,9 @@ Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reas
     p->returnReason = toString(reason);
     if (auto st = writeParcelState(*tx, *p); !st)
         return fail(st.error());
-    if (auto st = recordChange(*tx, *p, QStringLiteral("marked_for_return"),
-                               {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("note"), note.trimmed()}});
+    if (auto st = recordChange(
+            *tx, *p, QStringLiteral("marked_for_return"),
+            {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("note"), note.trimmed()}});
         !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
@@ -113,8 +110,7 @@ Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reas
     return *p;
 }
 
-Result<QList<Parcel>> Station::returnList()
-{
+Result<QList<Parcel>> Station::returnList() {
     return queryParcels(QStringLiteral("status = 'to_return' ORDER BY updated_at"), {});
 }
 

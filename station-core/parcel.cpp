@@ -14,8 +14,7 @@ struct ParcelText {
 };
 
 template<class E, size_t N>
-std::optional<E> lookup(const QString& s, const std::pair<E, const char*> (&table)[N])
-{
+std::optional<E> lookup(const QString& s, const std::pair<E, const char*> (&table)[N]) {
     for (const auto& [value, name] : table) {
         if (s == QLatin1String(name))
             return value;
@@ -23,9 +22,7 @@ std::optional<E> lookup(const QString& s, const std::pair<E, const char*> (&tabl
     return std::nullopt;
 }
 
-template<class E, size_t N>
-QString nameOf(E value, const std::pair<E, const char*> (&table)[N])
-{
+template<class E, size_t N> QString nameOf(E value, const std::pair<E, const char*> (&table)[N]) {
     for (const auto& [v, name] : table) {
         if (v == value)
             return QString::fromLatin1(name);
@@ -33,8 +30,9 @@ QString nameOf(E value, const std::pair<E, const char*> (&table)[N])
     return {};
 }
 
-const std::pair<ParcelStatus, const char*> kStatus[] = {
-    {ParcelStatus::Waiting, "waiting"}, {ParcelStatus::PickedUp, "picked_up"}, {ParcelStatus::ToReturn, "to_return"}};
+const std::pair<ParcelStatus, const char*> kStatus[] = {{ParcelStatus::Waiting, "waiting"},
+                                                        {ParcelStatus::PickedUp, "picked_up"},
+                                                        {ParcelStatus::ToReturn, "to_return"}};
 const std::pair<DeliveryPref, const char*> kPref[] = {{DeliveryPref::StationPickup, "pickup"},
                                                       {DeliveryPref::DoorDelivery, "door"},
                                                       {DeliveryPref::FamilyMayCollect, "family"}};
@@ -44,15 +42,26 @@ const std::pair<ReturnReason, const char*> kReason[] = {{ReturnReason::Refused, 
                                                         {ReturnReason::Unclaimed, "unclaimed"}};
 } // namespace
 
-QString toString(ParcelStatus s) { return nameOf(s, kStatus); }
-QString toString(DeliveryPref p) { return nameOf(p, kPref); }
-QString toString(ReturnReason r) { return nameOf(r, kReason); }
-std::optional<ParcelStatus> parcelStatusFrom(const QString& s) { return lookup(s, kStatus); }
-std::optional<DeliveryPref> deliveryPrefFrom(const QString& s) { return lookup(s, kPref); }
-std::optional<ReturnReason> returnReasonFrom(const QString& s) { return lookup(s, kReason); }
+QString toString(ParcelStatus s) {
+    return nameOf(s, kStatus);
+}
+QString toString(DeliveryPref p) {
+    return nameOf(p, kPref);
+}
+QString toString(ReturnReason r) {
+    return nameOf(r, kReason);
+}
+std::optional<ParcelStatus> parcelStatusFrom(const QString& s) {
+    return lookup(s, kStatus);
+}
+std::optional<DeliveryPref> deliveryPrefFrom(const QString& s) {
+    return lookup(s, kPref);
+}
+std::optional<ReturnReason> returnReasonFrom(const QString& s) {
+    return lookup(s, kReason);
+}
 
-QString statusLabel(ParcelStatus s)
-{
+QString statusLabel(ParcelStatus s) {
     switch (s) {
     case ParcelStatus::Waiting:
         return ParcelText::tr("Waiting");
@@ -64,8 +73,7 @@ QString statusLabel(ParcelStatus s)
     return {};
 }
 
-QString deliveryPrefLabel(DeliveryPref p)
-{
+QString deliveryPrefLabel(DeliveryPref p) {
     switch (p) {
     case DeliveryPref::StationPickup:
         return ParcelText::tr("Station pickup");
@@ -77,8 +85,7 @@ QString deliveryPrefLabel(DeliveryPref p)
     return {};
 }
 
-QString returnReasonLabel(ReturnReason r)
-{
+QString returnReasonLabel(ReturnReason r) {
     switch (r) {
     case ReturnReason::Refused:
         return ParcelText::tr("Refused");
@@ -92,16 +99,18 @@ QString returnReasonLabel(ReturnReason r)
     return {};
 }
 
-QString Parcel::slotName() const
-{
+QString Parcel::slotName() const {
     return shelf.isEmpty() ? QString() : QStringLiteral("%1-%2").arg(shelf).arg(layer);
 }
 
-QString Parcel::maskedPhone() const { return maskPhone(phone, phoneTail); }
-QString Parcel::maskedName() const { return maskName(name); }
+QString Parcel::maskedPhone() const {
+    return maskPhone(phone, phoneTail);
+}
+QString Parcel::maskedName() const {
+    return maskName(name);
+}
 
-QJsonObject Parcel::toJson() const
-{
+QJsonObject Parcel::toJson() const {
     QJsonObject o{{QStringLiteral("id"), id},
                   {QStringLiteral("waybill"), waybill},
                   {QStringLiteral("carrier"), carrier},
@@ -124,8 +133,7 @@ QJsonObject Parcel::toJson() const
     return o;
 }
 
-QJsonObject Parcel::toPublicJson() const
-{
+QJsonObject Parcel::toPublicJson() const {
     QJsonObject o = toJson();
     o.insert(QStringLiteral("phone"), maskedPhone());
     o.insert(QStringLiteral("name"), maskedName());
@@ -134,12 +142,12 @@ QJsonObject Parcel::toPublicJson() const
     return o;
 }
 
-const QString kParcelColumns = QStringLiteral(
-    "id, waybill, carrier, phone, phone_tail, name, delivery_pref, shelf, layer, code_seq, pickup_code, status,"
-    " in_station, received_at, picked_up_at, collector, fee_fen, return_reason, updated_at");
+const QString kParcelColumns =
+    QStringLiteral("id, waybill, carrier, phone, phone_tail, name, delivery_pref, shelf, layer, code_seq, "
+                   "pickup_code, status,"
+                   " in_station, received_at, picked_up_at, collector, fee_fen, return_reason, updated_at");
 
-Parcel parcelFromRow(const QSqlQuery& q)
-{
+Parcel parcelFromRow(const QSqlQuery& q) {
     Parcel p;
     p.id = q.value(0).toString();
     p.waybill = q.value(1).toString();

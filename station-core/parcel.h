@@ -5,7 +5,6 @@
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
-
 #include <optional>
 
 namespace cz {

@@ -13,32 +13,29 @@ struct PickupText {
 };
 } // namespace
 
-Result<QList<Parcel>> Station::findByCode(const QString& code)
-{
+Result<QList<Parcel>> Station::findByCode(const QString& code) {
     const QString c = code.trimmed().toUpper();
     if (c.isEmpty())
-        return fail(ErrorKind::BadInput, QStringLiteral("code.missing"), PickupText::tr("Enter a pickup code."));
+        return fail(ErrorKind::BadInput, QStringLiteral("code.missing"),
+                    PickupText::tr("Enter a pickup code."));
     return queryParcels(QStringLiteral("pickup_code = ? AND in_station = 1"), {c});
 }
 
-Result<QList<Parcel>> Station::findByPhoneTail(const QString& tail)
-{
+Result<QList<Parcel>> Station::findByPhoneTail(const QString& tail) {
     auto t = parsePhoneTail(tail);
     if (!t)
         return fail(t.error());
     return queryParcels(QStringLiteral("phone_tail = ? AND in_station = 1 ORDER BY received_at"), {*t});
 }
 
-Result<QList<Parcel>> Station::findByWaybill(const QString& waybill)
-{
+Result<QList<Parcel>> Station::findByWaybill(const QString& waybill) {
     auto w = validateWaybill(waybill);
     if (!w)
         return fail(w.error());
     return queryParcels(QStringLiteral("waybill = ? AND in_station = 1"), {*w});
 }
 
-Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QString& collectorInput)
-{
+Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QString& collectorInput) {
     if (parcelIds.isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("pickup.none_selected"),
                     PickupText::tr("Choose at least one parcel to hand over."));
@@ -90,8 +87,7 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
     return result;
 }
 
-Result<Parcel> Station::undoPickup(const QString& parcelId)
-{
+Result<Parcel> Station::undoPickup(const QString& parcelId) {
     auto tx = beginWrite();
     if (!tx)
         return fail(tx.error());
@@ -100,18 +96,22 @@ Result<Parcel> Station::undoPickup(const QString& parcelId)
         return fail(p.error());
     if (p->status != ParcelStatus::PickedUp)
         return fail(ErrorKind::Conflict, QStringLiteral("pickup.undo_not_picked_up"),
-                    PickupText::tr("Parcel %1 has not been handed over, so there is nothing to undo.").arg(p->waybill));
-    if (tx->now() - p->pickedUpAt > qint64(m_settings.undoWindowMin) * 60 * 1000)
-        return fail(ErrorKind::Conflict, QStringLiteral("pickup.undo_expired"),
-                    PickupText::tr("The handover of %1 was more than %n minute(s) ago and can no longer be undone.",
-                                   nullptr, m_settings.undoWindowMin)
+                    PickupText::tr("Parcel %1 has not been handed over, so there is nothing to undo.")
                         .arg(p->waybill));
-    auto again = tx->scalar(QStringLiteral("SELECT 1 FROM parcel WHERE waybill = ? AND in_station = 1"), {p->waybill});
+    if (tx->now() - p->pickedUpAt > qint64(m_settings.undoWindowMin) * 60 * 1000)
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("pickup.undo_expired"),
+            PickupText::tr("The handover of %1 was more than %n minute(s) ago and can no longer be undone.",
+                           nullptr, m_settings.undoWindowMin)
+                .arg(p->waybill));
+    auto again =
+        tx->scalar(QStringLiteral("SELECT 1 FROM parcel WHERE waybill = ? AND in_station = 1"), {p->waybill});
     if (!again)
         return fail(again.error());
     if (again->isValid())
         return fail(ErrorKind::Conflict, QStringLiteral("waybill.duplicate"),
-                    PickupText::tr("Parcel %1 has been received again since; it cannot be put back.").arg(p->waybill));
+                    PickupText::tr("Parcel %1 has been received again since; it cannot be put back.")
+                        .arg(p->waybill));
     // Keep the old code when nobody took it in the meantime.
     auto code = allocateCode(*tx, p->shelf, p->layer, p->codeSeq);
     if (!code)

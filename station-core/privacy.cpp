@@ -10,8 +10,7 @@ struct InputText {
     Q_DECLARE_TR_FUNCTIONS(Input)
 };
 
-QString stripSeparators(const QString& s)
-{
+QString stripSeparators(const QString& s) {
     QString out;
     out.reserve(s.size());
     for (QChar c : s) {
@@ -22,8 +21,7 @@ QString stripSeparators(const QString& s)
 }
 } // namespace
 
-Result<PhoneInput> parsePhone(const QString& input)
-{
+Result<PhoneInput> parsePhone(const QString& input) {
     const QString s = stripSeparators(input);
     static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
     static const QRegularExpression tail(QStringLiteral("^\\d{4}$"));
@@ -40,16 +38,14 @@ Result<PhoneInput> parsePhone(const QString& input)
                     .arg(input.trimmed()));
 }
 
-Result<QString> parsePhoneTail(const QString& input)
-{
+Result<QString> parsePhoneTail(const QString& input) {
     auto p = parsePhone(input);
     if (!p)
         return fail(p.error());
     return p->tail;
 }
 
-QString normaliseWaybill(const QString& input)
-{
+QString normaliseWaybill(const QString& input) {
     QString out;
     out.reserve(input.size());
     for (QChar c : input) {
@@ -59,16 +55,16 @@ QString normaliseWaybill(const QString& input)
     return out;
 }
 
-Result<QString> validateWaybill(const QString& input)
-{
+Result<QString> validateWaybill(const QString& input) {
     const QString w = normaliseWaybill(input);
     if (w.isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("waybill.missing"),
                     InputText::tr("Scan or type the waybill number."));
     static const QRegularExpression allowed(QStringLiteral("^[A-Z0-9-]+$"));
     if (!allowed.match(w).hasMatch())
-        return fail(ErrorKind::BadInput, QStringLiteral("waybill.chars"),
-                    InputText::tr("The waybill number \"%1\" may contain only letters, digits and dashes.").arg(w));
+        return fail(
+            ErrorKind::BadInput, QStringLiteral("waybill.chars"),
+            InputText::tr("The waybill number \"%1\" may contain only letters, digits and dashes.").arg(w));
     if (w.size() < 8 || w.size() > 32)
         return fail(ErrorKind::BadInput, QStringLiteral("waybill.length"),
                     InputText::tr("The waybill number \"%1\" has %2 characters; it must have 8 to 32.")
@@ -77,8 +73,7 @@ Result<QString> validateWaybill(const QString& input)
     return w;
 }
 
-Result<QString> validateName(const QString& input)
-{
+Result<QString> validateName(const QString& input) {
     const QString n = input.simplified();
     if (n.size() > 32)
         return fail(ErrorKind::BadInput, QStringLiteral("name.too_long"),
@@ -91,15 +86,13 @@ Result<QString> validateName(const QString& input)
     return n;
 }
 
-QString maskPhone(const QString& full, const QString& tail)
-{
+QString maskPhone(const QString& full, const QString& tail) {
     if (full.size() == 11)
         return full.left(3) + QStringLiteral("****") + full.right(4);
     return QStringLiteral("****") + tail;
 }
 
-QString maskName(const QString& name)
-{
+QString maskName(const QString& name) {
     const QList<uint> cps = name.toUcs4();
     if (cps.size() <= 1)
         return name;
@@ -110,8 +103,7 @@ QString maskName(const QString& name)
     return out + QString::fromUcs4(reinterpret_cast<const char32_t*>(cps.constData() + cps.size() - 1), 1);
 }
 
-QString formatFen(qint64 fen)
-{
+QString formatFen(qint64 fen) {
     const qint64 a = fen < 0 ? -fen : fen;
     return QStringLiteral("%1%2.%3")
         .arg(fen < 0 ? QStringLiteral("-") : QString())

@@ -12,8 +12,7 @@ struct QueryText {
 };
 
 // WHERE clause and arguments for a filter; the text matches a pickup code, a waybill or a phone tail.
-std::pair<QString, QVariantList> filterClause(const ParcelFilter& f)
-{
+std::pair<QString, QVariantList> filterClause(const ParcelFilter& f) {
     QStringList where;
     QVariantList args;
     if (f.status) {
@@ -34,16 +33,17 @@ std::pair<QString, QVariantList> filterClause(const ParcelFilter& f)
     if (!text.isEmpty()) {
         const QString w = normaliseWaybill(text);
         // A waybill prefix as a key range, so the waybill index serves it (LIKE would not: it ignores case).
-        where << QStringLiteral("(pickup_code = ? OR waybill = ? OR phone_tail = ? OR (waybill >= ? AND waybill < ?))");
+        where << QStringLiteral(
+            "(pickup_code = ? OR waybill = ? OR phone_tail = ? OR (waybill >= ? AND waybill < ?))");
         args << text << w << text << w << (w + QChar(0xFFFF));
     }
     return {where.isEmpty() ? QStringLiteral("1") : where.join(QStringLiteral(" AND ")), args};
 }
 } // namespace
 
-Result<QList<Parcel>> Station::queryParcels(const QString& where, const QVariantList& args)
-{
-    auto q = m_db->exec(QStringLiteral("SELECT ") + kParcelColumns + QStringLiteral(" FROM parcel WHERE ") + where, args);
+Result<QList<Parcel>> Station::queryParcels(const QString& where, const QVariantList& args) {
+    auto q = m_db->exec(
+        QStringLiteral("SELECT ") + kParcelColumns + QStringLiteral(" FROM parcel WHERE ") + where, args);
     if (!q)
         return fail(q.error());
     QList<Parcel> out;
@@ -53,8 +53,7 @@ Result<QList<Parcel>> Station::queryParcels(const QString& where, const QVariant
     return out;
 }
 
-Result<Parcel> Station::parcel(const QString& id)
-{
+Result<Parcel> Station::parcel(const QString& id) {
     auto list = queryParcels(QStringLiteral("id = ?"), {id});
     if (!list)
         return fail(list.error());
@@ -64,15 +63,13 @@ Result<Parcel> Station::parcel(const QString& id)
     return list->first();
 }
 
-Result<QList<Parcel>> Station::list(const ParcelFilter& filter)
-{
+Result<QList<Parcel>> Station::list(const ParcelFilter& filter) {
     auto [where, args] = filterClause(filter);
     args << filter.limit << filter.offset;
     return queryParcels(where + QStringLiteral(" ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?"), args);
 }
 
-Result<int> Station::count(const ParcelFilter& filter)
-{
+Result<int> Station::count(const ParcelFilter& filter) {
     auto [where, args] = filterClause(filter);
     auto v = m_db->scalar(QStringLiteral("SELECT count(*) FROM parcel WHERE ") + where, args);
     if (!v)
@@ -80,8 +77,7 @@ Result<int> Station::count(const ParcelFilter& filter)
     return v->toInt();
 }
 
-Result<QList<Parcel>> Station::arrivals(const QDate& localDay)
-{
+Result<QList<Parcel>> Station::arrivals(const QDate& localDay) {
     const qint64 from = localDayStartMs(localDay);
     return queryParcels(QStringLiteral("received_at >= ? AND received_at < ? ORDER BY pickup_code"),
                         {from, from + kDayMs});

@@ -5,7 +5,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <expected>
 
 namespace cz {
@@ -25,20 +24,22 @@ struct Error {
     QStringList details; // optional extra values (candidates, parcel ids, ...)
 };
 
-template<class T>
-using Result = std::expected<T, Error>;
+template<class T> using Result = std::expected<T, Error>;
 
 using Status = std::expected<void, Error>;
 
 [[nodiscard]] inline std::unexpected<Error> fail(ErrorKind kind, QString code, QString message,
-                                                 QStringList details = {})
-{
+                                                 QStringList details = {}) {
     return std::unexpected(Error{kind, std::move(code), std::move(message), std::move(details)});
 }
 
-[[nodiscard]] inline std::unexpected<Error> fail(Error e) { return std::unexpected(std::move(e)); }
+[[nodiscard]] inline std::unexpected<Error> fail(Error e) {
+    return std::unexpected(std::move(e));
+}
 
 // Exit status of cunzhanctl for an error (shared/DESIGN.md contract).
-[[nodiscard]] inline int exitCodeFor(const Error& e) { return static_cast<int>(e.kind); }
+[[nodiscard]] inline int exitCodeFor(const Error& e) {
+    return static_cast<int>(e.kind);
+}
 
 } // namespace cz

@@ -11,17 +11,16 @@ struct ShelfText {
     Q_DECLARE_TR_FUNCTIONS(Shelves)
 };
 
-Error badSpec(const QString& part)
-{
-    return {ErrorKind::BadInput, QStringLiteral("shelves.spec"),
-            ShelfText::tr("Cannot read the shelf layout \"%1\". Write it as SHELVES:LAYERSxCAPACITY, for example "
-                          "1-4:3x30 or A-B:2x20, several separated by commas.")
-                .arg(part)};
+Error badSpec(const QString& part) {
+    return {
+        ErrorKind::BadInput, QStringLiteral("shelves.spec"),
+        ShelfText::tr("Cannot read the shelf layout \"%1\". Write it as SHELVES:LAYERSxCAPACITY, for example "
+                      "1-4:3x30 or A-B:2x20, several separated by commas.")
+            .arg(part)};
 }
 
 // Expands "1-4" to 1,2,3,4 and "A-C" to A,B,C; a single name stands for itself.
-Result<QStringList> expandNames(const QString& names)
-{
+Result<QStringList> expandNames(const QString& names) {
     static const QRegularExpression range(QStringLiteral("^([0-9]{1,3})-([0-9]{1,3})$|^([A-Z])-([A-Z])$"));
     static const QRegularExpression single(QStringLiteral("^[A-Z0-9]{1,3}$"));
     QStringList out;
@@ -47,15 +46,13 @@ Result<QStringList> expandNames(const QString& names)
 }
 } // namespace
 
-QString normaliseShelfSpec(const QString& spec)
-{
+QString normaliseShelfSpec(const QString& spec) {
     QString out = spec.toUpper();
     out.remove(QLatin1Char(' '));
     return out;
 }
 
-Result<QList<SlotDef>> parseShelfSpec(const QString& spec)
-{
+Result<QList<SlotDef>> parseShelfSpec(const QString& spec) {
     static const QRegularExpression group(QStringLiteral("^([A-Z0-9-]+):([0-9]{1,2})[X*]([0-9]{1,4})$"));
     QList<SlotDef> slots;
     QSet<QString> shelves;
@@ -72,9 +69,10 @@ Result<QList<SlotDef>> parseShelfSpec(const QString& spec)
             return fail(names.error());
         const int layers = m.captured(2).toInt(), capacity = m.captured(3).toInt();
         if (layers < 1 || layers > 20 || capacity < 1 || capacity > 999)
-            return fail(ErrorKind::BadInput, QStringLiteral("shelves.range"),
-                        ShelfText::tr("A shelf has 1 to 20 layers and each layer holds 1 to 999 parcels (\"%1\").")
-                            .arg(part));
+            return fail(
+                ErrorKind::BadInput, QStringLiteral("shelves.range"),
+                ShelfText::tr("A shelf has 1 to 20 layers and each layer holds 1 to 999 parcels (\"%1\").")
+                    .arg(part));
         for (const QString& name : *names) {
             if (shelves.contains(name))
                 return fail(ErrorKind::BadInput, QStringLiteral("shelves.duplicate"),
@@ -91,13 +89,13 @@ Result<QList<SlotDef>> parseShelfSpec(const QString& spec)
     return slots;
 }
 
-Result<std::pair<QString, int>> parseSlotName(const QString& text)
-{
+Result<std::pair<QString, int>> parseSlotName(const QString& text) {
     static const QRegularExpression re(QStringLiteral("^([A-Z0-9]{1,3})-([0-9]{1,2})$"));
     const auto m = re.match(text.trimmed().toUpper());
     if (!m.hasMatch())
-        return fail(ErrorKind::BadInput, QStringLiteral("slot.invalid"),
-                    ShelfText::tr("\"%1\" is not a shelf place; write SHELF-LAYER, for example 3-2.").arg(text));
+        return fail(
+            ErrorKind::BadInput, QStringLiteral("slot.invalid"),
+            ShelfText::tr("\"%1\" is not a shelf place; write SHELF-LAYER, for example 3-2.").arg(text));
     return std::pair{m.captured(1), m.captured(2).toInt()};
 }
 

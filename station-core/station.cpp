@@ -17,23 +17,27 @@ struct IntSetting {
     int min;
     int max;
 };
-constexpr IntSetting kIntSettings[] = {
-    {"free_days", 0, 60}, {"fee_per_day_fen", 0, 100000}, {"undo_window_min", 0, 1440}, {"unclaimed_after_days", 1, 365}};
+constexpr IntSetting kIntSettings[] = {{"free_days", 0, 60},
+                                       {"fee_per_day_fen", 0, 100000},
+                                       {"undo_window_min", 0, 1440},
+                                       {"unclaimed_after_days", 1, 365}};
 // Replaces the shelf places and the stored layout spec; returns the places for the outbox op.
-Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QString& spec)
-{
+Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QString& spec) {
     if (auto d = tx.exec(QStringLiteral("DELETE FROM slot")); !d)
         return fail(d.error());
     QJsonArray slotJson;
     for (const SlotDef& s : slots) {
-        if (auto i = tx.exec(QStringLiteral("INSERT INTO slot(shelf, layer, capacity, shelf_sort) VALUES (?, ?, ?, ?)"),
-                             {s.shelf, s.layer, s.capacity, s.shelfSort});
+        if (auto i = tx.exec(
+                QStringLiteral("INSERT INTO slot(shelf, layer, capacity, shelf_sort) VALUES (?, ?, ?, ?)"),
+                {s.shelf, s.layer, s.capacity, s.shelfSort});
             !i)
             return fail(i.error());
-        slotJson.append(QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
+        slotJson.append(
+            QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
     }
-    if (auto i = tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('shelf_spec', ?)"),
-                         {normaliseShelfSpec(spec)});
+    if (auto i =
+            tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('shelf_spec', ?)"),
+                    {normaliseShelfSpec(spec)});
         !i)
         return fail(i.error());
     return slotJson;
@@ -43,15 +47,12 @@ Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QS
 Station::Station(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids)
     : m_db(std::move(db))
     , m_clock(std::move(clock))
-    , m_ids(std::move(ids))
-{
-}
+    , m_ids(std::move(ids)) {}
 
 Station::~Station() = default;
 
 Result<std::unique_ptr<Station>> Station::open(const QString& path, const OpenOptions& options,
-                                               std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids)
-{
+                                               std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids) {
     auto db = Database::open(path, options);
     if (!db)
         return fail(db.error());
@@ -65,8 +66,7 @@ Result<std::unique_ptr<Station>> Station::open(const QString& path, const OpenOp
     return s;
 }
 
-Status Station::reload()
-{
+Status Station::reload() {
     auto id = m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'station_id'"));
     if (!id)
         return fail(id.error());
@@ -99,10 +99,11 @@ Status Station::reload()
     return m_carriers.load(*m_db);
 }
 
-Result<WriteTx> Station::beginWrite() { return WriteTx::begin(*m_db, *m_clock, *m_ids); }
+Result<WriteTx> Station::beginWrite() {
+    return WriteTx::begin(*m_db, *m_clock, *m_ids);
+}
 
-Status Station::requireInitialised() const
-{
+Status Station::requireInitialised() const {
     if (isInitialised())
         return {};
     return fail(ErrorKind::Conflict, QStringLiteral("station.not_initialised"),
@@ -110,15 +111,15 @@ Status Station::requireInitialised() const
                                 "(cunzhanctl init)."));
 }
 
-Status Station::initialise(const QString& stationName, const QString& shelfSpec)
-{
+Status Station::initialise(const QString& stationName, const QString& shelfSpec) {
     const QString name = stationName.simplified();
     if (name.isEmpty() || name.size() > 40)
         return fail(ErrorKind::BadInput, QStringLiteral("station.name"),
                     StationText::tr("Give the station a name of 1 to 40 characters."));
     if (isInitialised())
         return fail(ErrorKind::Conflict, QStringLiteral("station.already_initialised"),
-                    StationText::tr("This database already belongs to the station \"%1\".").arg(m_settings.stationName));
+                    StationText::tr("This database already belongs to the station \"%1\".")
+                        .arg(m_settings.stationName));
     const QString spec = shelfSpec.trimmed().isEmpty() ? QString::fromLatin1(kDefaultShelfSpec) : shelfSpec;
     auto slots = parseShelfSpec(spec);
     if (!slots)
@@ -136,7 +137,8 @@ Status Station::initialise(const QString& stationName, const QString& shelfSpec)
     auto slotJson = writeSlots(*tx, *slots, spec);
     if (!slotJson)
         return fail(slotJson.error());
-    if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('station_name', ?)"), {name});
+    if (auto q = tx->exec(
+            QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES ('station_name', ?)"), {name});
         !q)
         return fail(q.error());
     if (auto st = tx->appendOp(QStringLiteral("station"), id, QStringLiteral("station.initialised"),
@@ -153,8 +155,7 @@ Status Station::initialise(const QString& stationName, const QString& shelfSpec)
     return {};
 }
 
-Status Station::setSetting(const QString& key, const QString& rawValue)
-{
+Status Station::setSetting(const QString& key, const QString& rawValue) {
     const QString value = rawValue.trimmed();
     bool known = false;
     for (const IntSetting& s : kIntSettings) {
@@ -192,7 +193,8 @@ Status Station::setSetting(const QString& key, const QString& rawValue)
         return fail(tx.error());
     // A null QString would bind as SQL NULL; an empty value ("follow the system") is a real value.
     const QString stored = value.isNull() ? QStringLiteral("") : value;
-    if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"), {key, stored});
+    if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
+                          {key, stored});
         !q)
         return fail(q.error());
     if (auto st = tx->appendOp(QStringLiteral("setting"), key, QStringLiteral("setting.changed"),
@@ -207,8 +209,7 @@ Status Station::setSetting(const QString& key, const QString& rawValue)
     return {};
 }
 
-Status Station::setShelfLayout(const QString& spec)
-{
+Status Station::setShelfLayout(const QString& spec) {
     if (auto st = requireInitialised(); !st)
         return st;
     auto slots = parseShelfSpec(spec);
@@ -221,22 +222,25 @@ Status Station::setShelfLayout(const QString& spec)
     QStringList kept;
     for (const SlotDef& s : *slots)
         kept << s.name();
-    auto q = tx->exec(QStringLiteral("SELECT shelf || '-' || layer, count(*) FROM parcel WHERE status = 'waiting'"
-                                     " GROUP BY shelf, layer"));
+    auto q =
+        tx->exec(QStringLiteral("SELECT shelf || '-' || layer, count(*) FROM parcel WHERE status = 'waiting'"
+                                " GROUP BY shelf, layer"));
     if (!q)
         return fail(q.error());
     QStringList blocked;
     while ((*q)->next()) {
         if (!kept.contains((*q)->value(0).toString()))
-            blocked << StationText::tr("%1 (%n parcel(s))", nullptr, (*q)->value(1).toInt()).arg((*q)->value(0).toString());
+            blocked << StationText::tr("%1 (%n parcel(s))", nullptr, (*q)->value(1).toInt())
+                           .arg((*q)->value(0).toString());
     }
     (*q)->finish();
     if (!blocked.isEmpty())
-        return fail(ErrorKind::Conflict, QStringLiteral("shelves.not_empty"),
-                    StationText::tr("These places still hold parcels and cannot be removed: %1. Move the parcels "
-                                    "first.")
-                        .arg(blocked.join(QStringLiteral(", "))),
-                    blocked);
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("shelves.not_empty"),
+            StationText::tr("These places still hold parcels and cannot be removed: %1. Move the parcels "
+                            "first.")
+                .arg(blocked.join(QStringLiteral(", "))),
+            blocked);
     auto slotJson = writeSlots(*tx, *slots, spec);
     if (!slotJson)
         return fail(slotJson.error());
@@ -252,45 +256,43 @@ Status Station::setShelfLayout(const QString& spec)
     return {};
 }
 
-Result<QList<SlotLoad>> Station::slotLoads()
-{
-    auto q = m_db->exec(QStringLiteral(
-        "SELECT s.shelf, s.layer, s.capacity, s.shelf_sort,"
-        " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND p.shelf = s.shelf AND p.layer = s.layer)"
-        " FROM slot s ORDER BY s.shelf_sort, s.layer"));
+Result<QList<SlotLoad>> Station::slotLoads() {
+    auto q = m_db->exec(QStringLiteral("SELECT s.shelf, s.layer, s.capacity, s.shelf_sort,"
+                                       " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND "
+                                       "p.shelf = s.shelf AND p.layer = s.layer)"
+                                       " FROM slot s ORDER BY s.shelf_sort, s.layer"));
     if (!q)
         return fail(q.error());
     QList<SlotLoad> out;
     while ((*q)->next())
-        out.append({{(*q)->value(0).toString(), (*q)->value(1).toInt(), (*q)->value(2).toInt(), (*q)->value(3).toInt()},
+        out.append({{(*q)->value(0).toString(), (*q)->value(1).toInt(), (*q)->value(2).toInt(),
+                     (*q)->value(3).toInt()},
                     (*q)->value(4).toInt()});
     (*q)->finish();
     return out;
 }
 
-Result<int> Station::pendingOps()
-{
+Result<int> Station::pendingOps() {
     auto v = m_db->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL"));
     if (!v)
         return fail(v.error());
     return v->toInt();
 }
 
-Status Station::writeParcelState(WriteTx& tx, const Parcel& p)
-{
-    auto q = tx.exec(QStringLiteral("UPDATE parcel SET shelf = ?, layer = ?, code_seq = ?, pickup_code = ?, status = ?,"
-                                    " in_station = ?, picked_up_at = ?, collector = ?, fee_fen = ?, return_reason = ?,"
-                                    " updated_at = ? WHERE id = ?"),
-                     {p.shelf, p.layer, p.codeSeq, p.pickupCode, toString(p.status), p.inStation ? 1 : 0,
-                      p.pickedUpAt ? QVariant(p.pickedUpAt) : QVariant(), p.collector.isEmpty() ? QVariant() : p.collector,
-                      p.feeFen, p.returnReason.isEmpty() ? QVariant() : p.returnReason, tx.now(), p.id});
+Status Station::writeParcelState(WriteTx& tx, const Parcel& p) {
+    auto q = tx.exec(
+        QStringLiteral("UPDATE parcel SET shelf = ?, layer = ?, code_seq = ?, pickup_code = ?, status = ?,"
+                       " in_station = ?, picked_up_at = ?, collector = ?, fee_fen = ?, return_reason = ?,"
+                       " updated_at = ? WHERE id = ?"),
+        {p.shelf, p.layer, p.codeSeq, p.pickupCode, toString(p.status), p.inStation ? 1 : 0,
+         p.pickedUpAt ? QVariant(p.pickedUpAt) : QVariant(), p.collector.isEmpty() ? QVariant() : p.collector,
+         p.feeFen, p.returnReason.isEmpty() ? QVariant() : p.returnReason, tx.now(), p.id});
     if (!q)
         return fail(q.error());
     return {};
 }
 
-Status Station::recordChange(WriteTx& tx, const Parcel& p, const QString& eventKind, QJsonObject eventData)
-{
+Status Station::recordChange(WriteTx& tx, const Parcel& p, const QString& eventKind, QJsonObject eventData) {
     auto eventId = tx.appendParcelEvent(p.id, eventKind, eventData);
     if (!eventId)
         return fail(eventId.error());
@@ -301,9 +303,9 @@ Status Station::recordChange(WriteTx& tx, const Parcel& p, const QString& eventK
                         {QStringLiteral("parcel"), p.toJson()}});
 }
 
-Result<Parcel> Station::loadForUpdate(WriteTx& tx, const QString& parcelId)
-{
-    auto q = tx.exec(QStringLiteral("SELECT ") + kParcelColumns + QStringLiteral(" FROM parcel WHERE id = ?"), {parcelId});
+Result<Parcel> Station::loadForUpdate(WriteTx& tx, const QString& parcelId) {
+    auto q = tx.exec(QStringLiteral("SELECT ") + kParcelColumns + QStringLiteral(" FROM parcel WHERE id = ?"),
+                     {parcelId});
     if (!q)
         return fail(q.error());
     if (!(*q)->next()) {
@@ -316,8 +318,8 @@ Result<Parcel> Station::loadForUpdate(WriteTx& tx, const QString& parcelId)
     return p;
 }
 
-Result<std::pair<int, QString>> Station::allocateCode(WriteTx& tx, const QString& shelf, int layer, int preferredSeq)
-{
+Result<std::pair<int, QString>> Station::allocateCode(WriteTx& tx, const QString& shelf, int layer,
+                                                      int preferredSeq) {
     // Sequence numbers run 1001..9999 and wrap; a code is free when no parcel still in the station holds it.
     constexpr int kFirst = 1001, kLast = 9999;
     auto current = tx.scalar(QStringLiteral("SELECT value FROM counter WHERE name = 'pickup_seq'"));
@@ -328,13 +330,16 @@ Result<std::pair<int, QString>> Station::allocateCode(WriteTx& tx, const QString
         if (seq > kLast || seq < kFirst)
             seq = kFirst;
         const QString code = QStringLiteral("%1-%2-%3").arg(shelf).arg(layer).arg(seq);
-        auto taken = tx.scalar(QStringLiteral("SELECT 1 FROM parcel WHERE pickup_code = ? AND in_station = 1"), {code});
+        auto taken = tx.scalar(
+            QStringLiteral("SELECT 1 FROM parcel WHERE pickup_code = ? AND in_station = 1"), {code});
         if (!taken)
             return fail(taken.error());
         if (!taken->isValid()) {
             if (preferredSeq == 0) {
-                if (auto u = tx.exec(QStringLiteral("INSERT OR REPLACE INTO counter(name, value) VALUES ('pickup_seq', ?)"),
-                                     {seq});
+                if (auto u =
+                        tx.exec(QStringLiteral(
+                                    "INSERT OR REPLACE INTO counter(name, value) VALUES ('pickup_seq', ?)"),
+                                {seq});
                     !u)
                     return fail(u.error());
             }
@@ -347,10 +352,11 @@ Result<std::pair<int, QString>> Station::allocateCode(WriteTx& tx, const QString
         }
         ++seq;
     }
-    return fail(ErrorKind::Conflict, QStringLiteral("code.exhausted"),
-                StationText::tr("Place %1-%2 has no free pickup code left; hand over or move some parcels first.")
-                    .arg(shelf)
-                    .arg(layer));
+    return fail(
+        ErrorKind::Conflict, QStringLiteral("code.exhausted"),
+        StationText::tr("Place %1-%2 has no free pickup code left; hand over or move some parcels first.")
+            .arg(shelf)
+            .arg(layer));
 }
 
 } // namespace cz

@@ -13,7 +13,6 @@
 
 #include <QDate>
 #include <QObject>
-
 #include <memory>
 #include <optional>
 
@@ -24,11 +23,11 @@ class WriteTx;
 struct StationSettings {
     QString stationName;
     QString shelfSpec;
-    int freeDays = 3;            // free holding days
-    qint64 feePerDayFen = 0;     // storage fee per started day after the free days
-    int undoWindowMin = 10;      // a pickup can be undone this long after it
-    int unclaimedAfterDays = 7;  // overdue parcels older than this are suggested for return
-    QString language;            // "" = follow the system, "zh_CN", "en"
+    int freeDays = 3;           // free holding days
+    qint64 feePerDayFen = 0;    // storage fee per started day after the free days
+    int undoWindowMin = 10;     // a pickup can be undone this long after it
+    int unclaimedAfterDays = 7; // overdue parcels older than this are suggested for return
+    QString language;           // "" = follow the system, "zh_CN", "en"
 };
 
 struct ReceiveRequest {
@@ -98,7 +97,8 @@ public:
     ~Station() override;
 
     // clock and ids default to the system clock and UUIDv7 from it.
-    [[nodiscard]] static Result<std::unique_ptr<Station>> open(const QString& path, const OpenOptions& options = {},
+    [[nodiscard]] static Result<std::unique_ptr<Station>> open(const QString& path,
+                                                               const OpenOptions& options = {},
                                                                std::shared_ptr<Clock> clock = {},
                                                                std::shared_ptr<IdSource> ids = {});
 
@@ -121,7 +121,8 @@ public:
     [[nodiscard]] Result<QList<Parcel>> findByPhoneTail(const QString& tail);
     [[nodiscard]] Result<QList<Parcel>> findByWaybill(const QString& waybill);
     // Hands over all the given parcels in one transaction, or none of them.
-    [[nodiscard]] Result<HandoverResult> handOver(const QStringList& parcelIds, const QString& collector = {});
+    [[nodiscard]] Result<HandoverResult> handOver(const QStringList& parcelIds,
+                                                  const QString& collector = {});
     [[nodiscard]] Result<Parcel> undoPickup(const QString& parcelId);
 
     // Overdue, reminders, returns (overdue.cpp)
@@ -133,7 +134,8 @@ public:
     [[nodiscard]] Result<QList<Parcel>> returnList();
 
     // Shelf audit (audit.cpp)
-    [[nodiscard]] Result<AuditReport> audit(const QList<AuditScan>& scans, const QStringList& extraSlots = {});
+    [[nodiscard]] Result<AuditReport> audit(const QList<AuditScan>& scans,
+                                            const QStringList& extraSlots = {});
     [[nodiscard]] Result<QList<MoveResult>> applyAudit(const AuditReport& report);
 
     // Queries (query.cpp)

@@ -14,69 +14,68 @@ struct TxText {
 WriteTx::WriteTx(Database& db, IdSource& ids, qint64 now)
     : m_db(&db)
     , m_ids(&ids)
-    , m_now(now)
-{
-}
+    , m_now(now) {}
 
 WriteTx::WriteTx(WriteTx&& other) noexcept
     : m_db(other.m_db)
     , m_ids(other.m_ids)
     , m_now(other.m_now)
     , m_ops(other.m_ops)
-    , m_active(other.m_active)
-{
+    , m_active(other.m_active) {
     other.m_active = false;
 }
 
-WriteTx::~WriteTx()
-{
+WriteTx::~WriteTx() {
     if (m_active)
         m_db->rollback();
 }
 
-Result<WriteTx> WriteTx::begin(Database& db, const Clock& clock, IdSource& ids)
-{
+Result<WriteTx> WriteTx::begin(Database& db, const Clock& clock, IdSource& ids) {
     if (auto st = db.beginWrite(); !st)
         return fail(st.error());
     return WriteTx(db, ids, clock.nowMs());
 }
 
-Result<QSqlQuery*> WriteTx::exec(const QString& sql, const QVariantList& args) { return m_db->exec(sql, args); }
+Result<QSqlQuery*> WriteTx::exec(const QString& sql, const QVariantList& args) {
+    return m_db->exec(sql, args);
+}
 
-Result<QVariant> WriteTx::scalar(const QString& sql, const QVariantList& args) { return m_db->scalar(sql, args); }
+Result<QVariant> WriteTx::scalar(const QString& sql, const QVariantList& args) {
+    return m_db->scalar(sql, args);
+}
 
 Status WriteTx::appendOp(const QString& entity, const QString& entityId, const QString& kind,
-                         const QJsonObject& payload)
-{
+                         const QJsonObject& payload) {
     const QString payloadText = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    auto q = m_db->exec(QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
-                                       " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                        {newId(), entity, entityId, kind, payloadText, kOpSchemaVersion, m_now});
+    auto q = m_db->exec(
+        QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
+                       " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {newId(), entity, entityId, kind, payloadText, kOpSchemaVersion, m_now});
     if (!q)
         return fail(q.error());
     ++m_ops;
     return {};
 }
 
-Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QString& kind, const QJsonObject& data)
-{
+Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QString& kind,
+                                           const QJsonObject& data) {
     const QString id = newId();
-    auto q = m_db->exec(QStringLiteral("INSERT INTO parcel_event(id, parcel_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"),
-                        {id, parcelId, kind, m_now,
-                         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
+    auto q = m_db->exec(
+        QStringLiteral("INSERT INTO parcel_event(id, parcel_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"),
+        {id, parcelId, kind, m_now, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
     if (!q)
         return fail(q.error());
     return id;
 }
 
-Status WriteTx::commit()
-{
+Status WriteTx::commit() {
     if (m_ops == 0) {
         m_db->rollback();
         m_active = false;
-        return fail(ErrorKind::Internal, QStringLiteral("tx.no_outbox_op"),
-                    TxText::tr("Internal error: a change was about to be saved without its sync record; it was "
-                               "cancelled."));
+        return fail(
+            ErrorKind::Internal, QStringLiteral("tx.no_outbox_op"),
+            TxText::tr("Internal error: a change was about to be saved without its sync record; it was "
+                       "cancelled."));
     }
     m_active = false;
     return m_db->commit();

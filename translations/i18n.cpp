@@ -7,8 +7,7 @@
 
 namespace cz {
 
-QString installTranslations(QCoreApplication& app, const QString& language)
-{
+QString installTranslations(QCoreApplication& app, const QString& language) {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     const bool chinese = locale.language() == QLocale::Chinese;
     QLocale::setDefault(chinese ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English));

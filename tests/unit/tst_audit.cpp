@@ -14,8 +14,7 @@ private Q_SLOTS:
 
 namespace {
 // Receives a parcel and forces it onto a place, through the audit itself (the only mover).
-Parcel placed(test::Fixture& f, const QString& waybill, const QString& phone, const QString& slot)
-{
+Parcel placed(test::Fixture& f, const QString& waybill, const QString& phone, const QString& slot) {
     Parcel p = f.receive(waybill, phone);
     if (p.slotName() != slot) {
         auto rep = f.station->audit({{slot, waybill}});
@@ -28,12 +27,14 @@ Parcel placed(test::Fixture& f, const QString& waybill, const QString& phone, co
 }
 } // namespace
 
-void TestAudit::report()
-{
+void TestAudit::report() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
-    const Parcel a = placed(f, QStringLiteral("YT000000000001"), QStringLiteral("1001"), QStringLiteral("1-1"));
-    const Parcel b = placed(f, QStringLiteral("YT000000000002"), QStringLiteral("1002"), QStringLiteral("1-1"));
-    const Parcel c = placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
+    const Parcel a =
+        placed(f, QStringLiteral("YT000000000001"), QStringLiteral("1001"), QStringLiteral("1-1"));
+    const Parcel b =
+        placed(f, QStringLiteral("YT000000000002"), QStringLiteral("1002"), QStringLiteral("1-1"));
+    const Parcel c =
+        placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
     QCOMPARE(a.slotName(), QStringLiteral("1-1"));
     QCOMPARE(c.slotName(), QStringLiteral("2-2"));
 
@@ -57,10 +58,10 @@ void TestAudit::report()
     QCOMPARE(rep->unknown.first().waybill, QStringLiteral("SF1385628716739"));
 }
 
-void TestAudit::applyMovesRecordsAndCodes()
-{
+void TestAudit::applyMovesRecordsAndCodes() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
-    const Parcel c = placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
+    const Parcel c =
+        placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
     const int movedBefore = f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'moved'"));
     auto rep = f.station->audit({{QStringLiteral("1-1"), c.waybill}});
     auto moves = f.station->applyAudit(*rep);
@@ -80,10 +81,10 @@ void TestAudit::applyMovesRecordsAndCodes()
     QVERIFY(again->misplaced.isEmpty());
 }
 
-void TestAudit::staleReportRefused()
-{
+void TestAudit::staleReportRefused() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
-    const Parcel c = placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
+    const Parcel c =
+        placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
     auto rep = f.station->audit({{QStringLiteral("1-1"), c.waybill}});
     QVERIFY(f.station->handOver({c.id}).has_value()); // picked up between the audit and its confirmation
     const auto before = f.snapshot();
@@ -93,8 +94,7 @@ void TestAudit::staleReportRefused()
     QCOMPARE(f.snapshot(), before);
 }
 
-void TestAudit::badSlotRejected()
-{
+void TestAudit::badSlotRejected() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
     QCOMPARE(f.station->audit({{QStringLiteral("9-9"), QStringLiteral("YT000000000003")}}).error().code,
              QStringLiteral("slot.unknown"));

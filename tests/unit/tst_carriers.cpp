@@ -14,8 +14,7 @@ private Q_SLOTS:
     void badRuleIsIgnored();
 };
 
-void TestCarriers::detect_data()
-{
+void TestCarriers::detect_data() {
     QTest::addColumn<QString>("waybill");
     QTest::addColumn<QStringList>("expected"); // ranked codes
 
@@ -44,8 +43,7 @@ void TestCarriers::detect_data()
     QTest::newRow("nobody long digits") << "12345678901234567890" << QStringList{};
 }
 
-void TestCarriers::detect()
-{
+void TestCarriers::detect() {
     QFETCH(QString, waybill);
     QFETCH(QStringList, expected);
     test::Fixture f;
@@ -55,14 +53,13 @@ void TestCarriers::detect()
     QCOMPARE(got, expected);
 }
 
-void TestCarriers::rulesAreData()
-{
+void TestCarriers::rulesAreData() {
     test::Fixture f;
     const QString w = QStringLiteral("XYZ12345678");
     QVERIFY(f.station->carriers().detect(w).isEmpty());
     // The county will publish rules as data; the station picks them up on its next open.
-    auto q = f.station->database().exec(
-        QStringLiteral("INSERT INTO carrier_rule(carrier, pattern, priority) VALUES ('OTHER', '^XYZ\\d{8}$', 100)"));
+    auto q = f.station->database().exec(QStringLiteral(
+        "INSERT INTO carrier_rule(carrier, pattern, priority) VALUES ('OTHER', '^XYZ\\d{8}$', 100)"));
     QVERIFY(q.has_value());
     const QString path = f.path();
     f.station.reset();
@@ -73,11 +70,11 @@ void TestCarriers::rulesAreData()
     QCOMPARE(got.first().code, QStringLiteral("OTHER"));
 }
 
-void TestCarriers::badRuleIsIgnored()
-{
+void TestCarriers::badRuleIsIgnored() {
     test::Fixture f;
     QVERIFY(f.station->database()
-                .exec(QStringLiteral("INSERT INTO carrier_rule(carrier, pattern, priority) VALUES ('SF', '^SF(', 100)"))
+                .exec(QStringLiteral(
+                    "INSERT INTO carrier_rule(carrier, pattern, priority) VALUES ('SF', '^SF(', 100)"))
                 .has_value());
     const QString path = f.path();
     f.station.reset();

@@ -25,11 +25,13 @@ private Q_SLOTS:
     void preferenceRemembered();
 };
 
-void TestInbound::receiveWritesEverythingOnce()
-{
+void TestInbound::receiveWritesEverythingOnce() {
     test::Fixture f;
-    auto r = f.station->receive({QStringLiteral(" yt764306505052 "), QStringLiteral("13812345678"),
-                                 QStringLiteral("张三"), {}, std::nullopt});
+    auto r = f.station->receive({QStringLiteral(" yt764306505052 "),
+                                 QStringLiteral("13812345678"),
+                                 QStringLiteral("张三"),
+                                 {},
+                                 std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     const Parcel& p = r->parcel;
     QCOMPARE(p.waybill, QStringLiteral("YT764306505052"));
@@ -41,21 +43,24 @@ void TestInbound::receiveWritesEverythingOnce()
 
     QCOMPARE(f.rows(QStringLiteral("parcel")), 1);
     QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'received'")), 1);
-    QCOMPARE(f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'arrival' AND day = '2026-11-28'")), 1);
+    QCOMPARE(
+        f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'arrival' AND day = '2026-11-28'")), 1);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.received'")), 1);
 
     auto q = f.station->database().exec(
         QStringLiteral("SELECT op_id, seq, entity, entity_id, payload, schema_version, created_at FROM outbox"
                        " WHERE kind = 'parcel.received'"));
     QVERIFY(q && (*q)->next());
-    QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
+    QVERIFY(QRegularExpression(
+                QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
                 .match((*q)->value(0).toString())
                 .hasMatch());
     QCOMPARE((*q)->value(2).toString(), QStringLiteral("parcel"));
     QCOMPARE((*q)->value(3).toString(), p.id);
     const QJsonObject payload = QJsonDocument::fromJson((*q)->value(4).toString().toUtf8()).object();
-    QCOMPARE(payload.value(QStringLiteral("parcel")).toObject().value(QStringLiteral("pickup_code")).toString(),
-             p.pickupCode);
+    QCOMPARE(
+        payload.value(QStringLiteral("parcel")).toObject().value(QStringLiteral("pickup_code")).toString(),
+        p.pickupCode);
     QCOMPARE(payload.value(QStringLiteral("parcel")).toObject().value(QStringLiteral("phone")).toString(),
              QStringLiteral("13812345678"));
     QCOMPARE((*q)->value(5).toInt(), 1);
@@ -69,26 +74,58 @@ void TestInbound::receiveWritesEverythingOnce()
     QVERIFY(f.station->arrivals(QDate(2026, 11, 27))->isEmpty());
 }
 
-void TestInbound::badInputWritesNothing_data()
-{
+void TestInbound::badInputWritesNothing_data() {
     QTest::addColumn<QString>("waybill");
     QTest::addColumn<QString>("phone");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("carrier");
     QTest::addColumn<QString>("code");
-    QTest::newRow("short waybill") << "YT123" << "1234" << "" << "" << "waybill.length";
-    QTest::newRow("bad chars") << "YT76430650505#" << "1234" << "" << "" << "waybill.chars";
-    QTest::newRow("empty waybill") << "" << "1234" << "" << "" << "waybill.missing";
-    QTest::newRow("bad phone") << "YT764306505052" << "12345" << "" << "" << "phone.invalid";
-    QTest::newRow("no phone") << "YT764306505052" << "" << "" << "" << "phone.missing";
-    QTest::newRow("long name") << "YT764306505052" << "1234" << QString(33, QLatin1Char('x')) << "" << "name.too_long";
-    QTest::newRow("unknown carrier") << "YT764306505052" << "1234" << "" << "NOPE" << "carrier.unknown";
-    QTest::newRow("undetectable") << "XX12345678XX" << "1234" << "" << "" << "carrier.not_detected";
-    QTest::newRow("ambiguous") << "431234567890123" << "1234" << "" << "" << "carrier.ambiguous";
+    QTest::newRow("short waybill") << "YT123"
+                                   << "1234"
+                                   << ""
+                                   << ""
+                                   << "waybill.length";
+    QTest::newRow("bad chars") << "YT76430650505#"
+                               << "1234"
+                               << ""
+                               << ""
+                               << "waybill.chars";
+    QTest::newRow("empty waybill") << ""
+                                   << "1234"
+                                   << ""
+                                   << ""
+                                   << "waybill.missing";
+    QTest::newRow("bad phone") << "YT764306505052"
+                               << "12345"
+                               << ""
+                               << ""
+                               << "phone.invalid";
+    QTest::newRow("no phone") << "YT764306505052"
+                              << ""
+                              << ""
+                              << ""
+                              << "phone.missing";
+    QTest::newRow("long name") << "YT764306505052"
+                               << "1234" << QString(33, QLatin1Char('x')) << ""
+                               << "name.too_long";
+    QTest::newRow("unknown carrier") << "YT764306505052"
+                                     << "1234"
+                                     << ""
+                                     << "NOPE"
+                                     << "carrier.unknown";
+    QTest::newRow("undetectable") << "XX12345678XX"
+                                  << "1234"
+                                  << ""
+                                  << ""
+                                  << "carrier.not_detected";
+    QTest::newRow("ambiguous") << "431234567890123"
+                               << "1234"
+                               << ""
+                               << ""
+                               << "carrier.ambiguous";
 }
 
-void TestInbound::badInputWritesNothing()
-{
+void TestInbound::badInputWritesNothing() {
     QFETCH(QString, waybill);
     QFETCH(QString, phone);
     QFETCH(QString, name);
@@ -112,10 +149,10 @@ void TestInbound::badInputWritesNothing()
     }
 }
 
-void TestInbound::notInitialised()
-{
+void TestInbound::notInitialised() {
     test::Fixture f({}, false);
-    auto r = f.station->receive({QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
+    auto r =
+        f.station->receive({QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("station.not_initialised"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -123,12 +160,12 @@ void TestInbound::notInitialised()
     QCOMPARE(f.rows(QStringLiteral("outbox")), 0);
 }
 
-void TestInbound::duplicateIsConflict()
-{
+void TestInbound::duplicateIsConflict() {
     test::Fixture f;
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     const auto before = f.snapshot();
-    auto r = f.station->receive({QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
+    auto r =
+        f.station->receive({QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("waybill.duplicate"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -136,8 +173,7 @@ void TestInbound::duplicateIsConflict()
     QCOMPARE(f.snapshot(), before);
 }
 
-void TestInbound::sameWaybillAfterPickupIsFine()
-{
+void TestInbound::sameWaybillAfterPickupIsFine() {
     test::Fixture f;
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     QVERIFY(f.station->handOver({first.id}).has_value());
@@ -147,13 +183,13 @@ void TestInbound::sameWaybillAfterPickupIsFine()
     QCOMPARE(f.rows(QStringLiteral("parcel")), 2);
 }
 
-void TestInbound::keepsPersonTogether()
-{
+void TestInbound::keepsPersonTogether() {
     test::Fixture f(QStringLiteral("1-3:2x5"));
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13800000001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13800000002"));
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13800000003"));
-    auto r = f.station->receive({QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
+    auto r = f.station->receive(
+        {QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->keptTogether);
     QCOMPARE(r->parcel.slotName(), a.slotName());
@@ -163,13 +199,13 @@ void TestInbound::keepsPersonTogether()
     QCOMPARE(t2.slotName(), t1.slotName());
 }
 
-void TestInbound::leastLoaded()
-{
+void TestInbound::leastLoaded() {
     test::Fixture f(QStringLiteral("1:2x4,2:1x2"));
     // Different people fill places by fill ratio: 1-1 (0/4), 1-2 (0/4), 2-1 (0/2), then 1-1 ...
     QStringList places;
     for (int i = 0; i < 6; ++i)
-        places << f.receive(QStringLiteral("YT00000000010%1").arg(i), QStringLiteral("13900000%1").arg(100 + i))
+        places << f.receive(QStringLiteral("YT00000000010%1").arg(i),
+                            QStringLiteral("13900000%1").arg(100 + i))
                       .slotName();
     QCOMPARE(places, (QStringList{"1-1", "1-2", "2-1", "1-1", "1-2", "1-1"}));
     // 1-1 is 3/4, 1-2 2/4 and 2-1 1/2: the next one goes to 1-2 (0.5 ties with 2-1; shelf order wins).
@@ -177,19 +213,18 @@ void TestInbound::leastLoaded()
              QStringLiteral("1-2"));
 }
 
-void TestInbound::overCapacityStillReceives()
-{
+void TestInbound::overCapacityStillReceives() {
     test::Fixture f(QStringLiteral("1:1x2"));
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1002"));
-    auto r = f.station->receive({QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
+    auto r =
+        f.station->receive({QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->overCapacity);
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
 }
 
-void TestInbound::codesUniqueOverManyReceivesAndPickups()
-{
+void TestInbound::codesUniqueOverManyReceivesAndPickups() {
     test::Fixture f(QStringLiteral("1-2:2x50"));
     auto* rng = QRandomGenerator::global();
     QList<Parcel> waiting;
@@ -227,10 +262,12 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups()
     }
 }
 
-void TestInbound::preferenceRemembered()
-{
+void TestInbound::preferenceRemembered() {
     test::Fixture f;
-    auto r = f.station->receive({QStringLiteral("YT000000000001"), QStringLiteral("13812345678"), {}, {},
+    auto r = f.station->receive({QStringLiteral("YT000000000001"),
+                                 QStringLiteral("13812345678"),
+                                 {},
+                                 {},
                                  DeliveryPref::DoorDelivery});
     QVERIFY(r.has_value());
     const Parcel second = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));

@@ -20,8 +20,7 @@ private:
     static void loadSql(const QString& dbPath, const QString& sqlFile);
 };
 
-void TestMigrations::loadSql(const QString& dbPath, const QString& sqlFile)
-{
+void TestMigrations::loadSql(const QString& dbPath, const QString& sqlFile) {
     QFile f(sqlFile);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(sqlFile));
     const QString sql = QString::fromUtf8(f.readAll());
@@ -40,8 +39,7 @@ void TestMigrations::loadSql(const QString& dbPath, const QString& sqlFile)
     QSqlDatabase::removeDatabase(QStringLiteral("loader"));
 }
 
-void TestMigrations::fromEmpty()
-{
+void TestMigrations::fromEmpty() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("sub/dir/new.db")); // folders are created
     auto db = Database::open(path);
@@ -53,7 +51,10 @@ void TestMigrations::fromEmpty()
     QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA foreign_keys"))->toInt(), 1);
     QCOMPARE((*db)->scalar(QStringLiteral("PRAGMA user_version"))->toInt(), Database::latestSchemaVersion());
     QVERIFY((*db)->scalar(QStringLiteral("SELECT count(*) FROM carrier_rule"))->toInt() >= 15);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'notification'"))->toInt(), 1);
+    QCOMPARE((*db)
+                 ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'notification'"))
+                 ->toInt(),
+             1);
     // Foreign keys are enforced: an event for a parcel that does not exist is refused.
     auto bad = (*db)->exec(QStringLiteral("INSERT INTO parcel_event(id, parcel_id, kind, at, data)"
                                           " VALUES ('e', 'nope', 'received', 0, '{}')"));
@@ -61,8 +62,7 @@ void TestMigrations::fromEmpty()
     QCOMPARE(bad.error().kind, ErrorKind::Conflict);
 }
 
-void TestMigrations::fromVersion1Golden()
-{
+void TestMigrations::fromVersion1Golden() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.db"));
     loadSql(path, QStringLiteral(CUNZHAN_TEST_DATA "/station_v1.sql"));
@@ -83,7 +83,8 @@ void TestMigrations::fromVersion1Golden()
     QCOMPARE(st.settings().unclaimedAfterDays, 7); // added by migration 2
 
     // Version-2 features work on the migrated file: receiving writes an arrival notice.
-    auto r = st.receive({QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
+    auto r =
+        st.receive({QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QVERIFY(r->keptTogether); // beside the same person's parcel from version 1
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
@@ -93,27 +94,33 @@ void TestMigrations::fromVersion1Golden()
     QVERIFY(handed.has_value());
 }
 
-void TestMigrations::stepByStep()
-{
+void TestMigrations::stepByStep() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("steps.db"));
     {
         auto db = Database::open(path, {5000, 1});
         QVERIFY(db.has_value());
         QCOMPARE((*db)->schemaVersion(), 1);
-        QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'notification'"))->toInt(),
-                 0);
+        QCOMPARE(
+            (*db)
+                ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'notification'"))
+                ->toInt(),
+            0);
     }
     auto db = Database::open(path);
     QVERIFY(db.has_value());
     QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'notification'"))->toInt(), 1);
-    QCOMPARE((*db)->scalar(QStringLiteral("SELECT value FROM setting WHERE key = 'unclaimed_after_days'"))->toString(),
+    QCOMPARE((*db)
+                 ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'notification'"))
+                 ->toInt(),
+             1);
+    QCOMPARE((*db)
+                 ->scalar(QStringLiteral("SELECT value FROM setting WHERE key = 'unclaimed_after_days'"))
+                 ->toString(),
              QStringLiteral("7"));
 }
 
-void TestMigrations::reopenIsNoop()
-{
+void TestMigrations::reopenIsNoop() {
     test::Fixture f;
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     const auto before = f.snapshot();

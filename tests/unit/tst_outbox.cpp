@@ -17,8 +17,7 @@ private Q_SLOTS:
     void opsFollowCommitOrder();
 };
 
-void TestOutbox::commitWithoutOpIsRefused()
-{
+void TestOutbox::commitWithoutOpIsRefused() {
     test::Fixture f;
     const auto before = f.snapshot();
     UuidV7Source ids(*f.clock);
@@ -32,15 +31,15 @@ void TestOutbox::commitWithoutOpIsRefused()
     QVERIFY(!f.station->database().inTransaction());
 }
 
-void TestOutbox::failedChangeRollsBack()
-{
+void TestOutbox::failedChangeRollsBack() {
     test::Fixture f;
     const auto before = f.snapshot();
     UuidV7Source ids(*f.clock);
     {
         auto tx = WriteTx::begin(f.station->database(), *f.clock, ids);
         QVERIFY(tx.has_value());
-        QVERIFY(tx->appendOp(QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("x.test"), {}).has_value());
+        QVERIFY(
+            tx->appendOp(QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("x.test"), {}).has_value());
         // Going out of scope without commit: everything rolls back.
     }
     QCOMPARE(f.snapshot(), before);
@@ -48,13 +47,13 @@ void TestOutbox::failedChangeRollsBack()
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
 }
 
-void TestOutbox::uuidV7OrderedAndUnique()
-{
+void TestOutbox::uuidV7OrderedAndUnique() {
     ManualClock clock(test::kStart);
     UuidV7Source ids(clock);
     QSet<QString> seen;
     QString last;
-    const QRegularExpression v7(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    const QRegularExpression v7(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     for (int i = 0; i < 10000; ++i) {
         if (i % 1000 == 0)
             clock.advance(1);
@@ -71,8 +70,7 @@ void TestOutbox::uuidV7OrderedAndUnique()
     QVERIFY(ms >= clock.nowMs());
 }
 
-void TestOutbox::opsFollowCommitOrder()
-{
+void TestOutbox::opsFollowCommitOrder() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->handOver({a.id}).has_value());
@@ -82,7 +80,8 @@ void TestOutbox::opsFollowCommitOrder()
     while ((*q)->next())
         kinds << (*q)->value(0).toString();
     (*q)->finish();
-    QCOMPARE(kinds, (QStringList{"station.initialised", "parcel.received", "parcel.picked_up", "parcel.received"}));
+    QCOMPARE(kinds,
+             (QStringList{"station.initialised", "parcel.received", "parcel.picked_up", "parcel.received"}));
     QCOMPARE(*f.station->pendingOps(), 4);
     Q_UNUSED(b);
 }

@@ -15,8 +15,7 @@ private Q_SLOTS:
     void settingsValidated();
 };
 
-void TestOverdue::feeStartsAfterFreeDays_data()
-{
+void TestOverdue::feeStartsAfterFreeDays_data() {
     QTest::addColumn<qint64>("heldMs");
     QTest::addColumn<qint64>("fee");
     const qint64 h = 3600 * 1000;
@@ -29,8 +28,7 @@ void TestOverdue::feeStartsAfterFreeDays_data()
     QTest::newRow("10 days") << 240 * h << qint64(350);
 }
 
-void TestOverdue::feeStartsAfterFreeDays()
-{
+void TestOverdue::feeStartsAfterFreeDays() {
     QFETCH(qint64, heldMs);
     QFETCH(qint64, fee);
     test::Fixture f;
@@ -39,8 +37,7 @@ void TestOverdue::feeStartsAfterFreeDays()
     QCOMPARE(f.station->storageFee(p, p.receivedAt + heldMs), fee);
 }
 
-void TestOverdue::feeChargedAtPickup()
-{
+void TestOverdue::feeChargedAtPickup() {
     test::Fixture f;
     QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("100")).has_value());
     QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("2")).has_value());
@@ -52,8 +49,7 @@ void TestOverdue::feeChargedAtPickup()
     QCOMPARE(f.station->parcel(p.id)->feeFen, 300);
 }
 
-void TestOverdue::overdueListAndUnclaimed()
-{
+void TestOverdue::overdueListAndUnclaimed() {
     test::Fixture f;
     const Parcel old = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     f.clock->advance(4 * kDayMs);
@@ -72,8 +68,7 @@ void TestOverdue::overdueListAndUnclaimed()
     QVERIFY(!list->at(1).unclaimed);
 }
 
-void TestOverdue::remindersAtMostOncePerDay()
-{
+void TestOverdue::remindersAtMostOncePerDay() {
     test::Fixture f;
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
@@ -92,8 +87,7 @@ void TestOverdue::remindersAtMostOncePerDay()
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.reminded'")), 4);
 }
 
-void TestOverdue::returnsList()
-{
+void TestOverdue::returnsList() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
@@ -114,13 +108,14 @@ void TestOverdue::returnsList()
     // Marking twice, or a picked-up parcel, is a conflict that writes nothing.
     QVERIFY(f.station->handOver({b.id}).has_value());
     const auto before = f.snapshot();
-    QCOMPARE(f.station->markForReturn(a.id, ReturnReason::Lost).error().code, QStringLiteral("return.not_waiting"));
-    QCOMPARE(f.station->markForReturn(b.id, ReturnReason::Lost).error().code, QStringLiteral("return.not_waiting"));
+    QCOMPARE(f.station->markForReturn(a.id, ReturnReason::Lost).error().code,
+             QStringLiteral("return.not_waiting"));
+    QCOMPARE(f.station->markForReturn(b.id, ReturnReason::Lost).error().code,
+             QStringLiteral("return.not_waiting"));
     QCOMPARE(f.snapshot(), before);
 }
 
-void TestOverdue::settingsValidated()
-{
+void TestOverdue::settingsValidated() {
     test::Fixture f;
     const int ops = f.rows(QStringLiteral("outbox"));
     QCOMPARE(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("-1")).error().code,

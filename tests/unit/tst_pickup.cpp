@@ -17,8 +17,7 @@ private Q_SLOTS:
     void markedForReturnCannotBeHandedOver();
 };
 
-void TestPickup::findByCodeTailWaybill()
-{
+void TestPickup::findByCodeTailWaybill() {
     test::Fixture f(QStringLiteral("1-3:2x9"));
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
@@ -43,8 +42,7 @@ void TestPickup::findByCodeTailWaybill()
     QCOMPARE(f.station->findByPhoneTail(QStringLiteral("12")).error().code, QStringLiteral("phone.invalid"));
 }
 
-void TestPickup::handOverSeveralRecordsCollector()
-{
+void TestPickup::handOverSeveralRecordsCollector() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
@@ -67,8 +65,7 @@ void TestPickup::handOverSeveralRecordsCollector()
     QVERIFY(f.station->findByPhoneTail(QStringLiteral("5678"))->isEmpty());
 }
 
-void TestPickup::alreadyPickedUpIsConflict()
-{
+void TestPickup::alreadyPickedUpIsConflict() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->handOver({a.id}).has_value());
@@ -80,8 +77,7 @@ void TestPickup::alreadyPickedUpIsConflict()
     QCOMPARE(f.snapshot(), before);
 }
 
-void TestPickup::oneBadParcelHandsOverNone()
-{
+void TestPickup::oneBadParcelHandsOverNone() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1234"));
@@ -93,8 +89,7 @@ void TestPickup::oneBadParcelHandsOverNone()
     QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::Waiting));
 }
 
-void TestPickup::unknownIdIsNotFound()
-{
+void TestPickup::unknownIdIsNotFound() {
     test::Fixture f;
     auto r = f.station->handOver({QStringLiteral("no-such-id")});
     QVERIFY(!r.has_value());
@@ -103,8 +98,7 @@ void TestPickup::unknownIdIsNotFound()
     QCOMPARE(empty.error().kind, ErrorKind::BadInput);
 }
 
-void TestPickup::undoWithinWindow()
-{
+void TestPickup::undoWithinWindow() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->handOver({a.id}, QStringLiteral("王五")).has_value());
@@ -123,8 +117,7 @@ void TestPickup::undoWithinWindow()
     QCOMPARE(f.station->undoPickup(a.id).error().code, QStringLiteral("pickup.undo_not_picked_up"));
 }
 
-void TestPickup::undoAfterWindowRefused()
-{
+void TestPickup::undoAfterWindowRefused() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->handOver({a.id}).has_value());
@@ -136,15 +129,15 @@ void TestPickup::undoAfterWindowRefused()
     QCOMPARE(f.snapshot(), before);
 }
 
-void TestPickup::undoWhenCodeWasReused()
-{
+void TestPickup::undoWhenCodeWasReused() {
     test::Fixture f(QStringLiteral("1:1x5"));
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->handOver({a.id}).has_value());
     // Force the next receive to take the same number by rewinding the running sequence.
-    QVERIFY(f.station->database()
-                .exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'pickup_seq'"), {a.codeSeq - 1})
-                .has_value());
+    QVERIFY(
+        f.station->database()
+            .exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'pickup_seq'"), {a.codeSeq - 1})
+            .has_value());
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("5678"));
     QCOMPARE(b.pickupCode, a.pickupCode);
     auto u = f.station->undoPickup(a.id);
@@ -154,8 +147,7 @@ void TestPickup::undoWhenCodeWasReused()
     QCOMPARE(f.station->findByCode(b.pickupCode)->first().id, b.id);
 }
 
-void TestPickup::markedForReturnCannotBeHandedOver()
-{
+void TestPickup::markedForReturnCannotBeHandedOver() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->markForReturn(a.id, ReturnReason::Refused).has_value());

@@ -16,25 +16,50 @@ private Q_SLOTS:
     void money();
 };
 
-void TestPrivacy::phone_data()
-{
+void TestPrivacy::phone_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("full");
     QTest::addColumn<QString>("tail");
     QTest::addColumn<QString>("error");
-    QTest::newRow("full") << "13812341234" << "13812341234" << "1234" << "";
-    QTest::newRow("full with spaces") << "138 1234 5678" << "13812345678" << "5678" << "";
-    QTest::newRow("full with dashes") << "138-1234-5678" << "13812345678" << "5678" << "";
-    QTest::newRow("tail") << "0042" << "" << "0042" << "";
-    QTest::newRow("empty") << "  " << "" << "" << "phone.missing";
-    QTest::newRow("12 prefix") << "12812341234" << "" << "" << "phone.invalid";
-    QTest::newRow("10 digits") << "1381234123" << "" << "" << "phone.invalid";
-    QTest::newRow("3 digits") << "123" << "" << "" << "phone.invalid";
-    QTest::newRow("letters") << "13812a41234" << "" << "" << "phone.invalid";
+    QTest::newRow("full") << "13812341234"
+                          << "13812341234"
+                          << "1234"
+                          << "";
+    QTest::newRow("full with spaces") << "138 1234 5678"
+                                      << "13812345678"
+                                      << "5678"
+                                      << "";
+    QTest::newRow("full with dashes") << "138-1234-5678"
+                                      << "13812345678"
+                                      << "5678"
+                                      << "";
+    QTest::newRow("tail") << "0042"
+                          << ""
+                          << "0042"
+                          << "";
+    QTest::newRow("empty") << "  "
+                           << ""
+                           << ""
+                           << "phone.missing";
+    QTest::newRow("12 prefix") << "12812341234"
+                               << ""
+                               << ""
+                               << "phone.invalid";
+    QTest::newRow("10 digits") << "1381234123"
+                               << ""
+                               << ""
+                               << "phone.invalid";
+    QTest::newRow("3 digits") << "123"
+                              << ""
+                              << ""
+                              << "phone.invalid";
+    QTest::newRow("letters") << "13812a41234"
+                             << ""
+                             << ""
+                             << "phone.invalid";
 }
 
-void TestPrivacy::phone()
-{
+void TestPrivacy::phone() {
     QFETCH(QString, input);
     QFETCH(QString, full);
     QFETCH(QString, tail);
@@ -52,25 +77,40 @@ void TestPrivacy::phone()
     QCOMPARE(r->tail, tail);
 }
 
-void TestPrivacy::waybill_data()
-{
+void TestPrivacy::waybill_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("normalised");
     QTest::addColumn<QString>("error");
-    QTest::newRow("plain") << "YT764306505052" << "YT764306505052" << "";
-    QTest::newRow("trim and upper") << "  yt7643 06505052\t" << "YT764306505052" << "";
-    QTest::newRow("dash allowed") << "AB-12345678" << "AB-12345678" << "";
-    QTest::newRow("8 chars") << "12345678" << "12345678" << "";
+    QTest::newRow("plain") << "YT764306505052"
+                           << "YT764306505052"
+                           << "";
+    QTest::newRow("trim and upper") << "  yt7643 06505052\t"
+                                    << "YT764306505052"
+                                    << "";
+    QTest::newRow("dash allowed") << "AB-12345678"
+                                  << "AB-12345678"
+                                  << "";
+    QTest::newRow("8 chars") << "12345678"
+                             << "12345678"
+                             << "";
     QTest::newRow("32 chars") << QString(32, QLatin1Char('7')) << QString(32, QLatin1Char('7')) << "";
-    QTest::newRow("7 chars") << "1234567" << "" << "waybill.length";
-    QTest::newRow("33 chars") << QString(33, QLatin1Char('7')) << "" << "waybill.length";
-    QTest::newRow("empty") << "   " << "" << "waybill.missing";
-    QTest::newRow("chinese") << "顺丰12345678" << "" << "waybill.chars";
-    QTest::newRow("punctuation") << "YT7643065050;2" << "" << "waybill.chars";
+    QTest::newRow("7 chars") << "1234567"
+                             << ""
+                             << "waybill.length";
+    QTest::newRow("33 chars") << QString(33, QLatin1Char('7')) << ""
+                              << "waybill.length";
+    QTest::newRow("empty") << "   "
+                           << ""
+                           << "waybill.missing";
+    QTest::newRow("chinese") << "顺丰12345678"
+                             << ""
+                             << "waybill.chars";
+    QTest::newRow("punctuation") << "YT7643065050;2"
+                                 << ""
+                                 << "waybill.chars";
 }
 
-void TestPrivacy::waybill()
-{
+void TestPrivacy::waybill() {
     QFETCH(QString, input);
     QFETCH(QString, normalised);
     QFETCH(QString, error);
@@ -84,8 +124,7 @@ void TestPrivacy::waybill()
     QCOMPARE(*r, normalised);
 }
 
-void TestPrivacy::masks()
-{
+void TestPrivacy::masks() {
     QCOMPARE(maskPhone(QStringLiteral("13812345678"), QStringLiteral("5678")), QStringLiteral("138****5678"));
     QCOMPARE(maskPhone(QString(), QStringLiteral("5678")), QStringLiteral("****5678"));
     QCOMPARE(maskName(QStringLiteral("张三")), QStringLiteral("张*"));
@@ -101,8 +140,7 @@ void TestPrivacy::masks()
     QCOMPARE(validateName(QString(40, QLatin1Char('a'))).error().code, QStringLiteral("name.too_long"));
 }
 
-void TestPrivacy::money()
-{
+void TestPrivacy::money() {
     QCOMPARE(formatFen(0), QStringLiteral("0.00"));
     QCOMPARE(formatFen(1250), QStringLiteral("12.50"));
     QCOMPARE(formatFen(5), QStringLiteral("0.05"));

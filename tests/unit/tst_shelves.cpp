@@ -12,8 +12,7 @@ private Q_SLOTS:
     void changeLayout();
 };
 
-void TestShelves::parse_data()
-{
+void TestShelves::parse_data() {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QStringList>("slots"); // empty = error
     QTest::addColumn<int>("capacity");
@@ -29,8 +28,7 @@ void TestShelves::parse_data()
     QTest::newRow("garbage") << "shelves please" << QStringList{} << 0;
 }
 
-void TestShelves::parse()
-{
+void TestShelves::parse() {
     QFETCH(QString, spec);
     QFETCH(QStringList, slots);
     QFETCH(int, capacity);
@@ -49,16 +47,14 @@ void TestShelves::parse()
     QCOMPARE(names, slots);
 }
 
-void TestShelves::slotNames()
-{
+void TestShelves::slotNames() {
     QCOMPARE(parseSlotName(QStringLiteral(" 3-2 "))->first, QStringLiteral("3"));
     QCOMPARE(parseSlotName(QStringLiteral("m-12"))->second, 12);
     QVERIFY(!parseSlotName(QStringLiteral("3")).has_value());
     QVERIFY(!parseSlotName(QStringLiteral("3-2-1045")).has_value());
 }
 
-void TestShelves::changeLayout()
-{
+void TestShelves::changeLayout() {
     test::Fixture f(QStringLiteral("1-2:1x5"));
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     const QString occupiedShelf = p.shelf;
