@@ -134,10 +134,94 @@ QStringList version2() {
     };
 }
 
+
+// Version 3: sending parcels (寄件). Dispatches with the sender's real name (the resident ID is kept
+// because the law asks for it at acceptance, and is shown masked everywhere), zone rates and
+// waybill number blocks as data, the cash book's first entries, and manifests for the county van.
+QStringList version3()
+{
+    return {
+        QStringLiteral("CREATE TABLE rate ("
+                       " carrier TEXT NOT NULL REFERENCES carrier(code),"
+                       " province TEXT NOT NULL,"
+                       " zone TEXT NOT NULL,"
+                       " first_fen INTEGER NOT NULL,"
+                       " extra_fen_per_kg INTEGER NOT NULL,"
+                       " max_weight_g INTEGER NOT NULL,"
+                       " PRIMARY KEY (carrier, province))"),
+        QStringLiteral("CREATE TABLE waybill_block ("
+                       " id INTEGER PRIMARY KEY,"
+                       " carrier TEXT NOT NULL REFERENCES carrier(code),"
+                       " prefix TEXT NOT NULL,"
+                       " digits INTEGER NOT NULL,"
+                       " next_no INTEGER NOT NULL,"
+                       " last_no INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE dispatch ("
+                       " id TEXT PRIMARY KEY,"
+                       " waybill TEXT NOT NULL UNIQUE,"
+                       " carrier TEXT NOT NULL REFERENCES carrier(code),"
+                       " status TEXT NOT NULL,"
+                       " sender_name TEXT NOT NULL,"
+                       " sender_phone TEXT NOT NULL,"
+                       " sender_id_no TEXT NOT NULL,"
+                       " recipient_name TEXT NOT NULL,"
+                       " recipient_phone TEXT NOT NULL,"
+                       " province TEXT NOT NULL,"
+                       " city TEXT NOT NULL,"
+                       " district TEXT NOT NULL,"
+                       " address TEXT NOT NULL,"
+                       " contents TEXT NOT NULL,"
+                       " contents_note TEXT,"
+                       " weight_g INTEGER NOT NULL,"
+                       " fee_fen INTEGER NOT NULL,"
+                       " zone TEXT NOT NULL,"
+                       " accepted_at INTEGER NOT NULL,"
+                       " bag_id TEXT,"
+                       " updated_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX dispatch_status ON dispatch(status, accepted_at)"),
+        QStringLiteral("CREATE TABLE dispatch_event ("
+                       " id TEXT PRIMARY KEY,"
+                       " dispatch_id TEXT NOT NULL REFERENCES dispatch(id),"
+                       " kind TEXT NOT NULL,"
+                       " at INTEGER NOT NULL,"
+                       " data TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX dispatch_event_dispatch ON dispatch_event(dispatch_id, at)"),
+        QStringLiteral("CREATE TABLE cash_entry ("
+                       " id TEXT PRIMARY KEY,"
+                       " at INTEGER NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " amount_fen INTEGER NOT NULL,"
+                       " ref TEXT,"
+                       " note TEXT)"),
+        QStringLiteral("CREATE INDEX cash_entry_at ON cash_entry(at)"),
+        QStringLiteral("CREATE TABLE manifest ("
+                       " id TEXT PRIMARY KEY,"
+                       " status TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " driver TEXT,"
+                       " plate TEXT,"
+                       " handed_at INTEGER)"),
+        QStringLiteral("CREATE TABLE bag ("
+                       " id TEXT PRIMARY KEY,"
+                       " manifest_id TEXT NOT NULL REFERENCES manifest(id),"
+                       " bag_no TEXT NOT NULL,"
+                       " seal TEXT NOT NULL,"
+                       " UNIQUE (manifest_id, bag_no))"),
+        // A bag holds dispatches and parcels going back (the return list).
+        QStringLiteral("CREATE TABLE bag_item ("
+                       " bag_id TEXT NOT NULL REFERENCES bag(id),"
+                       " kind TEXT NOT NULL,"
+                       " ref_id TEXT NOT NULL,"
+                       " waybill TEXT NOT NULL,"
+                       " added_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (kind, ref_id))"),
+        QStringLiteral("CREATE INDEX bag_item_bag ON bag_item(bag_id)"),
+    };
+}
 } // namespace
 
 const std::vector<QStringList>& migrations() {
-    static const std::vector<QStringList> all{version1(), version2()};
+    static const std::vector<QStringList> all{version1(), version2(), version3()};
     return all;
 }
 

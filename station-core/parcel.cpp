@@ -32,7 +32,8 @@ template<class E, size_t N> QString nameOf(E value, const std::pair<E, const cha
 
 const std::pair<ParcelStatus, const char*> kStatus[] = {{ParcelStatus::Waiting, "waiting"},
                                                         {ParcelStatus::PickedUp, "picked_up"},
-                                                        {ParcelStatus::ToReturn, "to_return"}};
+                                                        {ParcelStatus::ToReturn, "to_return"},
+                                                       {ParcelStatus::Returned, "returned"}};
 const std::pair<DeliveryPref, const char*> kPref[] = {{DeliveryPref::StationPickup, "pickup"},
                                                       {DeliveryPref::DoorDelivery, "door"},
                                                       {DeliveryPref::FamilyMayCollect, "family"}};
@@ -69,6 +70,8 @@ QString statusLabel(ParcelStatus s) {
         return ParcelText::tr("Picked up");
     case ParcelStatus::ToReturn:
         return ParcelText::tr("To return");
+    case ParcelStatus::Returned:
+        return ParcelText::tr("Returned");
     }
     return {};
 }

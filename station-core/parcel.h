@@ -9,7 +9,8 @@
 
 namespace cz {
 
-enum class ParcelStatus { Waiting, PickedUp, ToReturn };
+// Returned: marked for return and handed to the county van on a manifest; it left the station.
+enum class ParcelStatus { Waiting, PickedUp, ToReturn, Returned };
 enum class DeliveryPref { StationPickup, DoorDelivery, FamilyMayCollect };
 enum class ReturnReason { Refused, Damaged, Lost, Unclaimed };
 

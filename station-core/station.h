@@ -144,6 +144,10 @@ public:
     [[nodiscard]] Result<int> count(const ParcelFilter& filter);
     [[nodiscard]] Result<QList<Parcel>> arrivals(const QDate& localDay);
 
+    // The one write path for code outside this class (DispatchDesk): a WriteTx on this station's
+    // database, clock and ids.
+    [[nodiscard]] Result<WriteTx> beginWrite();
+
     [[nodiscard]] Database& database() { return *m_db; }
     [[nodiscard]] const Clock& clock() const { return *m_clock; }
 
@@ -152,9 +156,10 @@ Q_SIGNALS:
     void changed();
 
 private:
+    friend class DispatchDesk; // hands return parcels to the van through the parcel write helpers
+
     Station(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids);
     [[nodiscard]] Status reload();
-    [[nodiscard]] Result<WriteTx> beginWrite();
     [[nodiscard]] Status requireInitialised() const;
     [[nodiscard]] Result<QList<Parcel>> queryParcels(const QString& where, const QVariantList& args);
     [[nodiscard]] Result<Parcel> loadForUpdate(WriteTx& tx, const QString& parcelId);

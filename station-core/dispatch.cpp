@@ -1,0 +1,816 @@
+#include "dispatch.h"
+
+#include "privacy.h"
+#include "station.h"
+#include "writetx.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace cz {
+
+namespace {
+struct DispatchText {
+    Q_DECLARE_TR_FUNCTIONS(Dispatch)
+};
+
+const std::pair<DispatchStatus, const char*> kStatus[] = {{DispatchStatus::Accepted, "accepted"},
+                                                          {DispatchStatus::Bagged, "bagged"},
+                                                          {DispatchStatus::HandedOver, "handed_over"}};
+
+DispatchStatus statusFrom(const QString& s) {
+    for (const auto& [v, name] : kStatus) {
+        if (s == QLatin1String(name))
+            return v;
+    }
+    return DispatchStatus::Accepted;
+}
+
+const QString kColumns = QStringLiteral(
+    "id, waybill, carrier, status, sender_name, sender_phone, sender_id_no, recipient_name, recipient_phone,"
+    " province, city, district, address, contents, contents_note, weight_g, fee_fen, zone, accepted_at, "
+    "bag_id");
+
+Dispatch fromRow(const QSqlQuery& q) {
+    Dispatch d;
+    d.id = q.value(0).toString();
+    d.waybill = q.value(1).toString();
+    d.carrier = q.value(2).toString();
+    d.status = statusFrom(q.value(3).toString());
+    d.senderName = q.value(4).toString();
+    d.senderPhone = q.value(5).toString();
+    d.senderId = q.value(6).toString();
+    d.recipientName = q.value(7).toString();
+    d.recipientPhone = q.value(8).toString();
+    d.province = q.value(9).toString();
+    d.city = q.value(10).toString();
+    d.district = q.value(11).toString();
+    d.address = q.value(12).toString();
+    d.contents = q.value(13).toString();
+    d.contentsNote = q.value(14).toString();
+    d.weightGrams = q.value(15).toInt();
+    d.feeFen = q.value(16).toLongLong();
+    d.zone = q.value(17).toString();
+    d.acceptedAt = q.value(18).toLongLong();
+    d.bagId = q.value(19).toString();
+    return d;
+}
+
+Error badInput(const QString& code, const QString& message) {
+    return {ErrorKind::BadInput, code, message};
+}
+
+// A required short text: simplified, 1..max characters.
+Result<QString> required(const QString& input, int max, const QString& code, const QString& message) {
+    const QString s = input.simplified();
+    if (s.isEmpty() || s.size() > max)
+        return fail(badInput(code, message));
+    return s;
+}
+
+Result<QString> mobile(const QString& input, const QString& code, const QString& message) {
+    auto p = parsePhone(input);
+    if (!p || p->full.isEmpty())
+        return fail(badInput(code, message));
+    return p->full;
+}
+
+Status appendDispatchEvent(WriteTx& tx, const Dispatch& d, const QString& kind, const QJsonObject& data) {
+    const QString eventId = tx.newId();
+    auto q = tx.exec(
+        QStringLiteral("INSERT INTO dispatch_event(id, dispatch_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"),
+        {eventId, d.id, kind, tx.now(),
+         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
+    if (!q)
+        return fail(q.error());
+    return tx.appendOp(QStringLiteral("dispatch"), d.id, QStringLiteral("dispatch.") + kind,
+                       {{QStringLiteral("event_id"), eventId},
+                        {QStringLiteral("at"), tx.now()},
+                        {QStringLiteral("data"), data},
+                        {QStringLiteral("dispatch"), d.toJson()}});
+}
+
+Status setDispatchStatus(WriteTx& tx, Dispatch& d, DispatchStatus status, const QString& bagId) {
+    d.status = status;
+    d.bagId = bagId;
+    auto q =
+        tx.exec(QStringLiteral("UPDATE dispatch SET status = ?, bag_id = ?, updated_at = ? WHERE id = ?"),
+                {toString(status), bagId.isEmpty() ? QVariant() : bagId, tx.now(), d.id});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+} // namespace
+
+QString toString(DispatchStatus s) {
+    for (const auto& [v, name] : kStatus) {
+        if (v == s)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+QString dispatchStatusLabel(DispatchStatus s) {
+    switch (s) {
+    case DispatchStatus::Accepted:
+        return DispatchText::tr("Accepted");
+    case DispatchStatus::Bagged:
+        return DispatchText::tr("Bagged");
+    case DispatchStatus::HandedOver:
+        return DispatchText::tr("Handed to the van");
+    }
+    return {};
+}
+
+QStringList contentsCategories() {
+    return {QStringLiteral("documents"), QStringLiteral("clothing"),     QStringLiteral("daily_goods"),
+            QStringLiteral("food"),      QStringLiteral("farm_produce"), QStringLiteral("electronics"),
+            QStringLiteral("other")};
+}
+
+QString contentsLabel(const QString& key) {
+    if (key == QLatin1String("documents"))
+        return DispatchText::tr("Documents");
+    if (key == QLatin1String("clothing"))
+        return DispatchText::tr("Clothing and shoes");
+    if (key == QLatin1String("daily_goods"))
+        return DispatchText::tr("Daily goods");
+    if (key == QLatin1String("food"))
+        return DispatchText::tr("Packaged food");
+    if (key == QLatin1String("farm_produce"))
+        return DispatchText::tr("Farm produce");
+    if (key == QLatin1String("electronics"))
+        return DispatchText::tr("Electronics");
+    if (key == QLatin1String("other"))
+        return DispatchText::tr("Other");
+    return key;
+}
+
+Result<QString> validateResidentId(const QString& input) {
+    QString id = input.trimmed().toUpper();
+    id.remove(QLatin1Char(' '));
+    static const QRegularExpression shape(QStringLiteral("^\\d{17}[\\dX]$"));
+    if (!shape.match(id).hasMatch())
+        return fail(
+            badInput(QStringLiteral("id.format"),
+                     DispatchText::tr("A resident ID has 18 characters: 17 digits and a last digit or X.")));
+    static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; ++i)
+        sum += (id.at(i).unicode() - u'0') * weights[i];
+    const char expected = "10X98765432"[sum % 11];
+    if (id.at(17) != QLatin1Char(expected))
+        return fail(
+            badInput(QStringLiteral("id.check"),
+                     DispatchText::tr("The resident ID %1 is mistyped: its check character does not match.")
+                         .arg(maskResidentId(id))));
+    const QDate birth = QDate::fromString(id.mid(6, 8), QStringLiteral("yyyyMMdd"));
+    if (!birth.isValid() || birth.year() < 1900)
+        return fail(badInput(QStringLiteral("id.birth_date"),
+                             DispatchText::tr("The resident ID %1 does not contain a valid birth date.")
+                                 .arg(maskResidentId(id))));
+    return id;
+}
+
+QString maskResidentId(const QString& id) {
+    if (id.size() < 8)
+        return QString(id.size(), QLatin1Char('*'));
+    return id.left(4) + QString(id.size() - 8, QLatin1Char('*')) + id.right(4);
+}
+
+QJsonObject Dispatch::toJson() const {
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("waybill"), waybill},
+            {QStringLiteral("carrier"), carrier},
+            {QStringLiteral("status"), toString(status)},
+            {QStringLiteral("sender_name"), senderName},
+            {QStringLiteral("sender_phone"), senderPhone},
+            {QStringLiteral("sender_id_no"), senderId},
+            {QStringLiteral("recipient_name"), recipientName},
+            {QStringLiteral("recipient_phone"), recipientPhone},
+            {QStringLiteral("province"), province},
+            {QStringLiteral("city"), city},
+            {QStringLiteral("district"), district},
+            {QStringLiteral("address"), address},
+            {QStringLiteral("contents"), contents},
+            {QStringLiteral("contents_note"), contentsNote},
+            {QStringLiteral("weight_g"), weightGrams},
+            {QStringLiteral("fee_fen"), feeFen},
+            {QStringLiteral("zone"), zone},
+            {QStringLiteral("accepted_at"), acceptedAt},
+            {QStringLiteral("bag_id"), bagId}};
+}
+
+QJsonObject Dispatch::toPublicJson() const {
+    QJsonObject o = toJson();
+    o.insert(QStringLiteral("sender_name"), maskName(senderName));
+    o.insert(QStringLiteral("sender_phone"), maskPhone(senderPhone, senderPhone.right(4)));
+    o.insert(QStringLiteral("sender_id_no"), maskResidentId(senderId));
+    o.insert(QStringLiteral("recipient_name"), maskName(recipientName));
+    o.insert(QStringLiteral("recipient_phone"), maskPhone(recipientPhone, recipientPhone.right(4)));
+    return o;
+}
+
+Result<int> DispatchDesk::importRates(const QString& csv) {
+    struct Row {
+        QString carrier, province, zone;
+        qint64 first, extra;
+        int maxWeight;
+    };
+    QList<Row> rows;
+    QStringList carriers;
+    const QStringList lines = csv.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList f = line.split(QLatin1Char(','));
+        if (i == 0 && f.value(0).trimmed().compare(QLatin1String("carrier"), Qt::CaseInsensitive) == 0)
+            continue; // header
+        bool ok1 = false, ok2 = false, ok3 = false;
+        const Row r{f.value(0).trimmed().toUpper(),
+                    f.value(1).trimmed(),
+                    f.value(2).trimmed(),
+                    f.value(3).trimmed().toLongLong(&ok1),
+                    f.value(4).trimmed().toLongLong(&ok2),
+                    f.value(5).trimmed().toInt(&ok3)};
+        if (f.size() != 6 || !ok1 || !ok2 || !ok3 || r.province.isEmpty() || r.zone.isEmpty() ||
+            r.first < 0 || r.extra < 0 || r.maxWeight <= 0)
+            return fail(
+                badInput(QStringLiteral("rates.line"),
+                         DispatchText::tr("Line %1 of the rate file is not \"carrier,province,zone,first_fen,"
+                                          "extra_fen_per_kg,max_weight_g\": %2")
+                             .arg(i + 1)
+                             .arg(line)));
+        if (!m_station.carriers().find(r.carrier))
+            return fail(
+                badInput(QStringLiteral("carrier.unknown"),
+                         DispatchText::tr("Line %1 of the rate file names the unknown carrier \"%2\".")
+                             .arg(i + 1)
+                             .arg(r.carrier)));
+        if (!carriers.contains(r.carrier))
+            carriers << r.carrier;
+        rows.append(r);
+    }
+    if (rows.isEmpty())
+        return fail(badInput(QStringLiteral("rates.empty"), DispatchText::tr("The rate file has no rates.")));
+
+    auto tx = m_station.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    for (const QString& c : carriers) {
+        if (auto d = tx->exec(QStringLiteral("DELETE FROM rate WHERE carrier = ?"), {c}); !d)
+            return fail(d.error());
+    }
+    QJsonArray json;
+    for (const Row& r : rows) {
+        auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO rate(carrier, province, zone, first_fen,"
+                                         " extra_fen_per_kg, max_weight_g) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {r.carrier, r.province, r.zone, r.first, r.extra, r.maxWeight});
+        if (!q)
+            return fail(q.error());
+        json.append(QJsonArray{r.carrier, r.province, r.zone, r.first, r.extra, r.maxWeight});
+    }
+    if (auto st = tx->appendOp(QStringLiteral("rates"), carriers.join(QLatin1Char(',')),
+                               QStringLiteral("rates.imported"),
+                               {{QStringLiteral("carriers"), QJsonArray::fromStringList(carriers)},
+                                {QStringLiteral("rows"), json}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT m_station.changed();
+    return static_cast<int>(rows.size());
+}
+
+Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString& province, int weightGrams) {
+    const QString carrier = carrierCode.trimmed().toUpper();
+    if (weightGrams <= 0)
+        return fail(badInput(QStringLiteral("dispatch.weight"),
+                             DispatchText::tr("Weigh the parcel: the weight must be more than 0 g.")));
+    auto q =
+        m_station.database().exec(QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g "
+                                                 "FROM rate WHERE carrier = ? AND province = ?"),
+                                  {carrier, province.trimmed()});
+    if (!q)
+        return fail(q.error());
+    if (!(*q)->next()) {
+        (*q)->finish();
+        return fail(
+            badInput(QStringLiteral("dispatch.no_rate"),
+                     DispatchText::tr("%1 has no rate to %2: choose another carrier or import its rates.")
+                         .arg(carrier, province.trimmed())));
+    }
+    RateQuote r;
+    r.carrier = carrier;
+    r.province = province.trimmed();
+    r.zone = (*q)->value(0).toString();
+    const qint64 first = (*q)->value(1).toLongLong(), extra = (*q)->value(2).toLongLong();
+    const int maxWeight = (*q)->value(3).toInt();
+    (*q)->finish();
+    if (weightGrams > maxWeight)
+        return fail(badInput(QStringLiteral("dispatch.too_heavy"),
+                             DispatchText::tr("%1 takes parcels up to %2 kg; this one weighs %3 kg.")
+                                 .arg(carrier)
+                                 .arg(maxWeight / 1000.0, 0, 'f', 1)
+                                 .arg(weightGrams / 1000.0, 0, 'f', 1)));
+    // First kilogram, then each started kilogram.
+    r.chargeableKg = (weightGrams + 999) / 1000;
+    r.feeFen = first + qint64(r.chargeableKg - 1) * extra;
+    return r;
+}
+
+Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QString& prefix, qint64 from,
+                                        qint64 to, int digits) {
+    const QString carrier = carrierCode.trimmed().toUpper();
+    const QString p = prefix.trimmed().toUpper();
+    if (!m_station.carriers().find(carrier))
+        return fail(badInput(QStringLiteral("carrier.unknown"),
+                             DispatchText::tr("\"%1\" is not a known carrier code.").arg(carrier)));
+    static const QRegularExpression prefixShape(QStringLiteral("^[A-Z0-9]{0,8}$"));
+    if (!prefixShape.match(p).hasMatch() || from < 0 || to < from || digits < 1 || digits > 18 ||
+        QString::number(to).size() > digits || p.size() + digits < 8 || p.size() + digits > 32)
+        return fail(badInput(
+            QStringLiteral("waybill_block.invalid"),
+            DispatchText::tr("A number block is a prefix of up to 8 letters or digits and a range "
+                             "FROM-TO that fits in the given number of digits; the numbers must have "
+                             "8 to 32 characters.")));
+    auto tx = m_station.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    // Overlapping blocks would hand out the same number twice.
+    auto overlap =
+        tx->scalar(QStringLiteral("SELECT count(*) FROM waybill_block WHERE carrier = ? AND prefix = ?"
+                                  " AND digits = ? AND NOT (last_no < ? OR next_no > ?)"),
+                   {carrier, p, digits, from, to});
+    if (!overlap)
+        return fail(overlap.error());
+    if (overlap->toInt() > 0)
+        return fail(ErrorKind::Conflict, QStringLiteral("waybill_block.overlap"),
+                    DispatchText::tr("These numbers overlap a block already imported for %1.").arg(carrier));
+    auto q = tx->exec(
+        QStringLiteral(
+            "INSERT INTO waybill_block(carrier, prefix, digits, next_no, last_no) VALUES (?, ?, ?, ?, ?)"),
+        {carrier, p, digits, from, to});
+    if (!q)
+        return fail(q.error());
+    if (auto st =
+            tx->appendOp(QStringLiteral("waybill_block"), carrier, QStringLiteral("waybill_block.imported"),
+                         {{QStringLiteral("carrier"), carrier},
+                          {QStringLiteral("prefix"), p},
+                          {QStringLiteral("digits"), digits},
+                          {QStringLiteral("from"), from},
+                          {QStringLiteral("to"), to}});
+        !st)
+        return st;
+    if (auto st = tx->commit(); !st)
+        return st;
+    Q_EMIT m_station.changed();
+    return {};
+}
+
+Result<qint64> DispatchDesk::waybillsLeft(const QString& carrier) {
+    auto v = m_station.database().scalar(
+        QStringLiteral("SELECT coalesce(sum(last_no - next_no + 1), 0) FROM waybill_block WHERE carrier = ?"
+                       " AND next_no <= last_no"),
+        {carrier.trimmed().toUpper()});
+    if (!v)
+        return fail(v.error());
+    return v->toLongLong();
+}
+
+Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
+    if (!m_station.isInitialised())
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("station.not_initialised"),
+            DispatchText::tr("The station is not set up yet: give it a name and a shelf layout first."));
+    Dispatch d;
+    {
+        auto v = required(r.senderName, 32, QStringLiteral("dispatch.sender_name"),
+                          DispatchText::tr("Enter the sender's real name (as on the ID card)."));
+        if (!v)
+            return fail(v.error());
+        d.senderName = *v;
+    }
+    if (auto v = mobile(r.senderPhone, QStringLiteral("dispatch.sender_phone"),
+                        DispatchText::tr("Enter the sender's 11-digit mobile number."));
+        !v)
+        return fail(v.error());
+    else
+        d.senderPhone = *v;
+    if (auto v = validateResidentId(r.senderId); !v)
+        return fail(v.error());
+    else
+        d.senderId = *v;
+    if (auto v = required(r.recipientName, 32, QStringLiteral("dispatch.recipient_name"),
+                          DispatchText::tr("Enter the recipient's name."));
+        !v)
+        return fail(v.error());
+    else
+        d.recipientName = *v;
+    if (auto v = mobile(r.recipientPhone, QStringLiteral("dispatch.recipient_phone"),
+                        DispatchText::tr("Enter the recipient's 11-digit mobile number."));
+        !v)
+        return fail(v.error());
+    else
+        d.recipientPhone = *v;
+    const QString addressMessage =
+        DispatchText::tr("Enter the full address: province, city, district and the street "
+                         "address.");
+    for (auto [in, out] : {std::pair{&r.province, &d.province}, std::pair{&r.city, &d.city},
+                           std::pair{&r.district, &d.district}}) {
+        auto v = required(*in, 20, QStringLiteral("dispatch.address"), addressMessage);
+        if (!v)
+            return fail(v.error());
+        *out = *v;
+    }
+    if (auto v = required(r.address, 100, QStringLiteral("dispatch.address"), addressMessage); !v)
+        return fail(v.error());
+    else
+        d.address = *v;
+    if (!contentsCategories().contains(r.contents))
+        return fail(badInput(QStringLiteral("dispatch.contents"),
+                             DispatchText::tr("Choose what the parcel contains.")));
+    d.contents = r.contents;
+    d.contentsNote = r.contentsNote.simplified().left(100);
+    if (!r.inspected)
+        return fail(badInput(QStringLiteral("dispatch.not_inspected"),
+                             DispatchText::tr("Open and inspect the parcel and confirm that it holds nothing "
+                                              "prohibited before accepting it.")));
+    if (!m_station.carriers().find(r.carrier))
+        return fail(badInput(QStringLiteral("carrier.unknown"),
+                             DispatchText::tr("Choose the carrier that takes the parcel.")));
+    d.carrier = m_station.carriers().find(r.carrier)->code;
+    auto price = quote(d.carrier, d.province, r.weightGrams);
+    if (!price)
+        return fail(price.error());
+    d.weightGrams = r.weightGrams;
+    d.feeFen = price->feeFen;
+    d.zone = price->zone;
+
+    auto tx = m_station.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    if (!r.waybill.trimmed().isEmpty()) {
+        auto w = validateWaybill(r.waybill);
+        if (!w)
+            return fail(w.error());
+        d.waybill = *w;
+    } else {
+        auto block =
+            tx->exec(QStringLiteral("SELECT id, prefix, digits, next_no FROM waybill_block WHERE carrier = ?"
+                                    " AND next_no <= last_no ORDER BY id LIMIT 1"),
+                     {d.carrier});
+        if (!block)
+            return fail(block.error());
+        if (!(*block)->next()) {
+            (*block)->finish();
+            return fail(
+                ErrorKind::Conflict, QStringLiteral("dispatch.no_waybill_numbers"),
+                DispatchText::tr("No %1 waybill numbers are left: scan a pre-printed waybill or import a "
+                                 "new number block.")
+                    .arg(d.carrier));
+        }
+        const qint64 blockId = (*block)->value(0).toLongLong();
+        const qint64 next = (*block)->value(3).toLongLong();
+        d.waybill = (*block)->value(1).toString() +
+                    QStringLiteral("%1").arg(next, (*block)->value(2).toInt(), 10, QLatin1Char('0'));
+        (*block)->finish();
+        if (auto u = tx->exec(QStringLiteral("UPDATE waybill_block SET next_no = next_no + 1 WHERE id = ?"),
+                              {blockId});
+            !u)
+            return fail(u.error());
+    }
+    auto dup = tx->scalar(QStringLiteral("SELECT 1 FROM dispatch WHERE waybill = ?"), {d.waybill});
+    if (!dup)
+        return fail(dup.error());
+    if (dup->isValid())
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("dispatch.duplicate_waybill"),
+            DispatchText::tr("The waybill %1 is already used by another parcel sent from this station.")
+                .arg(d.waybill));
+
+    d.id = tx->newId();
+    d.acceptedAt = tx->now();
+    auto ins = tx->exec(
+        QStringLiteral("INSERT INTO dispatch(") + kColumns +
+            QStringLiteral(", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                           " ?, ?, ?, ?)"),
+        {d.id,         d.waybill,       d.carrier,        toString(d.status), d.senderName, d.senderPhone,
+         d.senderId,   d.recipientName, d.recipientPhone, d.province,         d.city,       d.district,
+         d.address,    d.contents,      d.contentsNote,   d.weightGrams,      d.feeFen,     d.zone,
+         d.acceptedAt, QVariant(),      d.acceptedAt});
+    if (!ins)
+        return fail(ins.error());
+    const QString cashId = tx->newId();
+    auto cash = tx->exec(QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note)"
+                                        " VALUES (?, ?, 'dispatch_fee', ?, ?, ?)"),
+                         {cashId, d.acceptedAt, d.feeFen, d.id, d.waybill});
+    if (!cash)
+        return fail(cash.error());
+    if (auto st = appendDispatchEvent(*tx, d, QStringLiteral("accepted"),
+                                      {{QStringLiteral("cash_entry_id"), cashId},
+                                       {QStringLiteral("chargeable_kg"), price->chargeableKg},
+                                       {QStringLiteral("inspected"), true}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT m_station.changed();
+    return d;
+}
+
+Result<Dispatch> DispatchDesk::dispatch(const QString& idOrWaybill) {
+    const QString key = idOrWaybill.trimmed();
+    auto q = m_station.database().exec(QStringLiteral("SELECT ") + kColumns +
+                                           QStringLiteral(" FROM dispatch WHERE id = ? OR waybill = ?"),
+                                       {key, normaliseWaybill(key)});
+    if (!q)
+        return fail(q.error());
+    if (!(*q)->next()) {
+        (*q)->finish();
+        return fail(ErrorKind::NotFound, QStringLiteral("dispatch.not_found"),
+                    DispatchText::tr("No parcel sent from this station has the waybill %1.").arg(key));
+    }
+    Dispatch d = fromRow(**q);
+    (*q)->finish();
+    return d;
+}
+
+Result<QList<Dispatch>> DispatchDesk::list(const QString& status) {
+    auto q =
+        status.isEmpty()
+            ? m_station.database().exec(QStringLiteral("SELECT ") + kColumns +
+                                        QStringLiteral(" FROM dispatch ORDER BY accepted_at DESC LIMIT 1000"))
+            : m_station.database().exec(QStringLiteral("SELECT ") + kColumns +
+                                            QStringLiteral(" FROM dispatch WHERE status = ?"
+                                                           " ORDER BY accepted_at DESC LIMIT 1000"),
+                                        {status});
+    if (!q)
+        return fail(q.error());
+    QList<Dispatch> out;
+    while ((*q)->next())
+        out.append(fromRow(**q));
+    (*q)->finish();
+    return out;
+}
+
+Result<Manifest> DispatchDesk::loadManifest(const QString& where, const QVariantList& args) {
+    Database& db = m_station.database();
+    auto q = db.exec(
+        QStringLiteral("SELECT id, status, created_at, driver, plate, handed_at FROM manifest WHERE ") +
+            where,
+        args);
+    if (!q)
+        return fail(q.error());
+    if (!(*q)->next()) {
+        (*q)->finish();
+        return fail(ErrorKind::NotFound, QStringLiteral("manifest.not_found"),
+                    DispatchText::tr("There is no such manifest."));
+    }
+    Manifest m{(*q)->value(0).toString(),
+               (*q)->value(1).toString(),
+               (*q)->value(2).toLongLong(),
+               (*q)->value(3).toString(),
+               (*q)->value(4).toString(),
+               (*q)->value(5).toLongLong(),
+               {}};
+    (*q)->finish();
+    auto bags =
+        db.exec(QStringLiteral("SELECT b.id, b.bag_no, b.seal, i.waybill FROM bag b LEFT JOIN bag_item i"
+                               " ON i.bag_id = b.id WHERE b.manifest_id = ? ORDER BY b.bag_no, i.added_at"),
+                {m.id});
+    if (!bags)
+        return fail(bags.error());
+    while ((*bags)->next()) {
+        const QString bagId = (*bags)->value(0).toString();
+        if (m.bags.isEmpty() || m.bags.last().id != bagId)
+            m.bags.append({bagId, (*bags)->value(1).toString(), (*bags)->value(2).toString(), {}});
+        if (!(*bags)->value(3).isNull())
+            m.bags.last().waybills << (*bags)->value(3).toString();
+    }
+    (*bags)->finish();
+    return m;
+}
+
+Result<Manifest> DispatchDesk::manifest(const QString& id) {
+    return loadManifest(QStringLiteral("id = ?"), {id});
+}
+
+Result<Manifest> DispatchDesk::openManifest() {
+    auto open = loadManifest(QStringLiteral("status = 'open'"), {});
+    if (open || open.error().kind != ErrorKind::NotFound)
+        return open;
+    auto tx = m_station.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    const QString id = tx->newId();
+    if (auto q =
+            tx->exec(QStringLiteral("INSERT INTO manifest(id, status, created_at) VALUES (?, 'open', ?)"),
+                     {id, tx->now()});
+        !q)
+        return fail(q.error());
+    if (auto st = tx->appendOp(QStringLiteral("manifest"), id, QStringLiteral("manifest.opened"),
+                               {{QStringLiteral("id"), id}, {QStringLiteral("created_at"), tx->now()}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT m_station.changed();
+    return manifest(id);
+}
+
+Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QString& sealInput,
+                                          const QString& waybillInput) {
+    const QString bagNo = bagNoInput.trimmed().toUpper();
+    const QString seal = sealInput.trimmed().toUpper();
+    static const QRegularExpression bagShape(QStringLiteral("^[A-Z0-9-]{1,20}$"));
+    static const QRegularExpression sealShape(QStringLiteral("^[A-Z0-9-]{4,32}$"));
+    if (!bagShape.match(bagNo).hasMatch())
+        return fail(badInput(QStringLiteral("bag.number"),
+                             DispatchText::tr("A bag number has 1 to 20 letters, digits or dashes.")));
+    if (!sealShape.match(seal).hasMatch())
+        return fail(
+            badInput(QStringLiteral("bag.seal"),
+                     DispatchText::tr("Scan or type the bag's seal number (4 to 32 letters, digits or "
+                                      "dashes).")));
+    auto waybill = validateWaybill(waybillInput);
+    if (!waybill)
+        return fail(waybill.error());
+    auto open = openManifest();
+    if (!open)
+        return fail(open.error());
+
+    auto tx = m_station.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    std::optional<Dispatch> d;
+    std::optional<Parcel> parcel;
+    if (auto found = dispatch(*waybill); found) {
+        if (found->status == DispatchStatus::HandedOver)
+            return fail(ErrorKind::Conflict, QStringLiteral("dispatch.frozen"),
+                        DispatchText::tr("%1 was already handed to the van; it cannot be bagged again.")
+                            .arg(*waybill));
+        if (found->status == DispatchStatus::Bagged)
+            return fail(ErrorKind::Conflict, QStringLiteral("bag.already_bagged"),
+                        DispatchText::tr("%1 is already in a bag.").arg(*waybill));
+        d = *found;
+    } else if (found.error().kind != ErrorKind::NotFound) {
+        return fail(found.error());
+    } else {
+        auto parcels = m_station.findByWaybill(*waybill);
+        if (!parcels)
+            return fail(parcels.error());
+        if (parcels->isEmpty())
+            return fail(ErrorKind::NotFound, QStringLiteral("bag.unknown_waybill"),
+                        DispatchText::tr("%1 is neither a parcel sent from here nor on the return list.")
+                            .arg(*waybill));
+        if (parcels->first().status != ParcelStatus::ToReturn)
+            return fail(ErrorKind::Conflict, QStringLiteral("bag.not_for_return"),
+                        DispatchText::tr("Parcel %1 is waiting for its recipient; mark it for return first.")
+                            .arg(*waybill));
+        auto bagged =
+            tx->scalar(QStringLiteral("SELECT 1 FROM bag_item WHERE kind = 'return' AND ref_id = ?"),
+                       {parcels->first().id});
+        if (!bagged)
+            return fail(bagged.error());
+        if (bagged->isValid())
+            return fail(ErrorKind::Conflict, QStringLiteral("bag.already_bagged"),
+                        DispatchText::tr("%1 is already in a bag.").arg(*waybill));
+        parcel = parcels->first();
+    }
+
+    auto existing = tx->exec(QStringLiteral("SELECT id, seal FROM bag WHERE manifest_id = ? AND bag_no = ?"),
+                             {open->id, bagNo});
+    if (!existing)
+        return fail(existing.error());
+    QString bagId;
+    if ((*existing)->next()) {
+        bagId = (*existing)->value(0).toString();
+        const QString oldSeal = (*existing)->value(1).toString();
+        (*existing)->finish();
+        if (oldSeal != seal)
+            return fail(ErrorKind::Conflict, QStringLiteral("bag.seal_mismatch"),
+                        DispatchText::tr("Bag %1 is sealed with %2, not %3.").arg(bagNo, oldSeal, seal));
+    } else {
+        (*existing)->finish();
+        bagId = tx->newId();
+        if (auto q =
+                tx->exec(QStringLiteral("INSERT INTO bag(id, manifest_id, bag_no, seal) VALUES (?, ?, ?, ?)"),
+                         {bagId, open->id, bagNo, seal});
+            !q)
+            return fail(q.error());
+    }
+    const QString kind = d ? QStringLiteral("dispatch") : QStringLiteral("return");
+    const QString refId = d ? d->id : parcel->id;
+    if (auto q = tx->exec(
+            QStringLiteral(
+                "INSERT INTO bag_item(bag_id, kind, ref_id, waybill, added_at) VALUES (?, ?, ?, ?, ?)"),
+            {bagId, kind, refId, *waybill, tx->now()});
+        !q)
+        return fail(q.error());
+    const QJsonObject data{{QStringLiteral("manifest_id"), open->id},
+                           {QStringLiteral("bag_no"), bagNo},
+                           {QStringLiteral("seal"), seal}};
+    if (d) {
+        if (auto st = setDispatchStatus(*tx, *d, DispatchStatus::Bagged, bagId); !st)
+            return fail(st.error());
+        if (auto st = appendDispatchEvent(*tx, *d, QStringLiteral("bagged"), data); !st)
+            return fail(st.error());
+    } else if (auto st = m_station.recordChange(*tx, *parcel, QStringLiteral("bagged_for_return"), data);
+               !st) {
+        return fail(st.error());
+    }
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT m_station.changed();
+    auto m = manifest(open->id);
+    if (!m)
+        return fail(m.error());
+    for (const BagSummary& b : m->bags) {
+        if (b.id == bagId)
+            return b;
+    }
+    return fail(ErrorKind::Internal, QStringLiteral("bag.lost"), DispatchText::tr("The bag was not saved."));
+}
+
+Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QString& plateInput) {
+    auto driver = required(driverInput, 32, QStringLiteral("manifest.driver"),
+                           DispatchText::tr("Enter the van driver's name."));
+    if (!driver)
+        return fail(driver.error());
+    auto plate = required(plateInput, 12, QStringLiteral("manifest.plate"),
+                          DispatchText::tr("Enter the van's number plate."));
+    if (!plate)
+        return fail(plate.error());
+    auto tx = m_station.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    auto open = loadManifest(QStringLiteral("status = 'open'"), {});
+    if (!open && open.error().kind != ErrorKind::NotFound)
+        return fail(open.error());
+    auto items =
+        open ? tx->exec(QStringLiteral("SELECT i.kind, i.ref_id FROM bag_item i JOIN bag b ON b.id = i.bag_id"
+                                       " WHERE b.manifest_id = ? ORDER BY i.added_at"),
+                        {open->id})
+             : Result<QSqlQuery*>(nullptr);
+    if (!items)
+        return fail(items.error());
+    QList<std::pair<QString, QString>> refs;
+    while (*items && (*items)->next())
+        refs.append({(*items)->value(0).toString(), (*items)->value(1).toString()});
+    if (*items)
+        (*items)->finish();
+    if (refs.isEmpty())
+        return fail(ErrorKind::Conflict, QStringLiteral("manifest.empty"),
+                    DispatchText::tr("Nothing is bagged yet: scan the outgoing parcels into bags first."));
+    if (auto q = tx->exec(QStringLiteral("UPDATE manifest SET status = 'handed_over', driver = ?, plate = ?,"
+                                         " handed_at = ? WHERE id = ?"),
+                          {*driver, plate->toUpper(), tx->now(), open->id});
+        !q)
+        return fail(q.error());
+    const QJsonObject data{{QStringLiteral("manifest_id"), open->id},
+                           {QStringLiteral("driver"), *driver},
+                           {QStringLiteral("plate"), plate->toUpper()}};
+    int dispatches = 0, returns = 0;
+    for (const auto& [kind, refId] : refs) {
+        if (kind == QLatin1String("dispatch")) {
+            auto d = dispatch(refId);
+            if (!d)
+                return fail(d.error());
+            if (auto st = setDispatchStatus(*tx, *d, DispatchStatus::HandedOver, d->bagId); !st)
+                return fail(st.error());
+            if (auto st = appendDispatchEvent(*tx, *d, QStringLiteral("handed_over"), data); !st)
+                return fail(st.error());
+            ++dispatches;
+        } else {
+            auto p = m_station.loadForUpdate(*tx, refId);
+            if (!p)
+                return fail(p.error());
+            p->status = ParcelStatus::Returned;
+            p->inStation = false;
+            if (auto st = m_station.writeParcelState(*tx, *p); !st)
+                return fail(st.error());
+            if (auto st = m_station.recordChange(*tx, *p, QStringLiteral("returned"), data); !st)
+                return fail(st.error());
+            ++returns;
+        }
+    }
+    if (auto st = tx->appendOp(QStringLiteral("manifest"), open->id, QStringLiteral("manifest.handed_over"),
+                               {{QStringLiteral("id"), open->id},
+                                {QStringLiteral("driver"), *driver},
+                                {QStringLiteral("plate"), plate->toUpper()},
+                                {QStringLiteral("dispatches"), dispatches},
+                                {QStringLiteral("returns"), returns}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    Q_EMIT m_station.changed();
+    return manifest(open->id);
+}
+
+} // namespace cz
