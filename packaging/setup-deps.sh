@@ -10,6 +10,8 @@ qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 libgl-dev libvulkan-dev
 fonts-noto-cjk
 sqlite3 util-linux
+libzxing-dev zbar-tools
+cups cups-client cups-bsd printer-driver-cups-pdf libcups2-dev poppler-utils
 "
 
 if [ "${CUNZHAN_SKIP_APT:-0}" = "1" ]; then
