@@ -13,6 +13,193 @@
     </message>
 </context>
 <context>
+    <name>Dispatch</name>
+    <message>
+        <source>Accepted</source>
+        <translation>已收寄</translation>
+    </message>
+    <message>
+        <source>Bagged</source>
+        <translation>已装袋</translation>
+    </message>
+    <message>
+        <source>Handed to the van</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Clothing and shoes</source>
+        <translation>服装鞋帽</translation>
+    </message>
+    <message>
+        <source>Daily goods</source>
+        <translation>日用品</translation>
+    </message>
+    <message>
+        <source>Packaged food</source>
+        <translation>包装食品</translation>
+    </message>
+    <message>
+        <source>Farm produce</source>
+        <translation>农产品</translation>
+    </message>
+    <message>
+        <source>Electronics</source>
+        <translation>电子产品</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>A resident ID has 18 characters: 17 digits and a last digit or X.</source>
+        <translation>居民身份证号码有 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <source>The resident ID %1 is mistyped: its check character does not match.</source>
+        <translation>身份证号码 %1 输入有误：校验码不符。</translation>
+    </message>
+    <message>
+        <source>The resident ID %1 does not contain a valid birth date.</source>
+        <translation>身份证号码 %1 中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the rate file is not "carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g": %2</source>
+        <translation>资费文件第 %1 行不是“carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g”格式：%2</translation>
+    </message>
+    <message>
+        <source>Line %1 of the rate file names the unknown carrier "%2".</source>
+        <translation>资费文件第 %1 行的快递公司“%2”未知。</translation>
+    </message>
+    <message>
+        <source>The rate file has no rates.</source>
+        <translation>资费文件中没有资费。</translation>
+    </message>
+    <message>
+        <source>Weigh the parcel: the weight must be more than 0 g.</source>
+        <translation>请称重：重量必须大于 0 克。</translation>
+    </message>
+    <message>
+        <source>%1 has no rate to %2: choose another carrier or import its rates.</source>
+        <translation>%1 没有寄往 %2 的资费：请选择其他快递公司或导入资费。</translation>
+    </message>
+    <message>
+        <source>%1 takes parcels up to %2 kg; this one weighs %3 kg.</source>
+        <translation>%1 最多收寄 %2 公斤的包裹；这件重 %3 公斤。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a known carrier code.</source>
+        <translation>“%1”不是已知的快递公司代码。</translation>
+    </message>
+    <message>
+        <source>A number block is a prefix of up to 8 letters or digits and a range FROM-TO that fits in the given number of digits; the numbers must have 8 to 32 characters.</source>
+        <translation>单号段由最多 8 位字母或数字的前缀和一个在指定位数内的起止范围组成；单号应为 8 到 32 个字符。</translation>
+    </message>
+    <message>
+        <source>These numbers overlap a block already imported for %1.</source>
+        <translation>这些单号与已导入的 %1 单号段重叠。</translation>
+    </message>
+    <message>
+        <source>The station is not set up yet: give it a name and a shelf layout first.</source>
+        <translation>服务站还没有设置：请先填写站名和货架布局。</translation>
+    </message>
+    <message>
+        <source>Enter the sender's real name (as on the ID card).</source>
+        <translation>请输入寄件人的真实姓名（与身份证一致）。</translation>
+    </message>
+    <message>
+        <source>Enter the sender's 11-digit mobile number.</source>
+        <translation>请输入寄件人的 11 位手机号。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient's name.</source>
+        <translation>请输入收件人姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient's 11-digit mobile number.</source>
+        <translation>请输入收件人的 11 位手机号。</translation>
+    </message>
+    <message>
+        <source>Enter the full address: province, city, district and the street address.</source>
+        <translation>请输入完整地址：省、市、区县和详细地址。</translation>
+    </message>
+    <message>
+        <source>Choose what the parcel contains.</source>
+        <translation>请选择包裹内的物品类别。</translation>
+    </message>
+    <message>
+        <source>Open and inspect the parcel and confirm that it holds nothing prohibited before accepting it.</source>
+        <translation>收寄前请开箱验视，并确认没有禁寄物品。</translation>
+    </message>
+    <message>
+        <source>Choose the carrier that takes the parcel.</source>
+        <translation>请选择承运的快递公司。</translation>
+    </message>
+    <message>
+        <source>No %1 waybill numbers are left: scan a pre-printed waybill or import a new number block.</source>
+        <translation>%1 的单号已用完：请扫描预印运单，或导入新的单号段。</translation>
+    </message>
+    <message>
+        <source>The waybill %1 is already used by another parcel sent from this station.</source>
+        <translation>运单号 %1 已被本站寄出的另一件包裹使用。</translation>
+    </message>
+    <message>
+        <source>No parcel sent from this station has the waybill %1.</source>
+        <translation>本站寄出的包裹中没有运单号 %1。</translation>
+    </message>
+    <message>
+        <source>There is no such manifest.</source>
+        <translation>没有这张交接单。</translation>
+    </message>
+    <message>
+        <source>A bag number has 1 to 20 letters, digits or dashes.</source>
+        <translation>袋号由 1 到 20 个字母、数字或短横线组成。</translation>
+    </message>
+    <message>
+        <source>Scan or type the bag's seal number (4 to 32 letters, digits or dashes).</source>
+        <translation>请扫描或输入袋子的封签号（4 到 32 个字母、数字或短横线）。</translation>
+    </message>
+    <message>
+        <source>%1 was already handed to the van; it cannot be bagged again.</source>
+        <translation>%1 已交给货车，不能再装袋。</translation>
+    </message>
+    <message>
+        <source>%1 is already in a bag.</source>
+        <translation>%1 已经装袋。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a parcel sent from here nor on the return list.</source>
+        <translation>%1 既不是本站寄出的包裹，也不在退回清单中。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 is waiting for its recipient; mark it for return first.</source>
+        <translation>包裹 %1 还在等待收件人领取；请先标记退回。</translation>
+    </message>
+    <message>
+        <source>Bag %1 is sealed with %2, not %3.</source>
+        <translation>袋子 %1 的封签是 %2，不是 %3。</translation>
+    </message>
+    <message>
+        <source>The bag was not saved.</source>
+        <translation>袋子未能保存。</translation>
+    </message>
+    <message>
+        <source>Enter the van driver's name.</source>
+        <translation>请输入货车司机姓名。</translation>
+    </message>
+    <message>
+        <source>Enter the van's number plate.</source>
+        <translation>请输入货车车牌号。</translation>
+    </message>
+    <message>
+        <source>Nothing is bagged yet: scan the outgoing parcels into bags first.</source>
+        <translation>还没有装袋的包裹：请先把要发出的包裹扫描装袋。</translation>
+    </message>
+</context>
+<context>
     <name>Inbound</name>
     <message>
         <source>There are no shelves set up; set the shelf layout first.</source>
@@ -118,6 +305,10 @@
     <message>
         <source>Unclaimed</source>
         <translation>无人领取</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>
@@ -945,26 +1136,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>无人领取——建议退回</translation>
     </message>
     <message>
-        <source>Pickup code</source>
-        <translation>取件码</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递公司</translation>
-    </message>
-    <message>
         <source>Days held</source>
         <translation>已存放天数</translation>
     </message>
@@ -1057,7 +1228,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
 </context>
 <context>
-    <name>cz::ui::ParcelTableModel</name>
+    <name>cz::ui::ParcelColumns</name>
     <message>
         <source>Pickup code</source>
         <translation>取件码</translation>
@@ -1089,6 +1260,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Received</source>
         <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1124,26 +1299,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
 </context>
 <context>
     <name>cz::ui::PickupModel</name>
-    <message>
-        <source>Pickup code</source>
-        <translation>取件码</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递公司</translation>
-    </message>
     <message>
         <source>Days held</source>
         <translation>已存放天数</translation>
@@ -1277,29 +1432,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>&amp;Receive</source>
         <translation>入库(&amp;R)</translation>
-    </message>
-</context>
-<context>
-    <name>cz::ui::ReturnsModel</name>
-    <message>
-        <source>Pickup code</source>
-        <translation>取件码</translation>
-    </message>
-    <message>
-        <source>Waybill</source>
-        <translation>运单号</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>快递公司</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机</translation>
     </message>
 </context>
 <context>

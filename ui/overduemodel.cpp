@@ -1,11 +1,22 @@
 #include "overduemodel.h"
 
+#include "parcelcolumns.h"
 #include "privacy.h"
 
 #include <QBrush>
 #include <QColor>
+#include <iterator>
 
 namespace cz::ui {
+
+namespace {
+
+// The parcel fields of the leading columns, in the order of OverdueModel::Column.
+constexpr ParcelField kParcelFields[] = {ParcelField::Code, ParcelField::Place, ParcelField::Phone,
+                                         ParcelField::Name, ParcelField::Carrier};
+static_assert(std::size(kParcelFields) == OverdueModel::DaysHeld);
+
+} // namespace
 
 void OverdueModel::setRows(QList<OverdueRow> rows) {
     beginResetModel();
@@ -43,17 +54,9 @@ QVariant OverdueModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
+    if (const auto field = ParcelColumns::fieldAt(kParcelFields, index.column()))
+        return ParcelColumns::text(p, *field, r.carrierName);
     switch (index.column()) {
-    case Code:
-        return p.pickupCode;
-    case Slot:
-        return p.slotName();
-    case Phone:
-        return p.maskedPhone();
-    case Name:
-        return p.maskedName();
-    case Carrier:
-        return r.carrierName;
     case DaysHeld:
         return r.item.daysHeld;
     case OverdueDays:
@@ -70,17 +73,9 @@ QVariant OverdueModel::data(const QModelIndex& index, int role) const {
 QVariant OverdueModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (const auto field = ParcelColumns::fieldAt(kParcelFields, section))
+        return ParcelColumns::header(*field);
     switch (section) {
-    case Code:
-        return tr("Pickup code");
-    case Slot:
-        return tr("Place");
-    case Phone:
-        return tr("Phone");
-    case Name:
-        return tr("Name");
-    case Carrier:
-        return tr("Carrier");
     case DaysHeld:
         return tr("Days held");
     case OverdueDays:

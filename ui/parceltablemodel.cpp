@@ -1,8 +1,21 @@
 #include "parceltablemodel.h"
 
+#include "parcelcolumns.h"
+
 #include <QScopedValueRollback>
+#include <iterator>
 
 namespace cz::ui {
+
+namespace {
+
+// The field each column shows, in the order of ParcelTableModel::Column.
+constexpr ParcelField kFields[] = {ParcelField::Code,    ParcelField::Place,   ParcelField::Waybill,
+                                   ParcelField::Carrier, ParcelField::Phone,   ParcelField::Name,
+                                   ParcelField::Status,  ParcelField::Received};
+static_assert(std::size(kFields) == ParcelTableModel::ColumnCount);
+
+} // namespace
 
 ParcelTableModel::ParcelTableModel(Station& station, QObject* parent)
     : QAbstractTableModel(parent)
@@ -45,53 +58,23 @@ QVariant ParcelTableModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
-    switch (index.column()) {
-    case Code:
-        return p.pickupCode;
-    case Slot:
-        return p.slotName();
-    case Waybill:
-        return p.waybill;
-    case Carrier: {
-        const auto info = m_station.carriers().find(p.carrier);
-        return info ? info->displayName() : p.carrier;
-    }
-    case Phone:
-        return p.maskedPhone();
-    case Name:
-        return p.maskedName();
-    case Status:
-        return statusLabel(p.status);
-    case Received:
-        return localDateTimeText(p.receivedAt);
-    default:
+    const auto field = ParcelColumns::fieldAt(kFields, index.column());
+    if (!field)
         return {};
+    QString carrierName;
+    if (*field == ParcelField::Carrier) {
+        const auto info = m_station.carriers().find(p.carrier);
+        carrierName = info ? info->displayName() : p.carrier;
     }
+    return ParcelColumns::text(p, *field, carrierName);
 }
 
 QVariant ParcelTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Code:
-        return tr("Pickup code");
-    case Slot:
-        return tr("Place");
-    case Waybill:
-        return tr("Waybill");
-    case Carrier:
-        return tr("Carrier");
-    case Phone:
-        return tr("Phone");
-    case Name:
-        return tr("Name");
-    case Status:
-        return tr("Status");
-    case Received:
-        return tr("Received");
-    default:
-        return {};
-    }
+    if (const auto field = ParcelColumns::fieldAt(kFields, section))
+        return ParcelColumns::header(*field);
+    return {};
 }
 
 bool ParcelTableModel::canFetchMore(const QModelIndex& parent) const {

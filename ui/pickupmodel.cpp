@@ -1,8 +1,20 @@
 #include "pickupmodel.h"
 
+#include "parcelcolumns.h"
 #include "privacy.h"
 
+#include <iterator>
+
 namespace cz::ui {
+
+namespace {
+
+// The parcel fields of the leading columns, in the order of PickupModel::Column.
+constexpr ParcelField kParcelFields[] = {ParcelField::Code, ParcelField::Place, ParcelField::Phone,
+                                         ParcelField::Name, ParcelField::Carrier};
+static_assert(std::size(kParcelFields) == PickupModel::DaysHeld);
+
+} // namespace
 
 void PickupModel::setRows(QList<PickupRow> rows) {
     beginResetModel();
@@ -47,17 +59,9 @@ QVariant PickupModel::data(const QModelIndex& index, int role) const {
         return r.parcel.id;
     if (role != Qt::DisplayRole)
         return {};
+    if (const auto field = ParcelColumns::fieldAt(kParcelFields, index.column()))
+        return ParcelColumns::text(r.parcel, *field, r.carrierName);
     switch (index.column()) {
-    case Code:
-        return r.parcel.pickupCode;
-    case Slot:
-        return r.parcel.slotName();
-    case Phone:
-        return r.parcel.maskedPhone();
-    case Name:
-        return r.parcel.maskedName();
-    case Carrier:
-        return r.carrierName;
     case DaysHeld:
         return r.daysHeld;
     case Fee:
@@ -91,17 +95,9 @@ Qt::ItemFlags PickupModel::flags(const QModelIndex& index) const {
 QVariant PickupModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (const auto field = ParcelColumns::fieldAt(kParcelFields, section))
+        return ParcelColumns::header(*field);
     switch (section) {
-    case Code:
-        return tr("Pickup code");
-    case Slot:
-        return tr("Place");
-    case Phone:
-        return tr("Phone");
-    case Name:
-        return tr("Name");
-    case Carrier:
-        return tr("Carrier");
     case DaysHeld:
         return tr("Days held");
     case Fee:

@@ -1,6 +1,19 @@
 #include "returnsmodel.h"
 
+#include "parcelcolumns.h"
+
+#include <iterator>
+
 namespace cz::ui {
+
+namespace {
+
+// The field each column shows, in the order of ReturnsModel::Column.
+constexpr ParcelField kFields[] = {ParcelField::Code, ParcelField::Waybill, ParcelField::Carrier,
+                                   ParcelField::ReturnReason, ParcelField::Phone};
+static_assert(std::size(kFields) == ReturnsModel::ColumnCount);
+
+} // namespace
 
 void ReturnsModel::setRows(QList<ReturnRow> rows) {
     beginResetModel();
@@ -32,42 +45,17 @@ QVariant ReturnsModel::data(const QModelIndex& index, int role) const {
         return r.parcel.id;
     if (role != Qt::DisplayRole)
         return {};
-    switch (index.column()) {
-    case Code:
-        return r.parcel.pickupCode;
-    case Waybill:
-        return r.parcel.waybill;
-    case Carrier:
-        return r.carrierName;
-    case Reason: {
-        // An unknown stored reason (a newer peer's) is shown as stored rather than hidden.
-        const auto reason = returnReasonFrom(r.parcel.returnReason);
-        return reason ? returnReasonLabel(*reason) : r.parcel.returnReason;
-    }
-    case Phone:
-        return r.parcel.maskedPhone();
-    default:
-        return {};
-    }
+    if (const auto field = ParcelColumns::fieldAt(kFields, index.column()))
+        return ParcelColumns::text(r.parcel, *field, r.carrierName);
+    return {};
 }
 
 QVariant ReturnsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Code:
-        return tr("Pickup code");
-    case Waybill:
-        return tr("Waybill");
-    case Carrier:
-        return tr("Carrier");
-    case Reason:
-        return tr("Reason");
-    case Phone:
-        return tr("Phone");
-    default:
-        return {};
-    }
+    if (const auto field = ParcelColumns::fieldAt(kFields, section))
+        return ParcelColumns::header(*field);
+    return {};
 }
 
 } // namespace cz::ui

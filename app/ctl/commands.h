@@ -49,6 +49,12 @@ struct Command {
 [[nodiscard]] QList<Command> parcelCommands();
 [[nodiscard]] QList<Command> stationCommands();
 
+// An option with a value when valueName is given, else a flag.
+[[nodiscard]] QCommandLineOption option(const QString& name, const QString& description,
+                                        const QString& valueName = {});
+// 0 when the command was given no positional arguments, else the usage error's exit code.
+[[nodiscard]] int noPositionals(const Context& ctx, const QCommandLineParser& p);
+
 // The single value among the given options that is set, or a usage error when none or several are.
 struct Choice {
     QString option;

@@ -11,18 +11,6 @@ namespace cz::ctl {
 
 namespace {
 
-QCommandLineOption option(const QString& name, const QString& description, const QString& valueName = {}) {
-    return valueName.isEmpty() ? QCommandLineOption(name, description)
-                               : QCommandLineOption(name, description, valueName);
-}
-
-int noPositionals(const Context& ctx, const QCommandLineParser& p) {
-    if (p.positionalArguments().isEmpty())
-        return 0;
-    return ctx.out.usage(Tr::tr("Unexpected argument \"%1\".").arg(p.positionalArguments().first()),
-                         ctx.command);
-}
-
 QString yuan(qint64 fen) {
     return Tr::tr("%1 yuan").arg(formatFen(fen));
 }
@@ -253,11 +241,8 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
                         {QStringLiteral("total_fee_fen"), r->totalFeeFen}});
         return 0;
     }
-    Table t{{Tr::tr("Code"), Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Phone"), Tr::tr("Fee")}, {}};
-    for (const Parcel& parcel : r->parcels)
-        t.rows << QStringList{parcel.pickupCode, parcel.slotName(), parcel.waybill, parcel.maskedPhone(),
-                              formatFen(parcel.feeFen)};
-    ctx.out.table(t);
+    ctx.out.table(parcelTable(r->parcels, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                                           ParcelColumn::Phone, ParcelColumn::Fee}));
     ctx.out.text(
         Tr::tr("Handed over %n parcel(s). Fee to collect: %1.", nullptr, static_cast<int>(r->parcels.size()))
             .arg(yuan(r->totalFeeFen)));
@@ -361,8 +346,7 @@ int runList(Context& ctx, const QCommandLineParser& p) {
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
-        for (const Parcel& parcel : *r)
-            ctx.out.object(parcel.toPublicJson());
+        ctx.out.parcels(*r);
     } else if (r->isEmpty()) {
         ctx.out.note(Tr::tr("No parcels match."));
     } else {
@@ -398,17 +382,14 @@ int runOverdue(Context& ctx, const QCommandLineParser& p) {
     } else if (items->isEmpty()) {
         ctx.out.note(Tr::tr("No overdue parcels."));
     } else {
-        Table t{{Tr::tr("Code"), Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Phone"), Tr::tr("Days held"),
-                 Tr::tr("Fee"), Tr::tr("Note")},
-                {}};
+        // The fee due so far is the item's, not yet the parcel's.
+        const QList<ParcelColumn> columns{ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                                          ParcelColumn::Phone};
+        Table t{parcelHeaders(columns) << Tr::tr("Days held") << Tr::tr("Fee") << Tr::tr("Note"), {}};
         for (const OverdueItem& item : *items)
-            t.rows << QStringList{item.parcel.pickupCode,
-                                  item.parcel.slotName(),
-                                  item.parcel.waybill,
-                                  item.parcel.maskedPhone(),
-                                  QString::number(item.daysHeld),
-                                  formatFen(item.feeFen),
-                                  item.unclaimed ? Tr::tr("unclaimed: consider returning") : QString()};
+            t.rows << (parcelRow(item.parcel, columns)
+                       << QString::number(item.daysHeld) << formatFen(item.feeFen)
+                       << (item.unclaimed ? Tr::tr("unclaimed: consider returning") : QString()));
         ctx.out.table(t);
     }
     if (!p.isSet(QStringLiteral("remind")))
@@ -442,25 +423,15 @@ int listReturns(Context& ctx) {
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
-        for (const Parcel& parcel : *r)
-            ctx.out.object(parcel.toPublicJson());
+        ctx.out.parcels(*r);
         return 0;
     }
     if (r->isEmpty()) {
         ctx.out.note(Tr::tr("No parcels are marked for return."));
         return 0;
     }
-    Table t{{Tr::tr("Code"), Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Carrier"), Tr::tr("Phone"),
-             Tr::tr("Reason")},
-            {}};
-    for (const Parcel& parcel : *r) {
-        const auto reason = returnReasonFrom(parcel.returnReason);
-        t.rows << QStringList{
-            parcel.pickupCode,    parcel.slotName(),
-            parcel.waybill,       parcel.carrier,
-            parcel.maskedPhone(), reason ? returnReasonLabel(*reason) : parcel.returnReason};
-    }
-    ctx.out.table(t);
+    ctx.out.table(parcelTable(*r, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                                   ParcelColumn::Carrier, ParcelColumn::Phone, ParcelColumn::ReturnReason}));
     return 0;
 }
 
@@ -526,8 +497,7 @@ int runArrivals(Context& ctx, const QCommandLineParser& p) {
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
-        for (const Parcel& parcel : *r)
-            ctx.out.object(parcel.toPublicJson());
+        ctx.out.parcels(*r);
         return 0;
     }
     if (!r->isEmpty())

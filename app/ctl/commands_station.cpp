@@ -29,12 +29,19 @@ Result<Choice> exactlyOne(const QCommandLineParser& p, const QStringList& option
     return Choice{set.first(), p.value(set.first())};
 }
 
-namespace {
-
-QCommandLineOption option(const QString& name, const QString& description, const QString& valueName = {}) {
+QCommandLineOption option(const QString& name, const QString& description, const QString& valueName) {
     return valueName.isEmpty() ? QCommandLineOption(name, description)
                                : QCommandLineOption(name, description, valueName);
 }
+
+int noPositionals(const Context& ctx, const QCommandLineParser& p) {
+    if (p.positionalArguments().isEmpty())
+        return 0;
+    return ctx.out.usage(Tr::tr("Unexpected argument \"%1\".").arg(p.positionalArguments().first()),
+                         ctx.command);
+}
+
+namespace {
 
 // ---- init ------------------------------------------------------------------------------------
 
@@ -49,9 +56,8 @@ void defineInit(QCommandLineParser& p) {
 }
 
 int runInit(Context& ctx, const QCommandLineParser& p) {
-    if (!p.positionalArguments().isEmpty())
-        return ctx.out.usage(Tr::tr("Unexpected argument \"%1\".").arg(p.positionalArguments().first()),
-                             ctx.command);
+    if (int bad = noPositionals(ctx, p))
+        return bad;
     if (!p.isSet(QStringLiteral("station-name")))
         return ctx.out.usage(Tr::tr("Give the station's name with --station-name."), ctx.command);
     // The database is created only now, once the arguments are known to be complete.
@@ -85,9 +91,8 @@ int runInit(Context& ctx, const QCommandLineParser& p) {
 void defineStatus(QCommandLineParser&) {}
 
 int runStatus(Context& ctx, const QCommandLineParser& p) {
-    if (!p.positionalArguments().isEmpty())
-        return ctx.out.usage(Tr::tr("Unexpected argument \"%1\".").arg(p.positionalArguments().first()),
-                             ctx.command);
+    if (int bad = noPositionals(ctx, p))
+        return bad;
     QJsonObject counts;
     Fields countFields;
     for (ParcelStatus s : {ParcelStatus::Waiting, ParcelStatus::PickedUp, ParcelStatus::ToReturn}) {
@@ -195,9 +200,8 @@ int runSettings(Context& ctx, const QCommandLineParser& p) {
 void defineShelves(QCommandLineParser&) {}
 
 int runShelves(Context& ctx, const QCommandLineParser& p) {
-    if (!p.positionalArguments().isEmpty())
-        return ctx.out.usage(Tr::tr("Unexpected argument \"%1\".").arg(p.positionalArguments().first()),
-                             ctx.command);
+    if (int bad = noPositionals(ctx, p))
+        return bad;
     auto loads = ctx.station().slotLoads();
     if (!loads)
         return ctx.out.fail(loads.error());

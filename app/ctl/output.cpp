@@ -119,27 +119,94 @@ int Output::usage(const QString& message, const QString& command) const {
     return fail({ErrorKind::BadInput, QStringLiteral("usage"), message + QLatin1Char(' ') + hint, {}});
 }
 
-QStringList parcelHeaders() {
-    return {Tr::tr("Code"),  Tr::tr("Place"), Tr::tr("Waybill"), Tr::tr("Carrier"),
-            Tr::tr("Phone"), Tr::tr("Name"),  Tr::tr("Status"),  Tr::tr("Received")};
+void Output::parcels(const QList<Parcel>& parcels) const {
+    for (const Parcel& p : parcels)
+        object(p.toPublicJson());
 }
 
-QStringList parcelRow(const Parcel& p) {
-    return {p.pickupCode,
-            p.slotName(),
-            p.waybill,
-            p.carrier,
-            p.maskedPhone(),
-            p.maskedName().isEmpty() ? QStringLiteral("-") : p.maskedName(),
-            statusLabel(p.status),
-            localDateTimeText(p.receivedAt)};
+namespace {
+
+QString parcelHeader(ParcelColumn column) {
+    switch (column) {
+    case ParcelColumn::Code:
+        return Tr::tr("Code");
+    case ParcelColumn::Place:
+        return Tr::tr("Place");
+    case ParcelColumn::Waybill:
+        return Tr::tr("Waybill");
+    case ParcelColumn::Carrier:
+        return Tr::tr("Carrier");
+    case ParcelColumn::Phone:
+        return Tr::tr("Phone");
+    case ParcelColumn::Name:
+        return Tr::tr("Name");
+    case ParcelColumn::Status:
+        return Tr::tr("Status");
+    case ParcelColumn::Received:
+        return Tr::tr("Received");
+    case ParcelColumn::Fee:
+        return Tr::tr("Fee");
+    case ParcelColumn::ReturnReason:
+        return Tr::tr("Reason");
+    }
+    return {};
+}
+
+QString parcelCell(const Parcel& p, ParcelColumn column) {
+    switch (column) {
+    case ParcelColumn::Code:
+        return p.pickupCode;
+    case ParcelColumn::Place:
+        return p.slotName();
+    case ParcelColumn::Waybill:
+        return p.waybill;
+    case ParcelColumn::Carrier:
+        return p.carrier;
+    case ParcelColumn::Phone:
+        return p.maskedPhone();
+    case ParcelColumn::Name:
+        return p.maskedName().isEmpty() ? QStringLiteral("-") : p.maskedName();
+    case ParcelColumn::Status:
+        return statusLabel(p.status);
+    case ParcelColumn::Received:
+        return localDateTimeText(p.receivedAt);
+    case ParcelColumn::Fee:
+        return formatFen(p.feeFen);
+    case ParcelColumn::ReturnReason: {
+        const auto reason = returnReasonFrom(p.returnReason);
+        return reason ? returnReasonLabel(*reason) : p.returnReason;
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+QStringList parcelHeaders(const QList<ParcelColumn>& columns) {
+    QStringList headers;
+    for (ParcelColumn c : columns)
+        headers << parcelHeader(c);
+    return headers;
+}
+
+QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns) {
+    QStringList row;
+    for (ParcelColumn c : columns)
+        row << parcelCell(p, c);
+    return row;
+}
+
+Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns) {
+    Table t{parcelHeaders(columns), {}};
+    for (const Parcel& p : parcels)
+        t.rows << parcelRow(p, columns);
+    return t;
 }
 
 Table parcelTable(const QList<Parcel>& parcels) {
-    Table t{parcelHeaders(), {}};
-    for (const Parcel& p : parcels)
-        t.rows << parcelRow(p);
-    return t;
+    return parcelTable(parcels, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                                 ParcelColumn::Carrier, ParcelColumn::Phone, ParcelColumn::Name,
+                                 ParcelColumn::Status, ParcelColumn::Received});
 }
 
 } // namespace cz::ctl

@@ -29,11 +29,12 @@ public:
         : m_json(json) {}
     [[nodiscard]] bool json() const { return m_json; }
 
-    void object(const QJsonObject& o) const; // one compact JSON line on stdout
-    void text(const QString& line) const;    // one line on stdout
-    void table(const Table& t) const;        // columns aligned by display width (CJK counts 2)
-    void fields(const Fields& rows) const;   // "Label   value" lines, labels aligned
-    void note(const QString& message) const; // one line for people on stderr
+    void object(const QJsonObject& o) const;          // one compact JSON line on stdout
+    void text(const QString& line) const;             // one line on stdout
+    void table(const Table& t) const;                 // columns aligned by display width (CJK counts 2)
+    void fields(const Fields& rows) const;            // "Label   value" lines, labels aligned
+    void note(const QString& message) const;          // one line for people on stderr
+    void parcels(const QList<Parcel>& parcels) const; // one JSON line per parcel (its public fields)
 
     // Reports a failure: the message (and details) on stderr, and with --json also
     // {"error": {...}} on stdout. Returns the exit code of the contract.
@@ -45,9 +46,13 @@ private:
     bool m_json;
 };
 
-// Columns shown for parcels in lists (masked phone and name).
-[[nodiscard]] QStringList parcelHeaders();
-[[nodiscard]] QStringList parcelRow(const Parcel& p);
+// The parcel fields the tables show, so every command labels and prints a parcel the same way
+// (phone and name masked, the carrier as its code). A command picks the ones it shows, in order.
+enum class ParcelColumn { Code, Place, Waybill, Carrier, Phone, Name, Status, Received, Fee, ReturnReason };
+[[nodiscard]] QStringList parcelHeaders(const QList<ParcelColumn>& columns);
+[[nodiscard]] QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns);
+[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns);
+// The table of list and arrivals: every field but the fee and the return reason.
 [[nodiscard]] Table parcelTable(const QList<Parcel>& parcels);
 
 // Width of a string on a terminal: East Asian wide characters take two columns.
