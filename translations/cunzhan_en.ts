@@ -12,6 +12,14 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message numerus="yes">
+        <source>Parcels arrived on %1: %n</source>
+        <translation>
+            <numerusform>Parcels arrived on %1: %n</numerusform><numerusform>Parcels arrived on %1: %n</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Station</name>
     <message numerus="yes">
         <source>%1 (%n parcel(s))</source>

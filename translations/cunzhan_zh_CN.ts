@@ -343,6 +343,237 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>The print service (CUPS) cannot be reached: %1</source>
+        <translation>无法连接打印服务（CUPS）：%1</translation>
+    </message>
+    <message>
+        <source>No printer is chosen. Choose a printer in the settings.</source>
+        <translation>还没有选择打印机。请在设置中选择打印机。</translation>
+    </message>
+    <message>
+        <source>There is no printer named %1.</source>
+        <translation>没有名为 %1 的打印机。</translation>
+    </message>
+    <message>
+        <source>The printer %1 did not accept the job: %2</source>
+        <translation>打印机 %1 没有接受打印任务：%2</translation>
+    </message>
+    <message>
+        <source>Sending the job to the printer %1 failed: %2</source>
+        <translation>向打印机 %1 发送打印任务失败：%2</translation>
+    </message>
+    <message>
+        <source>The state of print job %1 is unknown: %2</source>
+        <translation>打印任务 %1 的状态未知：%2</translation>
+    </message>
+    <message>
+        <source>The state of print job %1 is unknown.</source>
+        <translation>打印任务 %1 的状态未知。</translation>
+    </message>
+    <message>
+        <source>Print job %1 could not be cancelled: %2</source>
+        <translation>无法取消打印任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>The printer %1 did not print job %2.</source>
+        <translation>打印机 %1 没有打印任务 %2。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is stopped: %2</source>
+        <translation>打印机 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <source>The printer %1 has not printed job %2 yet.</source>
+        <translation>打印机 %1 还没有打印任务 %2。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is stopped. Check the printer, then enable it and retry.</source>
+        <translation>打印机 %1 已停止。请检查打印机，启用后重试。</translation>
+    </message>
+    <message>
+        <source>The printer %1 does not accept jobs at the moment.</source>
+        <translation>打印机 %1 暂时不接受打印任务。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>寄</translation>
+    </message>
+    <message>
+        <source>Contents: %1</source>
+        <translation>物品：%1</translation>
+    </message>
+    <message>
+        <source>Weight: %1</source>
+        <translation>重量：%1</translation>
+    </message>
+    <message>
+        <source>Fee: ¥%1</source>
+        <translation>运费：¥%1</translation>
+    </message>
+    <message>
+        <source>Recipient signature</source>
+        <translation>收件人签名</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Waybill %1</source>
+        <translation>运单 %1</translation>
+    </message>
+    <message>
+        <source>Shelf %1</source>
+        <translation>货架 %1</translation>
+    </message>
+    <message>
+        <source>No place</source>
+        <translation>无位置</translation>
+    </message>
+    <message>
+        <source>Arrivals %1</source>
+        <translation>到件清单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcels arrived on %1: %n</source>
+        <translation><numerusform>%1 到达包裹：%n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Phone numbers and names are masked.</source>
+        <translation>手机号和姓名已做隐私处理。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Parcels per carrier</source>
+        <translation>各快递公司件数</translation>
+    </message>
+    <message>
+        <source>%1: %2 parcels, %3</source>
+        <translation>%1：%2 件，%3</translation>
+    </message>
+    <message>
+        <source>Total: %1 parcels in %2 bags</source>
+        <translation>合计：%1 件，%2 袋</translation>
+    </message>
+    <message>
+        <source>Bag %1  seal %2  %3 parcels</source>
+        <translation>袋号 %1  封签 %2  %3 件</translation>
+    </message>
+    <message>
+        <source>Station clerk:</source>
+        <translation>站点经办人：</translation>
+    </message>
+    <message>
+        <source>Driver:</source>
+        <translation>司机：</translation>
+    </message>
+    <message>
+        <source>Handed over at:</source>
+        <translation>交接时间：</translation>
+    </message>
+    <message>
+        <source>Manifest %1</source>
+        <translation>交接单 %1</translation>
+    </message>
+    <message>
+        <source>Hand-over manifest</source>
+        <translation>交接清单</translation>
+    </message>
+    <message>
+        <source>Time %1   Driver %2   Vehicle %3</source>
+        <translation>时间 %1   司机 %2   车辆 %3</translation>
+    </message>
+    <message>
+        <source>The document to print is empty.</source>
+        <translation>要打印的文档是空的。</translation>
+    </message>
+    <message>
+        <source>Could not create the PDF document.</source>
+        <translation>无法生成 PDF 文档。</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF file %1: %2</source>
+        <translation>无法写入 PDF 文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The print job could not be saved in %1.</source>
+        <translation>无法把打印任务保存到 %1。</translation>
+    </message>
+    <message>
+        <source>There is no queued print job %1.</source>
+        <translation>队列中没有打印任务 %1。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>Free until</source>
+        <translation>免费保管至</translation>
+    </message>
+    <message>
+        <source>Pickup slip %1</source>
+        <translation>取件单 %1</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Place %1</source>
+        <translation>位置 %1</translation>
+    </message>
+    <message>
+        <source>Show this slip or the pickup code to collect your parcel.</source>
+        <translation>取件时请出示本单或取件码。</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 克</translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation>%1 公斤</translation>
+    </message>
+</context>
+<context>
     <name>Query</name>
     <message>
         <source>No parcel with the id %1.</source>
@@ -1072,6 +1303,45 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Received</source>
         <translation>入库时间</translation>
+    </message>
+</context>
+<context>
+    <name>cz::barcode</name>
+    <message>
+        <source>There is no text to encode as Code 128.</source>
+        <translation>没有可编码为 Code 128 的文字。</translation>
+    </message>
+    <message>
+        <source>A Code 128 symbol needs a module width and a height of at least one dot.</source>
+        <translation>Code 128 条码的模块宽度和高度至少为一个点。</translation>
+    </message>
+    <message>
+        <source>Code 128 holds only ASCII characters: %1</source>
+        <translation>Code 128 只能包含 ASCII 字符：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be encoded as Code 128.</source>
+        <translation>%1 无法编码为 Code 128。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be encoded as Code 128: %2</source>
+        <translation>%1 无法编码为 Code 128：%2</translation>
+    </message>
+    <message>
+        <source>There is no text to encode as a QR code.</source>
+        <translation>没有可编码为二维码的文字。</translation>
+    </message>
+    <message>
+        <source>A QR code needs a module size of at least one dot.</source>
+        <translation>二维码的模块大小至少为一个点。</translation>
+    </message>
+    <message>
+        <source>The text cannot be encoded as a QR code.</source>
+        <translation>这段文字无法编码为二维码。</translation>
+    </message>
+    <message>
+        <source>The text cannot be encoded as a QR code: %1</source>
+        <translation>这段文字无法编码为二维码：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,86 @@
+// The station's paper: pickup slips, e-waybill labels, shelf labels, the daily arrival list and the
+// hand-over manifest. Each factory lays the document out in millimetres and returns a Document whose
+// one drawing routine serves both the raster (printer dots) and PDF. Every paper masks phones and names.
+#pragma once
+
+#include "document.h"
+#include "parcel.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace cz::print {
+
+// ---- Pickup slip (取件凭条) on receipt paper.
+enum class SlipPaper { Mm58, Mm80 };
+
+struct SlipData {
+    QString stationName;
+    cz::Parcel parcel;
+    int freeDays = 3; // free storage days after receipt
+};
+
+// 58 mm paper: 48 mm printable = 384 dots; 80 mm paper: 72 mm = 576 dots (8 dots/mm). Height as needed.
+[[nodiscard]] Document pickupSlip(const SlipData& data, SlipPaper paper = SlipPaper::Mm58);
+[[nodiscard]] double slipPrintableWidthMm(SlipPaper paper);
+
+// ---- Electronic waybill label (电子面单).
+enum class LabelSize { Mm76x130, Mm100x150 };
+
+struct LabelData {
+    QString waybill;
+    QString carrier;     // carrier name as printed
+    QString routingZone; // 大头笔 / routing code, printed big
+    QString recipientName, recipientPhone, recipientAddress;
+    QString senderName, senderPhone, senderAddress;
+    QString contents;
+    int weightGrams = 0;
+    qint64 feeFen = 0;
+    qint64 createdAtMs = 0;
+};
+
+[[nodiscard]] Document waybillLabel(const LabelData& data, LabelSize size = LabelSize::Mm76x130);
+[[nodiscard]] QSizeF labelSizeMm(LabelSize size);
+
+// ---- Shelf label: the place name big, with its Code 128. Default 60×40 mm.
+[[nodiscard]] Document shelfLabel(const QString& place, QSizeF sizeMm = QSizeF(60, 40));
+
+// ---- Daily arrival list (A4, for the notice board), grouped by shelf and sorted by pickup code.
+struct ArrivalListData {
+    QString stationName;
+    QDate day;
+    QList<cz::Parcel> parcels;
+};
+
+[[nodiscard]] Document arrivalList(const ArrivalListData& data);
+// Rows that fit on one A4 page of the arrival list (the layout is fixed in millimetres).
+[[nodiscard]] int arrivalRowsPerPage();
+
+// ---- Hand-over manifest (交接单) for the courier who collects outgoing bags (A4).
+struct ManifestItem {
+    QString waybill;
+    QString carrier;
+    int weightGrams = 0;
+};
+
+struct ManifestBag {
+    QString bagNo;
+    QString seal;
+    QList<ManifestItem> items;
+};
+
+struct ManifestData {
+    QString stationName;
+    QString driver;
+    QString plate;
+    qint64 atMs = 0;
+    QList<ManifestBag> bags;
+};
+
+[[nodiscard]] Document manifest(const ManifestData& data);
+
+// "1.25 kg" / "850 g", for people.
+[[nodiscard]] QString formatWeight(int grams);
+
+} // namespace cz::print
