@@ -1,0 +1,17 @@
+// Fills the printable documents from the station's records (dispatches, manifests), so the CLI and
+// the terminal print the same thing.
+#pragma once
+
+#include "dispatch.h"
+#include "documents.h"
+#include "station.h"
+
+namespace cz::print {
+
+// The label of a parcel sent from the station; names and phones stay whole here and are masked by
+// the renderer.
+[[nodiscard]] LabelData labelData(const Dispatch& dispatch, const CarrierRegistry& carriers);
+// The manifest with each bag's items: dispatches with carrier and weight, returns with their carrier.
+[[nodiscard]] Result<ManifestData> manifestData(Station& station, const Manifest& manifest);
+
+} // namespace cz::print

@@ -1,0 +1,79 @@
+// The station's records turned into paper: a dispatch's label carries its waybill as Code 128 and
+// its routing zone; a handed-over manifest lists dispatches and returns per bag.
+#include "barcode.h"
+#include "dispatch.h"
+#include "document.h"
+#include "fromstation.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cz;
+
+class TestFromStation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void labelAndManifest();
+};
+
+void TestFromStation::labelAndManifest() {
+    QTemporaryDir dir;
+    auto clock = std::make_shared<ManualClock>(1795827600000LL);
+    auto s = Station::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
+    QVERIFY(s.has_value());
+    Station& st = **s;
+    QVERIFY(st.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
+    DispatchDesk desk(st);
+    QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")).has_value());
+    DispatchRequest r{QStringLiteral("张三"),
+                      QStringLiteral("13812345678"),
+                      QStringLiteral("360721198508150017"),
+                      QStringLiteral("李四"),
+                      QStringLiteral("13987654321"),
+                      QStringLiteral("广东省"),
+                      QStringLiteral("深圳市"),
+                      QStringLiteral("南山区"),
+                      QStringLiteral("科技园一路 8 号"),
+                      QStringLiteral("farm_produce"),
+                      QStringLiteral("脐橙"),
+                      true,
+                      2300,
+                      QStringLiteral("YTO"),
+                      QStringLiteral("YT900000000001")};
+    auto d = desk.accept(r);
+    QVERIFY(d.has_value());
+
+    const print::LabelData label = print::labelData(*d, st.carriers());
+    QCOMPARE(label.routingZone, QStringLiteral("粤-20"));
+    QCOMPARE(label.feeFen, 2400);
+    QVERIFY(label.recipientAddress.contains(QStringLiteral("南山区")));
+    const QImage img = print::renderPage(print::waybillLabel(label));
+    bool found = false;
+    for (const auto& code : barcode::decode(img)) {
+        if (code.format == QLatin1String("Code128") && code.text == d->waybill)
+            found = true;
+    }
+    QVERIFY2(found, "the label's Code 128 must read back as the dispatch's waybill");
+
+    auto parcel = st.receive(
+        {QStringLiteral("JT0001234567890"), QStringLiteral("1234"), {}, QStringLiteral("JT"), std::nullopt});
+    QVERIFY(parcel.has_value());
+    QVERIFY(st.markForReturn(parcel->parcel.id, ReturnReason::Refused).has_value());
+    QVERIFY(desk.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), d->waybill).has_value());
+    QVERIFY(
+        desk.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), parcel->parcel.waybill).has_value());
+    auto m = desk.handOver(QStringLiteral("王师傅"), QStringLiteral("赣C12345"));
+    QVERIFY(m.has_value());
+    auto data = print::manifestData(st, *m);
+    QVERIFY(data.has_value());
+    QCOMPARE(data->stationName, QStringLiteral("李家村服务站"));
+    QCOMPARE(data->bags.size(), 1);
+    QCOMPARE(data->bags.first().items.size(), 2);
+    QCOMPARE(data->bags.first().items.at(0).weightGrams, 2300);
+    QCOMPARE(data->bags.first().items.at(1).carrier, QStringLiteral("JT"));
+    QCOMPARE(data->plate, QStringLiteral("赣C12345"));
+    QVERIFY(!print::renderPage(print::manifest(*data)).isNull());
+}
+
+QTEST_MAIN(TestFromStation)
+#include "tst_fromstation.moc"
