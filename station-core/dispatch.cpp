@@ -286,6 +286,18 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
     return static_cast<int>(rows.size());
 }
 
+Result<QStringList> DispatchDesk::provinces() {
+    auto q =
+        m_station.database().exec(QStringLiteral("SELECT DISTINCT province FROM rate ORDER BY province"));
+    if (!q)
+        return fail(q.error());
+    QStringList out;
+    while ((*q)->next())
+        out << (*q)->value(0).toString();
+    (*q)->finish();
+    return out;
+}
+
 Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString& province, int weightGrams) {
     const QString carrier = carrierCode.trimmed().toUpper();
     if (weightGrams <= 0)
@@ -600,8 +612,12 @@ Result<Manifest> DispatchDesk::manifest(const QString& id) {
     return loadManifest(QStringLiteral("id = ?"), {id});
 }
 
+Result<Manifest> DispatchDesk::currentManifest() {
+    return loadManifest(QStringLiteral("status = 'open'"), {});
+}
+
 Result<Manifest> DispatchDesk::openManifest() {
-    auto open = loadManifest(QStringLiteral("status = 'open'"), {});
+    auto open = currentManifest();
     if (open || open.error().kind != ErrorKind::NotFound)
         return open;
     auto tx = m_station.beginWrite();

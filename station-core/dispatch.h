@@ -98,6 +98,7 @@ public:
     // Rates: CSV lines "carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g" (a header
     // line is allowed); replaces the rates of every carrier named in the file. Returns the rows.
     [[nodiscard]] Result<int> importRates(const QString& csv);
+    [[nodiscard]] Result<QStringList> provinces(); // destinations that have a rate, sorted
     [[nodiscard]] Result<RateQuote> quote(const QString& carrier, const QString& province, int weightGrams);
     // A block of outbound waybill numbers from the carrier: prefix + number padded to digits.
     [[nodiscard]] Status importWaybillBlock(const QString& carrier, const QString& prefix, qint64 from,
@@ -111,6 +112,8 @@ public:
     // The van handover: the open manifest (created on first use), bags by number with their seal,
     // outgoing dispatches and parcels of the return list scanned into them, then the handover.
     [[nodiscard]] Result<Manifest> openManifest();
+    // The open manifest without creating one (looking must write nothing); NotFound when none is open.
+    [[nodiscard]] Result<Manifest> currentManifest();
     [[nodiscard]] Result<BagSummary> addToBag(const QString& bagNo, const QString& seal,
                                               const QString& waybill);
     [[nodiscard]] Result<Manifest> handOver(const QString& driver, const QString& plate);

@@ -1243,24 +1243,6 @@ Database: %2</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run "cunzhanctl COMMAND --help" for a command's options. Global options go before the command.
-
-Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {"parcels": [...], "count", "total_fee_fen"}). On failure --json also prints {"error": {"kind", "exit_code", "code", "message", "details"}}. Phone numbers and names are always masked.
-
-Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only).
-
-Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds (for tests and support only).
-</source>
-        <translation>运行“cunzhanctl 命令 --help”查看该命令的选项。全局选项放在命令之前。
-
-输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{"parcels": [...], "count", "total_fee_fen"}）。失败时 --json 还会输出 {"error": {"kind", "exit_code", "code", "message", "details"}}。手机号和姓名始终打码显示。
-
-退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读）。
-
-环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout；CUNZHAN_FAKE_NOW_MS 让程序使用固定在该 UTC 毫秒数的时钟（仅用于测试和技术支持）。
-</translation>
-    </message>
-    <message>
         <source>Give a command.</source>
         <translation>请给出一个命令。</translation>
     </message>
@@ -1303,6 +1285,528 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Received</source>
         <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>--%1 is a whole number from %2 to %3, not "%4".</source>
+        <translation>--%1 应为 %2 到 %3 之间的整数，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>Give --%1.</source>
+        <translation>请给出 --%1。</translation>
+    </message>
+    <message>
+        <source>The sender's real name, as on the ID card.</source>
+        <translation>寄件人的真实姓名，与身份证一致。</translation>
+    </message>
+    <message>
+        <source>The sender's 11-digit mobile number.</source>
+        <translation>寄件人的 11 位手机号。</translation>
+    </message>
+    <message>
+        <source>The sender's resident ID number (18 characters), checked for its check character.</source>
+        <translation>寄件人的居民身份证号码（18 位），会核对校验码。</translation>
+    </message>
+    <message>
+        <source>The recipient's name.</source>
+        <translation>收件人姓名。</translation>
+    </message>
+    <message>
+        <source>The recipient's 11-digit mobile number.</source>
+        <translation>收件人的 11 位手机号。</translation>
+    </message>
+    <message>
+        <source>Destination province, e.g. 广东省.</source>
+        <translation>目的省份，例如 广东省。</translation>
+    </message>
+    <message>
+        <source>Destination city.</source>
+        <translation>目的城市。</translation>
+    </message>
+    <message>
+        <source>Destination district or county.</source>
+        <translation>目的区县。</translation>
+    </message>
+    <message>
+        <source>Street address.</source>
+        <translation>详细地址。</translation>
+    </message>
+    <message>
+        <source>What the parcel holds, one of: %1.</source>
+        <translation>包裹内物品类别，以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>A short note on the contents (optional).</source>
+        <translation>物品简短说明（可选）。</translation>
+    </message>
+    <message>
+        <source>Confirms that you opened and inspected the parcel and found nothing prohibited (required).</source>
+        <translation>确认已开箱验视，没有禁寄物品（必填）。</translation>
+    </message>
+    <message>
+        <source>The weight in grams.</source>
+        <translation>重量，单位克。</translation>
+    </message>
+    <message>
+        <source>The carrier code that takes the parcel (SF, YTO, ...).</source>
+        <translation>承运的快递公司代码（SF、YTO……）。</translation>
+    </message>
+    <message>
+        <source>A pre-printed waybill number; default: the next number of the carrier's imported block.</source>
+        <translation>预印运单号；默认使用该快递公司已导入单号段中的下一个号码。</translation>
+    </message>
+    <message>
+        <source>List the parcels sent from here, newest first.</source>
+        <translation>列出本站寄出的包裹，最新的在前。</translation>
+    </message>
+    <message>
+        <source>With --list: only accepted, bagged or handed_over parcels.</source>
+        <translation>与 --list 一起使用：只列出 accepted（已收寄）、bagged（已装袋）或 handed_over（已交车）的包裹。</translation>
+    </message>
+    <message>
+        <source>Show one sent parcel.</source>
+        <translation>显示一件寄出的包裹。</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Sender ID</source>
+        <translation>寄件人证件号</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>收寄时间</translation>
+    </message>
+    <message>
+        <source>The status is accepted, bagged or handed_over, not "%1".</source>
+        <translation>状态应为 accepted、bagged 或 handed_over，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No sent parcels match.</source>
+        <translation>没有符合条件的寄出包裹。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>寄往</translation>
+    </message>
+    <message>
+        <source>Either accept a parcel, or use --list, or --show: not several.</source>
+        <translation>收寄包裹、--list 或 --show 只能选一个。</translation>
+    </message>
+    <message>
+        <source>--status goes with --list.</source>
+        <translation>--status 要与 --list 一起使用。</translation>
+    </message>
+    <message>
+        <source>Give the parcel's details to accept it, or --list, or --show WAYBILL.</source>
+        <translation>请给出包裹信息以收寄，或使用 --list，或 --show 运单号。</translation>
+    </message>
+    <message>
+        <source>--contents is one of: %1.</source>
+        <translation>--contents 应为以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>"import FILE" replaces the rates of the carriers in FILE (CSV lines carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g; "-" reads standard input); "quote" prices a parcel.</source>
+        <translation>“import 文件”用文件中的资费替换相应快递公司的资费（CSV 行 carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g；“-”表示从标准输入读取）；“quote”计算运费。</translation>
+    </message>
+    <message>
+        <source>With quote: the carrier code.</source>
+        <translation>与 quote 一起使用：快递公司代码。</translation>
+    </message>
+    <message>
+        <source>With quote: the destination province.</source>
+        <translation>与 quote 一起使用：目的省份。</translation>
+    </message>
+    <message>
+        <source>With quote: the weight in grams.</source>
+        <translation>与 quote 一起使用：重量（克）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the rate file %1: %2</source>
+        <translation>无法读取资费文件 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rate(s).</source>
+        <translation><numerusform>已导入 %n 条资费。</numerusform></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Chargeable</source>
+        <translation>计费重量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kg</source>
+        <translation><numerusform>%n 公斤</numerusform></translation>
+    </message>
+    <message>
+        <source>Write "rates import FILE" or "rates quote --carrier C --province P --weight GRAMS".</source>
+        <translation>请写成“rates import 文件”或“rates quote --carrier 公司 --province 省份 --weight 克数”。</translation>
+    </message>
+    <message>
+        <source>"import" adds a block of waybill numbers from a carrier; "status" shows how many numbers are left per carrier.</source>
+        <translation>“import”导入快递公司的一段运单号；“status”显示各快递公司剩余的单号数量。</translation>
+    </message>
+    <message>
+        <source>The carrier code.</source>
+        <translation>快递公司代码。</translation>
+    </message>
+    <message>
+        <source>Letters before the number (optional).</source>
+        <translation>号码前的字母（可选）。</translation>
+    </message>
+    <message>
+        <source>The first number of the block.</source>
+        <translation>号段的第一个号码。</translation>
+    </message>
+    <message>
+        <source>The last number of the block.</source>
+        <translation>号段的最后一个号码。</translation>
+    </message>
+    <message>
+        <source>Digits of the number, padded with zeros.</source>
+        <translation>号码的位数，不足补零。</translation>
+    </message>
+    <message>
+        <source>Imported %1 to %2 for %3; %4 number(s) left.</source>
+        <translation>已为 %3 导入 %1 到 %2；剩余 %4 个单号。</translation>
+    </message>
+    <message>
+        <source>Numbers left</source>
+        <translation>剩余单号</translation>
+    </message>
+    <message>
+        <source>No waybill numbers are left for any carrier.</source>
+        <translation>所有快递公司的单号都已用完。</translation>
+    </message>
+    <message>
+        <source>Write "waybill-block import ..." or "waybill-block status".</source>
+        <translation>请写成“waybill-block import ...”或“waybill-block status”。</translation>
+    </message>
+    <message>
+        <source>Nothing shows the open manifest; "bag WAYBILL..." scans outgoing parcels and parcels of the return list into a bag; "handover" hands the manifest to the van; "show ID" shows a manifest.</source>
+        <translation>不带参数显示当前交接单；“bag 运单号...”把要发出的包裹和退回清单中的包裹扫描装袋；“handover”把交接单交给货车；“show 编号”显示一张交接单。</translation>
+    </message>
+    <message>
+        <source>With bag: the bag number.</source>
+        <translation>与 bag 一起使用：袋号。</translation>
+    </message>
+    <message>
+        <source>With bag: the bag's seal number.</source>
+        <translation>与 bag 一起使用：袋子的封签号。</translation>
+    </message>
+    <message>
+        <source>With handover: the van driver's name.</source>
+        <translation>与 handover 一起使用：货车司机姓名。</translation>
+    </message>
+    <message>
+        <source>With handover: the van's number plate.</source>
+        <translation>与 handover 一起使用：货车车牌号。</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>交接单</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未交接</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>司机</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>袋号</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封签</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bag(s), %1 parcel(s).</source>
+        <translation><numerusform>%n 袋，%1 件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Give the waybills to put into the bag.</source>
+        <translation>请给出要装袋的运单号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in bag %2 (seal %3), which holds %n parcel(s).</source>
+        <translation><numerusform>%1 在袋子 %2（封签 %3）中，该袋共 %n 件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Write "manifest", "manifest bag --bag NO --seal SEAL WAYBILL...", "manifest handover --driver NAME --plate PLATE" or "manifest show ID".</source>
+        <translation>请写成“manifest”、“manifest bag --bag 袋号 --seal 封签 运单号...”、“manifest handover --driver 姓名 --plate 车牌”或“manifest show 编号”。</translation>
+    </message>
+    <message>
+        <source>Accept a parcel to send (real name, inspection, weight, fee); --list and --show the sent ones.</source>
+        <translation>收寄要寄出的包裹（实名、验视、称重、运费）；--list 和 --show 查看已寄出的包裹。</translation>
+    </message>
+    <message>
+        <source>Import the carriers' zone rates, or quote a fee.</source>
+        <translation>导入快递公司的分区资费，或计算运费。</translation>
+    </message>
+    <message>
+        <source>Import a carrier's block of waybill numbers, or show what is left.</source>
+        <translation>导入快递公司的运单号段，或查看剩余号码。</translation>
+    </message>
+    <message>
+        <source>The van handover: show the open manifest, bag parcels, hand over, show a manifest.</source>
+        <translation>货车交接：显示当前交接单、装袋、交接、查看交接单。</translation>
+    </message>
+    <message>
+        <source>slip (pickup slip, --code), label (waybill label of a sent parcel, --waybill), arrivals (the day's list, --date), manifest (the open one, or --id), shelf-label (--slot).</source>
+        <translation>slip（取件单，--code）、label（寄出包裹的运单标签，--waybill）、arrivals（当天到件清单，--date）、manifest（当前交接单，或 --id）、shelf-label（货架标签，--slot）。</translation>
+    </message>
+    <message>
+        <source>slip: the pickup code.</source>
+        <translation>slip：取件码。</translation>
+    </message>
+    <message>
+        <source>label: the waybill of the sent parcel.</source>
+        <translation>label：寄出包裹的运单号。</translation>
+    </message>
+    <message>
+        <source>arrivals: the day, YYYY-MM-DD (default today).</source>
+        <translation>arrivals：日期，YYYY-MM-DD（默认今天）。</translation>
+    </message>
+    <message>
+        <source>manifest: the manifest id (default: the open one).</source>
+        <translation>manifest：交接单编号（默认当前交接单）。</translation>
+    </message>
+    <message>
+        <source>shelf-label: the place, e.g. 3-2.</source>
+        <translation>shelf-label：位置，例如 3-2。</translation>
+    </message>
+    <message>
+        <source>slip: receipt paper width, 58 (default) or 80 mm.</source>
+        <translation>slip：小票纸宽度，58（默认）或 80 毫米。</translation>
+    </message>
+    <message>
+        <source>label: 76x130 (default) or 100x150 mm.</source>
+        <translation>label：76x130（默认）或 100x150 毫米。</translation>
+    </message>
+    <message>
+        <source>Write the document as PDF to FILE.</source>
+        <translation>把文档以 PDF 格式写入文件。</translation>
+    </message>
+    <message>
+        <source>Print on this CUPS queue.</source>
+        <translation>在这个 CUPS 打印队列上打印。</translation>
+    </message>
+    <message>
+        <source>With --printer: send a bitmap at 203 dpi in the printer's own language, escpos, zpl or tspl, instead of PDF.</source>
+        <translation>与 --printer 一起使用：以打印机自己的语言（escpos、zpl 或 tspl）发送 203 dpi 的位图，而不是 PDF。</translation>
+    </message>
+    <message>
+        <source>List the jobs a printer has not taken yet.</source>
+        <translation>列出打印机还没有接收的打印任务。</translation>
+    </message>
+    <message>
+        <source>Send the waiting jobs again, oldest first.</source>
+        <translation>重新发送等待中的打印任务，最早的在前。</translation>
+    </message>
+    <message>
+        <source>--paper is 58 or 80, not "%1".</source>
+        <translation>--paper 应为 58 或 80，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Give the pickup code with --code.</source>
+        <translation>请用 --code 给出取件码。</translation>
+    </message>
+    <message>
+        <source>--size is 76x130 or 100x150, not "%1".</source>
+        <translation>--size 应为 76x130 或 100x150，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Give the waybill of the sent parcel with --waybill.</source>
+        <translation>请用 --waybill 给出寄出包裹的运单号。</translation>
+    </message>
+    <message>
+        <source>The open manifest has no bags yet. To print a manifest already handed over, give its id with --id ("manifest handover" shows it).</source>
+        <translation>当前交接单还没有袋子。要打印已交接的交接单，请用 --id 给出编号（“manifest handover”会显示编号）。</translation>
+    </message>
+    <message>
+        <source>Give the place with --slot, e.g. 3-2.</source>
+        <translation>请用 --slot 给出位置，例如 3-2。</translation>
+    </message>
+    <message>
+        <source>The station has no place %1.</source>
+        <translation>服务站没有位置 %1。</translation>
+    </message>
+    <message>
+        <source>Say what to print: slip, label, arrivals, manifest or shelf-label.</source>
+        <translation>请说明要打印什么：slip、label、arrivals、manifest 或 shelf-label。</translation>
+    </message>
+    <message>
+        <source>--paper goes with slip.</source>
+        <translation>--paper 要与 slip 一起使用。</translation>
+    </message>
+    <message>
+        <source>--size goes with label.</source>
+        <translation>--size 要与 label 一起使用。</translation>
+    </message>
+    <message>
+        <source>"%1" is not something to print: slip, label, arrivals, manifest or shelf-label.</source>
+        <translation>“%1”不是可打印的文档：slip、label、arrivals、manifest 或 shelf-label。</translation>
+    </message>
+    <message>
+        <source>--raw is escpos, zpl or tspl, not "%1".</source>
+        <translation>--raw 应为 escpos、zpl 或 tspl，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No print jobs are waiting.</source>
+        <translation>没有等待中的打印任务。</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近的错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) still waiting in %1.</source>
+        <translation><numerusform>%1 中还有 %n 个打印任务在等待。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %n waiting job(s).</source>
+        <translation><numerusform>已打印 %n 个等待中的任务。</numerusform></translation>
+    </message>
+    <message>
+        <source>No print jobs were waiting.</source>
+        <translation>没有等待中的打印任务。</translation>
+    </message>
+    <message>
+        <source>The job is kept in %1; run "cunzhanctl print --retry" when the printer is ready.</source>
+        <translation>任务保存在 %1；打印机就绪后请运行“cunzhanctl print --retry”。</translation>
+    </message>
+    <message>
+        <source>Printed "%1" on %2 (job %3).</source>
+        <translation>已在 %2 上打印“%1”（任务 %3）。</translation>
+    </message>
+    <message>
+        <source>Use --pending or --retry, not both.</source>
+        <translation>--pending 和 --retry 只能用一个。</translation>
+    </message>
+    <message>
+        <source>Say where the paper goes: --pdf FILE or --printer QUEUE (one of them).</source>
+        <translation>请说明输出到哪里：--pdf 文件 或 --printer 队列（二选一）。</translation>
+    </message>
+    <message>
+        <source>--raw goes with --printer.</source>
+        <translation>--raw 要与 --printer 一起使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n page(s)).</source>
+        <translation><numerusform>已写入 %1（%n 页）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Image files (PNG, JPEG, ...) to read barcodes from.</source>
+        <translation>要读取条码的图片文件（PNG、JPEG……）。</translation>
+    </message>
+    <message>
+        <source>Give one or more image files.</source>
+        <translation>请给出一个或多个图片文件。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Cannot read the image %1: %2</source>
+        <translation>无法读取图片 %1：%2</translation>
+    </message>
+    <message>
+        <source>No barcode was found in %1.</source>
+        <translation>在 %1 中没有找到条码。</translation>
+    </message>
+    <message>
+        <source>Print a slip, label, arrival list, manifest or shelf label to PDF or a printer; --pending, --retry.</source>
+        <translation>把取件单、运单标签、到件清单、交接单或货架标签打印成 PDF 或送到打印机；--pending、--retry。</translation>
+    </message>
+    <message>
+        <source>Read the barcodes in image files.</source>
+        <translation>读取图片文件中的条码。</translation>
+    </message>
+    <message>
+        <source>Run "cunzhanctl COMMAND --help" for a command's options. Global options go before the command.
+
+Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {"parcels": [...], "count", "total_fee_fen"}). On failure --json also prints {"error": {"kind", "exit_code", "code", "message", "details"}}. Phone numbers and names are always masked.
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only, printer not ready).
+
+Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds (for tests and support only).
+</source>
+        <translation>运行“cunzhanctl 命令 --help”查看该命令的选项。全局选项放在命令之前。
+
+输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{"parcels": [...], "count", "total_fee_fen"}）。失败时 --json 还会输出 {"error": {"kind", "exit_code", "code", "message", "details"}}。手机号和姓名始终打码显示。
+
+退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读、打印机未就绪）。
+
+环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout；CUNZHAN_FAKE_NOW_MS 让程序使用固定在该 UTC 毫秒数的时钟（仅用于测试和技术支持）。
+</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1888,120 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
 </context>
 <context>
+    <name>cz::ui::DispatchModel</name>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>运费（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::HandoverPage</name>
+    <message>
+        <source>&amp;Hand over to the van</source>
+        <translation>交给货车(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Print &amp;manifest</source>
+        <translation>打印交接单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>e.g. B1</source>
+        <translation>例如 B1</translation>
+    </message>
+    <message>
+        <source>scan the seal's number</source>
+        <translation>扫描封签号</translation>
+    </message>
+    <message>
+        <source>scan each parcel going into the bag</source>
+        <translation>逐件扫描装入这个袋子的包裹</translation>
+    </message>
+    <message>
+        <source>&amp;Bag number:</source>
+        <translation>袋号(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Sea&amp;l:</source>
+        <translation>封签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Scan &amp;waybill:</source>
+        <translation>扫描运单(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Dri&amp;ver:</source>
+        <translation>司机(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Number pla&amp;te:</source>
+        <translation>车牌(&amp;T)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in bag %2 (%n parcel(s) in it).</source>
+        <translation><numerusform>%1 已装入袋子 %2（袋中共 %n 件）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Hand over to the van</source>
+        <translation>交给货车</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n parcel(s) in %1 bag(s) to %2 (%3)? They cannot be bagged again.</source>
+        <translation><numerusform>把 %1 个袋子中的 %n 件包裹交给 %2（%3）？交接后不能再装袋。</numerusform></translation>
+    </message>
+    <message>
+        <source>Handed over to %1. Print the manifest for the driver to sign.</source>
+        <translation>已交给 %1。请打印交接单给司机签字。</translation>
+    </message>
+    <message>
+        <source>Nothing is bagged yet: scan the outgoing parcels into bags first.</source>
+        <translation>还没有装袋的包裹：请先把要发出的包裹扫描装袋。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open manifest: %n parcel(s)</source>
+        <translation><numerusform>当前交接单：%n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bag(s)</source>
+        <translation><numerusform>%n 袋</numerusform></translation>
+    </message>
+    <message>
+        <source>Handov&amp;er</source>
+        <translation>交接(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::MainWindow</name>
     <message>
         <source>%1 (F%2)</source>
@@ -1397,6 +2015,25 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Station: %1</source>
         <translation>服务站：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retr&amp;y printing (%n waiting)</source>
+        <translation><numerusform>重新打印(&amp;Y)（%n 个等待中）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::ManifestModel</name>
+    <message>
+        <source>Bag</source>
+        <translation>袋号</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封签</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +2279,64 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
 </context>
 <context>
+    <name>cz::ui::PrintPreview</name>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more page(s)</source>
+        <translation><numerusform>……还有 %n 页</numerusform></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::PrintService</name>
+    <message>
+        <source>pickup slips</source>
+        <translation>取件单</translation>
+    </message>
+    <message>
+        <source>waybill labels</source>
+        <translation>运单标签</translation>
+    </message>
+    <message>
+        <source>A4 lists</source>
+        <translation>A4 清单</translation>
+    </message>
+    <message>
+        <source>No printer is chosen for %1: choose one under Settings.</source>
+        <translation>还没有为%1选择打印机：请在设置中选择。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not printed: %1 (%n job(s) waiting)</source>
+        <translation><numerusform>未打印：%1（%n 个任务等待中）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::ReceivePage</name>
     <message>
         <source>&amp;Carrier:</source>
@@ -1702,6 +2397,134 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>&amp;Receive</source>
         <translation>入库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Print s&amp;lip</source>
+        <translation>打印取件单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Print a slip for every parcel a&amp;utomatically</source>
+        <translation>每件包裹自动打印取件单(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Print arr&amp;ivals</source>
+        <translation>打印到件清单(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::SendPage</name>
+    <message>
+        <source>Inspected, nothing prohi&amp;bited</source>
+        <translation>已验视，无禁寄物品(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Accept (Enter)</source>
+        <translation>收寄（回车）</translation>
+    </message>
+    <message>
+        <source>Print &amp;label</source>
+        <translation>打印标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>18 characters, from the ID card</source>
+        <translation>18 位，见身份证</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11 位数字</translation>
+    </message>
+    <message>
+        <source>empty: the next number of the carrier's block</source>
+        <translation>留空：使用该快递公司单号段的下一个号码</translation>
+    </message>
+    <message>
+        <source>what exactly, e.g. navel oranges</source>
+        <translation>具体物品，例如 脐橙</translation>
+    </message>
+    <message>
+        <source> g</source>
+        <translation> 克</translation>
+    </message>
+    <message>
+        <source>Enter accepts the parcel</source>
+        <translation>按回车收寄包裹</translation>
+    </message>
+    <message>
+        <source>Sender &amp;name:</source>
+        <translation>寄件人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sender &amp;mobile:</source>
+        <translation>寄件人手机(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Resident &amp;ID:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of contents:</source>
+        <translation>物品类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>重量(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier:</source>
+        <translation>快递公司(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Pre-printed waybill, i&amp;f any:</source>
+        <translation>预印运单号（如有）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To (recipient):</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Recipient p&amp;hone:</source>
+        <translation>收件人手机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince:</source>
+        <translation>省份(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y:</source>
+        <translation>城市(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>区县：</translation>
+    </message>
+    <message>
+        <source>Street and ho&amp;use:</source>
+        <translation>街道门牌(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sent today:</source>
+        <translation>今日寄件：</translation>
+    </message>
+    <message>
+        <source>ID checked.</source>
+        <translation>身份证号已核对。</translation>
+    </message>
+    <message>
+        <source>Weigh the parcel and choose the province for the fee.</source>
+        <translation>请称重并选择省份以计算运费。</translation>
+    </message>
+    <message>
+        <source>Fee %1 yuan · zone %2 · %3 kg</source>
+        <extracomment>The live quote: fee, routing zone, chargeable kilograms</extracomment>
+        <translation>运费 %1 元 · 分区 %2 · %3 公斤</translation>
+    </message>
+    <message>
+        <source>Accepted: %1 yuan to collect, zone %2. Write the waybill on the parcel or print the label.</source>
+        <translation>已收寄：应收 %1 元，分区 %2。请在包裹上写运单号或打印标签。</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>寄件(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2600,31 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Settin&amp;gs</source>
         <translation>设置(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Printers of this terminal</source>
+        <translation>本机打印机</translation>
+    </message>
+    <message>
+        <source>Slip printer (&amp;1):</source>
+        <translation>小票打印机(&amp;1)：</translation>
+    </message>
+    <message>
+        <source>Label printer (&amp;2):</source>
+        <translation>标签打印机(&amp;2)：</translation>
+    </message>
+    <message>
+        <source>A4 printer (&amp;4):</source>
+        <translation>A4 打印机(&amp;4)：</translation>
+    </message>
+    <message>
+        <source>The default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <extracomment>A printer chosen before that the print system does not list now</extracomment>
+        <translation>%1（未找到）</translation>
     </message>
 </context>
 <context>

@@ -1,23 +1,32 @@
 #include "mainwindow.h"
 
+#include "cups.h"
+#include "handoverpage.h"
 #include "overduepage.h"
 #include "parcelspage.h"
 #include "pickuppage.h"
+#include "printservice.h"
 #include "receivepage.h"
+#include "sendpage.h"
 #include "settingspage.h"
 #include "shelvespage.h"
 #include "station.h"
+#include "style.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 
 namespace cz::ui {
 
-MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, QWidget* parent)
+MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintService* printing, QWidget* parent)
     : QMainWindow(parent)
     , m_station(station)
+    , m_printing(printing ? printing
+                          : new PrintService(std::make_unique<print::CupsBackend>(),
+                                             PrintService::spoolDirFor(station.database().path()), this))
     , m_scanner(new ScanFilter(this, std::move(scanClock)))
     , m_tabs(new QTabWidget(this))
     , m_receive(new ReceivePage(station, m_tabs))
@@ -25,12 +34,18 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, QWidget* p
     , m_parcels(new ParcelsPage(station, m_tabs))
     , m_shelves(new ShelvesPage(station, m_tabs))
     , m_overdue(new OverduePage(station, m_tabs))
+    , m_send(new SendPage(station, m_printing, m_tabs))
+    , m_handover(new HandoverPage(station, m_printing, m_tabs))
     , m_settings(new SettingsPage(station, m_tabs))
-    , m_stationLabel(new QLabel(this)) {
+    , m_stationLabel(new QLabel(this))
+    , m_retryPrint(new QPushButton(this)) {
     setMinimumSize(800, 600);
     resize(1024, 768);
     // The function keys follow the tab order; the settings, used least, stay last.
-    const QList<Page*> pages = {m_receive, m_pickup, m_parcels, m_shelves, m_overdue, m_settings};
+    const QList<Page*> pages = {m_receive, m_pickup, m_parcels,  m_shelves,
+                                m_overdue, m_send,   m_handover, m_settings};
+    m_receive->setPrintService(m_printing);
+    m_settings->setPrintService(m_printing);
     for (int i = 0; i < pages.size(); ++i) {
         //: Tab title: the page name and its function key, e.g. "Receive (F1)"
         m_tabs->addTab(pages[i], tr("%1 (F%2)").arg(pages[i]->title()).arg(i + 1));
@@ -43,6 +58,13 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, QWidget* p
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_stationLabel, 1);
+    statusBar()->addPermanentWidget(m_retryPrint);
+    connect(m_retryPrint, &QPushButton::clicked, this, [this] {
+        if (auto r = m_printing->retry(); !r)
+            statusBar()->showMessage(r.error().message, 10000);
+    });
+    connect(m_printing, &PrintService::pendingChanged, this, &MainWindow::updatePrintQueue);
+    updatePrintQueue(m_printing->pendingCount());
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) {
         if (Page* page = currentPage())
@@ -77,6 +99,11 @@ void MainWindow::updateStatus() {
     const QString name = m_station.settings().stationName;
     setWindowTitle(tr("Cunzhan — %1").arg(name));
     m_stationLabel->setText(tr("Station: %1").arg(name));
+}
+
+void MainWindow::updatePrintQueue(int waiting) {
+    m_retryPrint->setText(tr("Retr&y printing (%n waiting)", nullptr, waiting));
+    m_retryPrint->setVisible(waiting > 0);
 }
 
 } // namespace cz::ui

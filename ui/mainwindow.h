@@ -1,5 +1,5 @@
-// The terminal's main window: the pages as tabs (F1..F6, in tab order), the scanner routed to the current
-// page, the station's name and state in the status bar.
+// The terminal's main window: the pages as tabs (F1..F8, in tab order), the scanner routed to the current
+// page, the station's name, and the print queue's "Retry printing" in the status bar.
 #pragma once
 
 #include "scanfilter.h"
@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 
 namespace cz {
@@ -15,11 +16,14 @@ class Station;
 
 namespace cz::ui {
 
+class HandoverPage;
 class OverduePage;
 class Page;
 class ParcelsPage;
 class PickupPage;
+class PrintService;
 class ReceivePage;
+class SendPage;
 class SettingsPage;
 class ShelvesPage;
 
@@ -27,7 +31,9 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // The scanner filter is installed on the application for the window's lifetime; clock as in ScanFilter.
-    explicit MainWindow(Station& station, ScanFilter::Clock scanClock = {}, QWidget* parent = nullptr);
+    // printing null: a PrintService on CUPS, spooled beside the station database.
+    explicit MainWindow(Station& station, ScanFilter::Clock scanClock = {}, PrintService* printing = nullptr,
+                        QWidget* parent = nullptr);
 
     void showPage(int index);
     void handleScan(const QString& code);
@@ -39,12 +45,17 @@ public:
     [[nodiscard]] ParcelsPage* parcelsPage() const { return m_parcels; }
     [[nodiscard]] ShelvesPage* shelvesPage() const { return m_shelves; }
     [[nodiscard]] OverduePage* overduePage() const { return m_overdue; }
+    [[nodiscard]] SendPage* sendPage() const { return m_send; }
+    [[nodiscard]] HandoverPage* handoverPage() const { return m_handover; }
     [[nodiscard]] SettingsPage* settingsPage() const { return m_settings; }
+    [[nodiscard]] PrintService* printService() const { return m_printing; }
 
 private:
     void updateStatus();
+    void updatePrintQueue(int waiting);
 
     Station& m_station;
+    PrintService* m_printing;
     ScanFilter* m_scanner;
     QTabWidget* m_tabs;
     ReceivePage* m_receive;
@@ -52,8 +63,11 @@ private:
     ParcelsPage* m_parcels;
     ShelvesPage* m_shelves;
     OverduePage* m_overdue;
+    SendPage* m_send;
+    HandoverPage* m_handover;
     SettingsPage* m_settings;
     QLabel* m_stationLabel;
+    QPushButton* m_retryPrint;
 };
 
 } // namespace cz::ui

@@ -1,6 +1,8 @@
 #include "messages.h"
 
+#include <QFileDialog>
 #include <QMessageBox>
+#include <utility>
 
 namespace cz::ui {
 
@@ -9,6 +11,7 @@ struct SeamState {
     bool testMode = false;
     bool answer = true;
     QStringList shown;
+    QString nextFileName;
 };
 SeamState& seam() {
     static SeamState s;
@@ -41,8 +44,25 @@ void Messages::information(QWidget* parent, const QString& title, const QString&
     QMessageBox::information(parent, title, text);
 }
 
+QString Messages::saveFileName(QWidget* parent, const QString& title, const QString& suggested,
+                               const QString& filter) {
+    if (seam().testMode) {
+        seam().shown << title;
+        return std::exchange(seam().nextFileName, QString());
+    }
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
 void Messages::setTestMode(bool on, bool answer) {
-    seam() = SeamState{on, answer, {}};
+    seam() = SeamState{on, answer, {}, {}};
+}
+
+void Messages::setNextFileName(const QString& path) {
+    seam().nextFileName = path;
+}
+
+bool Messages::isTestMode() {
+    return seam().testMode;
 }
 
 void Messages::setNextAnswer(bool answer) {

@@ -15,10 +15,16 @@ public:
     [[nodiscard]] static bool confirm(QWidget* parent, const QString& title, const QString& text);
     static void error(QWidget* parent, const QString& title, const QString& text);
     static void information(QWidget* parent, const QString& title, const QString& text);
+    // Asks where to save a file; empty when cancelled.
+    [[nodiscard]] static QString saveFileName(QWidget* parent, const QString& title, const QString& suggested,
+                                              const QString& filter);
 
     // Test seam: while on, nothing is shown; confirm() returns the answer given here.
     static void setTestMode(bool on, bool answer = true);
     static void setNextAnswer(bool answer);
+    // The file name saveFileName() returns next (once); empty = the clerk cancels.
+    static void setNextFileName(const QString& path);
+    [[nodiscard]] static bool isTestMode();
     // Texts that would have been shown since the test mode was switched on.
     [[nodiscard]] static QStringList shown();
 };

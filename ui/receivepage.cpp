@@ -1,10 +1,14 @@
 #include "receivepage.h"
 
+#include "documents.h"
 #include "parceltablemodel.h"
+#include "printpreview.h"
+#include "printservice.h"
 #include "privacy.h"
 #include "station.h"
 #include "style.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,7 +35,10 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     , m_detail(new QLabel(this))
     , m_message(new QLabel(this))
     , m_table(new QTableView(this))
-    , m_arrivals(new ParcelTableModel(station, this)) {
+    , m_arrivals(new ParcelTableModel(station, this))
+    , m_printSlip(new QPushButton(tr("Print s&lip"), this))
+    , m_autoPrint(new QCheckBox(tr("Print a slip for every parcel a&utomatically"), this))
+    , m_printArrivals(new QPushButton(tr("Print arr&ivals"), this)) {
     makeScanField(m_waybill);
     makeScanField(m_phone);
     m_waybill->setObjectName(QStringLiteral("waybill"));
@@ -59,8 +66,12 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     m_carrierHint->setWordWrap(true);
 
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_autoPrint);
     buttons->addStretch();
+    buttons->addWidget(m_printSlip);
     buttons->addWidget(m_receive);
+    m_printSlip->setEnabled(false);
+    m_autoPrint->setChecked(PrintService::autoPrintSlips());
 
     scaleFont(m_code, 3.0, true);
     scaleFont(m_detail, 1.4, true);
@@ -84,7 +95,10 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     layout->addWidget(m_code);
     layout->addWidget(m_detail);
     layout->addWidget(m_message);
-    layout->addWidget(arrivalsLabel);
+    auto* arrivalsRow = new QHBoxLayout;
+    arrivalsRow->addWidget(arrivalsLabel, 1);
+    arrivalsRow->addWidget(m_printArrivals);
+    layout->addLayout(arrivalsRow);
     layout->addWidget(m_table, 1);
 
     showCarriers({}, {});
@@ -100,7 +114,29 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     connect(m_name, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_receive, &QPushButton::clicked, this, &ReceivePage::receiveNow);
     connect(&m_station, &Station::changed, this, &ReceivePage::refreshArrivals);
+    connect(m_printSlip, &QPushButton::clicked, this, &ReceivePage::printSlip);
+    connect(m_printArrivals, &QPushButton::clicked, this, &ReceivePage::printArrivals);
+    connect(m_autoPrint, &QCheckBox::toggled, this, &PrintService::setAutoPrintSlips);
     refreshArrivals();
+}
+
+void ReceivePage::printSlip() {
+    if (!m_last)
+        return;
+    const print::Document slip =
+        print::pickupSlip({m_station.settings().stationName, *m_last, m_station.settings().freeDays});
+    PrintPreview::preview(this, slip, Paper::Slip, m_printing);
+}
+
+void ReceivePage::printArrivals() {
+    const QDate today = localDate(m_station.clock().nowMs());
+    auto parcels = m_station.arrivals(today);
+    if (!parcels) {
+        showMessage(m_message, parcels.error().message, Tone::Bad);
+        return;
+    }
+    PrintPreview::preview(this, print::arrivalList({m_station.settings().stationName, today, *parcels}),
+                          Paper::A4, m_printing);
 }
 
 void ReceivePage::activate() {
@@ -188,6 +224,8 @@ void ReceivePage::receiveNow() {
         return;
     }
     const Parcel& p = result->parcel;
+    m_last = p;
+    m_printSlip->setEnabled(true);
     m_code->setText(p.pickupCode);
     m_detail->setText(tr("Place %1 · %2").arg(p.slotName(), p.maskedPhone()));
     if (result->overCapacity)
@@ -198,6 +236,13 @@ void ReceivePage::receiveNow() {
         showMessage(m_message, tr("Put it beside the same person's other parcels."), Tone::Good);
     else
         showMessage(m_message, {}, Tone::Neutral);
+    // The slip goes straight to the printer: a preview per parcel would slow the queue of couriers.
+    if (m_autoPrint->isChecked() && m_printing) {
+        const print::Document slip =
+            print::pickupSlip({m_station.settings().stationName, p, m_station.settings().freeDays});
+        if (auto st = m_printing->print(slip, Paper::Slip); !st)
+            showMessage(m_message, st.error().message, Tone::Bad);
+    }
     m_waybill->clear();
     m_phone->clear();
     m_name->clear();

@@ -1,9 +1,15 @@
 // Receiving parcels (入库): one scan of the waybill, the phone (or its last 4 digits), Enter.
 // The pickup code and place are shown large; errors are shown in place, never in a dialog.
+// Print slip reprints the last parcel's pickup slip (or every receipt prints one, when chosen);
+// Print arrivals previews today's arrival list for the notice board.
 #pragma once
 
 #include "page.h"
+#include "parcel.h"
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,6 +23,7 @@ class Station;
 namespace cz::ui {
 
 class ParcelTableModel;
+class PrintService;
 
 class ReceivePage : public Page {
     Q_OBJECT
@@ -36,6 +43,10 @@ public:
     [[nodiscard]] ParcelTableModel* arrivalsModel() const { return m_arrivals; }
 
     void receiveNow();
+    void setPrintService(PrintService* printing) { m_printing = printing; }
+    void printSlip();
+    void printArrivals();
+    [[nodiscard]] QCheckBox* autoPrintBox() const { return m_autoPrint; }
 
 private:
     void updateCarrierChoice(const QStringList& codes = {});
@@ -55,6 +66,11 @@ private:
     QLabel* m_message;
     QTableView* m_table;
     ParcelTableModel* m_arrivals;
+    QPushButton* m_printSlip;
+    QCheckBox* m_autoPrint;
+    QPushButton* m_printArrivals;
+    PrintService* m_printing = nullptr;
+    std::optional<Parcel> m_last;
 };
 
 } // namespace cz::ui

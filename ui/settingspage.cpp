@@ -1,11 +1,13 @@
 #include "settingspage.h"
 
+#include "printservice.h"
 #include "station.h"
 #include "style.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +27,7 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     , m_unclaimed(new QSpinBox(this))
     , m_shelves(new QLineEdit(this))
     , m_language(new QComboBox(this))
+    , m_printers{new QComboBox(this), new QComboBox(this), new QComboBox(this)}
     , m_save(new QPushButton(tr("&Save"), this))
     , m_revert(new QPushButton(tr("&Revert"), this))
     , m_message(new QLabel(this)) {
@@ -56,6 +59,12 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     form->addRow(tr("Shelf &layout:"), m_shelves);
     form->addRow(tr("Lan&guage:"), m_language);
 
+    auto* printers = new QGroupBox(tr("Printers of this terminal"), this);
+    auto* printerForm = new QFormLayout(printers);
+    printerForm->addRow(tr("Slip printer (&1):"), m_printers[0]);
+    printerForm->addRow(tr("Label printer (&2):"), m_printers[1]);
+    printerForm->addRow(tr("A4 printer (&4):"), m_printers[2]);
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
     buttons->addWidget(m_revert);
@@ -63,6 +72,7 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(printers);
     layout->addLayout(buttons);
     layout->addStretch();
 
@@ -79,8 +89,34 @@ QString SettingsPage::shownMessage() const {
     return m_message->text();
 }
 
+void SettingsPage::setPrintService(PrintService* printing) {
+    m_printing = printing;
+}
+
+void SettingsPage::loadPrinters() {
+    QList<print::PrinterInfo> available;
+    if (m_printing) {
+        // Unreachable CUPS is not an error here: the stored choices stay, and the list is empty.
+        if (auto all = m_printing->printers())
+            available = *all;
+    }
+    for (int i = 0; i < 3; ++i) {
+        QComboBox* box = m_printers[i];
+        const QString chosen = PrintService::printerFor(static_cast<Paper>(i));
+        box->clear();
+        box->addItem(tr("The default printer"), QString());
+        for (const print::PrinterInfo& p : std::as_const(available))
+            box->addItem(p.info.isEmpty() ? p.name : QStringLiteral("%1 (%2)").arg(p.info, p.name), p.name);
+        if (!chosen.isEmpty() && box->findData(chosen) < 0)
+            //: A printer chosen before that the print system does not list now
+            box->addItem(tr("%1 (not found)").arg(chosen), chosen);
+        box->setCurrentIndex(qMax(0, box->findData(chosen)));
+    }
+}
+
 void SettingsPage::activate() {
     load();
+    loadPrinters();
     m_name->setFocus();
 }
 
@@ -118,6 +154,15 @@ void SettingsPage::save() {
     // table refuses, so an empty but non-null string is passed.
     if (languageChanged)
         changes.append({QStringLiteral("language"), language.isEmpty() ? QStringLiteral("") : language});
+    bool printersChanged = false;
+    for (int i = 0; i < 3; ++i) {
+        const auto paper = static_cast<Paper>(i);
+        const QString printer = m_printers[i]->currentData().toString();
+        if (m_printers[i]->currentIndex() >= 0 && printer != PrintService::printerFor(paper)) {
+            PrintService::setPrinterFor(paper, printer);
+            printersChanged = true;
+        }
+    }
     for (const auto& [key, value] : std::as_const(changes)) {
         if (auto st = m_station.setSetting(key, value); !st) {
             showMessage(m_message, st.error().message, Tone::Bad);
@@ -129,7 +174,8 @@ void SettingsPage::save() {
         showMessage(m_message, tr("Saved. The new language applies after Cunzhan is restarted."),
                     Tone::Warning);
     else
-        showMessage(m_message, !changes.isEmpty() ? tr("Saved.") : tr("Nothing changed."), Tone::Good);
+        showMessage(m_message, !changes.isEmpty() || printersChanged ? tr("Saved.") : tr("Nothing changed."),
+                    Tone::Good);
 }
 
 } // namespace cz::ui

@@ -1,4 +1,5 @@
-// The station's settings: name, holding and fees, undo window, shelf layout and language.
+// The station's settings: name, holding and fees, undo window, shelf layout and language; and this
+// terminal's printer for each kind of paper (kept in QSettings, see printservice.h).
 #pragma once
 
 #include "page.h"
@@ -7,6 +8,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QGroupBox;
 class QPushButton;
 class QSpinBox;
 
@@ -15,6 +17,8 @@ class Station;
 }
 
 namespace cz::ui {
+
+class PrintService;
 
 class SettingsPage : public Page {
     Q_OBJECT
@@ -28,10 +32,16 @@ public:
     // Writes every changed value; stops at the first the station refuses.
     void save();
     void load();
+    // Fills the printer choices from the print system (CUPS).
+    void setPrintService(PrintService* printing);
+    void loadPrinters();
 
     [[nodiscard]] QDoubleSpinBox* feeBox() const { return m_fee; }
     [[nodiscard]] QLineEdit* nameField() const { return m_name; }
     [[nodiscard]] QComboBox* languageBox() const { return m_language; }
+    [[nodiscard]] QComboBox* slipPrinterBox() const { return m_printers[0]; }
+    [[nodiscard]] QComboBox* labelPrinterBox() const { return m_printers[1]; }
+    [[nodiscard]] QComboBox* a4PrinterBox() const { return m_printers[2]; }
     [[nodiscard]] QString shownMessage() const;
 
 private:
@@ -43,6 +53,8 @@ private:
     QSpinBox* m_unclaimed;
     QLineEdit* m_shelves;
     QComboBox* m_language;
+    QComboBox* m_printers[3]; // slip, label, A4 (the order of Paper)
+    PrintService* m_printing = nullptr;
     QPushButton* m_save;
     QPushButton* m_revert;
     QLabel* m_message;

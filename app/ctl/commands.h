@@ -1,12 +1,14 @@
 // The commands of cunzhanctl: each one defines its options on a QCommandLineParser and runs as a
 // small function against the open station. commands_parcels.cpp holds the daily parcel work,
-// commands_station.cpp setup, settings, shelves, audit and status.
+// commands_station.cpp setup, settings, shelves, audit and status, commands_dispatch.cpp sending
+// parcels (rates, number blocks, manifests), commands_print.cpp printing and barcode decoding.
 #pragma once
 
 #include "result.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QList>
 #include <QString>
 #include <functional>
@@ -43,11 +45,14 @@ struct Command {
     bool createsDb = false; // may run on a database file that does not exist yet (init)
     void (*define)(QCommandLineParser&) = nullptr;
     int (*run)(Context&, const QCommandLineParser&) = nullptr;
+    bool usesDb = true; // false: never opens the database (decode)
 };
 
 // Built after the translations are installed, since the texts are translated.
 [[nodiscard]] QList<Command> parcelCommands();
 [[nodiscard]] QList<Command> stationCommands();
+[[nodiscard]] QList<Command> dispatchCommands();
+[[nodiscard]] QList<Command> printCommands();
 
 // An option with a value when valueName is given, else a flag.
 [[nodiscard]] QCommandLineOption option(const QString& name, const QString& description,
@@ -61,5 +66,17 @@ struct Choice {
     QString value;
 };
 [[nodiscard]] Result<Choice> exactlyOne(const QCommandLineParser& p, const QStringList& options);
+
+// Reports an error: a usage error (code "usage") with the pointer to the command's --help, any
+// other through Output::fail. Returns the exit code.
+[[nodiscard]] int report(const Context& ctx, const Error& e);
+// A usage error value, for helpers that return Result and leave the reporting to report().
+[[nodiscard]] Error usageError(const QString& message);
+
+// Opens a file named on the command line for reading text; "-" is standard input.
+[[nodiscard]] bool openInput(QFile& file, const QString& name);
+
+// A carrier as "CODE (name)", or the code alone when the station does not know it.
+[[nodiscard]] QString carrierText(const Station& station, const QString& code);
 
 } // namespace cz::ctl

@@ -11,10 +11,6 @@ namespace cz::ctl {
 
 namespace {
 
-QString yuan(qint64 fen) {
-    return Tr::tr("%1 yuan").arg(formatFen(fen));
-}
-
 // Parcels whose code, waybill or phone tail is exactly the chosen value (list() also matches prefixes).
 bool matches(const Parcel& p, const Choice& c) {
     if (c.option == QLatin1String("code"))
@@ -116,15 +112,12 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
         o.insert(QStringLiteral("over_capacity"), r->overCapacity);
         ctx.out.object(o);
     } else {
-        const auto carrier = ctx.station().carriers().find(parcel.carrier);
         ctx.out.fields(
             {{Tr::tr("Pickup code"), parcel.pickupCode},
              {Tr::tr("Place"), parcel.slotName()},
              {Tr::tr("Phone"), parcel.maskedPhone()},
              {Tr::tr("Name"), parcel.maskedName().isEmpty() ? QStringLiteral("-") : parcel.maskedName()},
-             {Tr::tr("Carrier"), carrier
-                                     ? QStringLiteral("%1 (%2)").arg(parcel.carrier, carrier->displayName())
-                                     : parcel.carrier},
+             {Tr::tr("Carrier"), carrierText(ctx.station(), parcel.carrier)},
              {Tr::tr("Waybill"), parcel.waybill}});
     }
     if (r->keptTogether)
@@ -508,6 +501,11 @@ int runArrivals(Context& ctx, const QCommandLineParser& p) {
 }
 
 } // namespace
+
+QString carrierText(const Station& station, const QString& code) {
+    const auto carrier = station.carriers().find(code);
+    return carrier ? QStringLiteral("%1 (%2)").arg(code, carrier->displayName()) : code;
+}
 
 QList<Command> parcelCommands() {
     return {

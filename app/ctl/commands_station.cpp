@@ -34,6 +34,21 @@ QCommandLineOption option(const QString& name, const QString& description, const
                                : QCommandLineOption(name, description, valueName);
 }
 
+Error usageError(const QString& message) {
+    return {ErrorKind::BadInput, QStringLiteral("usage"), message, {}};
+}
+
+int report(const Context& ctx, const Error& e) {
+    return e.code == QLatin1String("usage") ? ctx.out.usage(e.message, ctx.command) : ctx.out.fail(e);
+}
+
+bool openInput(QFile& file, const QString& name) {
+    if (name == QLatin1String("-"))
+        return file.open(stdin, QIODevice::ReadOnly | QIODevice::Text);
+    file.setFileName(name);
+    return file.open(QIODevice::ReadOnly | QIODevice::Text);
+}
+
 int noPositionals(const Context& ctx, const QCommandLineParser& p) {
     if (p.positionalArguments().isEmpty())
         return 0;
@@ -290,14 +305,7 @@ void defineAudit(QCommandLineParser& p) {
 
 Result<QList<AuditScan>> readScanFile(const QString& name) {
     QFile file;
-    bool opened = false;
-    if (name == QLatin1String("-")) {
-        opened = file.open(stdin, QIODevice::ReadOnly | QIODevice::Text);
-    } else {
-        file.setFileName(name);
-        opened = file.open(QIODevice::ReadOnly | QIODevice::Text);
-    }
-    if (!opened)
+    if (!openInput(file, name))
         return fail(ErrorKind::NotFound, QStringLiteral("file.unreadable"),
                     Tr::tr("Cannot read the scan file %1: %2").arg(name, file.errorString()));
     QList<AuditScan> scans;

@@ -8,7 +8,10 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace cz;
 using namespace cz::ctl;
@@ -91,7 +94,7 @@ bool asksForHelp(const QStringList& args) {
 }
 
 QList<Command> allCommands() {
-    return stationCommands() + parcelCommands();
+    return stationCommands() + parcelCommands() + dispatchCommands() + printCommands();
 }
 
 const Command* findCommand(const QList<Command>& commands, const QString& name) {
@@ -138,7 +141,7 @@ QString globalHelp(const QList<Command>& commands) {
             "masked.\n\n"
             "Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, "
             "already picked up, station not set up), 4 not found, 5 unavailable (database locked, "
-            "read-only).\n\n"
+            "read-only, printer not ready).\n\n"
             "Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the "
             "clock fixed at these UTC milliseconds (for tests and support only).\n");
     return text;
@@ -237,7 +240,7 @@ int run(QCoreApplication& app) {
         ctx.opened = station.get();
         return {};
     };
-    if (!command->createsDb) {
+    if (!command->createsDb && command->usesDb) {
         if (!QFileInfo(g.dbPath).isFile())
             return out.fail({ErrorKind::Conflict,
                              QStringLiteral("station.not_initialised"),
@@ -257,12 +260,35 @@ int run(QCoreApplication& app) {
     return command->run(ctx, parser);
 }
 
+// Whether the command is print: drawing text needs fonts, and fonts need a QGuiApplication. The
+// global options that take a value are skipped with their value.
+bool drawsPages(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        if (std::strcmp(a, "--db") == 0 || std::strcmp(a, "--busy-timeout") == 0) {
+            ++i;
+            continue;
+        }
+        if (a[0] != '-')
+            return std::strcmp(a, "print") == 0;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsPages(argc, argv)) {
+        // Printing needs no display: the offscreen platform unless the user chose one.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     // The same name as the terminal, so Database::defaultPath() finds the terminal's database.
     QCoreApplication::setApplicationName(QString::fromLatin1(cz::kApplicationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(CUNZHAN_VERSION));
-    return run(app);
+    return run(*app);
 }

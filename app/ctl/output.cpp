@@ -49,6 +49,10 @@ QString kindName(ErrorKind k) {
 
 } // namespace
 
+QString yuan(qint64 fen) {
+    return Tr::tr("%1 yuan").arg(formatFen(fen));
+}
+
 int displayWidth(const QString& s) {
     int w = 0;
     for (char32_t c : s.toUcs4())

@@ -55,6 +55,9 @@ enum class ParcelColumn { Code, Place, Waybill, Carrier, Phone, Name, Status, Re
 // The table of list and arrivals: every field but the fee and the return reason.
 [[nodiscard]] Table parcelTable(const QList<Parcel>& parcels);
 
+// An amount for people: "12.50 yuan".
+[[nodiscard]] QString yuan(qint64 fen);
+
 // Width of a string on a terminal: East Asian wide characters take two columns.
 [[nodiscard]] int displayWidth(const QString& s);
 

@@ -1,0 +1,127 @@
+// The print preview and the terminal's print queue: a 76×130 label previews at 608×1040 dots
+// (203 dpi), Save as PDF writes a PDF where the file seam says, and a failed print stays queued
+// with its message until the retry succeeds.
+#include "documents.h"
+#include "guifixture.h"
+#include "printpreview.h"
+#include "printservice.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+
+using namespace cz;
+using namespace cz::ui;
+using cz::test::GuiFixture;
+
+namespace {
+class FakeBackend final : public print::PrintBackend {
+public:
+    bool up = false;
+    QList<print::PrintJob> printed;
+
+    Result<QList<print::PrinterInfo>> printers() override {
+        print::PrinterInfo p;
+        p.name = QStringLiteral("labels");
+        p.isDefault = true;
+        return QList<print::PrinterInfo>{p};
+    }
+    Result<int> print(const print::PrintJob& job) override {
+        if (!up)
+            return fail(ErrorKind::Unavailable, QStringLiteral("print.queue-stopped"),
+                        QStringLiteral("The printer labels is stopped."));
+        printed.append(job);
+        return static_cast<int>(printed.size());
+    }
+};
+
+print::Document label() {
+    print::LabelData d;
+    d.waybill = QStringLiteral("YT900000000001");
+    d.carrier = QStringLiteral("圆通速递");
+    d.routingZone = QStringLiteral("粤-20");
+    d.recipientName = QStringLiteral("李四");
+    d.recipientPhone = QStringLiteral("13987654321");
+    d.recipientAddress = QStringLiteral("广东省深圳市南山区科技园一路 8 号");
+    d.senderName = QStringLiteral("张三");
+    d.senderPhone = QStringLiteral("13812345678");
+    d.senderAddress = QStringLiteral("测试站");
+    d.contents = QStringLiteral("衣物");
+    d.weightGrams = 800;
+    d.feeFen = 1200;
+    return print::waybillLabel(d);
+}
+} // namespace
+
+class TestPrintPreview : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void labelPreviewAtPrinterDots();
+    void saveAsPdf();
+    void failedPrintWaitsForRetry();
+};
+
+void TestPrintPreview::labelPreviewAtPrinterDots() {
+    GuiFixture f;
+    PrintPreview preview(label(), Paper::Label, nullptr);
+    QCOMPARE(preview.pageCount(), 1);
+    QCOMPARE(preview.pageImage(0).size(), QSize(608, 1040));
+    // Something is drawn: not a blank white page.
+    const QImage page = preview.pageImage(0);
+    int dark = 0;
+    for (int y = 0; y < page.height(); y += 4) {
+        for (int x = 0; x < page.width(); x += 4)
+            dark += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+    }
+    QVERIFY(dark > 100);
+    // Without a print service only Save as PDF can work.
+    QVERIFY(!preview.printNow());
+}
+
+void TestPrintPreview::saveAsPdf() {
+    GuiFixture f;
+    PrintPreview preview(label(), Paper::Label, nullptr);
+    // Cancelled: nothing written.
+    QVERIFY(!preview.saveAsPdf());
+    const QString path = f.dir.filePath(QStringLiteral("label.pdf"));
+    Messages::setNextFileName(path);
+    QVERIFY2(preview.saveAsPdf(), qPrintable(preview.shownMessage()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(4) == "%PDF");
+    QVERIFY(preview.shownMessage().contains(QStringLiteral("label.pdf")));
+}
+
+void TestPrintPreview::failedPrintWaitsForRetry() {
+    GuiFixture f;
+    PrintService::setPrinterFor(Paper::Label, QString()); // the default printer
+    auto backend = std::make_unique<FakeBackend>();
+    FakeBackend* fake = backend.get();
+    const QString spool = PrintService::spoolDirFor(f.station->database().path());
+    QVERIFY(spool.startsWith(f.dir.path()));
+    PrintService service(std::move(backend), spool);
+    QSignalSpy pending(&service, &PrintService::pendingChanged);
+
+    PrintPreview preview(label(), Paper::Label, &service);
+    QVERIFY(!preview.printNow());
+    QVERIFY(preview.shownMessage().contains(QStringLiteral("stopped")));
+    QCOMPARE(service.pendingCount(), 1);
+    QCOMPARE(pending.last().first().toInt(), 1);
+    QVERIFY(fake->printed.isEmpty());
+    // Spooled beside the database: a restart would not lose it.
+    QVERIFY(!QDir(spool).entryList(QDir::Files).isEmpty());
+
+    fake->up = true;
+    auto r = service.retry();
+    QVERIFY(r);
+    QCOMPARE(*r, 1);
+    QCOMPARE(service.pendingCount(), 0);
+    QCOMPARE(fake->printed.size(), 1);
+    QCOMPARE(fake->printed.first().printer, QStringLiteral("labels"));
+    QVERIFY(fake->printed.first().data.startsWith("%PDF"));
+}
+
+QTEST_MAIN(TestPrintPreview)
+#include "tst_printpreview.moc"
