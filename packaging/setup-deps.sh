@@ -7,6 +7,7 @@ PACKAGES="
 build-essential cmake ninja-build pkg-config git
 qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins
 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+qt6-multimedia-dev
 libgl-dev libvulkan-dev
 fonts-noto-cjk
 sqlite3 util-linux

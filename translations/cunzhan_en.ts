@@ -71,37 +71,51 @@
     <message numerus="yes">
         <source>Imported %n rate(s).</source>
         <translation>
-            <numerusform>Imported %n rate.</numerusform><numerusform>Imported %n rates.</numerusform></translation>
+            <numerusform>Imported %n rate.</numerusform>
+            <numerusform>Imported %n rates.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n kg</source>
         <translation>
-            <numerusform>%n kg</numerusform><numerusform>%n kg</numerusform></translation>
+            <numerusform>%n kg</numerusform>
+            <numerusform>%n kg</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bag(s), %1 parcel(s).</source>
         <translation>
-            <numerusform>%n bag, %1 parcel(s).</numerusform><numerusform>%n bags, %1 parcel(s).</numerusform></translation>
+            <numerusform>%n bag, %1 parcel(s).</numerusform>
+            <numerusform>%n bags, %1 parcel(s).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 is in bag %2 (seal %3), which holds %n parcel(s).</source>
         <translation>
-            <numerusform>%1 is in bag %2 (seal %3), which holds %n parcel.</numerusform><numerusform>%1 is in bag %2 (seal %3), which holds %n parcels.</numerusform></translation>
+            <numerusform>%1 is in bag %2 (seal %3), which holds %n parcel.</numerusform>
+            <numerusform>%1 is in bag %2 (seal %3), which holds %n parcels.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) still waiting in %1.</source>
         <translation>
-            <numerusform>%n job still waiting in %1.</numerusform><numerusform>%n jobs still waiting in %1.</numerusform></translation>
+            <numerusform>%n job still waiting in %1.</numerusform>
+            <numerusform>%n jobs still waiting in %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Printed %n waiting job(s).</source>
         <translation>
-            <numerusform>Printed %n waiting job.</numerusform><numerusform>Printed %n waiting jobs.</numerusform></translation>
+            <numerusform>Printed %n waiting job.</numerusform>
+            <numerusform>Printed %n waiting jobs.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Wrote %1 (%n page(s)).</source>
         <translation>
-            <numerusform>Wrote %1 (%n page).</numerusform><numerusform>Wrote %1 (%n pages).</numerusform></translation>
+            <numerusform>Wrote %1 (%n page).</numerusform>
+            <numerusform>Wrote %1 (%n pages).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -109,22 +123,30 @@
     <message numerus="yes">
         <source>%1 is in bag %2 (%n parcel(s) in it).</source>
         <translation>
-            <numerusform>%1 is in bag %2 (%n parcel in it).</numerusform><numerusform>%1 is in bag %2 (%n parcels in it).</numerusform></translation>
+            <numerusform>%1 is in bag %2 (%n parcel in it).</numerusform>
+            <numerusform>%1 is in bag %2 (%n parcels in it).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Hand %n parcel(s) in %1 bag(s) to %2 (%3)? They cannot be bagged again.</source>
         <translation>
-            <numerusform>Hand %n parcel in %1 bag(s) to %2 (%3)? It cannot be bagged again.</numerusform><numerusform>Hand %n parcels in %1 bag(s) to %2 (%3)? They cannot be bagged again.</numerusform></translation>
+            <numerusform>Hand %n parcel in %1 bag(s) to %2 (%3)? It cannot be bagged again.</numerusform>
+            <numerusform>Hand %n parcels in %1 bag(s) to %2 (%3)? They cannot be bagged again.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Open manifest: %n parcel(s)</source>
         <translation>
-            <numerusform>Open manifest: %n parcel</numerusform><numerusform>Open manifest: %n parcels</numerusform></translation>
+            <numerusform>Open manifest: %n parcel</numerusform>
+            <numerusform>Open manifest: %n parcels</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bag(s)</source>
         <translation>
-            <numerusform>%n bag</numerusform><numerusform>%n bags</numerusform></translation>
+            <numerusform>%n bag</numerusform>
+            <numerusform>%n bags</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -132,7 +154,9 @@
     <message numerus="yes">
         <source>Retr&amp;y printing (%n waiting)</source>
         <translation>
-            <numerusform>Retr&amp;y printing (%n waiting)</numerusform><numerusform>Retr&amp;y printing (%n waiting)</numerusform></translation>
+            <numerusform>Retr&amp;y printing (%n waiting)</numerusform>
+            <numerusform>Retr&amp;y printing (%n waiting)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -184,7 +208,9 @@
     <message numerus="yes">
         <source>… and %n more page(s)</source>
         <translation>
-            <numerusform>… and %n more page</numerusform><numerusform>… and %n more pages</numerusform></translation>
+            <numerusform>… and %n more page</numerusform>
+            <numerusform>… and %n more pages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -192,7 +218,9 @@
     <message numerus="yes">
         <source>Not printed: %1 (%n job(s) waiting)</source>
         <translation>
-            <numerusform>Not printed: %1 (%n job waiting)</numerusform><numerusform>Not printed: %1 (%n jobs waiting)</numerusform></translation>
+            <numerusform>Not printed: %1 (%n job waiting)</numerusform>
+            <numerusform>Not printed: %1 (%n jobs waiting)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

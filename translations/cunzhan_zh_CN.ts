@@ -1888,6 +1888,21 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
 </context>
 <context>
+    <name>cz::ui::CameraScanner</name>
+    <message>
+        <source>Scan with camera</source>
+        <translation>用摄像头扫码</translation>
+    </message>
+    <message>
+        <source>Hold the barcode in front of the camera.</source>
+        <translation>请把条码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>无法使用摄像头：%1</translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::DispatchModel</name>
     <message>
         <source>Waybill</source>
@@ -2019,6 +2034,18 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message numerus="yes">
         <source>Retr&amp;y printing (%n waiting)</source>
         <translation><numerusform>重新打印(&amp;Y)（%n 个等待中）</numerusform></translation>
+    </message>
+    <message>
+        <source>Scan with &amp;camera</source>
+        <translation>摄像头扫码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Scan a barcode with the camera (F9)</source>
+        <translation>用摄像头扫描条码（F9）</translation>
+    </message>
+    <message>
+        <source>No camera is connected.</source>
+        <translation>没有连接摄像头。</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2339,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
     </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::PrintService</name>
@@ -2334,6 +2365,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message numerus="yes">
         <source>Not printed: %1 (%n job(s) waiting)</source>
         <translation><numerusform>未打印：%1（%n 个任务等待中）</numerusform></translation>
+    </message>
+    <message>
+        <source>The terminal closed before the job was sent; it waits in the print queue.</source>
+        <translation>终端在发送任务前已关闭；任务保留在打印队列中。</translation>
     </message>
 </context>
 <context>

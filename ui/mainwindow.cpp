@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "camerascanner.h"
 #include "cups.h"
 #include "handoverpage.h"
 #include "overduepage.h"
@@ -14,10 +15,13 @@
 #include "style.h"
 
 #include <QAction>
+#include <QCameraDevice>
 #include <QLabel>
+#include <QMediaDevices>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 
 namespace cz::ui {
 
@@ -38,7 +42,10 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
     , m_handover(new HandoverPage(station, m_printing, m_tabs))
     , m_settings(new SettingsPage(station, m_tabs))
     , m_stationLabel(new QLabel(this))
-    , m_retryPrint(new QPushButton(this)) {
+    , m_retryPrint(new QPushButton(this))
+    , m_mediaDevices(new QMediaDevices(this))
+    , m_cameraAction(new QAction(tr("Scan with &camera"), this))
+    , m_cameraButton(new QToolButton(this)) {
     setMinimumSize(800, 600);
     resize(1024, 768);
     // The function keys follow the tab order; the settings, used least, stay last.
@@ -59,12 +66,27 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_stationLabel, 1);
     statusBar()->addPermanentWidget(m_retryPrint);
-    connect(m_retryPrint, &QPushButton::clicked, this, [this] {
-        if (auto r = m_printing->retry(); !r)
-            statusBar()->showMessage(r.error().message, 10000);
+    connect(m_retryPrint, &QPushButton::clicked, this, [this] { (void)m_printing->retry(); });
+    // Printing runs on its own thread: a failed retry is reported when it comes back.
+    connect(m_printing, &PrintService::failed, this, [this](int request, const QString& message, int) {
+        if (request == m_printing->lastRetryRequest())
+            statusBar()->showMessage(message, 10000);
     });
     connect(m_printing, &PrintService::pendingChanged, this, &MainWindow::updatePrintQueue);
     updatePrintQueue(m_printing->pendingCount());
+
+    // F9, next to the pages' F1..F8: Ctrl+K, the usual choice, is QLineEdit's "delete to end of line" on
+    // Linux and would never reach the window while a page's field has the focus.
+    m_cameraAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_cameraAction->setShortcutContext(Qt::WindowShortcut);
+    m_cameraAction->setToolTip(tr("Scan a barcode with the camera (F9)"));
+    connect(m_cameraAction, &QAction::triggered, this, &MainWindow::scanWithCamera);
+    addAction(m_cameraAction);
+    m_cameraButton->setDefaultAction(m_cameraAction);
+    m_cameraButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    statusBar()->addPermanentWidget(m_cameraButton);
+    connect(m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &MainWindow::updateCameraAction);
+    updateCameraAction();
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) {
         if (Page* page = currentPage())
@@ -93,6 +115,39 @@ void MainWindow::showPage(int index) {
 void MainWindow::handleScan(const QString& code) {
     if (Page* page = currentPage())
         page->handleScan(code);
+}
+
+void MainWindow::handleCameraScan(const QString& code) {
+    // The camera window had the focus: give it back to the page that takes the scan.
+    activateWindow();
+    handleScan(code);
+}
+
+void MainWindow::scanWithCamera() {
+    if (m_cameraScanner) {
+        m_cameraScanner->raise();
+        m_cameraScanner->activateWindow();
+        return;
+    }
+    // The action is hidden without a camera, but one may be unplugged between the signal and the key.
+    if (QMediaDevices::videoInputs().isEmpty()) {
+        updateCameraAction();
+        statusBar()->showMessage(tr("No camera is connected."), 10000);
+        return;
+    }
+    m_cameraScanner = new CameraScanner(QMediaDevices::defaultVideoInput(), this);
+    m_cameraScanner->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_cameraScanner, &CameraScanner::scanned, this, &MainWindow::handleCameraScan);
+    m_cameraScanner->show();
+}
+
+void MainWindow::updateCameraAction() {
+    const bool available = !QMediaDevices::videoInputs().isEmpty();
+    // A QToolButton does not follow its action's visibility; the hidden action also drops its shortcut.
+    m_cameraAction->setVisible(available);
+    m_cameraButton->setVisible(available);
+    if (!available && m_cameraScanner)
+        m_cameraScanner->close();
 }
 
 void MainWindow::updateStatus() {

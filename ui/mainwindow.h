@@ -1,14 +1,19 @@
 // The terminal's main window: the pages as tabs (F1..F8, in tab order), the scanner routed to the current
-// page, the station's name, and the print queue's "Retry printing" in the status bar.
+// page, the station's name, the print queue's "Retry printing" and, when a camera exists, "Scan with
+// camera" in the status bar.
 #pragma once
 
 #include "scanfilter.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAction;
 class QLabel;
+class QMediaDevices;
 class QPushButton;
 class QTabWidget;
+class QToolButton;
 
 namespace cz {
 class Station;
@@ -16,6 +21,7 @@ class Station;
 
 namespace cz::ui {
 
+class CameraScanner;
 class HandoverPage;
 class OverduePage;
 class Page;
@@ -37,6 +43,10 @@ public:
 
     void showPage(int index);
     void handleScan(const QString& code);
+    // A code from the camera window: routed exactly like a keyboard-wedge scan.
+    void handleCameraScan(const QString& code);
+    // Opens the camera window (or raises the one already open).
+    void scanWithCamera();
 
     [[nodiscard]] ScanFilter* scanFilter() const { return m_scanner; }
     [[nodiscard]] Page* currentPage() const;
@@ -49,10 +59,13 @@ public:
     [[nodiscard]] HandoverPage* handoverPage() const { return m_handover; }
     [[nodiscard]] SettingsPage* settingsPage() const { return m_settings; }
     [[nodiscard]] PrintService* printService() const { return m_printing; }
+    // Visible only while QMediaDevices lists a camera.
+    [[nodiscard]] QAction* cameraAction() const { return m_cameraAction; }
 
 private:
     void updateStatus();
     void updatePrintQueue(int waiting);
+    void updateCameraAction();
 
     Station& m_station;
     PrintService* m_printing;
@@ -68,6 +81,10 @@ private:
     SettingsPage* m_settings;
     QLabel* m_stationLabel;
     QPushButton* m_retryPrint;
+    QMediaDevices* m_mediaDevices;
+    QAction* m_cameraAction;
+    QToolButton* m_cameraButton;
+    QPointer<CameraScanner> m_cameraScanner;
 };
 
 } // namespace cz::ui

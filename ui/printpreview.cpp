@@ -67,10 +67,24 @@ PrintPreview::PrintPreview(print::Document doc, Paper paper, PrintService* servi
     layout->addWidget(buttons);
     resize(720, 800);
 
-    connect(m_print, &QPushButton::clicked, this, [this] {
-        if (printNow())
+    connect(m_print, &QPushButton::clicked, this, &PrintPreview::printNow);
+    if (m_service) {
+        connect(m_service, &PrintService::printed, this, [this](int request, const QString&) {
+            if (request != m_request)
+                return;
+            m_request = 0;
+            m_print->setEnabled(true);
+            showMessage(m_message, tr("Printed."), Tone::Good);
             accept();
-    });
+        });
+        connect(m_service, &PrintService::failed, this, [this](int request, const QString& message, int) {
+            if (request != m_request)
+                return;
+            m_request = 0;
+            m_print->setEnabled(true);
+            showMessage(m_message, message, Tone::Bad);
+        });
+    }
     connect(save, &QPushButton::clicked, this, &PrintPreview::saveAsPdf);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -93,13 +107,11 @@ QString PrintPreview::shownMessage() const {
 }
 
 bool PrintPreview::printNow() {
-    if (!m_service)
+    if (!m_service || m_request != 0)
         return false;
-    if (auto st = m_service->print(m_doc, m_paper); !st) {
-        showMessage(m_message, st.error().message, Tone::Bad);
-        return false;
-    }
-    showMessage(m_message, tr("Printed."), Tone::Good);
+    m_request = m_service->print(m_doc, m_paper);
+    m_print->setEnabled(false);
+    showMessage(m_message, tr("Printing…"), Tone::Neutral);
     return true;
 }
 

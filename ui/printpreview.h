@@ -1,6 +1,7 @@
 // The print preview: the document's pages drawn by the same routine that prints them, with Print
-// (through the PrintService and its queue) and Save as PDF. preview() is the seam: in the Messages
-// test mode it only records the document, so no test blocks on the dialog.
+// (through the PrintService and its queue) and Save as PDF. Print does not wait: the job is posted to
+// the service, the dialog says so, and it closes when the job printed or shows why it did not. preview() is
+// the seam: in the Messages test mode it only records the document, so no test blocks on the dialog.
 #pragma once
 
 #include "document.h"
@@ -30,7 +31,9 @@ public:
     [[nodiscard]] QImage pageImage(int page) const { return m_pages.value(page); }
     [[nodiscard]] QString shownMessage() const;
 
+    // Posts the job; false without a print service or while a job from this preview is in flight.
     bool printNow();
+    [[nodiscard]] bool isPrinting() const { return m_request != 0; }
     bool saveAsPdf(); // asks for the file name through Messages::saveFileName
 
 private:
@@ -40,6 +43,7 @@ private:
     QList<QImage> m_pages;
     QLabel* m_message;
     QPushButton* m_print;
+    int m_request = 0; // the job in flight, 0 when none
 };
 
 } // namespace cz::ui

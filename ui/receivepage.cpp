@@ -240,14 +240,28 @@ void ReceivePage::receiveNow() {
     if (m_autoPrint->isChecked() && m_printing) {
         const print::Document slip =
             print::pickupSlip({m_station.settings().stationName, p, m_station.settings().freeDays});
-        if (auto st = m_printing->print(slip, Paper::Slip); !st)
-            showMessage(m_message, st.error().message, Tone::Bad);
+        m_slipRequests.insert(m_printing->print(slip, Paper::Slip));
     }
     m_waybill->clear();
     m_phone->clear();
     m_name->clear();
     showCarriers({}, {});
     m_waybill->setFocus();
+}
+
+void ReceivePage::setPrintService(PrintService* printing) {
+    if (m_printing)
+        disconnect(m_printing, nullptr, this, nullptr);
+    m_printing = printing;
+    m_slipRequests.clear();
+    if (!m_printing)
+        return;
+    connect(m_printing, &PrintService::printed, this,
+            [this](int request, const QString&) { m_slipRequests.remove(request); });
+    connect(m_printing, &PrintService::failed, this, [this](int request, const QString& message, int) {
+        if (m_slipRequests.remove(request))
+            showMessage(m_message, message, Tone::Bad);
+    });
 }
 
 void ReceivePage::refreshArrivals() {

@@ -7,6 +7,7 @@
 #include "page.h"
 #include "parcel.h"
 
+#include <QSet>
 #include <optional>
 
 class QCheckBox;
@@ -43,7 +44,8 @@ public:
     [[nodiscard]] ParcelTableModel* arrivalsModel() const { return m_arrivals; }
 
     void receiveNow();
-    void setPrintService(PrintService* printing) { m_printing = printing; }
+    // The automatic slips go to printing without waiting; a failure shows here when it arrives.
+    void setPrintService(PrintService* printing);
     void printSlip();
     void printArrivals();
     [[nodiscard]] QCheckBox* autoPrintBox() const { return m_autoPrint; }
@@ -70,6 +72,7 @@ private:
     QCheckBox* m_autoPrint;
     QPushButton* m_printArrivals;
     PrintService* m_printing = nullptr;
+    QSet<int> m_slipRequests; // automatic slips posted and not yet printed or failed
     std::optional<Parcel> m_last;
 };
 

@@ -90,13 +90,29 @@ QString SettingsPage::shownMessage() const {
 }
 
 void SettingsPage::setPrintService(PrintService* printing) {
+    if (m_printing)
+        disconnect(m_printing, nullptr, this, nullptr);
     m_printing = printing;
+    if (!m_printing)
+        return;
+    // The listing comes from the print thread; a choice made meanwhile and not saved yet stays.
+    connect(m_printing, &PrintService::printersChanged, this, [this] {
+        QString current[3];
+        for (int i = 0; i < 3; ++i)
+            current[i] = m_printers[i]->currentData().toString();
+        loadPrinters();
+        for (int i = 0; i < 3; ++i) {
+            if (const int at = m_printers[i]->findData(current[i]); at >= 0)
+                m_printers[i]->setCurrentIndex(at);
+        }
+    });
 }
 
 void SettingsPage::loadPrinters() {
     QList<print::PrinterInfo> available;
     if (m_printing) {
         // Unreachable CUPS is not an error here: the stored choices stay, and the list is empty.
+        // The list is the one listed last; activate() asks for a fresh one (printersChanged).
         if (auto all = m_printing->printers())
             available = *all;
     }
@@ -117,6 +133,8 @@ void SettingsPage::loadPrinters() {
 void SettingsPage::activate() {
     load();
     loadPrinters();
+    if (m_printing)
+        m_printing->refreshPrinters();
     m_name->setFocus();
 }
 

@@ -1,6 +1,7 @@
 // The print preview and the terminal's print queue: a 76×130 label previews at 608×1040 dots
 // (203 dpi), Save as PDF writes a PDF where the file seam says, and a failed print stays queued
-// with its message until the retry succeeds.
+// with its message until the retry succeeds. Printing runs on the service's print thread, so the
+// preview reports the outcome when it arrives.
 #include "documents.h"
 #include "guifixture.h"
 #include "printpreview.h"
@@ -105,8 +106,13 @@ void TestPrintPreview::failedPrintWaitsForRetry() {
     QSignalSpy pending(&service, &PrintService::pendingChanged);
 
     PrintPreview preview(label(), Paper::Label, &service);
-    QVERIFY(!preview.printNow());
-    QVERIFY(preview.shownMessage().contains(QStringLiteral("stopped")));
+    // Print returns at once; the printer's answer arrives from the print thread.
+    QVERIFY(preview.printNow());
+    QVERIFY(preview.isPrinting());
+    QVERIFY(!preview.printNow()); // one job at a time from a preview
+    QTRY_VERIFY_WITH_TIMEOUT(!preview.isPrinting(), 10000);
+    QVERIFY2(preview.shownMessage().contains(QStringLiteral("stopped")), qPrintable(preview.shownMessage()));
+    QCOMPARE(preview.result(), int(QDialog::Rejected)); // still open to try again
     QCOMPARE(service.pendingCount(), 1);
     QCOMPARE(pending.last().first().toInt(), 1);
     QVERIFY(fake->printed.isEmpty());
@@ -114,13 +120,22 @@ void TestPrintPreview::failedPrintWaitsForRetry() {
     QVERIFY(!QDir(spool).entryList(QDir::Files).isEmpty());
 
     fake->up = true;
-    auto r = service.retry();
-    QVERIFY(r);
-    QCOMPARE(*r, 1);
-    QCOMPARE(service.pendingCount(), 0);
+    QSignalSpy printed(&service, &PrintService::printed);
+    QVERIFY(service.retry());
+    QVERIFY(printed.wait(10000));
+    QCOMPARE(printed.first().at(1).toString(), label().title);
+    QTRY_COMPARE_WITH_TIMEOUT(service.pendingCount(), 0, 10000);
     QCOMPARE(fake->printed.size(), 1);
     QCOMPARE(fake->printed.first().printer, QStringLiteral("labels"));
     QVERIFY(fake->printed.first().data.startsWith("%PDF"));
+    QVERIFY(QDir(spool).entryList(QDir::Files).isEmpty());
+
+    // Printing from the preview now succeeds: the message says so and the dialog closes.
+    QVERIFY(preview.printNow());
+    QTRY_VERIFY_WITH_TIMEOUT(!preview.isPrinting(), 10000);
+    QCOMPARE(preview.shownMessage(), PrintPreview::tr("Printed."));
+    QCOMPARE(preview.result(), int(QDialog::Accepted));
+    QCOMPARE(fake->printed.size(), 2);
 }
 
 QTEST_MAIN(TestPrintPreview)
