@@ -1,5 +1,7 @@
 // cunzhanctl as scripts use it: exit codes, JSON lines, masking, and that bad input writes nothing.
 // Every run gets CUNZHAN_FAKE_NOW_MS, so times (overdue fees, undo window, arrival days) are fixed.
+#include "rowcount.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -107,23 +109,7 @@ private:
 
     // Row counts read through a separate read-only connection.
     int rows(const QString& table, const QString& where = QStringLiteral("1")) {
-        const QString name = QUuid::createUuid().toString();
-        int n = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_db);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where)) && q.next())
-                    n = q.value(0).toInt();
-                else
-                    qWarning("query failed: %s", qPrintable(q.lastError().text()));
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return n;
+        return czt::countRows(m_db, table, where);
     }
 
     QList<int> snapshot() {

@@ -1,6 +1,8 @@
 // cunzhanctl for sending parcels and paper: rates, number blocks, real-name acceptance (masked output,
 // bad input writes nothing), bags and the van handover, printing to PDF (read back with pdftotext),
 // decoding barcodes from images, and the print spool when a printer is missing.
+#include "rowcount.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -105,23 +107,7 @@ private:
     }
 
     int rows(const QString& table, const QString& where = QStringLiteral("1")) {
-        const QString name = QUuid::createUuid().toString();
-        int n = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_db);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where)) && q.next())
-                    n = q.value(0).toInt();
-                else
-                    qWarning("query failed: %s", qPrintable(q.lastError().text()));
-            }
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return n;
+        return czt::countRows(m_db, table, where);
     }
 
     QList<int> snapshot() {
