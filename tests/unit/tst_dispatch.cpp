@@ -108,6 +108,10 @@ void TestDispatch::quotes() {
              QStringLiteral("dispatch.no_rate"));
     QCOMPARE(desk.quote(QStringLiteral("SF"), QStringLiteral("江西省"), 20001).error().code,
              QStringLiteral("dispatch.too_heavy"));
+    // Just over the limit must not read as "up to 20 kg; this one weighs 20 kg".
+    QVERIFY(desk.quote(QStringLiteral("SF"), QStringLiteral("江西省"), 20001)
+                .error()
+                .message.contains(QStringLiteral("20.001")));
     // Importing a carrier's rates replaces that carrier's table only.
     QCOMPARE(*desk.importRates(QStringLiteral("YTO,江西省,赣-02,900,300,30000")), 1);
     QCOMPARE(desk.quote(QStringLiteral("YTO"), QStringLiteral("广东省"), 500).error().code,
