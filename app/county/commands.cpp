@@ -37,7 +37,8 @@ Result<QByteArray> readFile(const QString& path) {
 
 QString timeText(qint64 ms) {
     return ms == 0 ? QStringLiteral("never")
-                   : QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(8 * 3600)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+                   : QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(8 * 3600))
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 // Runs f with an open store; f returns the exit code or an error.
@@ -60,7 +61,8 @@ Status writeQr(const QString& path, const QString& text) {
     page.fill(255);
     QPainter(&page).drawImage(quiet, quiet, symbol);
     if (!page.save(path, "PNG"))
-        return fail(ErrorKind::Unavailable, QStringLiteral("qr.write"), QStringLiteral("Cannot write %1.").arg(path));
+        return fail(ErrorKind::Unavailable, QStringLiteral("qr.write"),
+                    QStringLiteral("Cannot write %1.").arg(path));
     return {};
 }
 
@@ -93,7 +95,8 @@ int report(const Error& e, bool json) {
         err << "  " << d << '\n';
     if (json)
         printJson({{QStringLiteral("error"),
-                    QJsonObject{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message},
+                    QJsonObject{{QStringLiteral("code"), e.code},
+                                {QStringLiteral("message"), e.message},
                                 {QStringLiteral("details"), QJsonArray::fromStringList(e.details)}}}});
     return exitCodeFor(e);
 }
@@ -114,8 +117,9 @@ int stationAdd(const Context& c) {
         if (!code)
             return fail(code.error());
         if (!qr.isEmpty()) {
-            const QString text = QStringLiteral("cunzhan-enroll:?server=%1&code=%2")
-                                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(serverUrl)), code->code);
+            const QString text =
+                QStringLiteral("cunzhan-enroll:?server=%1&code=%2")
+                    .arg(QString::fromLatin1(QUrl::toPercentEncoding(serverUrl)), code->code);
             if (auto st = writeQr(qr, text); !st)
                 return fail(st.error());
         }
@@ -147,13 +151,16 @@ int stationList(const Context& c) {
         if (!stations)
             return fail(stations.error());
         for (const StationInfo& s : *stations) {
-            const QString state = s.revoked ? QStringLiteral("revoked")
+            const QString state = s.revoked    ? QStringLiteral("revoked")
                                   : s.enrolled ? QStringLiteral("enrolled")
                                                : QStringLiteral("awaiting enrolment");
             if (c.json)
-                printJson({{QStringLiteral("id"), s.id}, {QStringLiteral("name"), s.name},
-                           {QStringLiteral("township"), s.township}, {QStringLiteral("state"), state},
-                           {QStringLiteral("created_at"), s.createdAt}, {QStringLiteral("last_seen_at"), s.lastSeenAt}});
+                printJson({{QStringLiteral("id"), s.id},
+                           {QStringLiteral("name"), s.name},
+                           {QStringLiteral("township"), s.township},
+                           {QStringLiteral("state"), state},
+                           {QStringLiteral("created_at"), s.createdAt},
+                           {QStringLiteral("last_seen_at"), s.lastSeenAt}});
             else
                 printLine(QStringLiteral("%1  %2  %3  %4  last seen %5")
                               .arg(s.id, s.township, s.name, state, timeText(s.lastSeenAt)));
@@ -164,7 +171,8 @@ int stationList(const Context& c) {
 
 int reviewerAdd(const Context& c) {
     return withStore(c, [&](CountyStore& store) -> Result<int> {
-        auto reviewer = addReviewer(store, c.parser.value(QStringLiteral("name")), c.parser.value(QStringLiteral("township")));
+        auto reviewer = addReviewer(store, c.parser.value(QStringLiteral("name")),
+                                    c.parser.value(QStringLiteral("township")));
         if (!reviewer)
             return fail(reviewer.error());
         if (c.json)
@@ -194,7 +202,8 @@ int settingsSet(const Context& c) {
         if (auto st = setSetting(store, c.args.at(0), c.args.at(1), station); !st)
             return fail(st.error());
         printLine(QStringLiteral("%1 = %2 published to %3")
-                      .arg(c.args.at(0), c.args.at(1), station.isEmpty() ? QStringLiteral("all stations") : station));
+                      .arg(c.args.at(0), c.args.at(1),
+                           station.isEmpty() ? QStringLiteral("all stations") : station));
         return 0;
     });
 }
@@ -221,9 +230,11 @@ int importBatch(const Context& c) {
         if (!counts)
             return fail(counts.error());
         if (c.json)
-            printJson({{QStringLiteral("station"), counts->stationId}, {QStringLiteral("applied"), counts->applied},
+            printJson({{QStringLiteral("station"), counts->stationId},
+                       {QStringLiteral("applied"), counts->applied},
                        {QStringLiteral("already_applied"), counts->alreadyApplied},
-                       {QStringLiteral("rejected"), counts->rejected}, {QStringLiteral("conflicts"), counts->conflicts}});
+                       {QStringLiteral("rejected"), counts->rejected},
+                       {QStringLiteral("conflicts"), counts->conflicts}});
         else
             printLine(QStringLiteral("station %1: %2 applied, %3 already applied, %4 rejected, %5 conflicts")
                           .arg(counts->stationId)
@@ -251,12 +262,13 @@ int stats(const Context& c) {
             QStringList parcels;
             for (auto it = s.parcelsByStatus.cbegin(); it != s.parcelsByStatus.cend(); ++it)
                 parcels.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
-            printLine(QStringLiteral("%1  %2  %3  ops %4 applied / %5 rejected  parcels: %6  last seen %7")
-                          .arg(s.id, s.township, s.name)
-                          .arg(s.opsApplied)
-                          .arg(s.opsRejected)
-                          .arg(parcels.isEmpty() ? QStringLiteral("none") : parcels.join(QStringLiteral(", ")),
-                               timeText(s.lastSeenAt)));
+            printLine(
+                QStringLiteral("%1  %2  %3  ops %4 applied / %5 rejected  parcels: %6  last seen %7")
+                    .arg(s.id, s.township, s.name)
+                    .arg(s.opsApplied)
+                    .arg(s.opsRejected)
+                    .arg(parcels.isEmpty() ? QStringLiteral("none") : parcels.join(QStringLiteral(", ")),
+                         timeText(s.lastSeenAt)));
         }
         return 0;
     });

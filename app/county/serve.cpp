@@ -1,7 +1,6 @@
 // `cunzhan-county serve`: the HTTP(S) server, an SMS dispatcher thread, and a clean stop on
 // SIGTERM/SIGINT (signals are taken by a sigwait thread, never by an async handler).
 #include "commands.h"
-
 #include "httpserver.h"
 #include "service.h"
 #include "sms.h"
@@ -24,7 +23,7 @@ constexpr int kDefaultSmsIntervalMs = 30000;
 Result<HttpServerOptions> serverOptions(const Context& c) {
     HttpServerOptions o;
     const QString listen = c.parser.isSet(QStringLiteral("listen")) ? c.parser.value(QStringLiteral("listen"))
-                                                                     : QStringLiteral("127.0.0.1:8765");
+                                                                    : QStringLiteral("127.0.0.1:8765");
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     bool ok = false;
     o.port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : 0;
@@ -44,7 +43,9 @@ Result<HttpServerOptions> serverOptions(const Context& c) {
 class SmsDispatcher {
 public:
     SmsDispatcher(CountyStore& store, QString command, int intervalMs)
-        : m_thread([this, &store, command = std::move(command), intervalMs] { loop(store, command, intervalMs); }) {}
+        : m_thread([this, &store, command = std::move(command), intervalMs] {
+            loop(store, command, intervalMs);
+        }) {}
     ~SmsDispatcher() {
         {
             const std::lock_guard lock(m_mutex);

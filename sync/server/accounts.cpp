@@ -7,8 +7,10 @@ namespace cz::county {
 namespace {
 
 Error notFound(const QString& stationId) {
-    return {ErrorKind::NotFound, QStringLiteral("station.not_found"),
-            QStringLiteral("No station with the id %1.").arg(stationId), {}};
+    return {ErrorKind::NotFound,
+            QStringLiteral("station.not_found"),
+            QStringLiteral("No station with the id %1.").arg(stationId),
+            {}};
 }
 
 Status requireName(const QString& what, const QString& value) {
@@ -19,18 +21,21 @@ Status requireName(const QString& what, const QString& value) {
 }
 
 Status setEnrolmentCode(Tx& tx, const QString& stationId, const EnrolmentCode& code) {
-    auto r = tx.exec(QStringLiteral("UPDATE stations SET enrol_code_hash = ?, enrol_expires_at = ? WHERE id = ?"),
-                     {secretHash(normaliseEnrolmentCode(code.code)), code.expiresAt, stationId});
+    auto r =
+        tx.exec(QStringLiteral("UPDATE stations SET enrol_code_hash = ?, enrol_expires_at = ? WHERE id = ?"),
+                {secretHash(normaliseEnrolmentCode(code.code)), code.expiresAt, stationId});
     if (!r)
         return fail(r.error());
     return {};
 }
 
 Error badCode() {
-    return {ErrorKind::BadInput, QStringLiteral("enroll.bad_code"),
-            QStringLiteral("The enrolment code is unknown, already used or expired. Ask the county centre for "
-                           "a new one."),
-            {}};
+    return {
+        ErrorKind::BadInput,
+        QStringLiteral("enroll.bad_code"),
+        QStringLiteral("The enrolment code is unknown, already used or expired. Ask the county centre for "
+                       "a new one."),
+        {}};
 }
 
 } // namespace
@@ -43,9 +48,11 @@ Result<EnrolmentCode> addStation(CountyStore& store, const QString& name, const 
     auto tx = store.begin(Tx::Mode::Write);
     if (!tx)
         return fail(tx.error());
-    const EnrolmentCode code{newId(QStringLiteral("st")), newEnrolmentCode(), tx->now() + kEnrolmentValidityMs};
-    auto r = tx->exec(QStringLiteral("INSERT INTO stations(id, name, township, created_at) VALUES (?, ?, ?, ?)"),
-                      {code.stationId, name.trimmed(), township.trimmed(), tx->now()});
+    const EnrolmentCode code{newId(QStringLiteral("st")), newEnrolmentCode(),
+                             tx->now() + kEnrolmentValidityMs};
+    auto r =
+        tx->exec(QStringLiteral("INSERT INTO stations(id, name, township, created_at) VALUES (?, ?, ?, ?)"),
+                 {code.stationId, name.trimmed(), township.trimmed(), tx->now()});
     if (!r)
         return fail(r.error());
     if (auto st = setEnrolmentCode(*tx, code.stationId, code); !st)
@@ -65,8 +72,9 @@ Result<EnrolmentCode> renewEnrolmentCode(CountyStore& store, const QString& stat
     if (!*row)
         return fail(notFound(stationId));
     if (!(**row).at(0).isNull())
-        return fail(ErrorKind::Conflict, QStringLiteral("station.revoked"),
-                    QStringLiteral("The station %1 is revoked; add it again as a new station.").arg(stationId));
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("station.revoked"),
+            QStringLiteral("The station %1 is revoked; add it again as a new station.").arg(stationId));
     const EnrolmentCode code{stationId, newEnrolmentCode(), tx->now() + kEnrolmentValidityMs};
     if (auto st = setEnrolmentCode(*tx, stationId, code); !st)
         return fail(st.error());
@@ -99,8 +107,9 @@ Result<QList<StationInfo>> listStations(CountyStore& store) {
     auto tx = store.begin(Tx::Mode::Read);
     if (!tx)
         return fail(tx.error());
-    auto rows = tx->select(QStringLiteral("SELECT id, name, township, created_at, last_seen_at, token_hash,"
-                                          " enrol_expires_at, revoked_at FROM stations ORDER BY township, name, id"));
+    auto rows =
+        tx->select(QStringLiteral("SELECT id, name, township, created_at, last_seen_at, token_hash,"
+                                  " enrol_expires_at, revoked_at FROM stations ORDER BY township, name, id"));
     if (!rows)
         return fail(rows.error());
     QList<StationInfo> out;
@@ -120,7 +129,8 @@ Result<NewReviewer> addReviewer(CountyStore& store, const QString& name, const Q
         return fail(tx.error());
     const NewReviewer reviewer{newId(QStringLiteral("rv")), newToken(TokenKind::Reviewer)};
     auto r = tx->exec(
-        QStringLiteral("INSERT INTO reviewers(id, name, township, token_hash, created_at) VALUES (?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO reviewers(id, name, township, token_hash, created_at) VALUES (?, ?, ?, ?, ?)"),
         {reviewer.id, name.trimmed(), township.trimmed(), secretHash(reviewer.token), tx->now()});
     if (!r)
         return fail(r.error());
@@ -143,8 +153,8 @@ Result<sync::EnrollResponse> enrol(Tx& tx, const QString& typedCode) {
     auto epoch = readEpoch(tx);
     if (!epoch)
         return fail(epoch.error());
-    sync::EnrollResponse response{(**row).at(0).toString(), newToken(TokenKind::Station), (**row).at(1).toString(),
-                                  (**row).at(2).toString(), *epoch};
+    sync::EnrollResponse response{(**row).at(0).toString(), newToken(TokenKind::Station),
+                                  (**row).at(1).toString(), (**row).at(2).toString(), *epoch};
     auto r = tx.exec(QStringLiteral("UPDATE stations SET token_hash = ?, enrol_code_hash = NULL,"
                                     " enrol_expires_at = NULL WHERE id = ?"),
                      {secretHash(response.token), response.stationId});
@@ -156,17 +166,21 @@ Result<sync::EnrollResponse> enrol(Tx& tx, const QString& typedCode) {
 Result<Caller> authenticate(Tx& tx, const QString& token) {
     TokenKind kind = TokenKind::Station;
     if (!tokenKind(token, &kind))
-        return fail(ErrorKind::BadInput, QStringLiteral("auth.bad_token"), QStringLiteral("The token is not valid."));
-    const QString sql = kind == TokenKind::Station
-                            ? QStringLiteral("SELECT id, township, revoked_at FROM stations WHERE token_hash = ?")
-                            : QStringLiteral("SELECT id, township, revoked_at FROM reviewers WHERE token_hash = ?");
+        return fail(ErrorKind::BadInput, QStringLiteral("auth.bad_token"),
+                    QStringLiteral("The token is not valid."));
+    const QString sql =
+        kind == TokenKind::Station
+            ? QStringLiteral("SELECT id, township, revoked_at FROM stations WHERE token_hash = ?")
+            : QStringLiteral("SELECT id, township, revoked_at FROM reviewers WHERE token_hash = ?");
     auto row = tx.selectOne(sql, {secretHash(token)});
     if (!row)
         return fail(row.error());
     if (!*row)
-        return fail(ErrorKind::BadInput, QStringLiteral("auth.bad_token"), QStringLiteral("The token is not valid."));
+        return fail(ErrorKind::BadInput, QStringLiteral("auth.bad_token"),
+                    QStringLiteral("The token is not valid."));
     if (!(**row).at(2).isNull())
-        return fail(ErrorKind::BadInput, QStringLiteral("auth.revoked"), QStringLiteral("The token was revoked."));
+        return fail(ErrorKind::BadInput, QStringLiteral("auth.revoked"),
+                    QStringLiteral("The token was revoked."));
     return Caller{kind, (**row).at(0).toString(), (**row).at(1).toString()};
 }
 
@@ -174,7 +188,8 @@ Status touchStation(CountyStore& store, const QString& stationId) {
     auto tx = store.begin(Tx::Mode::Write);
     if (!tx)
         return fail(tx.error());
-    auto r = tx->exec(QStringLiteral("UPDATE stations SET last_seen_at = ? WHERE id = ?"), {tx->now(), stationId});
+    auto r =
+        tx->exec(QStringLiteral("UPDATE stations SET last_seen_at = ? WHERE id = ?"), {tx->now(), stationId});
     if (!r)
         return fail(r.error());
     return tx->commit();

@@ -12,7 +12,7 @@ constexpr qint64 kEnrolmentValidityMs = 7LL * 24 * 3600 * 1000;
 
 struct EnrolmentCode {
     QString stationId;
-    QString code;      // grouped for reading: "K7QX-9M2P-4T"
+    QString code; // grouped for reading: "K7QX-9M2P-4T"
     qint64 expiresAt = 0;
 };
 
@@ -21,8 +21,8 @@ struct StationInfo {
     QString name;
     QString township;
     qint64 createdAt = 0;
-    qint64 lastSeenAt = 0;   // 0 = never
-    bool enrolled = false;   // a token was issued
+    qint64 lastSeenAt = 0;     // 0 = never
+    bool enrolled = false;     // a token was issued
     qint64 enrolExpiresAt = 0; // an unused code is pending until then (0 = none)
     bool revoked = false;
 };
@@ -39,13 +39,15 @@ struct Caller {
     QString township;
 };
 
-[[nodiscard]] Result<EnrolmentCode> addStation(CountyStore& store, const QString& name, const QString& township);
+[[nodiscard]] Result<EnrolmentCode> addStation(CountyStore& store, const QString& name,
+                                               const QString& township);
 // A fresh code for an existing station (the old code, if unused, stops working).
 [[nodiscard]] Result<EnrolmentCode> renewEnrolmentCode(CountyStore& store, const QString& stationId);
 // The station's token (kept, so requests get auth.revoked) and any pending code stop working at once.
 [[nodiscard]] Status revokeStation(CountyStore& store, const QString& stationId);
 [[nodiscard]] Result<QList<StationInfo>> listStations(CountyStore& store);
-[[nodiscard]] Result<NewReviewer> addReviewer(CountyStore& store, const QString& name, const QString& township);
+[[nodiscard]] Result<NewReviewer> addReviewer(CountyStore& store, const QString& name,
+                                              const QString& township);
 
 // Consumes a one-time code and issues the station's token (enroll.bad_code when unknown, used or
 // expired).

@@ -33,8 +33,10 @@ QStringList checkCarriers(const QJsonArray& carriers, QSet<QString>* codes) {
         const QJsonObject c = carriers.at(i).toObject();
         const QString code = c.value(QStringLiteral("code")).toString();
         if (code.isEmpty() || c.value(QStringLiteral("name_zh")).toString().isEmpty() ||
-            c.value(QStringLiteral("name_en")).toString().isEmpty() || !c.value(QStringLiteral("sort")).isDouble())
-            errors.append(QStringLiteral("carriers[%1]: needs code, name_zh, name_en and a numeric sort").arg(i));
+            c.value(QStringLiteral("name_en")).toString().isEmpty() ||
+            !c.value(QStringLiteral("sort")).isDouble())
+            errors.append(
+                QStringLiteral("carriers[%1]: needs code, name_zh, name_en and a numeric sort").arg(i));
         else if (codes->contains(code))
             errors.append(QStringLiteral("carriers[%1]: the code %2 is listed twice").arg(i).arg(code));
         codes->insert(code);
@@ -68,15 +70,17 @@ Status importRules(CountyStore& store, const QByteArray& json) {
     const QJsonObject root = doc.object();
     if (parseError.error != QJsonParseError::NoError || !root.value(QStringLiteral("carriers")).isArray() ||
         !root.value(QStringLiteral("rules")).isArray())
-        return fail(badInput(QStringLiteral("rules.bad_file"),
-                             QStringLiteral("The rules file must be JSON with the arrays \"carriers\" and \"rules\".")));
+        return fail(badInput(
+            QStringLiteral("rules.bad_file"),
+            QStringLiteral("The rules file must be JSON with the arrays \"carriers\" and \"rules\".")));
     QSet<QString> codes;
     QStringList errors = checkCarriers(root.value(QStringLiteral("carriers")).toArray(), &codes);
     errors += checkRules(root.value(QStringLiteral("rules")).toArray(), codes);
     if (!errors.isEmpty())
-        return fail(badInput(QStringLiteral("rules.invalid"),
-                             QStringLiteral("The rules file has %1 error(s); nothing was imported.").arg(errors.size()),
-                             errors));
+        return fail(badInput(
+            QStringLiteral("rules.invalid"),
+            QStringLiteral("The rules file has %1 error(s); nothing was imported.").arg(errors.size()),
+            errors));
     const QJsonObject data{{QStringLiteral("carriers"), root.value(QStringLiteral("carriers"))},
                            {QStringLiteral("rules"), root.value(QStringLiteral("rules"))}};
     return inWriteTx(store, [&](Tx& tx) {
@@ -88,13 +92,15 @@ Status setSetting(CountyStore& store, const QString& key, const QString& value, 
     static const QStringList keys{QStringLiteral("free_days"), QStringLiteral("fee_per_day_fen"),
                                   QStringLiteral("unclaimed_after_days")};
     if (!keys.contains(key))
-        return fail(badInput(QStringLiteral("setting.unknown"),
-                             QStringLiteral("Unknown setting %1; known: %2.").arg(key, keys.join(QStringLiteral(", ")))));
+        return fail(badInput(
+            QStringLiteral("setting.unknown"),
+            QStringLiteral("Unknown setting %1; known: %2.").arg(key, keys.join(QStringLiteral(", ")))));
     bool ok = false;
     const qint64 number = value.toLongLong(&ok);
     if (!ok || number < 0 || number > 1000000)
-        return fail(badInput(QStringLiteral("setting.bad_value"),
-                             QStringLiteral("The value of %1 must be a whole number from 0 to 1000000.").arg(key)));
+        return fail(
+            badInput(QStringLiteral("setting.bad_value"),
+                     QStringLiteral("The value of %1 must be a whole number from 0 to 1000000.").arg(key)));
     return inWriteTx(store, [&](Tx& tx) -> Status {
         if (!stationId.isEmpty()) {
             auto row = tx.selectOne(QStringLiteral("SELECT id FROM stations WHERE id = ?"), {stationId});
@@ -104,7 +110,8 @@ Status setSetting(CountyStore& store, const QString& key, const QString& value, 
                 return fail(ErrorKind::NotFound, QStringLiteral("station.not_found"),
                             QStringLiteral("No station with the id %1.").arg(stationId));
         }
-        return appendChange(tx, stationId, QStringLiteral("setting"), key, QJsonObject{{QStringLiteral("value"), number}});
+        return appendChange(tx, stationId, QStringLiteral("setting"), key,
+                            QJsonObject{{QStringLiteral("value"), number}});
     });
 }
 
@@ -127,10 +134,18 @@ Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
             return fail(results.error());
         for (const sync::OpResult& r : *results) {
             switch (r.outcome) {
-            case sync::Outcome::Applied: ++counts.applied; break;
-            case sync::Outcome::AlreadyApplied: ++counts.alreadyApplied; break;
-            case sync::Outcome::Rejected: ++counts.rejected; break;
-            case sync::Outcome::Conflict: ++counts.conflicts; break;
+            case sync::Outcome::Applied:
+                ++counts.applied;
+                break;
+            case sync::Outcome::AlreadyApplied:
+                ++counts.alreadyApplied;
+                break;
+            case sync::Outcome::Rejected:
+                ++counts.rejected;
+                break;
+            case sync::Outcome::Conflict:
+                ++counts.conflicts;
+                break;
             }
         }
         return {};

@@ -24,8 +24,8 @@ QString newToken(TokenKind kind) {
     QByteArray bytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
     const QString prefix = kind == TokenKind::Station ? QStringLiteral("czs_") : QStringLiteral("czr_");
-    return prefix +
-           QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return prefix + QString::fromLatin1(
+                        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 bool tokenKind(const QString& token, TokenKind* kind) {

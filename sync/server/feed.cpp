@@ -18,7 +18,7 @@ QString visibleTo(int protocolVersion) {
 }
 
 Result<QList<sync::Change>> selectChanges(Tx& tx, const QString& where, QVariantList args,
-                                         std::optional<int> limit = std::nullopt) {
+                                          std::optional<int> limit = std::nullopt) {
     QString sql = QStringLiteral("SELECT seq, kind, key, data FROM changes WHERE ") + where +
                   QStringLiteral(" ORDER BY seq");
     if (limit) {
@@ -72,11 +72,14 @@ Status writeMeta(Tx& tx, const QString& key, const QString& value) {
 
 Status appendChange(Tx& tx, const QString& stationId, const QString& kind, const QString& key,
                     const std::optional<QJsonObject>& data) {
-    const QVariant station = stationId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stationId);
-    const QVariant text = data ? QVariant(QString::fromUtf8(QJsonDocument(*data).toJson(QJsonDocument::Compact)))
-                               : QVariant(QMetaType::fromType<QString>());
-    auto r = tx.exec(QStringLiteral("INSERT INTO changes(station_id, kind, key, data, created_at) VALUES (?, ?, ?, ?, ?)"),
-                     {station, kind, key, text, tx.now()});
+    const QVariant station =
+        stationId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stationId);
+    const QVariant text =
+        data ? QVariant(QString::fromUtf8(QJsonDocument(*data).toJson(QJsonDocument::Compact)))
+             : QVariant(QMetaType::fromType<QString>());
+    auto r = tx.exec(
+        QStringLiteral("INSERT INTO changes(station_id, kind, key, data, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {station, kind, key, text, tx.now()});
     if (!r)
         return fail(r.error());
     return {};
@@ -136,11 +139,10 @@ Result<CompactResult> compact(CountyStore& store, std::optional<int> purgeBefore
         return fail(horizonText.error());
     result.horizon = horizonText->toLongLong();
     if (purgeBeforeDays) {
-        const QString purgeable =
-            QStringLiteral("(data IS NULL OR kind = 'prealert') AND created_at < ?");
+        const QString purgeable = QStringLiteral("(data IS NULL OR kind = 'prealert') AND created_at < ?");
         const qint64 cutoff = tx->now() - qint64(*purgeBeforeDays) * kDayMs;
-        auto last = scalarInt(*tx, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE ") + purgeable,
-                              {cutoff});
+        auto last = scalarInt(
+            *tx, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE ") + purgeable, {cutoff});
         if (!last)
             return fail(last.error());
         auto purged = tx->exec(QStringLiteral("DELETE FROM changes WHERE ") + purgeable, {cutoff});

@@ -15,7 +15,9 @@ namespace cz::county {
 
 [[nodiscard]] Result<QString> readMeta(Tx& tx, const QString& key);
 [[nodiscard]] Status writeMeta(Tx& tx, const QString& key, const QString& value);
-[[nodiscard]] inline Result<QString> readEpoch(Tx& tx) { return readMeta(tx, QStringLiteral("epoch")); }
+[[nodiscard]] inline Result<QString> readEpoch(Tx& tx) {
+    return readMeta(tx, QStringLiteral("epoch"));
+}
 
 // Appends a change. An empty stationId addresses every station; no data is a deletion (tombstone).
 [[nodiscard]] Status appendChange(Tx& tx, const QString& stationId, const QString& kind, const QString& key,

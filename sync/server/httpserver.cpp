@@ -43,7 +43,8 @@ Error badOptions(const QString& message) {
 } // namespace
 
 bool isLoopback(const QString& host) {
-    return host == QLatin1String("localhost") || host == QLatin1String("::1") || host.startsWith(QLatin1String("127."));
+    return host == QLatin1String("localhost") || host == QLatin1String("::1") ||
+           host.startsWith(QLatin1String("127."));
 }
 
 struct HttpServer::Impl {
@@ -58,14 +59,16 @@ HttpServer::HttpServer(std::unique_ptr<Impl> impl)
 
 HttpServer::~HttpServer() = default;
 
-Result<std::unique_ptr<HttpServer>> HttpServer::create(CountyService& service, const HttpServerOptions& options) {
+Result<std::unique_ptr<HttpServer>> HttpServer::create(CountyService& service,
+                                                       const HttpServerOptions& options) {
     const bool tls = !options.tlsCert.isEmpty() || !options.tlsKey.isEmpty();
     if (tls && (options.tlsCert.isEmpty() || options.tlsKey.isEmpty()))
         return fail(badOptions(QStringLiteral("Give both --tls-cert and --tls-key.")));
     if (!tls && !isLoopback(options.host) && !options.allowPlainHttp)
         return fail(badOptions(
-            QStringLiteral("Refusing plain HTTP on %1: tokens would cross the network unencrypted. Give --tls-cert "
-                           "and --tls-key, listen on 127.0.0.1 behind a TLS proxy, or pass --allow-plain-http.")
+            QStringLiteral(
+                "Refusing plain HTTP on %1: tokens would cross the network unencrypted. Give --tls-cert "
+                "and --tls-key, listen on 127.0.0.1 behind a TLS proxy, or pass --allow-plain-http.")
                 .arg(options.host)));
     auto impl = std::make_unique<Impl>();
     impl->scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
@@ -100,7 +103,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(CountyService& service, c
     s.set_error_handler([](const httplib::Request&, httplib::Response& res) { fillError(res); });
 
     const std::string host = options.host.toStdString();
-    impl->port = options.port == 0 ? s.bind_to_any_port(host) : (s.bind_to_port(host, options.port) ? options.port : -1);
+    impl->port = options.port == 0 ? s.bind_to_any_port(host)
+                                   : (s.bind_to_port(host, options.port) ? options.port : -1);
     if (impl->port <= 0)
         return fail(ErrorKind::Unavailable, QStringLiteral("serve.cannot_bind"),
                     QStringLiteral("Cannot listen on %1:%2 (address in use or not available).")
@@ -114,7 +118,8 @@ int HttpServer::port() const {
 }
 
 QString HttpServer::url() const {
-    const QString host = m_impl->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_impl->host) : m_impl->host;
+    const QString host =
+        m_impl->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(m_impl->host) : m_impl->host;
     return QStringLiteral("%1://%2:%3").arg(m_impl->scheme, host).arg(m_impl->port);
 }
 

@@ -38,17 +38,20 @@ bool knownParcelStatus(const QString& status) {
 std::optional<Rejection> validateParcel(const sync::WireOp& op) {
     const QJsonValue parcel = op.payload.value(QStringLiteral("parcel"));
     if (!parcel.isObject())
-        return Rejection{QStringLiteral("op.invalid_payload"), QStringLiteral("The parcel op carries no parcel.")};
+        return Rejection{QStringLiteral("op.invalid_payload"),
+                         QStringLiteral("The parcel op carries no parcel.")};
     const QJsonObject p = parcel.toObject();
     if (p.value(QStringLiteral("id")).toString() != op.entityId)
-        return Rejection{QStringLiteral("op.invalid_payload"),
-                         QStringLiteral("The parcel in the payload is not the op's parcel %1.").arg(op.entityId)};
+        return Rejection{
+            QStringLiteral("op.invalid_payload"),
+            QStringLiteral("The parcel in the payload is not the op's parcel %1.").arg(op.entityId)};
     if (!knownParcelStatus(p.value(QStringLiteral("status")).toString()))
         return Rejection{QStringLiteral("op.invalid_payload"),
                          QStringLiteral("The parcel has an unknown status \"%1\".")
                              .arg(p.value(QStringLiteral("status")).toString())};
     if (p.value(QStringLiteral("waybill")).toString().isEmpty())
-        return Rejection{QStringLiteral("op.invalid_payload"), QStringLiteral("The parcel has no waybill number.")};
+        return Rejection{QStringLiteral("op.invalid_payload"),
+                         QStringLiteral("The parcel has no waybill number.")};
     return std::nullopt;
 }
 
@@ -60,8 +63,9 @@ std::optional<Rejection> validate(const sync::WireOp& op) {
     const bool kindFits = std::any_of(prefixes->cbegin(), prefixes->cend(),
                                       [&](const QString& prefix) { return op.kind.startsWith(prefix); });
     if (!kindFits || op.kind.size() <= 1)
-        return Rejection{QStringLiteral("op.unknown_kind"),
-                         QStringLiteral("The kind \"%1\" does not belong to the entity \"%2\".").arg(op.kind, op.entity)};
+        return Rejection{
+            QStringLiteral("op.unknown_kind"),
+            QStringLiteral("The kind \"%1\" does not belong to the entity \"%2\".").arg(op.kind, op.entity)};
     if (op.schemaVersion < kOldestPayloadSchema || op.schemaVersion > kNewestPayloadSchema)
         return Rejection{QStringLiteral("op.schema_version"),
                          QStringLiteral("Payload schema version %1 is not supported (supported: %2 to %3).")
@@ -95,12 +99,13 @@ Status insertOp(Tx& tx, const QString& stationId, const sync::WireOp& op, const 
 // late (another batch, a USB import) does not roll the status back.
 Status projectParcel(Tx& tx, const QString& stationId, const sync::WireOp& op) {
     const QJsonObject p = op.payload.value(QStringLiteral("parcel")).toObject();
-    auto r = tx.exec(QStringLiteral("INSERT INTO parcels(station_id, parcel_id, waybill, status, updated_at)"
-                                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(station_id, parcel_id) DO UPDATE"
-                                    " SET waybill = excluded.waybill, status = excluded.status,"
-                                    " updated_at = excluded.updated_at WHERE parcels.updated_at <= excluded.updated_at"),
-                     {stationId, op.entityId, p.value(QStringLiteral("waybill")).toString(),
-                      p.value(QStringLiteral("status")).toString(), op.createdAt});
+    auto r = tx.exec(
+        QStringLiteral("INSERT INTO parcels(station_id, parcel_id, waybill, status, updated_at)"
+                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT(station_id, parcel_id) DO UPDATE"
+                       " SET waybill = excluded.waybill, status = excluded.status,"
+                       " updated_at = excluded.updated_at WHERE parcels.updated_at <= excluded.updated_at"),
+        {stationId, op.entityId, p.value(QStringLiteral("waybill")).toString(),
+         p.value(QStringLiteral("status")).toString(), op.createdAt});
     if (!r)
         return fail(r.error());
     return {};
@@ -111,23 +116,27 @@ Status queueNotice(Tx& tx, const QString& stationId, const sync::WireOp& op) {
     const QString kind = op.kind == QLatin1String("parcel.received")   ? QStringLiteral("arrival")
                          : op.kind == QLatin1String("parcel.reminded") ? QStringLiteral("overdue")
                                                                        : QString();
-    const QString noticeId =
-        op.payload.value(QStringLiteral("data")).toObject().value(QStringLiteral("notification_id")).toString();
+    const QString noticeId = op.payload.value(QStringLiteral("data"))
+                                 .toObject()
+                                 .value(QStringLiteral("notification_id"))
+                                 .toString();
     const QJsonObject p = op.payload.value(QStringLiteral("parcel")).toObject();
     const QString phone = p.value(QStringLiteral("phone")).toString();
     if (kind.isEmpty() || noticeId.isEmpty() || phone.isEmpty())
         return {};
-    auto r = tx.exec(QStringLiteral("INSERT INTO notices(id, station_id, parcel_id, kind, phone, pickup_code, state,"
-                                    " attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)"
-                                    " ON CONFLICT(id) DO NOTHING"),
-                     {noticeId, stationId, op.entityId, kind, phone,
-                      p.value(QStringLiteral("pickup_code")).toString(), tx.now(), tx.now()});
+    auto r = tx.exec(
+        QStringLiteral("INSERT INTO notices(id, station_id, parcel_id, kind, phone, pickup_code, state,"
+                       " attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)"
+                       " ON CONFLICT(id) DO NOTHING"),
+        {noticeId, stationId, op.entityId, kind, phone, p.value(QStringLiteral("pickup_code")).toString(),
+         tx.now(), tx.now()});
     if (!r)
         return fail(r.error());
     return {};
 }
 
-Result<sync::OpResult> applyNew(Tx& tx, const QString& stationId, const sync::WireOp& op, const QString& digest) {
+Result<sync::OpResult> applyNew(Tx& tx, const QString& stationId, const sync::WireOp& op,
+                                const QString& digest) {
     const std::optional<Rejection> rejection = validate(op);
     if (auto st = insertOp(tx, stationId, op, digest, rejection); !st)
         return fail(st.error());
@@ -162,7 +171,8 @@ Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const Q
     for (const sync::WireOp& op : ops) {
         const QString digest = sync::opDigest(op);
         auto stored = tx.selectOne(
-            QStringLiteral("SELECT station_id, digest, outcome, reason_code, reason FROM ops WHERE op_id = ?"),
+            QStringLiteral(
+                "SELECT station_id, digest, outcome, reason_code, reason FROM ops WHERE op_id = ?"),
             {op.opId});
         if (!stored)
             return fail(stored.error());

@@ -1,7 +1,6 @@
 // Pre-alerts: a carrier's list of parcels on the next van, per station, imported from CSV and
 // published as `prealert` changes (one per waybill) to the station they are for.
 #include "admin.h"
-
 #include "feed.h"
 
 #include <QDate>
@@ -58,8 +57,9 @@ struct StationIndex {
         const QStringList named = byName.value(idOrName);
         if (named.size() == 1)
             return named.first();
-        *error = named.isEmpty() ? QStringLiteral("unknown station \"%1\"").arg(idOrName)
-                                 : QStringLiteral("several stations are called \"%1\"; use the station id").arg(idOrName);
+        *error = named.isEmpty()
+                     ? QStringLiteral("unknown station \"%1\"").arg(idOrName)
+                     : QStringLiteral("several stations are called \"%1\"; use the station id").arg(idOrName);
         return {};
     }
 };
@@ -77,7 +77,8 @@ Result<StationIndex> loadStations(Tx& tx) {
 }
 
 // The row's problems, or none.
-QStringList checkRow(const QStringList& f, const StationIndex& stations, QSet<QString>* waybills, Prealert* out) {
+QStringList checkRow(const QStringList& f, const StationIndex& stations, QSet<QString>* waybills,
+                     Prealert* out) {
     static const QRegularExpression waybill(QStringLiteral("^[A-Za-z0-9]{6,40}$"));
     static const QRegularExpression mobile(QStringLiteral("^1[3-9][0-9]{9}$"));
     if (f.size() != 6)
@@ -126,11 +127,13 @@ Result<QList<Prealert>> parsePrealerts(const QString& text, const StationIndex& 
         rows.append(p);
     }
     if (!errors.isEmpty())
-        return fail(ErrorKind::BadInput, QStringLiteral("prealert.invalid"),
-                    QStringLiteral("The pre-alert file has %1 error(s); nothing was imported.").arg(errors.size()),
-                    errors);
+        return fail(
+            ErrorKind::BadInput, QStringLiteral("prealert.invalid"),
+            QStringLiteral("The pre-alert file has %1 error(s); nothing was imported.").arg(errors.size()),
+            errors);
     if (rows.isEmpty())
-        return fail(ErrorKind::BadInput, QStringLiteral("prealert.empty"), QStringLiteral("The pre-alert file has no rows."));
+        return fail(ErrorKind::BadInput, QStringLiteral("prealert.empty"),
+                    QStringLiteral("The pre-alert file has no rows."));
     return rows;
 }
 

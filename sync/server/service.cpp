@@ -41,8 +41,9 @@ HttpResponse errorReply(const Error& e) {
     if (e.kind == ErrorKind::Unavailable)
         return errorReply(503, QStringLiteral("server.busy"),
                           QStringLiteral("The county server is busy; try again later."));
-    return errorReply(500, QStringLiteral("server.storage"),
-                      QStringLiteral("The county server could not store or read the data; nothing was changed."));
+    return errorReply(
+        500, QStringLiteral("server.storage"),
+        QStringLiteral("The county server could not store or read the data; nothing was changed."));
 }
 
 HttpResponse forbidden(const QString& message) {
@@ -80,14 +81,16 @@ struct CountyService::Route {
 HttpResponse CountyService::handle(const HttpRequest& request) {
     const std::optional<int> version = protocolVersion(request);
     if (!version)
-        return errorReply(400, QStringLiteral("protocol.unsupported"),
-                          QStringLiteral("Unsupported protocol version; this server accepts versions %1 to %2.")
-                              .arg(sync::kOldestProtocolVersion)
-                              .arg(sync::kProtocolVersion));
+        return errorReply(
+            400, QStringLiteral("protocol.unsupported"),
+            QStringLiteral("Unsupported protocol version; this server accepts versions %1 to %2.")
+                .arg(sync::kOldestProtocolVersion)
+                .arg(sync::kProtocolVersion));
     const bool get = request.method == "GET";
     const bool post = request.method == "POST";
     if (request.path == sync::enrollPath())
-        return post ? enroll(request) : errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
+        return post ? enroll(request)
+                    : errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
     QString stationId;
     QString verbText;
     if (!sync::parseStationPath(request.path, &stationId, &verbText))
@@ -101,16 +104,21 @@ HttpResponse CountyService::handle(const HttpRequest& request) {
     const bool methodFits = *verb == Verb::Summary ? (get || post) : post;
     if (!methodFits)
         return errorReply(405, QStringLiteral("request.method"),
-                          *verb == Verb::Summary ? QStringLiteral("Use GET or POST.") : QStringLiteral("Use POST."));
+                          *verb == Verb::Summary ? QStringLiteral("Use GET or POST.")
+                                                 : QStringLiteral("Use POST."));
     return dispatch({*verb, stationId, *version}, request);
 }
 
 HttpResponse CountyService::dispatch(const Route& route, const HttpRequest& request) {
     switch (route.verb) {
-    case Verb::Push: return push(route, request);
-    case Verb::Pull: return pull(route, request);
-    case Verb::Summary: return summary(route, request);
-    case Verb::Enroll: break;
+    case Verb::Push:
+        return push(route, request);
+    case Verb::Pull:
+        return pull(route, request);
+    case Verb::Summary:
+        return summary(route, request);
+    case Verb::Enroll:
+        break;
     }
     return enroll(request);
 }
@@ -210,7 +218,8 @@ HttpResponse CountyService::summary(const Route& route, const HttpRequest& reque
     if (!stats)
         return errorReply(stats.error());
     // A reviewer reads stations of their own township only; an unknown station looks the same.
-    if (stats->isEmpty() || (caller->kind == TokenKind::Reviewer && stats->first().township != caller->township))
+    if (stats->isEmpty() ||
+        (caller->kind == TokenKind::Reviewer && stats->first().township != caller->township))
         return forbidden(QStringLiteral("This station is not in your township."));
     auto epoch = readEpoch(*tx);
     if (!epoch)

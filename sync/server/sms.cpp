@@ -43,7 +43,8 @@ bool appendToSpool(const QString& path, const Notice& n) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return false;
-    const QJsonObject line{{QStringLiteral("id"), n.id}, {QStringLiteral("phone"), n.phone}, {QStringLiteral("text"), n.text}};
+    const QJsonObject line{
+        {QStringLiteral("id"), n.id}, {QStringLiteral("phone"), n.phone}, {QStringLiteral("text"), n.text}};
     const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     return file.write(bytes) == bytes.size() && file.flush();
 }
@@ -70,12 +71,14 @@ Status recordAttempt(CountyStore& store, const Notice& n, bool sent) {
     if (!tx)
         return fail(tx.error());
     const QString state = sent ? QStringLiteral("sent") : QStringLiteral("failed");
-    auto r = tx->exec(QStringLiteral("UPDATE notices SET state = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?"),
-                      {state, tx->now(), n.id});
+    auto r = tx->exec(
+        QStringLiteral("UPDATE notices SET state = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?"),
+        {state, tx->now(), n.id});
     if (!r)
         return fail(r.error());
-    if (auto st = appendChange(*tx, n.stationId, QStringLiteral("notice_status"), n.id,
-                               QJsonObject{{QStringLiteral("state"), state}, {QStringLiteral("at"), tx->now()}});
+    if (auto st =
+            appendChange(*tx, n.stationId, QStringLiteral("notice_status"), n.id,
+                         QJsonObject{{QStringLiteral("state"), state}, {QStringLiteral("at"), tx->now()}});
         !st)
         return fail(st.error());
     return tx->commit();
@@ -85,7 +88,9 @@ Status recordAttempt(CountyStore& store, const Notice& n, bool sent) {
 
 QString smsText(const QString& kind, const QString& pickupCode) {
     if (kind == QLatin1String("overdue"))
-        return QStringLiteral("【村站】您的包裹已在站内存放多日，取件码 %1，请尽快取件，逾期可能收取保管费或退回。").arg(pickupCode);
+        return QStringLiteral(
+                   "【村站】您的包裹已在站内存放多日，取件码 %1，请尽快取件，逾期可能收取保管费或退回。")
+            .arg(pickupCode);
     return QStringLiteral("【村站】您的包裹已到站，取件码 %1，请尽快取件。").arg(pickupCode);
 }
 

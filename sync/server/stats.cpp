@@ -15,10 +15,10 @@ QVariantList stationArgs(const QString& stationId) {
 } // namespace
 
 Result<QList<StationStats>> stationStats(Tx& tx, const QString& stationId) {
-    auto stations = tx.select(QStringLiteral("SELECT id, name, township, last_seen_at, revoked_at FROM stations") +
-                                  stationFilter(QStringLiteral("id"), stationId) +
-                                  QStringLiteral(" ORDER BY township, name, id"),
-                              stationArgs(stationId));
+    auto stations = tx.select(
+        QStringLiteral("SELECT id, name, township, last_seen_at, revoked_at FROM stations") +
+            stationFilter(QStringLiteral("id"), stationId) + QStringLiteral(" ORDER BY township, name, id"),
+        stationArgs(stationId));
     if (!stations)
         return fail(stations.error());
     auto ops = tx.select(QStringLiteral("SELECT station_id, outcome, COUNT(*) FROM ops") +
@@ -38,12 +38,19 @@ Result<QList<StationStats>> stationStats(Tx& tx, const QString& stationId) {
     QHash<QString, qsizetype> index;
     for (const Row& r : *stations) {
         index.insert(r.at(0).toString(), out.size());
-        out.append({r.at(0).toString(), r.at(1).toString(), r.at(2).toString(), 0, 0, {},
-                    r.at(3).toLongLong(), !r.at(4).isNull()});
+        out.append({r.at(0).toString(),
+                    r.at(1).toString(),
+                    r.at(2).toString(),
+                    0,
+                    0,
+                    {},
+                    r.at(3).toLongLong(),
+                    !r.at(4).isNull()});
     }
     for (const Row& r : *ops) {
         StationStats& s = out[index.value(r.at(0).toString())];
-        (r.at(1).toString() == QLatin1String("applied") ? s.opsApplied : s.opsRejected) = r.at(2).toLongLong();
+        (r.at(1).toString() == QLatin1String("applied") ? s.opsApplied : s.opsRejected) =
+            r.at(2).toLongLong();
     }
     for (const Row& r : *parcels)
         out[index.value(r.at(0).toString())].parcelsByStatus.insert(r.at(1).toString(), r.at(2).toLongLong());

@@ -61,7 +61,8 @@ Result<DbLocation> DbLocation::parse(const QString& spec) {
         return loc;
     }
     const QUrl url(spec, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres")))
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres")))
         return fail(badLocation(spec));
     loc.backend = Backend::Postgres;
     loc.host = url.host();
@@ -144,9 +145,11 @@ Status Tx::commit() {
 
 CountyStore::CountyStore(DbLocation location, Options options)
     : m_location(std::move(location))
-    , m_clock(options.clock ? std::move(options.clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+    , m_clock(options.clock ? std::move(options.clock)
+                            : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
     , m_busyTimeoutMs(options.busyTimeoutMs)
-    , m_connectionPrefix(QStringLiteral("cz-county-%1-").arg(QUuid::createUuid().toString(QUuid::WithoutBraces))) {}
+    , m_connectionPrefix(
+          QStringLiteral("cz-county-%1-").arg(QUuid::createUuid().toString(QUuid::WithoutBraces))) {}
 
 CountyStore::~CountyStore() {
     const QMutexLocker lock(&m_mutex);
@@ -172,7 +175,8 @@ int CountyStore::latestSchemaVersion() {
 }
 
 QString CountyStore::sideDirectory() const {
-    return m_location.backend == Backend::Sqlite ? QFileInfo(m_location.path).absolutePath() : QDir::currentPath();
+    return m_location.backend == Backend::Sqlite ? QFileInfo(m_location.path).absolutePath()
+                                                 : QDir::currentPath();
 }
 
 void CountyStore::setFaultInjector(std::function<bool(int)> injector) {
@@ -223,8 +227,8 @@ Status CountyStore::openConnection(QSqlDatabase& db) {
                     QStringLiteral("Cannot open the database: %1").arg(db.lastError().text()));
     const QStringList setup =
         m_location.backend == Backend::Sqlite
-            ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-                          QStringLiteral("PRAGMA foreign_keys=ON")}
+            ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                          QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA foreign_keys=ON")}
             : QStringList{QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs)};
     for (const QString& sql : setup) {
         QSqlQuery q(db);
@@ -245,9 +249,10 @@ Result<QSqlDatabase> CountyStore::connection() {
             m_connections.append(name);
         }
         if (!db.isValid())
-            return fail(ErrorKind::Internal, QStringLiteral("db.driver_missing"),
-                        sqlite ? QStringLiteral("The Qt SQLite driver is missing (package libqt6sql6-sqlite).")
-                               : QStringLiteral("The Qt PostgreSQL driver is missing (package libqt6sql6-psql)."));
+            return fail(
+                ErrorKind::Internal, QStringLiteral("db.driver_missing"),
+                sqlite ? QStringLiteral("The Qt SQLite driver is missing (package libqt6sql6-sqlite).")
+                       : QStringLiteral("The Qt PostgreSQL driver is missing (package libqt6sql6-psql)."));
         if (sqlite) {
             db.setDatabaseName(m_location.path);
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
@@ -274,9 +279,10 @@ Result<Tx> CountyStore::begin(Tx::Mode mode) {
         return fail(db.error());
     const bool sqlite = m_location.backend == Backend::Sqlite;
     const bool write = mode == Tx::Mode::Write;
-    const QString beginSql = sqlite ? (write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))
-                                    : (write ? QStringLiteral("BEGIN")
-                                             : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    const QString beginSql =
+        sqlite ? (write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))
+               : (write ? QStringLiteral("BEGIN")
+                        : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
     if (auto q = run(*db, beginSql, {}); !q)
         return fail(q.error());
     Tx tx(this, *db, now());
@@ -290,7 +296,8 @@ Status CountyStore::migrate() {
     auto tx = begin(Tx::Mode::Write);
     if (!tx)
         return fail(tx.error());
-    if (auto r = tx->exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+    if (auto r = tx->exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
         !r)
         return fail(r.error());
     auto row = tx->selectOne(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
@@ -308,7 +315,8 @@ Status CountyStore::migrate() {
         for (const QString& sql : steps.at(step))
             if (auto r = tx->exec(sql); !r)
                 return fail(r.error());
-    const QString upsert = QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO %1");
+    const QString upsert =
+        QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO %1");
     const QString keep = QStringLiteral("NOTHING");
     const QString replace = QStringLiteral("UPDATE SET value = excluded.value");
     const QList<std::tuple<QString, QString, QString>> values{

@@ -27,16 +27,16 @@ inline bool usePostgres() {
 }
 
 // Call from initTestCase(): the PostgreSQL variant fails without a server, unless told to skip.
-#define CZ_REQUIRE_BACKEND()                                                                                    \
-    do {                                                                                                        \
-        if (cz::test::usePostgres()) {                                                                          \
-            const QString pg = qEnvironmentVariable("CUNZHAN_TEST_PG");                                         \
-            if (pg == QLatin1String("skip"))                                                                    \
-                QSKIP("CUNZHAN_TEST_PG=skip: PostgreSQL variant skipped on request");                            \
-            if (pg.isEmpty())                                                                                   \
-                QFAIL("CUNZHAN_TEST_PG is not set: run packaging/start-postgres.sh and export its URL "         \
-                      "(or set CUNZHAN_TEST_PG=skip)");                                                         \
-        }                                                                                                       \
+#define CZ_REQUIRE_BACKEND()                                                                                 \
+    do {                                                                                                     \
+        if (cz::test::usePostgres()) {                                                                       \
+            const QString pg = qEnvironmentVariable("CUNZHAN_TEST_PG");                                      \
+            if (pg == QLatin1String("skip"))                                                                 \
+                QSKIP("CUNZHAN_TEST_PG=skip: PostgreSQL variant skipped on request");                        \
+            if (pg.isEmpty())                                                                                \
+                QFAIL("CUNZHAN_TEST_PG is not set: run packaging/start-postgres.sh and export its URL "      \
+                      "(or set CUNZHAN_TEST_PG=skip)");                                                      \
+        }                                                                                                    \
     } while (false)
 
 // A database for one test: an SQLite file in a temporary folder, or a new PostgreSQL database
@@ -66,7 +66,8 @@ private:
     static void adminExec(const QString& sql) {
         const QString connection = QStringLiteral("cz-test-admin");
         {
-            auto loc = county::DbLocation::parse(qEnvironmentVariable("CUNZHAN_TEST_PG") + QStringLiteral("postgres"));
+            auto loc = county::DbLocation::parse(qEnvironmentVariable("CUNZHAN_TEST_PG") +
+                                                 QStringLiteral("postgres"));
             if (!loc)
                 qFatal("bad CUNZHAN_TEST_PG: %s", qPrintable(loc.error().message));
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
@@ -143,12 +144,13 @@ struct CountyFixture {
 
     sync::HttpResponse push(const StationLogin& s, const QList<sync::WireOp>& ops,
                             const QByteArray& version = QByteArray::number(sync::kProtocolVersion)) {
-        return call("POST", sync::pushPath(s.id), sync::encode(sync::PushRequest{{}, ops}), s.token, s.id, version);
+        return call("POST", sync::pushPath(s.id), sync::encode(sync::PushRequest{{}, ops}), s.token, s.id,
+                    version);
     }
     sync::HttpResponse pull(const StationLogin& s, qint64 after, int limit = 1000,
                             const QByteArray& version = QByteArray::number(sync::kProtocolVersion)) {
-        return call("POST", sync::pullPath(s.id), sync::encode(sync::PullRequest{after, limit}), s.token, s.id,
-                    version);
+        return call("POST", sync::pullPath(s.id), sync::encode(sync::PullRequest{after, limit}), s.token,
+                    s.id, version);
     }
 
     // Reads through a transaction of the store itself (works the same on both backends).
@@ -161,8 +163,12 @@ struct CountyFixture {
             qFatal("%s: %s", qPrintable(sql), qPrintable(r.error().message));
         return *r;
     }
-    qint64 count(const QString& table, const QString& where = QStringLiteral("1 = 1"), const QVariantList& args = {}) {
-        return rows(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, where), args).first().at(0).toLongLong();
+    qint64 count(const QString& table, const QString& where = QStringLiteral("1 = 1"),
+                 const QVariantList& args = {}) {
+        return rows(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, where), args)
+            .first()
+            .at(0)
+            .toLongLong();
     }
     QList<qint64> counts() {
         QList<qint64> out;
@@ -184,9 +190,9 @@ inline QString uuid() {
 }
 
 // A parcel op as station-core writes it.
-inline sync::WireOp parcelOp(const QString& parcelId, const QString& kind, const QString& status, qint64 createdAt,
-                             const QString& noticeId = {}, const QString& phone = QStringLiteral("13800138000"),
-                             qint64 seq = 1) {
+inline sync::WireOp parcelOp(const QString& parcelId, const QString& kind, const QString& status,
+                             qint64 createdAt, const QString& noticeId = {},
+                             const QString& phone = QStringLiteral("13800138000"), qint64 seq = 1) {
     QJsonObject data;
     if (!noticeId.isEmpty())
         data.insert(QStringLiteral("notification_id"), noticeId);

@@ -1,8 +1,7 @@
 // County administration on SQLite or PostgreSQL: carrier rules, settings and pre-alerts published
 // as changes (all-or-nothing), notices sent by the SMS dispatcher, USB batches, stats.
-#include "countyfixture.h"
-
 #include "admin.h"
+#include "countyfixture.h"
 #include "sms.h"
 #include "stats.h"
 
@@ -25,11 +24,13 @@ sync::PullResponse pullAll(CountyFixture& f, const StationLogin& s) {
 QByteArray rulesJson(const QString& pattern, const QString& carrier = QStringLiteral("YTO")) {
     const QJsonObject root{
         {QStringLiteral("carriers"),
-         QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("YTO")}, {QStringLiteral("name_zh"), QStringLiteral("圆通")},
-                                {QStringLiteral("name_en"), QStringLiteral("YTO Express")}, {QStringLiteral("sort"), 1}}}},
-        {QStringLiteral("rules"),
-         QJsonArray{QJsonObject{{QStringLiteral("carrier"), carrier}, {QStringLiteral("pattern"), pattern},
-                                {QStringLiteral("priority"), 10}}}}};
+         QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("YTO")},
+                                {QStringLiteral("name_zh"), QStringLiteral("圆通")},
+                                {QStringLiteral("name_en"), QStringLiteral("YTO Express")},
+                                {QStringLiteral("sort"), 1}}}},
+        {QStringLiteral("rules"), QJsonArray{QJsonObject{{QStringLiteral("carrier"), carrier},
+                                                         {QStringLiteral("pattern"), pattern},
+                                                         {QStringLiteral("priority"), 10}}}}};
     return QJsonDocument(root).toJson();
 }
 
@@ -48,7 +49,9 @@ private Q_SLOTS:
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, QStringLiteral("rules.invalid"));
         QVERIFY(bad.error().details.first().startsWith(QLatin1String("rules[0]")));
-        QCOMPARE(county::importRules(*f.store, rulesJson(QStringLiteral("^SF\\d+$"), QStringLiteral("SF"))).error().code,
+        QCOMPARE(county::importRules(*f.store, rulesJson(QStringLiteral("^SF\\d+$"), QStringLiteral("SF")))
+                     .error()
+                     .code,
                  QStringLiteral("rules.invalid"));
         QCOMPARE(county::importRules(*f.store, "{not json").error().code, QStringLiteral("rules.bad_file"));
         QCOMPARE(f.count(QStringLiteral("changes")), 1);
@@ -56,8 +59,13 @@ private Q_SLOTS:
         QCOMPARE(page.changes.size(), 1);
         QCOMPARE(page.changes.first().kind, QStringLiteral("carrier_rules"));
         QCOMPARE(page.changes.first().key, QStringLiteral("all"));
-        QCOMPARE(page.changes.first().data.value(QStringLiteral("rules")).toArray().first().toObject()
-                     .value(QStringLiteral("pattern")).toString(),
+        QCOMPARE(page.changes.first()
+                     .data.value(QStringLiteral("rules"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("pattern"))
+                     .toString(),
                  QStringLiteral("^YT\\d{12,13}$"));
     }
 
@@ -67,10 +75,18 @@ private Q_SLOTS:
         const StationLogin b = f.enrolStation(QStringLiteral("乙站"));
         QVERIFY(county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("3")));
         QVERIFY(county::setSetting(*f.store, QStringLiteral("fee_per_day_fen"), QStringLiteral("50"), b.id));
-        QCOMPARE(county::setSetting(*f.store, QStringLiteral("colour"), QStringLiteral("1")).error().code, QStringLiteral("setting.unknown"));
-        QCOMPARE(county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("-1")).error().code, QStringLiteral("setting.bad_value"));
-        QCOMPARE(county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("abc")).error().code, QStringLiteral("setting.bad_value"));
-        QCOMPARE(county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("2"), QStringLiteral("st-none")).error().kind, ErrorKind::NotFound);
+        QCOMPARE(county::setSetting(*f.store, QStringLiteral("colour"), QStringLiteral("1")).error().code,
+                 QStringLiteral("setting.unknown"));
+        QCOMPARE(county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("-1")).error().code,
+                 QStringLiteral("setting.bad_value"));
+        QCOMPARE(
+            county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("abc")).error().code,
+            QStringLiteral("setting.bad_value"));
+        QCOMPARE(county::setSetting(*f.store, QStringLiteral("free_days"), QStringLiteral("2"),
+                                    QStringLiteral("st-none"))
+                     .error()
+                     .kind,
+                 ErrorKind::NotFound);
         QCOMPARE(f.count(QStringLiteral("changes")), 2);
         const auto forA = pullAll(f, a);
         QCOMPARE(forA.changes.size(), 1);
@@ -85,7 +101,8 @@ private Q_SLOTS:
         const StationLogin b = f.enrolStation(QStringLiteral("乙站"));
         const QByteArray good = "waybill,carrier,phone,name,station,van_date\r\n"
                                 "YT764306505052,YTO,13800138000,张三,甲站,2026-11-29\r\n"
-                                "SF1385628716739,SF,13912345678,\"李, 四\"," + b.id.toUtf8() + ",2026-11-30\r\n";
+                                "SF1385628716739,SF,13912345678,\"李, 四\"," +
+                                b.id.toUtf8() + ",2026-11-30\r\n";
         auto n = county::importPrealerts(*f.store, good);
         QVERIFY2(n, n ? "" : qPrintable(n.error().details.join(QLatin1Char('\n'))));
         QCOMPARE(*n, 2);
@@ -94,8 +111,10 @@ private Q_SLOTS:
         QCOMPARE(page.changes.first().kind, QStringLiteral("prealert"));
         QCOMPARE(page.changes.first().key, QStringLiteral("YT764306505052"));
         QCOMPARE(page.changes.first().data.value(QStringLiteral("name")).toString(), QStringLiteral("张三"));
-        QCOMPARE(page.changes.first().data.value(QStringLiteral("van_date")).toString(), QStringLiteral("2026-11-29"));
-        QCOMPARE(pullAll(f, b).changes.first().data.value(QStringLiteral("name")).toString(), QStringLiteral("李, 四"));
+        QCOMPARE(page.changes.first().data.value(QStringLiteral("van_date")).toString(),
+                 QStringLiteral("2026-11-29"));
+        QCOMPARE(pullAll(f, b).changes.first().data.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("李, 四"));
 
         const QByteArray bad = "waybill,carrier,phone,name,station,van_date\n"
                                "YT111111111111,YTO,13800138000,王五,甲站,2026-11-29\n"
@@ -107,7 +126,8 @@ private Q_SLOTS:
         QCOMPARE(r.error().details.size(), 3);
         QVERIFY(r.error().details.at(0).startsWith(QLatin1String("line 3:")));
         QVERIFY(r.error().details.at(1).startsWith(QLatin1String("line 4:")));
-        QCOMPARE(county::importPrealerts(*f.store, "waybill,phone\nx,y\n").error().code, QStringLiteral("prealert.bad_header"));
+        QCOMPARE(county::importPrealerts(*f.store, "waybill,phone\nx,y\n").error().code,
+                 QStringLiteral("prealert.bad_header"));
         QCOMPARE(f.count(QStringLiteral("changes")), 2);
         // Two stations with the same name: the name is ambiguous.
         f.enrolStation(QStringLiteral("甲站"));
@@ -119,8 +139,10 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin s = f.enrolStation();
         const QString notice = uuid();
-        const auto r = f.push(s, {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, notice),
-                                  parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)});
+        const auto r = f.push(
+            s,
+            {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, notice),
+             parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)});
         QCOMPARE(r.status, 200);
         QCOMPARE(f.count(QStringLiteral("notices"), QStringLiteral("state = 'queued'")), 1);
         auto run = county::sendPendingNotices(*f.store);
@@ -133,7 +155,8 @@ private Q_SLOTS:
         const QJsonObject line = QJsonDocument::fromJson(lines.first()).object();
         QCOMPARE(line.value(QStringLiteral("id")).toString(), notice);
         QCOMPARE(line.value(QStringLiteral("phone")).toString(), QStringLiteral("13800138000"));
-        QCOMPARE(line.value(QStringLiteral("text")).toString(), QStringLiteral("【村站】您的包裹已到站，取件码 3-2-1045，请尽快取件。"));
+        QCOMPARE(line.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("【村站】您的包裹已到站，取件码 3-2-1045，请尽快取件。"));
         if (usePostgres())
             QFile::remove(spool.fileName()); // the current directory: leave nothing behind
         const auto page = pullAll(f, s);
@@ -148,9 +171,13 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin s = f.enrolStation();
         const QString notice = uuid();
-        QCOMPARE(f.push(s, {parcelOp(uuid(), QStringLiteral("parcel.reminded"), QStringLiteral("waiting"), kStart, notice)}).status, 200);
+        QCOMPARE(f.push(s, {parcelOp(uuid(), QStringLiteral("parcel.reminded"), QStringLiteral("waiting"),
+                                     kStart, notice)})
+                     .status,
+                 200);
         const QString out = f.db.dir() + QStringLiteral("/gateway.txt");
-        const QString failing = QStringLiteral("echo \"$CUNZHAN_SMS_PHONE $CUNZHAN_SMS_TEXT\" >> '%1'; exit 7").arg(out);
+        const QString failing =
+            QStringLiteral("echo \"$CUNZHAN_SMS_PHONE $CUNZHAN_SMS_TEXT\" >> '%1'; exit 7").arg(out);
         for (int i = 0; i < county::kMaxSmsAttempts; ++i)
             QCOMPARE(county::sendPendingNotices(*f.store, failing)->failed, 1);
         QCOMPARE(county::sendPendingNotices(*f.store, failing)->failed, 0);
@@ -167,10 +194,12 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin s = f.enrolStation();
         const QString parcel = uuid();
-        sync::Batch batch{s.id,
-                          {parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid()),
-                           parcelOp(parcel, QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart + 1, {}, {}, 2),
-                           parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("lost"), kStart, {}, {}, 3)}};
+        sync::Batch batch{
+            s.id,
+            {parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid()),
+             parcelOp(parcel, QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart + 1, {},
+                      {}, 2),
+             parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("lost"), kStart, {}, {}, 3)}};
         auto first = county::importBatch(*f.store, sync::encode(batch));
         QVERIFY(first);
         QCOMPARE(first->stationId, s.id);
@@ -186,8 +215,10 @@ private Q_SLOTS:
         // The station pushing the same ops later gets AlreadyApplied.
         const auto pushed = sync::decodePushResponse(f.push(s, batch.ops).body);
         QVERIFY(pushed);
-        QCOMPARE(sync::toString(pushed->results.first().outcome), sync::toString(sync::Outcome::AlreadyApplied));
-        QCOMPARE(county::importBatch(*f.store, "not a batch").error().code, QStringLiteral("batch.malformed"));
+        QCOMPARE(sync::toString(pushed->results.first().outcome),
+                 sync::toString(sync::Outcome::AlreadyApplied));
+        QCOMPARE(county::importBatch(*f.store, "not a batch").error().code,
+                 QStringLiteral("batch.malformed"));
         batch.stationId = QStringLiteral("st-unknown");
         QCOMPARE(county::importBatch(*f.store, sync::encode(batch)).error().kind, ErrorKind::NotFound);
     }
@@ -196,10 +227,14 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin a = f.enrolStation(QStringLiteral("甲站"), QStringLiteral("城关镇"));
         const StationLogin b = f.enrolStation(QStringLiteral("乙站"), QStringLiteral("河口乡"));
-        QCOMPARE(f.push(a, {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart),
-                            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart),
-                            parcelOp(uuid(), QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart),
-                            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("bad"), kStart)}).status, 200);
+        QCOMPARE(
+            f.push(a,
+                   {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart),
+                    parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart),
+                    parcelOp(uuid(), QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart),
+                    parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("bad"), kStart)})
+                .status,
+            200);
         auto tx = f.store->begin(county::Tx::Mode::Read);
         QVERIFY(tx);
         auto stats = county::stationStats(*tx);

@@ -81,7 +81,8 @@ QString addStation(const QString& db) {
 }
 
 template<class Client> sync::EnrollResponse enrol(Client& client, const QString& code) {
-    const auto r = client.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})), sync::kContentType);
+    const auto r = client.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})),
+                               sync::kContentType);
     if (!r || r->status != 200)
         qFatal("enrol over HTTP failed");
     return *sync::decodeEnrollResponse(bytes(r->body));
@@ -103,8 +104,10 @@ private Q_SLOTS:
         const sync::EnrollResponse station = enrol(client, code);
         QVERIFY(station.token.startsWith(QLatin1String("czs_")));
 
-        const QList<sync::WireOp> ops{parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid())};
-        auto r = client.Post(sync::pushPath(station.stationId).toStdString(), headers(station.token, station.stationId),
+        const QList<sync::WireOp> ops{
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid())};
+        auto r = client.Post(sync::pushPath(station.stationId).toStdString(),
+                             headers(station.token, station.stationId),
                              body(sync::encode(sync::PushRequest{{}, ops})), sync::kContentType);
         QVERIFY(r);
         QCOMPARE(r->status, 200);
@@ -113,27 +116,30 @@ private Q_SLOTS:
         QCOMPARE(sync::toString(pushed->results.first().outcome), sync::toString(sync::Outcome::Applied));
         QCOMPARE(pushed->epoch, station.epoch);
 
-        r = client.Post(sync::pullPath(station.stationId).toStdString(), headers(station.token, station.stationId),
+        r = client.Post(sync::pullPath(station.stationId).toStdString(),
+                        headers(station.token, station.stationId),
                         body(sync::encode(sync::PullRequest{0, 100})), sync::kContentType);
         QVERIFY(r);
         QCOMPARE(r->status, 200);
         QVERIFY(sync::decodePullResponse(bytes(r->body))->reset);
 
-        r = client.Post(sync::pullPath(station.stationId).toStdString(), headers(QStringLiteral("czs_wrong"), station.stationId),
+        r = client.Post(sync::pullPath(station.stationId).toStdString(),
+                        headers(QStringLiteral("czs_wrong"), station.stationId),
                         body(sync::encode(sync::PullRequest{0, 100})), sync::kContentType);
         QVERIFY(r);
         QCOMPARE(r->status, 401);
         QCOMPARE(sync::decodeErrorBody(bytes(r->body))->code, QStringLiteral("auth.bad_token"));
 
         const std::string tooLarge(static_cast<size_t>(sync::kMaxBodyBytes) + 1, 'x');
-        r = client.Post(sync::pushPath(station.stationId).toStdString(), headers(station.token, station.stationId),
-                        tooLarge, sync::kContentType);
+        r = client.Post(sync::pushPath(station.stationId).toStdString(),
+                        headers(station.token, station.stationId), tooLarge, sync::kContentType);
         QVERIFY(r);
         QCOMPARE(r->status, 413);
         QCOMPARE(sync::decodeErrorBody(bytes(r->body))->code, QStringLiteral("request.too_large"));
 
         // The server keeps serving, and stops cleanly on SIGTERM.
-        r = client.Get(sync::summaryPath(station.stationId).toStdString(), headers(station.token, station.stationId));
+        r = client.Get(sync::summaryPath(station.stationId).toStdString(),
+                       headers(station.token, station.stationId));
         QVERIFY(r);
         QCOMPARE(r->status, 200);
         server.process().terminate();
@@ -147,12 +153,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
         int exitCode = -1;
-        const QString out = cli({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
-                                 QStringLiteral("0.0.0.0:0")},
+        const QString out = cli({QStringLiteral("serve"), QStringLiteral("--db"), db,
+                                 QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
                                 &exitCode);
         QCOMPARE(exitCode, 2);
         QVERIFY2(out.contains(QLatin1String("--allow-plain-http")), qPrintable(out));
-        Server server(db, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"), QStringLiteral("--allow-plain-http")});
+        Server server(db, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                           QStringLiteral("--allow-plain-http")});
         QVERIFY2(server.port() > 0, qPrintable(server.output()));
     }
 
@@ -162,16 +169,16 @@ private Q_SLOTS:
         const QString key = dir.filePath(QStringLiteral("key.pem"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                       QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), cert});
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
         const QString code = addStation(db);
-        Server server(db, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), cert,
-                           QStringLiteral("--tls-key"), key});
+        Server server(db, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
         QVERIFY2(server.port() > 0, qPrintable(server.output()));
         QVERIFY(server.output().contains(QLatin1String("https://")));
         httplib::SSLClient client("127.0.0.1", server.port());
@@ -182,7 +189,8 @@ private Q_SLOTS:
         // Plain HTTP to the TLS port gets nowhere.
         httplib::Client plain("127.0.0.1", server.port());
         plain.set_read_timeout(5);
-        const auto r = plain.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})), sync::kContentType);
+        const auto r = plain.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})),
+                                  sync::kContentType);
         QVERIFY(!r || r->status != 200);
     }
 };

@@ -2,7 +2,6 @@
 // tokens, authorisation, protocol versions, push (once per op id, conflicts, rejections), pull
 // (cursor, limit, snapshot reset), compaction, and failing every database access in turn.
 #include "countyfixture.h"
-
 #include "credentials.h"
 #include "stats.h"
 
@@ -52,7 +51,9 @@ private Q_SLOTS:
         CountyFixture f;
         auto code = county::addStation(*f.store, QStringLiteral("东村站"), QStringLiteral("城关镇"));
         QVERIFY(code);
-        QVERIFY(QRegularExpression(QStringLiteral("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$")).match(code->code).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$"))
+                    .match(code->code)
+                    .hasMatch());
         // Case and dashes do not matter.
         const QString typed = code->code.toLower().remove(QLatin1Char('-'));
         auto r = f.call("POST", sync::enrollPath(), sync::encode(sync::EnrollRequest{typed}));
@@ -64,12 +65,15 @@ private Q_SLOTS:
         QCOMPARE(e->township, QStringLiteral("城关镇"));
         QVERIFY(e->token.startsWith(QLatin1String("czs_")));
         QVERIFY(e->token.size() >= 4 + 43);
-        QCOMPARE(e->epoch, f.rows(QStringLiteral("SELECT value FROM meta WHERE key = 'epoch'")).first().at(0).toString());
+        QCOMPARE(
+            e->epoch,
+            f.rows(QStringLiteral("SELECT value FROM meta WHERE key = 'epoch'")).first().at(0).toString());
 
         r = f.call("POST", sync::enrollPath(), sync::encode(sync::EnrollRequest{code->code}));
         QCOMPARE(r.status, 401);
         QCOMPARE(errorCode(r), QStringLiteral("enroll.bad_code"));
-        r = f.call("POST", sync::enrollPath(), sync::encode(sync::EnrollRequest{QStringLiteral("AAAA-BBBB-CC")}));
+        r = f.call("POST", sync::enrollPath(),
+                   sync::encode(sync::EnrollRequest{QStringLiteral("AAAA-BBBB-CC")}));
         QCOMPARE(r.status, 401);
     }
 
@@ -84,7 +88,8 @@ private Q_SLOTS:
         // A new code works, and the old one stays dead.
         auto renewed = county::renewEnrolmentCode(*f.store, code->stationId);
         QVERIFY(renewed);
-        QCOMPARE(f.call("POST", sync::enrollPath(), sync::encode(sync::EnrollRequest{renewed->code})).status, 200);
+        QCOMPARE(f.call("POST", sync::enrollPath(), sync::encode(sync::EnrollRequest{renewed->code})).status,
+                 200);
     }
 
     void onlyTokenHashesAreStored() {
@@ -92,8 +97,12 @@ private Q_SLOTS:
         const StationLogin s = f.enrolStation();
         auto reviewer = county::addReviewer(*f.store, QStringLiteral("王审核"), QStringLiteral("城关镇"));
         QVERIFY(reviewer);
-        QCOMPARE(f.count(QStringLiteral("stations"), QStringLiteral("token_hash = ?"), {county::secretHash(s.token)}), 1);
-        QCOMPARE(f.count(QStringLiteral("reviewers"), QStringLiteral("token_hash = ?"), {county::secretHash(reviewer->token)}), 1);
+        QCOMPARE(f.count(QStringLiteral("stations"), QStringLiteral("token_hash = ?"),
+                         {county::secretHash(s.token)}),
+                 1);
+        QCOMPARE(f.count(QStringLiteral("reviewers"), QStringLiteral("token_hash = ?"),
+                         {county::secretHash(reviewer->token)}),
+                 1);
         for (const QString& table : {QStringLiteral("stations"), QStringLiteral("reviewers")}) {
             for (const county::Row& row : f.rows(QStringLiteral("SELECT * FROM ") + table))
                 for (const QVariant& v : row) {
@@ -108,7 +117,8 @@ private Q_SLOTS:
         const StationLogin s = f.enrolStation();
         QCOMPARE(f.pull(s, 0).status, 200);
         for (const QString& token : {QStringLiteral("czs_nonsense"), QStringLiteral("garbage"), QString()}) {
-            const auto r = f.call("POST", sync::pullPath(s.id), sync::encode(sync::PullRequest{0, 10}), token, s.id);
+            const auto r =
+                f.call("POST", sync::pullPath(s.id), sync::encode(sync::PullRequest{0, 10}), token, s.id);
             QCOMPARE(r.status, 401);
             QCOMPARE(errorCode(r), QStringLiteral("auth.bad_token"));
         }
@@ -122,12 +132,15 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin a = f.enrolStation(QStringLiteral("甲站"));
         const StationLogin b = f.enrolStation(QStringLiteral("乙站"));
-        const QList<sync::WireOp> ops{parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)};
+        const QList<sync::WireOp> ops{
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)};
         const QByteArray pushBody = sync::encode(sync::PushRequest{{}, ops});
         const QByteArray pullBody = sync::encode(sync::PullRequest{0, 10});
-        QCOMPARE(errorCode(f.call("POST", sync::pushPath(b.id), pushBody, a.token, a.id)), QStringLiteral("auth.forbidden"));
+        QCOMPARE(errorCode(f.call("POST", sync::pushPath(b.id), pushBody, a.token, a.id)),
+                 QStringLiteral("auth.forbidden"));
         QCOMPARE(f.call("POST", sync::pushPath(b.id), pushBody, a.token, b.id).status, 403);
-        QCOMPARE(f.call("POST", sync::pushPath(a.id), pushBody, a.token, b.id).status, 403); // header names another
+        QCOMPARE(f.call("POST", sync::pushPath(a.id), pushBody, a.token, b.id).status,
+                 403); // header names another
         QCOMPARE(f.call("POST", sync::pullPath(b.id), pullBody, a.token, a.id).status, 403);
         QCOMPARE(f.call("GET", sync::summaryPath(b.id), {}, a.token, a.id).status, 403);
         QCOMPARE(f.count(QStringLiteral("ops")), 0);
@@ -143,10 +156,18 @@ private Q_SLOTS:
         QCOMPARE(f.call("GET", sync::summaryPath(own.id), {}, reviewer->token).status, 200);
         QCOMPARE(f.call("POST", sync::summaryPath(own.id), {}, reviewer->token).status, 200);
         QCOMPARE(f.call("GET", sync::summaryPath(other.id), {}, reviewer->token).status, 403);
-        QCOMPARE(f.call("GET", sync::summaryPath(QStringLiteral("st-unknown")), {}, reviewer->token).status, 403);
-        const QList<sync::WireOp> ops{parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)};
-        QCOMPARE(f.call("POST", sync::pushPath(own.id), sync::encode(sync::PushRequest{{}, ops}), reviewer->token, own.id).status, 403);
-        QCOMPARE(f.call("POST", sync::pullPath(own.id), sync::encode(sync::PullRequest{0, 10}), reviewer->token, own.id).status, 403);
+        QCOMPARE(f.call("GET", sync::summaryPath(QStringLiteral("st-unknown")), {}, reviewer->token).status,
+                 403);
+        const QList<sync::WireOp> ops{
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)};
+        QCOMPARE(f.call("POST", sync::pushPath(own.id), sync::encode(sync::PushRequest{{}, ops}),
+                        reviewer->token, own.id)
+                     .status,
+                 403);
+        QCOMPARE(f.call("POST", sync::pullPath(own.id), sync::encode(sync::PullRequest{0, 10}),
+                        reviewer->token, own.id)
+                     .status,
+                 403);
         QCOMPARE(f.count(QStringLiteral("ops")), 0);
     }
 
@@ -177,7 +198,10 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin s = f.enrolStation();
         QCOMPARE(f.call("POST", QStringLiteral("/v1/nothing"), {}, s.token, s.id).status, 404);
-        QCOMPARE(f.call("POST", QStringLiteral("/v1/stations/") + s.id + QStringLiteral("/delete"), {}, s.token, s.id).status, 404);
+        QCOMPARE(f.call("POST", QStringLiteral("/v1/stations/") + s.id + QStringLiteral("/delete"), {},
+                        s.token, s.id)
+                     .status,
+                 404);
         QCOMPARE(f.call("GET", sync::pushPath(s.id), {}, s.token, s.id).status, 405);
         QCOMPARE(f.call("GET", sync::enrollPath(), {}).status, 405);
         QCOMPARE(f.call("DELETE", sync::summaryPath(s.id), {}, s.token, s.id).status, 405);
@@ -211,7 +235,8 @@ private Q_SLOTS:
         const QString parcel = uuid();
         const QList<sync::WireOp> ops{
             parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid()),
-            parcelOp(parcel, QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart + 1000, {}, {}, 2)};
+            parcelOp(parcel, QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart + 1000,
+                     {}, {}, 2)};
         const auto first = pushResult(f.push(s, ops));
         QCOMPARE(first.results.size(), 2);
         QCOMPARE(sync::toString(first.results.at(0).outcome), sync::toString(sync::Outcome::Applied));
@@ -224,7 +249,8 @@ private Q_SLOTS:
         QCOMPARE(f.counts(), after);
         QCOMPARE(f.count(QStringLiteral("ops")), 2);
         QCOMPARE(f.count(QStringLiteral("notices")), 1);
-        QCOMPARE(f.rows(QStringLiteral("SELECT status FROM parcels")).first().at(0).toString(), QStringLiteral("picked_up"));
+        QCOMPARE(f.rows(QStringLiteral("SELECT status FROM parcels")).first().at(0).toString(),
+                 QStringLiteral("picked_up"));
         QCOMPARE(first.epoch, second.epoch);
         QVERIFY(!first.epoch.isEmpty());
     }
@@ -233,8 +259,10 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin a = f.enrolStation(QStringLiteral("甲站"));
         const StationLogin b = f.enrolStation(QStringLiteral("乙站"));
-        const sync::WireOp op = parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
-        QCOMPARE(sync::toString(pushResult(f.push(a, {op})).results.first().outcome), sync::toString(sync::Outcome::Applied));
+        const sync::WireOp op =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
+        QCOMPARE(sync::toString(pushResult(f.push(a, {op})).results.first().outcome),
+                 sync::toString(sync::Outcome::Applied));
         sync::WireOp changed = op;
         changed.kind = QStringLiteral("parcel.picked_up");
         auto payload = changed.payload;
@@ -246,25 +274,33 @@ private Q_SLOTS:
         QCOMPARE(sync::toString(r.results.first().outcome), sync::toString(sync::Outcome::Conflict));
         QCOMPARE(r.results.first().reasonCode, QStringLiteral("op.conflict"));
         // The same op from another station is a conflict too, never an overwrite.
-        QCOMPARE(sync::toString(pushResult(f.push(b, {op})).results.first().outcome), sync::toString(sync::Outcome::Conflict));
-        const auto stored = f.rows(QStringLiteral("SELECT station_id, kind, digest FROM ops WHERE op_id = ?"), {op.opId});
+        QCOMPARE(sync::toString(pushResult(f.push(b, {op})).results.first().outcome),
+                 sync::toString(sync::Outcome::Conflict));
+        const auto stored =
+            f.rows(QStringLiteral("SELECT station_id, kind, digest FROM ops WHERE op_id = ?"), {op.opId});
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().at(0).toString(), a.id);
         QCOMPARE(stored.first().at(1).toString(), QStringLiteral("parcel.received"));
         QCOMPARE(stored.first().at(2).toString(), sync::opDigest(op));
-        QCOMPARE(f.rows(QStringLiteral("SELECT status FROM parcels")).first().at(0).toString(), QStringLiteral("waiting"));
+        QCOMPARE(f.rows(QStringLiteral("SELECT status FROM parcels")).first().at(0).toString(),
+                 QStringLiteral("waiting"));
     }
 
     void invalidOpsAreRejectedOneByOne() {
         CountyFixture f;
         const StationLogin s = f.enrolStation();
-        sync::WireOp unknownEntity = parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
+        sync::WireOp unknownEntity =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
         unknownEntity.entity = QStringLiteral("spaceship");
-        sync::WireOp wrongKind = parcelOp(uuid(), QStringLiteral("dispatch.accepted"), QStringLiteral("waiting"), kStart);
-        sync::WireOp badStatus = parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("lost"), kStart);
-        sync::WireOp newSchema = parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
+        sync::WireOp wrongKind =
+            parcelOp(uuid(), QStringLiteral("dispatch.accepted"), QStringLiteral("waiting"), kStart);
+        sync::WireOp badStatus =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("lost"), kStart);
+        sync::WireOp newSchema =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
         newSchema.schemaVersion = 2;
-        sync::WireOp otherParcel = parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
+        sync::WireOp otherParcel =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
         otherParcel.entityId = uuid();
         sync::WireOp setting;
         setting.opId = uuid();
@@ -274,8 +310,10 @@ private Q_SLOTS:
         setting.payload = {{QStringLiteral("value"), 3}};
         setting.schemaVersion = 1;
         setting.createdAt = kStart;
-        const sync::WireOp good = parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
-        const QList<sync::WireOp> ops{unknownEntity, wrongKind, badStatus, newSchema, otherParcel, setting, good};
+        const sync::WireOp good =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
+        const QList<sync::WireOp> ops{unknownEntity, wrongKind, badStatus, newSchema,
+                                      otherParcel,   setting,   good};
         const auto r = pushResult(f.push(s, ops));
         const QStringList codes{QStringLiteral("op.unknown_entity"), QStringLiteral("op.unknown_kind"),
                                 QStringLiteral("op.invalid_payload"), QStringLiteral("op.schema_version"),
@@ -308,9 +346,12 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin s = f.enrolStation();
         const QString parcel = uuid();
-        pushResult(f.push(s, {parcelOp(parcel, QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart + 5000)}));
-        pushResult(f.push(s, {parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)}));
-        QCOMPARE(f.rows(QStringLiteral("SELECT status FROM parcels")).first().at(0).toString(), QStringLiteral("picked_up"));
+        pushResult(f.push(s, {parcelOp(parcel, QStringLiteral("parcel.picked_up"),
+                                       QStringLiteral("picked_up"), kStart + 5000)}));
+        pushResult(f.push(
+            s, {parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart)}));
+        QCOMPARE(f.rows(QStringLiteral("SELECT status FROM parcels")).first().at(0).toString(),
+                 QStringLiteral("picked_up"));
     }
 
     void pullPagesInSeqOrder() {
@@ -318,9 +359,12 @@ private Q_SLOTS:
         const StationLogin a = f.enrolStation(QStringLiteral("甲站"));
         const StationLogin b = f.enrolStation(QStringLiteral("乙站"));
         for (int i = 0; i < 5; ++i) {
-            f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), i}});
-            f.addChange(b.id, QStringLiteral("notice_status"), QString::number(i), QJsonObject{{QStringLiteral("state"), QStringLiteral("sent")}});
-            f.addChange(a.id, QStringLiteral("notice_status"), QString::number(i), QJsonObject{{QStringLiteral("state"), QStringLiteral("sent")}});
+            f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                        QJsonObject{{QStringLiteral("value"), i}});
+            f.addChange(b.id, QStringLiteral("notice_status"), QString::number(i),
+                        QJsonObject{{QStringLiteral("state"), QStringLiteral("sent")}});
+            f.addChange(a.id, QStringLiteral("notice_status"), QString::number(i),
+                        QJsonObject{{QStringLiteral("state"), QStringLiteral("sent")}});
         }
         // Max seq is 15; station a sees seqs 1,3,4,6,7,...
         auto page = pullResult(f.pull(a, 0, 4));
@@ -351,8 +395,10 @@ private Q_SLOTS:
     void versionOneNeverGetsPrealerts() {
         CountyFixture f;
         const StationLogin s = f.enrolStation();
-        f.addChange(s.id, QStringLiteral("prealert"), QStringLiteral("YT1234567890"), QJsonObject{{QStringLiteral("phone"), QStringLiteral("13800138000")}});
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), 3}});
+        f.addChange(s.id, QStringLiteral("prealert"), QStringLiteral("YT1234567890"),
+                    QJsonObject{{QStringLiteral("phone"), QStringLiteral("13800138000")}});
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                    QJsonObject{{QStringLiteral("value"), 3}});
         const auto v1 = pullResult(f.pull(s, 0, 100, "1"));
         QCOMPARE(v1.changes.size(), 1);
         QCOMPARE(v1.changes.first().kind, QStringLiteral("setting"));
@@ -365,12 +411,16 @@ private Q_SLOTS:
     void compactionKeepsCursorsValid() {
         CountyFixture f;
         const StationLogin s = f.enrolStation();
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), 1}}); // 1
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("fee_per_day_fen"), QJsonObject{{QStringLiteral("value"), 50}}); // 2
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                    QJsonObject{{QStringLiteral("value"), 1}}); // 1
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("fee_per_day_fen"),
+                    QJsonObject{{QStringLiteral("value"), 50}}); // 2
         const auto first = pullResult(f.pull(s, 0));
         QCOMPARE(first.next, 2);
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), 2}}); // 3
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), 3}}); // 4
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                    QJsonObject{{QStringLiteral("value"), 2}}); // 3
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                    QJsonObject{{QStringLiteral("value"), 3}}); // 4
         auto result = county::compact(*f.store, std::nullopt);
         QVERIFY(result);
         QCOMPARE(result->superseded, 2);
@@ -388,14 +438,18 @@ private Q_SLOTS:
     void purgeSendsOldCursorsAFullSnapshot() {
         CountyFixture f;
         const StationLogin s = f.enrolStation();
-        f.addChange(s.id, QStringLiteral("prealert"), QStringLiteral("YT1"), QJsonObject{{QStringLiteral("phone"), QStringLiteral("13800138000")}}); // 1
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), 3}}); // 2
-        f.addChange({}, QStringLiteral("carrier_rules"), QStringLiteral("all"), std::nullopt); // 3, a tombstone
+        f.addChange(s.id, QStringLiteral("prealert"), QStringLiteral("YT1"),
+                    QJsonObject{{QStringLiteral("phone"), QStringLiteral("13800138000")}}); // 1
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                    QJsonObject{{QStringLiteral("value"), 3}}); // 2
+        f.addChange({}, QStringLiteral("carrier_rules"), QStringLiteral("all"),
+                    std::nullopt); // 3, a tombstone
         const auto old = pullResult(f.pull(s, 0, 1));
         QCOMPARE(old.next, 1);
         *f.now += 40 * kDay;
         for (int i = 0; i < 3; ++i) // 4, 5, 6
-            f.addChange({}, QStringLiteral("setting"), QStringLiteral("k") + QString::number(i), QJsonObject{{QStringLiteral("value"), i}});
+            f.addChange({}, QStringLiteral("setting"), QStringLiteral("k") + QString::number(i),
+                        QJsonObject{{QStringLiteral("value"), i}});
         auto result = county::compact(*f.store, 30);
         QVERIFY(result);
         QCOMPARE(result->purged, 2);
@@ -416,32 +470,46 @@ private Q_SLOTS:
     void everyFailingDatabaseAccessLeavesNothingHalfDone() {
         QLoggingCategory::setFilterRules(QStringLiteral("cunzhan.county.service.warning=false"));
         CountyFixture f;
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"), QJsonObject{{QStringLiteral("value"), 3}});
-        f.addChange({}, QStringLiteral("setting"), QStringLiteral("fee_per_day_fen"), QJsonObject{{QStringLiteral("value"), 50}});
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("free_days"),
+                    QJsonObject{{QStringLiteral("value"), 3}});
+        f.addChange({}, QStringLiteral("setting"), QStringLiteral("fee_per_day_fen"),
+                    QJsonObject{{QStringLiteral("value"), 50}});
         // One sync (push + pull) by a station of its own, with ids only that station uses.
         const auto batch = [](int salt) {
             QList<sync::WireOp> ops;
             for (int i = 0; i < 3; ++i) {
                 const QString parcel = QStringLiteral("p%1").arg(i);
-                ops.append(parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart + i,
-                                    QStringLiteral("n%1-%2").arg(salt).arg(i), QStringLiteral("13800138000"), i + 1));
+                ops.append(parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"),
+                                    kStart + i, QStringLiteral("n%1-%2").arg(salt).arg(i),
+                                    QStringLiteral("13800138000"), i + 1));
             }
-            ops.append(parcelOp(QStringLiteral("p0"), QStringLiteral("parcel.picked_up"), QStringLiteral("picked_up"), kStart + 10, {}, {}, 4));
-            ops.append(parcelOp(QStringLiteral("p1"), QStringLiteral("parcel.received"), QStringLiteral("lost"), kStart + 11, {}, {}, 5));
+            ops.append(parcelOp(QStringLiteral("p0"), QStringLiteral("parcel.picked_up"),
+                                QStringLiteral("picked_up"), kStart + 10, {}, {}, 4));
+            ops.append(parcelOp(QStringLiteral("p1"), QStringLiteral("parcel.received"),
+                                QStringLiteral("lost"), kStart + 11, {}, {}, 5));
             return ops;
         };
         // What a station's data looks like, without its ids.
         const auto state = [&](const QString& station) {
             QStringList out;
-            for (const auto& r : f.rows(QStringLiteral("SELECT seq, entity, entity_id, kind, outcome, reason_code FROM ops WHERE station_id = ? ORDER BY seq"), {station}))
+            for (const auto& r :
+                 f.rows(QStringLiteral("SELECT seq, entity, entity_id, kind, outcome, reason_code FROM ops "
+                                       "WHERE station_id = ? ORDER BY seq"),
+                        {station}))
                 out.append(QStringLiteral("op ") + QVariant(r).toStringList().join(QLatin1Char('|')));
-            for (const auto& r : f.rows(QStringLiteral("SELECT parcel_id, waybill, status, updated_at FROM parcels WHERE station_id = ? ORDER BY parcel_id"), {station}))
+            for (const auto& r : f.rows(QStringLiteral("SELECT parcel_id, waybill, status, updated_at FROM "
+                                                       "parcels WHERE station_id = ? ORDER BY parcel_id"),
+                                        {station}))
                 out.append(QStringLiteral("parcel ") + QVariant(r).toStringList().join(QLatin1Char('|')));
-            for (const auto& r : f.rows(QStringLiteral("SELECT parcel_id, kind, phone, pickup_code, state FROM notices WHERE station_id = ? ORDER BY parcel_id"), {station}))
+            for (const auto& r :
+                 f.rows(QStringLiteral("SELECT parcel_id, kind, phone, pickup_code, state FROM notices WHERE "
+                                       "station_id = ? ORDER BY parcel_id"),
+                        {station}))
                 out.append(QStringLiteral("notice ") + QVariant(r).toStringList().join(QLatin1Char('|')));
             return out;
         };
-        const auto sync = [&](const StationLogin& s, const QList<sync::WireOp>& ops, sync::PullResponse* pulled) {
+        const auto sync = [&](const StationLogin& s, const QList<sync::WireOp>& ops,
+                              sync::PullResponse* pulled) {
             const auto pushed = f.push(s, ops);
             if (pushed.status != 200)
                 return pushed.status;
@@ -471,7 +539,8 @@ private Q_SLOTS:
             f.store->setFaultInjector({});
             QCOMPARE(status, 500);
             const QStringList partial = state(s.id);
-            QVERIFY2(partial.isEmpty() || partial == expected, qPrintable(QStringLiteral("access %1").arg(i)));
+            QVERIFY2(partial.isEmpty() || partial == expected,
+                     qPrintable(QStringLiteral("access %1").arg(i)));
             QCOMPARE(sync(s, ops, &pulled), 200);
             QCOMPARE(state(s.id), expected);
             QCOMPARE(seqs(pulled), seqs(expectedPull));
