@@ -5,4 +5,9 @@ set -eu
 cd "$(dirname "$0")/.."
 ./packaging/build.sh
 export QT_QPA_PLATFORM=offscreen
+# The county server tests run against PostgreSQL too (CUNZHAN_TEST_PG=skip to leave it out).
+if [ -z "${CUNZHAN_TEST_PG:-}" ]; then
+    CUNZHAN_TEST_PG="$(./packaging/start-postgres.sh)"
+    export CUNZHAN_TEST_PG
+fi
 ctest --preset default "$@"

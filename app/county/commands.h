@@ -1,0 +1,41 @@
+// The cunzhan-county subcommands. Each takes the parsed command line and returns the exit code of
+// the DESIGN.md contract (0 ok, 1 internal, 2 bad input, 3 conflict, 4 not found, 5 unavailable).
+#pragma once
+
+#include "result.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace cz::county::cli {
+
+struct Context {
+    QCommandLineParser& parser;
+    QStringList args; // positional arguments after the command words
+    QString db;       // --db or the default location
+    bool json = false;
+};
+
+// Output for operators: lines on stdout, JSON objects (one per line) with --json, errors on stderr.
+void printLine(const QString& line);
+void printJson(const QJsonObject& object);
+[[nodiscard]] int report(const Error& e, bool json);
+[[nodiscard]] int usage(const QString& message);
+
+[[nodiscard]] int serve(const Context& c);
+[[nodiscard]] int stationAdd(const Context& c);
+[[nodiscard]] int stationEnrolCode(const Context& c);
+[[nodiscard]] int stationRevoke(const Context& c);
+[[nodiscard]] int stationList(const Context& c);
+[[nodiscard]] int reviewerAdd(const Context& c);
+[[nodiscard]] int rulesImport(const Context& c);
+[[nodiscard]] int settingsSet(const Context& c);
+[[nodiscard]] int prealertImport(const Context& c);
+[[nodiscard]] int importBatch(const Context& c);
+[[nodiscard]] int stats(const Context& c);
+[[nodiscard]] int compact(const Context& c);
+[[nodiscard]] int epochRenew(const Context& c);
+[[nodiscard]] int smsSendPending(const Context& c);
+
+} // namespace cz::county::cli

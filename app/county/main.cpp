@@ -1,0 +1,153 @@
+// cunzhan-county: parses the command line and runs one subcommand (docs/county-server.md).
+#include "commands.h"
+#include "store.h"
+
+#include <QCoreApplication>
+#include <functional>
+
+using namespace cz::county;
+
+namespace {
+
+struct Command {
+    QStringList words;
+    int positional; // arguments after the words
+    QString synopsis;
+    std::function<int(const cli::Context&)> run;
+};
+
+const QList<Command>& commands() {
+    static const QList<Command> list{
+        {{QStringLiteral("serve")},
+         0,
+         QStringLiteral("serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--allow-plain-http] "
+                        "[--sms-command CMD] [--sms-interval-ms N]"),
+         cli::serve},
+        {{QStringLiteral("station"), QStringLiteral("add")},
+         0,
+         QStringLiteral("station add --name NAME --township NAME [--server-url URL] [--qr FILE.png]"),
+         cli::stationAdd},
+        {{QStringLiteral("station"), QStringLiteral("enrol-code")},
+         1,
+         QStringLiteral("station enrol-code ID"),
+         cli::stationEnrolCode},
+        {{QStringLiteral("station"), QStringLiteral("revoke")},
+         1,
+         QStringLiteral("station revoke ID"),
+         cli::stationRevoke},
+        {{QStringLiteral("station"), QStringLiteral("list")},
+         0,
+         QStringLiteral("station list [--json]"),
+         cli::stationList},
+        {{QStringLiteral("reviewer"), QStringLiteral("add")},
+         0,
+         QStringLiteral("reviewer add --name NAME --township NAME"),
+         cli::reviewerAdd},
+        {{QStringLiteral("rules"), QStringLiteral("import")},
+         1,
+         QStringLiteral("rules import FILE.json"),
+         cli::rulesImport},
+        {{QStringLiteral("settings"), QStringLiteral("set")},
+         2,
+         QStringLiteral("settings set KEY VALUE [--station ID]"),
+         cli::settingsSet},
+        {{QStringLiteral("prealert"), QStringLiteral("import")},
+         1,
+         QStringLiteral("prealert import FILE.csv"),
+         cli::prealertImport},
+        {{QStringLiteral("import-batch")}, 1, QStringLiteral("import-batch FILE"), cli::importBatch},
+        {{QStringLiteral("stats")}, 0, QStringLiteral("stats [--json]"), cli::stats},
+        {{QStringLiteral("compact")}, 0, QStringLiteral("compact [--purge-before-days N]"), cli::compact},
+        {{QStringLiteral("epoch"), QStringLiteral("renew")},
+         0,
+         QStringLiteral("epoch renew"),
+         cli::epochRenew},
+        {{QStringLiteral("sms"), QStringLiteral("send-pending")},
+         0,
+         QStringLiteral("sms send-pending [--command CMD]"),
+         cli::smsSendPending},
+    };
+    return list;
+}
+
+QString commandSummary() {
+    QString text =
+        QStringLiteral("Commands (each takes --db sqlite:PATH | postgresql://user:pass@host:port/db):\n");
+    for (const Command& c : commands())
+        text += QStringLiteral("  ") + c.synopsis + QLatin1Char('\n');
+    return text;
+}
+
+void addOptions(QCommandLineParser& p) {
+    p.setApplicationDescription(QStringLiteral("Cunzhan county-centre sync server.\n\n") + commandSummary());
+    p.addHelpOption();
+    p.addVersionOption();
+    const auto value = [&](const QString& name, const QString& help, const QString& valueName) {
+        p.addOption({name, help, valueName});
+    };
+    value(QStringLiteral("db"),
+          QStringLiteral("Database: sqlite:PATH or postgresql://user:pass@host:port/db."),
+          QStringLiteral("location"));
+    p.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per result on stdout.")});
+    value(QStringLiteral("listen"),
+          QStringLiteral("serve: address and port (default 127.0.0.1:8765; port 0 = any)."),
+          QStringLiteral("addr:port"));
+    value(QStringLiteral("tls-cert"), QStringLiteral("serve: TLS certificate (PEM)."),
+          QStringLiteral("file"));
+    value(QStringLiteral("tls-key"), QStringLiteral("serve: TLS private key (PEM)."), QStringLiteral("file"));
+    p.addOption({QStringLiteral("allow-plain-http"),
+                 QStringLiteral("serve: allow plain HTTP on a non-loopback address.")});
+    value(QStringLiteral("sms-command"), QStringLiteral("serve: SMS gateway command (default: spool file)."),
+          QStringLiteral("cmd"));
+    value(QStringLiteral("sms-interval-ms"),
+          QStringLiteral("serve: how often queued SMS are sent (default 30000)."), QStringLiteral("ms"));
+    value(QStringLiteral("name"), QStringLiteral("station add, reviewer add: the name."),
+          QStringLiteral("name"));
+    value(QStringLiteral("township"), QStringLiteral("station add, reviewer add: the township."),
+          QStringLiteral("name"));
+    value(QStringLiteral("server-url"), QStringLiteral("station add: the URL stations use, for the QR code."),
+          QStringLiteral("url"));
+    value(QStringLiteral("qr"), QStringLiteral("station add: write an enrolment QR code to this PNG file."),
+          QStringLiteral("file"));
+    value(QStringLiteral("station"), QStringLiteral("settings set: only for this station."),
+          QStringLiteral("id"));
+    value(QStringLiteral("purge-before-days"),
+          QStringLiteral("compact: also purge tombstones and pre-alerts older than N days."),
+          QStringLiteral("n"));
+    value(QStringLiteral("command"), QStringLiteral("sms send-pending: SMS gateway command."),
+          QStringLiteral("cmd"));
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Cunzhan"));
+    QCoreApplication::setApplicationName(QStringLiteral("cunzhan-county"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CUNZHAN_VERSION));
+
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return cli::usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    const QStringList words = parser.positionalArguments();
+    for (const Command& c : commands()) {
+        if (words.mid(0, c.words.size()) != c.words)
+            continue;
+        const QStringList rest = words.mid(c.words.size());
+        if (rest.size() != c.positional)
+            return cli::usage(QStringLiteral("usage: cunzhan-county ") + c.synopsis);
+        const QString db = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                                              : DbLocation::defaultSpec();
+        return c.run({parser, rest, db, parser.isSet(QStringLiteral("json"))});
+    }
+    return cli::usage(words.isEmpty()
+                          ? QStringLiteral("No command given.\n") + commandSummary()
+                          : QStringLiteral("Unknown command \"%1\".\n").arg(words.join(QLatin1Char(' '))) +
+                                commandSummary());
+}

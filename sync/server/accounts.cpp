@@ -1,0 +1,198 @@
+#include "accounts.h"
+
+#include "feed.h"
+
+namespace cz::county {
+
+namespace {
+
+Error notFound(const QString& stationId) {
+    return {ErrorKind::NotFound,
+            QStringLiteral("station.not_found"),
+            QStringLiteral("No station with the id %1.").arg(stationId),
+            {}};
+}
+
+Status requireName(const QString& what, const QString& value) {
+    if (value.trimmed().isEmpty() || value.size() > 200)
+        return fail(ErrorKind::BadInput, QStringLiteral("input.bad_name"),
+                    QStringLiteral("Give a %1 of 1 to 200 characters.").arg(what));
+    return {};
+}
+
+Status setEnrolmentCode(Tx& tx, const QString& stationId, const EnrolmentCode& code) {
+    auto r =
+        tx.exec(QStringLiteral("UPDATE stations SET enrol_code_hash = ?, enrol_expires_at = ? WHERE id = ?"),
+                {secretHash(normaliseEnrolmentCode(code.code)), code.expiresAt, stationId});
+    if (!r)
+        return fail(r.error());
+    return {};
+}
+
+Error badCode() {
+    return {
+        ErrorKind::BadInput,
+        QStringLiteral("enroll.bad_code"),
+        QStringLiteral("The enrolment code is unknown, already used or expired. Ask the county centre for "
+                       "a new one."),
+        {}};
+}
+
+} // namespace
+
+Result<EnrolmentCode> addStation(CountyStore& store, const QString& name, const QString& township) {
+    if (auto st = requireName(QStringLiteral("station name"), name); !st)
+        return fail(st.error());
+    if (auto st = requireName(QStringLiteral("township"), township); !st)
+        return fail(st.error());
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    const EnrolmentCode code{newId(QStringLiteral("st")), newEnrolmentCode(),
+                             tx->now() + kEnrolmentValidityMs};
+    auto r =
+        tx->exec(QStringLiteral("INSERT INTO stations(id, name, township, created_at) VALUES (?, ?, ?, ?)"),
+                 {code.stationId, name.trimmed(), township.trimmed(), tx->now()});
+    if (!r)
+        return fail(r.error());
+    if (auto st = setEnrolmentCode(*tx, code.stationId, code); !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    return code;
+}
+
+Result<EnrolmentCode> renewEnrolmentCode(CountyStore& store, const QString& stationId) {
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto row = tx->selectOne(QStringLiteral("SELECT revoked_at FROM stations WHERE id = ?"), {stationId});
+    if (!row)
+        return fail(row.error());
+    if (!*row)
+        return fail(notFound(stationId));
+    if (!(**row).at(0).isNull())
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("station.revoked"),
+            QStringLiteral("The station %1 is revoked; add it again as a new station.").arg(stationId));
+    const EnrolmentCode code{stationId, newEnrolmentCode(), tx->now() + kEnrolmentValidityMs};
+    if (auto st = setEnrolmentCode(*tx, stationId, code); !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    return code;
+}
+
+Status revokeStation(CountyStore& store, const QString& stationId) {
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto r = tx->exec(QStringLiteral("UPDATE stations SET revoked_at = ?, enrol_code_hash = NULL,"
+                                     " enrol_expires_at = NULL WHERE id = ? AND revoked_at IS NULL"),
+                      {tx->now(), stationId});
+    if (!r)
+        return fail(r.error());
+    if (*r == 0) {
+        auto exists = tx->selectOne(QStringLiteral("SELECT id FROM stations WHERE id = ?"), {stationId});
+        if (!exists)
+            return fail(exists.error());
+        if (!*exists)
+            return fail(notFound(stationId));
+        return {}; // already revoked
+    }
+    return tx->commit();
+}
+
+Result<QList<StationInfo>> listStations(CountyStore& store) {
+    auto tx = store.begin(Tx::Mode::Read);
+    if (!tx)
+        return fail(tx.error());
+    auto rows =
+        tx->select(QStringLiteral("SELECT id, name, township, created_at, last_seen_at, token_hash,"
+                                  " enrol_expires_at, revoked_at FROM stations ORDER BY township, name, id"));
+    if (!rows)
+        return fail(rows.error());
+    QList<StationInfo> out;
+    for (const Row& r : *rows)
+        out.append({r.at(0).toString(), r.at(1).toString(), r.at(2).toString(), r.at(3).toLongLong(),
+                    r.at(4).toLongLong(), !r.at(5).isNull(), r.at(6).toLongLong(), !r.at(7).isNull()});
+    return out;
+}
+
+Result<NewReviewer> addReviewer(CountyStore& store, const QString& name, const QString& township) {
+    if (auto st = requireName(QStringLiteral("reviewer name"), name); !st)
+        return fail(st.error());
+    if (auto st = requireName(QStringLiteral("township"), township); !st)
+        return fail(st.error());
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    const NewReviewer reviewer{newId(QStringLiteral("rv")), newToken(TokenKind::Reviewer)};
+    auto r = tx->exec(
+        QStringLiteral(
+            "INSERT INTO reviewers(id, name, township, token_hash, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {reviewer.id, name.trimmed(), township.trimmed(), secretHash(reviewer.token), tx->now()});
+    if (!r)
+        return fail(r.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    return reviewer;
+}
+
+Result<sync::EnrollResponse> enrol(Tx& tx, const QString& typedCode) {
+    const QString code = normaliseEnrolmentCode(typedCode);
+    if (code.isEmpty())
+        return fail(badCode());
+    auto row = tx.selectOne(QStringLiteral("SELECT id, name, township, enrol_expires_at FROM stations"
+                                           " WHERE enrol_code_hash = ? AND revoked_at IS NULL"),
+                            {secretHash(code)});
+    if (!row)
+        return fail(row.error());
+    if (!*row || (**row).at(3).toLongLong() < tx.now())
+        return fail(badCode());
+    auto epoch = readEpoch(tx);
+    if (!epoch)
+        return fail(epoch.error());
+    sync::EnrollResponse response{(**row).at(0).toString(), newToken(TokenKind::Station),
+                                  (**row).at(1).toString(), (**row).at(2).toString(), *epoch};
+    auto r = tx.exec(QStringLiteral("UPDATE stations SET token_hash = ?, enrol_code_hash = NULL,"
+                                    " enrol_expires_at = NULL WHERE id = ?"),
+                     {secretHash(response.token), response.stationId});
+    if (!r)
+        return fail(r.error());
+    return response;
+}
+
+Result<Caller> authenticate(Tx& tx, const QString& token) {
+    TokenKind kind = TokenKind::Station;
+    if (!tokenKind(token, &kind))
+        return fail(ErrorKind::BadInput, QStringLiteral("auth.bad_token"),
+                    QStringLiteral("The token is not valid."));
+    const QString sql =
+        kind == TokenKind::Station
+            ? QStringLiteral("SELECT id, township, revoked_at FROM stations WHERE token_hash = ?")
+            : QStringLiteral("SELECT id, township, revoked_at FROM reviewers WHERE token_hash = ?");
+    auto row = tx.selectOne(sql, {secretHash(token)});
+    if (!row)
+        return fail(row.error());
+    if (!*row)
+        return fail(ErrorKind::BadInput, QStringLiteral("auth.bad_token"),
+                    QStringLiteral("The token is not valid."));
+    if (!(**row).at(2).isNull())
+        return fail(ErrorKind::BadInput, QStringLiteral("auth.revoked"),
+                    QStringLiteral("The token was revoked."));
+    return Caller{kind, (**row).at(0).toString(), (**row).at(1).toString()};
+}
+
+Status touchStation(CountyStore& store, const QString& stationId) {
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto r =
+        tx->exec(QStringLiteral("UPDATE stations SET last_seen_at = ? WHERE id = ?"), {tx->now(), stationId});
+    if (!r)
+        return fail(r.error());
+    return tx->commit();
+}
+
+} // namespace cz::county

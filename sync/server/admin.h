@@ -1,0 +1,34 @@
+// Operator actions that publish to the stations or feed the county by hand: carrier rules,
+// settings, pre-alerts (each becomes changes in the feed, all-or-nothing), and USB batches.
+#pragma once
+
+#include "store.h"
+
+#include <QByteArray>
+
+namespace cz::county {
+
+// {"carriers":[{code,name_zh,name_en,sort}],"rules":[{carrier,pattern,priority}]}: validated
+// (patterns compile, rules name listed carriers), published whole as change carrier_rules/all.
+[[nodiscard]] Status importRules(CountyStore& store, const QByteArray& json);
+
+// free_days | fee_per_day_fen | unclaimed_after_days, a non-negative integer; for every station
+// (empty stationId) or one.
+[[nodiscard]] Status setSetting(CountyStore& store, const QString& key, const QString& value,
+                                const QString& stationId = {});
+
+// CSV with the header waybill,carrier,phone,name,station,van_date (UTF-8). Returns the rows
+// published; any bad line rejects the whole file, with every bad line named in the details.
+[[nodiscard]] Result<int> importPrealerts(CountyStore& store, const QByteArray& csv);
+
+struct BatchCounts {
+    QString stationId;
+    int applied = 0;
+    int alreadyApplied = 0;
+    int rejected = 0;
+    int conflicts = 0;
+};
+// A USB batch (cz::sync::decodeBatch) applied exactly like a push from its station.
+[[nodiscard]] Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file);
+
+} // namespace cz::county

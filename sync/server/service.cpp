@@ -1,0 +1,255 @@
+#include "service.h"
+
+#include "accounts.h"
+#include "feed.h"
+#include "ops.h"
+#include "protocol.h"
+#include "stats.h"
+
+#include <QCborValue>
+#include <QLoggingCategory>
+
+namespace cz::county {
+
+Q_LOGGING_CATEGORY(lcService, "cunzhan.county.service")
+
+namespace {
+
+using sync::HttpRequest;
+using sync::HttpResponse;
+
+// last_seen_at is written at most this often per station.
+constexpr qint64 kTouchIntervalMs = 60 * 1000;
+
+enum class Verb { Enroll, Push, Pull, Summary };
+
+HttpResponse reply(QByteArray body) {
+    return {200, std::move(body), sync::kContentType};
+}
+
+HttpResponse errorReply(int status, const QString& code, const QString& message) {
+    return {status, sync::encode(sync::ErrorBody{code, message}), sync::kContentType};
+}
+
+// Errors from the store and the accounts: storage details go to the log, not to the client.
+HttpResponse errorReply(const Error& e) {
+    static const QStringList unauthorised{QStringLiteral("auth.bad_token"), QStringLiteral("auth.revoked"),
+                                          QStringLiteral("enroll.bad_code")};
+    if (unauthorised.contains(e.code))
+        return errorReply(401, e.code, e.message);
+    qCWarning(lcService).noquote() << e.code << e.message;
+    if (e.kind == ErrorKind::Unavailable)
+        return errorReply(503, QStringLiteral("server.busy"),
+                          QStringLiteral("The county server is busy; try again later."));
+    return errorReply(
+        500, QStringLiteral("server.storage"),
+        QStringLiteral("The county server could not store or read the data; nothing was changed."));
+}
+
+HttpResponse forbidden(const QString& message) {
+    return errorReply(403, QStringLiteral("auth.forbidden"), message);
+}
+
+HttpResponse malformed(const QString& what) {
+    return errorReply(400, QStringLiteral("request.malformed"), what);
+}
+
+// The protocol version from the header, or nothing when it is missing or not supported.
+std::optional<int> protocolVersion(const HttpRequest& request) {
+    bool ok = false;
+    const int version = request.header(sync::kHeaderProtocol).trimmed().toInt(&ok);
+    if (!ok || version < sync::kOldestProtocolVersion || version > sync::kProtocolVersion)
+        return std::nullopt;
+    return version;
+}
+
+QString bearerToken(const HttpRequest& request) {
+    const QByteArray value = request.header("authorization").trimmed();
+    if (!value.startsWith("Bearer "))
+        return {};
+    return QString::fromLatin1(value.mid(7).trimmed());
+}
+
+} // namespace
+
+struct CountyService::Route {
+    Verb verb;
+    QString stationId;
+    int version = sync::kProtocolVersion;
+};
+
+HttpResponse CountyService::handle(const HttpRequest& request) {
+    const std::optional<int> version = protocolVersion(request);
+    if (!version)
+        return errorReply(
+            400, QStringLiteral("protocol.unsupported"),
+            QStringLiteral("Unsupported protocol version; this server accepts versions %1 to %2.")
+                .arg(sync::kOldestProtocolVersion)
+                .arg(sync::kProtocolVersion));
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    if (request.path == sync::enrollPath())
+        return post ? enroll(request)
+                    : errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
+    QString stationId;
+    QString verbText;
+    if (!sync::parseStationPath(request.path, &stationId, &verbText))
+        return errorReply(404, QStringLiteral("request.not_found"), QStringLiteral("No such path."));
+    static const QHash<QString, Verb> verbs{{QStringLiteral("push"), Verb::Push},
+                                            {QStringLiteral("pull"), Verb::Pull},
+                                            {QStringLiteral("summary"), Verb::Summary}};
+    const auto verb = verbs.constFind(verbText);
+    if (verb == verbs.constEnd())
+        return errorReply(404, QStringLiteral("request.not_found"), QStringLiteral("No such path."));
+    const bool methodFits = *verb == Verb::Summary ? (get || post) : post;
+    if (!methodFits)
+        return errorReply(405, QStringLiteral("request.method"),
+                          *verb == Verb::Summary ? QStringLiteral("Use GET or POST.")
+                                                 : QStringLiteral("Use POST."));
+    return dispatch({*verb, stationId, *version}, request);
+}
+
+HttpResponse CountyService::dispatch(const Route& route, const HttpRequest& request) {
+    switch (route.verb) {
+    case Verb::Push:
+        return push(route, request);
+    case Verb::Pull:
+        return pull(route, request);
+    case Verb::Summary:
+        return summary(route, request);
+    case Verb::Enroll:
+        break;
+    }
+    return enroll(request);
+}
+
+HttpResponse CountyService::enroll(const HttpRequest& request) {
+    const auto decoded = sync::decodeEnrollRequest(request.body);
+    if (!decoded)
+        return malformed(decoded.error);
+    auto tx = m_store.begin(Tx::Mode::Write);
+    if (!tx)
+        return errorReply(tx.error());
+    auto response = county::enrol(*tx, decoded->code);
+    if (!response)
+        return errorReply(response.error());
+    if (auto st = tx->commit(); !st)
+        return errorReply(st.error());
+    return reply(sync::encode(*response));
+}
+
+namespace {
+
+// A station may act only on its own path; the station header must name it too.
+std::optional<HttpResponse> authoriseStation(const Caller& caller, const QString& pathStation,
+                                             const HttpRequest& request) {
+    if (caller.kind != TokenKind::Station)
+        return forbidden(QStringLiteral("Reviewers may only read summaries."));
+    if (caller.id != pathStation || QString::fromUtf8(request.header(sync::kHeaderStation)) != caller.id)
+        return forbidden(QStringLiteral("This token belongs to another station."));
+    return std::nullopt;
+}
+
+} // namespace
+
+HttpResponse CountyService::push(const Route& route, const HttpRequest& request) {
+    const auto decoded = sync::decodePushRequest(request.body);
+    if (!decoded)
+        return malformed(decoded.error);
+    auto tx = m_store.begin(Tx::Mode::Write);
+    if (!tx)
+        return errorReply(tx.error());
+    auto caller = authenticate(*tx, bearerToken(request));
+    if (!caller)
+        return errorReply(caller.error());
+    if (auto denied = authoriseStation(*caller, route.stationId, request))
+        return *denied;
+    const bool touch = needsTouch(caller->id);
+    if (touch)
+        if (auto r = tx->exec(QStringLiteral("UPDATE stations SET last_seen_at = ? WHERE id = ?"),
+                              {tx->now(), caller->id});
+            !r)
+            return errorReply(r.error());
+    auto results = applyOps(*tx, caller->id, decoded->ops);
+    if (!results)
+        return errorReply(results.error());
+    auto epoch = readEpoch(*tx);
+    if (!epoch)
+        return errorReply(epoch.error());
+    if (auto st = tx->commit(); !st)
+        return errorReply(st.error());
+    if (touch)
+        markTouched(caller->id);
+    return reply(sync::encode(sync::PushResponse{*epoch, *results}));
+}
+
+HttpResponse CountyService::pull(const Route& route, const HttpRequest& request) {
+    const auto decoded = sync::decodePullRequest(request.body);
+    if (!decoded)
+        return malformed(decoded.error);
+    auto tx = m_store.begin(Tx::Mode::Read);
+    if (!tx)
+        return errorReply(tx.error());
+    auto caller = authenticate(*tx, bearerToken(request));
+    if (!caller)
+        return errorReply(caller.error());
+    if (auto denied = authoriseStation(*caller, route.stationId, request))
+        return *denied;
+    auto response = pullChanges(*tx, caller->id, route.version, *decoded);
+    if (!response)
+        return errorReply(response.error());
+    if (auto st = tx->commit(); !st)
+        return errorReply(st.error());
+    touchAfterRead(caller->id);
+    return reply(sync::encode(*response));
+}
+
+HttpResponse CountyService::summary(const Route& route, const HttpRequest& request) {
+    auto tx = m_store.begin(Tx::Mode::Read);
+    if (!tx)
+        return errorReply(tx.error());
+    auto caller = authenticate(*tx, bearerToken(request));
+    if (!caller)
+        return errorReply(caller.error());
+    if (caller->kind == TokenKind::Station)
+        if (auto denied = authoriseStation(*caller, route.stationId, request))
+            return *denied;
+    auto stats = stationStats(*tx, route.stationId);
+    if (!stats)
+        return errorReply(stats.error());
+    // A reviewer reads stations of their own township only; an unknown station looks the same.
+    if (stats->isEmpty() ||
+        (caller->kind == TokenKind::Reviewer && stats->first().township != caller->township))
+        return forbidden(QStringLiteral("This station is not in your township."));
+    auto epoch = readEpoch(*tx);
+    if (!epoch)
+        return errorReply(epoch.error());
+    if (auto st = tx->commit(); !st)
+        return errorReply(st.error());
+    if (caller->kind == TokenKind::Station)
+        touchAfterRead(caller->id);
+    return reply(sync::deflate(QCborValue(toCbor(stats->first(), *epoch)).toCbor()));
+}
+
+bool CountyService::needsTouch(const QString& stationId) {
+    const QMutexLocker lock(&m_seenMutex);
+    const auto last = m_lastTouched.constFind(stationId);
+    return last == m_lastTouched.constEnd() || m_store.now() - *last >= kTouchIntervalMs;
+}
+
+void CountyService::markTouched(const QString& stationId) {
+    const QMutexLocker lock(&m_seenMutex);
+    m_lastTouched.insert(stationId, m_store.now());
+}
+
+void CountyService::touchAfterRead(const QString& stationId) {
+    if (!needsTouch(stationId))
+        return;
+    if (auto st = touchStation(m_store, stationId); !st) {
+        qCWarning(lcService).noquote() << "cannot record last_seen_at:" << st.error().message;
+        return;
+    }
+    markTouched(stationId);
+}
+
+} // namespace cz::county

@@ -1,0 +1,116 @@
+#include "sms.h"
+
+#include "feed.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace cz::county {
+
+namespace {
+
+constexpr int kCommandTimeoutMs = 30000;
+constexpr int kBatchSize = 500;
+
+struct Notice {
+    QString id;
+    QString stationId;
+    QString phone;
+    QString text;
+};
+
+bool runCommand(const QString& command, const Notice& n) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CUNZHAN_SMS_PHONE"), n.phone);
+    env.insert(QStringLiteral("CUNZHAN_SMS_TEXT"), n.text);
+    env.insert(QStringLiteral("CUNZHAN_SMS_ID"), n.id);
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    if (!process.waitForFinished(kCommandTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return false;
+    }
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+bool appendToSpool(const QString& path, const Notice& n) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return false;
+    const QJsonObject line{
+        {QStringLiteral("id"), n.id}, {QStringLiteral("phone"), n.phone}, {QStringLiteral("text"), n.text}};
+    const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    return file.write(bytes) == bytes.size() && file.flush();
+}
+
+Result<QList<Notice>> pendingNotices(CountyStore& store) {
+    auto tx = store.begin(Tx::Mode::Read);
+    if (!tx)
+        return fail(tx.error());
+    auto rows = tx->select(QStringLiteral("SELECT id, station_id, kind, phone, pickup_code FROM notices"
+                                          " WHERE state = 'queued' OR (state = 'failed' AND attempts < ?)"
+                                          " ORDER BY created_at, id LIMIT ?"),
+                           {kMaxSmsAttempts, kBatchSize});
+    if (!rows)
+        return fail(rows.error());
+    QList<Notice> out;
+    for (const Row& r : *rows)
+        out.append({r.at(0).toString(), r.at(1).toString(), r.at(3).toString(),
+                    smsText(r.at(2).toString(), r.at(4).toString())});
+    return out;
+}
+
+Status recordAttempt(CountyStore& store, const Notice& n, bool sent) {
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    const QString state = sent ? QStringLiteral("sent") : QStringLiteral("failed");
+    auto r = tx->exec(
+        QStringLiteral("UPDATE notices SET state = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?"),
+        {state, tx->now(), n.id});
+    if (!r)
+        return fail(r.error());
+    if (auto st =
+            appendChange(*tx, n.stationId, QStringLiteral("notice_status"), n.id,
+                         QJsonObject{{QStringLiteral("state"), state}, {QStringLiteral("at"), tx->now()}});
+        !st)
+        return fail(st.error());
+    return tx->commit();
+}
+
+} // namespace
+
+QString smsText(const QString& kind, const QString& pickupCode) {
+    if (kind == QLatin1String("overdue"))
+        return QStringLiteral(
+                   "【村站】您的包裹已在站内存放多日，取件码 %1，请尽快取件，逾期可能收取保管费或退回。")
+            .arg(pickupCode);
+    return QStringLiteral("【村站】您的包裹已到站，取件码 %1，请尽快取件。").arg(pickupCode);
+}
+
+QString spoolPath(const CountyStore& store) {
+    return QDir(store.sideDirectory()).filePath(QStringLiteral("sms-spool.jsonl"));
+}
+
+Result<SmsRun> sendPendingNotices(CountyStore& store, const QString& command) {
+    auto notices = pendingNotices(store);
+    if (!notices)
+        return fail(notices.error());
+    SmsRun run;
+    const QString spool = spoolPath(store);
+    for (const Notice& n : *notices) {
+        const bool sent = command.isEmpty() ? appendToSpool(spool, n) : runCommand(command, n);
+        if (auto st = recordAttempt(store, n, sent); !st)
+            return fail(st.error());
+        ++(sent ? run.sent : run.failed);
+    }
+    return run;
+}
+
+} // namespace cz::county

@@ -1,0 +1,199 @@
+// The real `cunzhan-county serve` binary over HTTP and HTTPS (SQLite database): enrol, push, pull,
+// the body limit, a bad token, refusing plain HTTP off loopback, TLS with a self-signed
+// certificate, and a clean stop on SIGTERM.
+#include "countyfixture.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <httplib.h>
+
+using namespace cz;
+using namespace cz::test;
+
+namespace {
+
+const QString kBin = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhan-county");
+
+httplib::Headers headers(const QString& token = {}, const QString& station = {}) {
+    httplib::Headers h{{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)}};
+    if (!token.isEmpty())
+        h.emplace("Authorization", "Bearer " + token.toStdString());
+    if (!station.isEmpty())
+        h.emplace(sync::kHeaderStation, station.toStdString());
+    return h;
+}
+
+std::string body(const QByteArray& b) {
+    return b.toStdString();
+}
+
+QByteArray bytes(const std::string& s) {
+    return QByteArray::fromStdString(s);
+}
+
+// A running `cunzhan-county serve`; stopped with SIGTERM at the end.
+class Server {
+public:
+    Server(const QString& db, const QStringList& extra) {
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(kBin, QStringList{QStringLiteral("serve"), QStringLiteral("--db"), db} + extra);
+        const QRegularExpression listening(QStringLiteral("listening on (https?)://[^:]+:(\\d+)"));
+        while (m_process.waitForReadyRead(10000) || m_process.canReadLine()) {
+            m_output += QString::fromUtf8(m_process.readAll());
+            const auto m = listening.match(m_output);
+            if (m.hasMatch()) {
+                m_port = m.captured(2).toInt();
+                return;
+            }
+        }
+    }
+    ~Server() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10000))
+                m_process.kill();
+        }
+    }
+    [[nodiscard]] int port() const { return m_port; }
+    QProcess& process() { return m_process; }
+    QString output() { return m_output + QString::fromUtf8(m_process.readAll()); }
+
+private:
+    QProcess m_process;
+    QString m_output;
+    int m_port = 0;
+};
+
+QString cli(const QStringList& args, int* exitCode = nullptr) {
+    QProcess p;
+    p.start(kBin, args);
+    p.waitForFinished(30000);
+    if (exitCode)
+        *exitCode = p.exitCode();
+    return QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+}
+
+QString addStation(const QString& db) {
+    const QString out = cli({QStringLiteral("station"), QStringLiteral("add"), QStringLiteral("--db"), db,
+                             QStringLiteral("--name"), QStringLiteral("东村站"), QStringLiteral("--township"),
+                             QStringLiteral("城关镇"), QStringLiteral("--json")});
+    return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("code")).toString();
+}
+
+template<class Client> sync::EnrollResponse enrol(Client& client, const QString& code) {
+    const auto r = client.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})),
+                               sync::kContentType);
+    if (!r || r->status != 200)
+        qFatal("enrol over HTTP failed");
+    return *sync::decodeEnrollResponse(bytes(r->body));
+}
+
+} // namespace
+
+class TstCountyHttp : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void enrolPushPullOverHttp() {
+        QTemporaryDir dir;
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
+        const QString code = addStation(db);
+        QVERIFY(!code.isEmpty());
+        Server server(db, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY2(server.port() > 0, qPrintable(server.output()));
+        httplib::Client client("127.0.0.1", server.port());
+        const sync::EnrollResponse station = enrol(client, code);
+        QVERIFY(station.token.startsWith(QLatin1String("czs_")));
+
+        const QList<sync::WireOp> ops{
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid())};
+        auto r = client.Post(sync::pushPath(station.stationId).toStdString(),
+                             headers(station.token, station.stationId),
+                             body(sync::encode(sync::PushRequest{{}, ops})), sync::kContentType);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        const auto pushed = sync::decodePushResponse(bytes(r->body));
+        QVERIFY(pushed);
+        QCOMPARE(sync::toString(pushed->results.first().outcome), sync::toString(sync::Outcome::Applied));
+        QCOMPARE(pushed->epoch, station.epoch);
+
+        r = client.Post(sync::pullPath(station.stationId).toStdString(),
+                        headers(station.token, station.stationId),
+                        body(sync::encode(sync::PullRequest{0, 100})), sync::kContentType);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QVERIFY(sync::decodePullResponse(bytes(r->body))->reset);
+
+        r = client.Post(sync::pullPath(station.stationId).toStdString(),
+                        headers(QStringLiteral("czs_wrong"), station.stationId),
+                        body(sync::encode(sync::PullRequest{0, 100})), sync::kContentType);
+        QVERIFY(r);
+        QCOMPARE(r->status, 401);
+        QCOMPARE(sync::decodeErrorBody(bytes(r->body))->code, QStringLiteral("auth.bad_token"));
+
+        const std::string tooLarge(static_cast<size_t>(sync::kMaxBodyBytes) + 1, 'x');
+        r = client.Post(sync::pushPath(station.stationId).toStdString(),
+                        headers(station.token, station.stationId), tooLarge, sync::kContentType);
+        QVERIFY(r);
+        QCOMPARE(r->status, 413);
+        QCOMPARE(sync::decodeErrorBody(bytes(r->body))->code, QStringLiteral("request.too_large"));
+
+        // The server keeps serving, and stops cleanly on SIGTERM.
+        r = client.Get(sync::summaryPath(station.stationId).toStdString(),
+                       headers(station.token, station.stationId));
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        server.process().terminate();
+        QVERIFY(server.process().waitForFinished(10000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(server.output().contains(QLatin1String("stopped")));
+    }
+
+    void plainHttpOffLoopbackNeedsTheFlag() {
+        QTemporaryDir dir;
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
+        int exitCode = -1;
+        const QString out = cli({QStringLiteral("serve"), QStringLiteral("--db"), db,
+                                 QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
+                                &exitCode);
+        QCOMPARE(exitCode, 2);
+        QVERIFY2(out.contains(QLatin1String("--allow-plain-http")), qPrintable(out));
+        Server server(db, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                           QStringLiteral("--allow-plain-http")});
+        QVERIFY2(server.port() > 0, qPrintable(server.output()));
+    }
+
+    void tlsWithASelfSignedCertificate() {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
+        const QString code = addStation(db);
+        Server server(db, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        QVERIFY2(server.port() > 0, qPrintable(server.output()));
+        QVERIFY(server.output().contains(QLatin1String("https://")));
+        httplib::SSLClient client("127.0.0.1", server.port());
+        client.set_ca_cert_path(cert.toStdString());
+        client.enable_server_certificate_verification(true);
+        const sync::EnrollResponse station = enrol(client, code);
+        QVERIFY(!station.token.isEmpty());
+        // Plain HTTP to the TLS port gets nowhere.
+        httplib::Client plain("127.0.0.1", server.port());
+        plain.set_read_timeout(5);
+        const auto r = plain.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})),
+                                  sync::kContentType);
+        QVERIFY(!r || r->status != 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCountyHttp)
+#include "tst_county_http.moc"
