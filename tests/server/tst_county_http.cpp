@@ -2,6 +2,7 @@
 // the body limit, a bad token, refusing plain HTTP off loopback, TLS with a self-signed
 // certificate, and a clean stop on SIGTERM.
 #include "countyfixture.h"
+#include "countyprocess.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -11,8 +12,6 @@ using namespace cz;
 using namespace cz::test;
 
 namespace {
-
-const QString kBin = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhan-county");
 
 httplib::Headers headers(const QString& token = {}, const QString& station = {}) {
     httplib::Headers h{{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)}};
@@ -31,55 +30,6 @@ QByteArray bytes(const std::string& s) {
     return QByteArray::fromStdString(s);
 }
 
-// A running `cunzhan-county serve`; stopped with SIGTERM at the end.
-class Server {
-public:
-    Server(const QString& db, const QStringList& extra) {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(kBin, QStringList{QStringLiteral("serve"), QStringLiteral("--db"), db} + extra);
-        const QRegularExpression listening(QStringLiteral("listening on (https?)://[^:]+:(\\d+)"));
-        while (m_process.waitForReadyRead(10000) || m_process.canReadLine()) {
-            m_output += QString::fromUtf8(m_process.readAll());
-            const auto m = listening.match(m_output);
-            if (m.hasMatch()) {
-                m_port = m.captured(2).toInt();
-                return;
-            }
-        }
-    }
-    ~Server() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(10000))
-                m_process.kill();
-        }
-    }
-    [[nodiscard]] int port() const { return m_port; }
-    QProcess& process() { return m_process; }
-    QString output() { return m_output + QString::fromUtf8(m_process.readAll()); }
-
-private:
-    QProcess m_process;
-    QString m_output;
-    int m_port = 0;
-};
-
-QString cli(const QStringList& args, int* exitCode = nullptr) {
-    QProcess p;
-    p.start(kBin, args);
-    p.waitForFinished(30000);
-    if (exitCode)
-        *exitCode = p.exitCode();
-    return QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-}
-
-QString addStation(const QString& db) {
-    const QString out = cli({QStringLiteral("station"), QStringLiteral("add"), QStringLiteral("--db"), db,
-                             QStringLiteral("--name"), QStringLiteral("东村站"), QStringLiteral("--township"),
-                             QStringLiteral("城关镇"), QStringLiteral("--json")});
-    return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("code")).toString();
-}
-
 template<class Client> sync::EnrollResponse enrol(Client& client, const QString& code) {
     const auto r = client.Post("/v1/enroll", headers(), body(sync::encode(sync::EnrollRequest{code})),
                                sync::kContentType);
@@ -96,9 +46,9 @@ private Q_SLOTS:
     void enrolPushPullOverHttp() {
         QTemporaryDir dir;
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
-        const QString code = addStation(db);
+        const QString code = addCountyStation(db, QStringLiteral("东村站"), QStringLiteral("城关镇"));
         QVERIFY(!code.isEmpty());
-        Server server(db, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        CountyProcess server(db);
         QVERIFY2(server.port() > 0, qPrintable(server.output()));
         httplib::Client client("127.0.0.1", server.port());
         const sync::EnrollResponse station = enrol(client, code);
@@ -153,13 +103,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
         int exitCode = -1;
-        const QString out = cli({QStringLiteral("serve"), QStringLiteral("--db"), db,
+        const QString out = countyCli({QStringLiteral("serve"), QStringLiteral("--db"), db,
                                  QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
                                 &exitCode);
         QCOMPARE(exitCode, 2);
         QVERIFY2(out.contains(QLatin1String("--allow-plain-http")), qPrintable(out));
-        Server server(db, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
-                           QStringLiteral("--allow-plain-http")});
+        CountyProcess server(db, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                                  QStringLiteral("--allow-plain-http")});
         QVERIFY2(server.port() > 0, qPrintable(server.output()));
     }
 
@@ -176,9 +126,8 @@ private Q_SLOTS:
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
-        const QString code = addStation(db);
-        Server server(db, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                           QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        const QString code = addCountyStation(db, QStringLiteral("东村站"), QStringLiteral("城关镇"));
+        CountyProcess server(db, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
         QVERIFY2(server.port() > 0, qPrintable(server.output()));
         QVERIFY(server.output().contains(QLatin1String("https://")));
         httplib::SSLClient client("127.0.0.1", server.port());

@@ -1,0 +1,79 @@
+// The real county server as a child process, for HTTP tests, integration tests and benchmarks:
+// `cunzhan-county serve` on 127.0.0.1 with an ephemeral port (stopped with SIGTERM at the end), and
+// one-shot `cunzhan-county` administration commands.
+#pragma once
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace cz::test {
+
+inline QString countyBinary() {
+    return QStringLiteral(CUNZHAN_BIN_DIR "/cunzhan-county");
+}
+
+class CountyProcess {
+public:
+    // Listens on 127.0.0.1:0 unless extra has its own --listen.
+    explicit CountyProcess(const QString& db, const QStringList& extra = {}) {
+        QStringList args{QStringLiteral("serve"), QStringLiteral("--db"), db};
+        if (!extra.contains(QStringLiteral("--listen")))
+            args << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0");
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(countyBinary(), args + extra);
+        const QRegularExpression listening(QStringLiteral("listening on (https?)://[^:]+:(\\d+)"));
+        while (m_process.waitForReadyRead(10000) || m_process.canReadLine()) {
+            m_output += QString::fromUtf8(m_process.readAll());
+            const auto m = listening.match(m_output);
+            if (m.hasMatch()) {
+                m_port = m.captured(2).toInt();
+                m_url = m.captured(1) + QStringLiteral("://127.0.0.1:") + m.captured(2);
+                return;
+            }
+        }
+    }
+    ~CountyProcess() { stop(); }
+    CountyProcess(const CountyProcess&) = delete;
+    CountyProcess& operator=(const CountyProcess&) = delete;
+
+    void stop() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(10000))
+                m_process.kill();
+        }
+    }
+    [[nodiscard]] int port() const { return m_port; } // 0: it did not start
+    [[nodiscard]] QString url() const { return m_url; }
+    QProcess& process() { return m_process; }
+    QString output() { return m_output + QString::fromUtf8(m_process.readAll()); }
+
+private:
+    QProcess m_process;
+    QString m_output;
+    QString m_url;
+    int m_port = 0;
+};
+
+// Runs `cunzhan-county ARGS`; returns stdout and stderr together.
+inline QString countyCli(const QStringList& args, int* exitCode = nullptr) {
+    QProcess p;
+    p.start(countyBinary(), args);
+    p.waitForFinished(60000);
+    if (exitCode)
+        *exitCode = p.exitCode();
+    return QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+}
+
+// `station add --json` → the one-time enrolment code ("" on failure).
+inline QString addCountyStation(const QString& db, const QString& name, const QString& township) {
+    const QString out = countyCli({QStringLiteral("station"), QStringLiteral("add"), QStringLiteral("--db"), db,
+                                   QStringLiteral("--name"), name, QStringLiteral("--township"), township,
+                                   QStringLiteral("--json")});
+    return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("code")).toString();
+}
+
+} // namespace cz::test
