@@ -72,6 +72,8 @@ Status writeMeta(Tx& tx, const QString& key, const QString& value) {
 
 Status appendChange(Tx& tx, const QString& stationId, const QString& kind, const QString& key,
                     const std::optional<QJsonObject>& data) {
+    if (auto st = tx.lock(QStringLiteral("feed")); !st)
+        return st;
     const QVariant station =
         stationId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stationId);
     const QVariant text =
@@ -126,6 +128,8 @@ Result<CompactResult> compact(CountyStore& store, std::optional<int> purgeBefore
     auto tx = store.begin(Tx::Mode::Write);
     if (!tx)
         return fail(tx.error());
+    if (auto st = tx->lock(QStringLiteral("feed")); !st)
+        return fail(st.error());
     CompactResult result;
     auto superseded = tx->exec(QStringLiteral(
         "DELETE FROM changes WHERE EXISTS (SELECT 1 FROM changes AS newer WHERE newer.kind = changes.kind"

@@ -3,7 +3,11 @@
 #include "protocol.h"
 #include "service.h"
 
+#include <QDir>
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace cz::county {
 
@@ -59,6 +63,36 @@ HttpServer::HttpServer(std::unique_ptr<Impl> impl)
 
 HttpServer::~HttpServer() = default;
 
+namespace {
+
+// Debian's compiled cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when
+// the library was built). When many stations connect at once the accept queue overflows and
+// connections stall or fail, so the listening socket's backlog is raised here: listen() again on
+// a listening socket only changes its backlog. The socket is found among our own descriptors by
+// its port, since the library keeps it private.
+void widenListenBacklog(int port) {
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString& entry : fds.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const int fd = entry.toInt(&ok);
+        int listening = 0;
+        socklen_t len = sizeof listening;
+        if (!ok || ::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening)
+            continue;
+        sockaddr_storage addr{};
+        socklen_t addrLen = sizeof addr;
+        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addrLen) != 0)
+            continue;
+        const int boundPort = addr.ss_family == AF_INET6
+                                  ? ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port)
+                                  : ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
+        if (boundPort == port)
+            ::listen(fd, SOMAXCONN);
+    }
+}
+
+} // namespace
+
 Result<std::unique_ptr<HttpServer>> HttpServer::create(CountyService& service,
                                                        const HttpServerOptions& options) {
     const bool tls = !options.tlsCert.isEmpty() || !options.tlsKey.isEmpty();
@@ -110,6 +144,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(CountyService& service,
                     QStringLiteral("Cannot listen on %1:%2 (address in use or not available).")
                         .arg(options.host)
                         .arg(options.port));
+    widenListenBacklog(impl->port);
     return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
 

@@ -166,6 +166,8 @@ sync::OpResult answerKnown(const Row& stored, const QString& stationId, const sy
 } // namespace
 
 Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<sync::WireOp>& ops) {
+    if (auto st = tx.lock(QStringLiteral("station:") + stationId); !st)
+        return fail(st.error());
     QList<sync::OpResult> results;
     results.reserve(ops.size());
     for (const sync::WireOp& op : ops) {

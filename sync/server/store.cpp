@@ -17,7 +17,7 @@ namespace cz::county {
 namespace {
 
 // Any constant: the key of the PostgreSQL advisory lock every write transaction takes.
-constexpr int kWriteLockKey = 0x435A4331; // "CZC1"
+constexpr int kLockClass = 0x435A4331; // "CZC1": the first key of our advisory locks
 
 // Threads are numbered once, never reused, so a connection name never outlives its thread's meaning.
 std::atomic<quint64> g_nextThreadNumber{0};
@@ -82,15 +82,18 @@ QString DbLocation::defaultSpec() {
 
 // ---- Tx -------------------------------------------------------------------------------------
 
-Tx::Tx(CountyStore* store, QSqlDatabase db, qint64 now)
+Tx::Tx(CountyStore* store, QSqlDatabase db, qint64 now, std::unique_lock<std::mutex> writeLock)
     : m_store(store)
     , m_db(std::move(db))
-    , m_now(now) {}
+    , m_now(now)
+    , m_writeLock(std::move(writeLock)) {}
 
 Tx::Tx(Tx&& other) noexcept
     : m_store(other.m_store)
     , m_db(other.m_db)
     , m_now(other.m_now)
+    , m_writeLock(std::move(other.m_writeLock))
+    , m_locks(std::move(other.m_locks))
     , m_active(std::exchange(other.m_active, false)) {}
 
 Tx::~Tx() {
@@ -133,11 +136,23 @@ Result<std::optional<Row>> Tx::selectOne(const QString& sql, const QVariantList&
     return std::optional<Row>{rows->first()};
 }
 
+Status Tx::lock(const QString& name) {
+    if (m_store->location().backend == Backend::Sqlite || m_locks.contains(name))
+        return {};
+    auto r = exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1, hashtext(?))").arg(kLockClass), {name});
+    if (!r)
+        return fail(r.error());
+    m_locks.append(name);
+    return {};
+}
+
 Status Tx::commit() {
     auto q = m_store->run(m_db, QStringLiteral("COMMIT"), {});
     if (!q)
         return fail(q.error());
     m_active = false;
+    if (m_writeLock.owns_lock())
+        m_writeLock.unlock();
     return {};
 }
 
@@ -229,7 +244,9 @@ Status CountyStore::openConnection(QSqlDatabase& db) {
         m_location.backend == Backend::Sqlite
             ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                           QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA foreign_keys=ON")}
-            : QStringList{QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs)};
+            : QStringList{QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs),
+                          // NOTICEs ("relation already exists, skipping") would reach the operator's terminal.
+                          QStringLiteral("SET client_min_messages = warning")};
     for (const QString& sql : setup) {
         QSqlQuery q(db);
         if (!q.exec(sql))
@@ -283,13 +300,12 @@ Result<Tx> CountyStore::begin(Tx::Mode mode) {
         sqlite ? (write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))
                : (write ? QStringLiteral("BEGIN")
                         : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    std::unique_lock<std::mutex> writeLock;
+    if (write && sqlite)
+        writeLock = std::unique_lock(m_sqliteWriter);
     if (auto q = run(*db, beginSql, {}); !q)
         return fail(q.error());
-    Tx tx(this, *db, now());
-    if (write && !sqlite)
-        if (auto q = tx.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLockKey)); !q)
-            return fail(q.error());
-    return tx;
+    return Tx(this, *db, now(), std::move(writeLock));
 }
 
 Status CountyStore::migrate() {

@@ -15,6 +15,7 @@
 #include <QVariant>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace cz::county {
@@ -57,17 +58,27 @@ public:
     [[nodiscard]] Result<QList<Row>> select(const QString& sql, const QVariantList& args = {});
     [[nodiscard]] Result<std::optional<Row>> selectOne(const QString& sql, const QVariantList& args = {});
     [[nodiscard]] Status commit();
+    // Serialises this transaction with every other one that takes the same named lock, until it
+    // ends (PostgreSQL: an advisory transaction lock; SQLite has one writer at a time anyway).
+    // "feed": every writer of the change feed, so seq order is commit order. "station:<id>": a
+    // station's pushes, so a replayed request waits for the original instead of racing it.
+    [[nodiscard]] Status lock(const QString& name);
 
     [[nodiscard]] qint64 now() const { return m_now; }
     [[nodiscard]] CountyStore& store() { return *m_store; }
 
 private:
     friend class CountyStore;
-    Tx(CountyStore* store, QSqlDatabase db, qint64 now);
+    Tx(CountyStore* store, QSqlDatabase db, qint64 now, std::unique_lock<std::mutex> writeLock);
 
     CountyStore* m_store;
     QSqlDatabase m_db;
     qint64 m_now;
+    // SQLite: writers queue on this lock in the process instead of spinning in SQLite's busy
+    // handler, which is unfair and times out under many concurrent stations. Declared last, so it
+    // is released after the destructor's ROLLBACK.
+    std::unique_lock<std::mutex> m_writeLock;
+    QStringList m_locks; // named locks already held
     bool m_active = true;
 };
 
@@ -116,6 +127,7 @@ private:
     int m_busyTimeoutMs;
     QString m_connectionPrefix;
     QMutex m_mutex; // guards m_connections and m_injector
+    std::mutex m_sqliteWriter; // one SQLite write transaction at a time in this process
     QList<QString> m_connections;
     std::function<bool(int)> m_injector;
     QAtomicInt m_accesses;

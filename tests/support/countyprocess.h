@@ -58,21 +58,23 @@ private:
     int m_port = 0;
 };
 
-// Runs `cunzhan-county ARGS`; returns stdout and stderr together.
-inline QString countyCli(const QStringList& args, int* exitCode = nullptr) {
+// Runs `cunzhan-county ARGS`; returns stdout, and stderr too unless stdoutOnly.
+inline QString countyCli(const QStringList& args, int* exitCode = nullptr, bool stdoutOnly = false) {
     QProcess p;
     p.start(countyBinary(), args);
     p.waitForFinished(60000);
     if (exitCode)
         *exitCode = p.exitCode();
-    return QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    return stdoutOnly ? out : out + QString::fromUtf8(p.readAllStandardError());
 }
 
 // `station add --json` → the one-time enrolment code ("" on failure).
 inline QString addCountyStation(const QString& db, const QString& name, const QString& township) {
     const QString out = countyCli({QStringLiteral("station"), QStringLiteral("add"), QStringLiteral("--db"), db,
                                    QStringLiteral("--name"), name, QStringLiteral("--township"), township,
-                                   QStringLiteral("--json")});
+                                   QStringLiteral("--json")},
+                                  nullptr, true);
     return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("code")).toString();
 }
 
