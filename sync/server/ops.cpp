@@ -1,6 +1,7 @@
 #include "ops.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonDocument>
 
 namespace cz::county {
@@ -79,40 +80,37 @@ std::optional<Rejection> validate(const sync::WireOp& op) {
     return std::nullopt;
 }
 
-Status insertOp(Tx& tx, const QString& stationId, const sync::WireOp& op, const QString& digest,
-                const std::optional<Rejection>& rejection) {
-    const QVariant noText(QMetaType::fromType<QString>());
-    auto r = tx.exec(
-        QStringLiteral("INSERT INTO ops(op_id, station_id, seq, entity, entity_id, kind, digest, payload,"
-                       " schema_version, created_at, received_at, outcome, reason_code, reason)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {op.opId, stationId, op.seq, op.entity, op.entityId, op.kind, digest,
-         QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)), op.schemaVersion,
-         op.createdAt, tx.now(), rejection ? QStringLiteral("rejected") : QStringLiteral("applied"),
-         rejection ? QVariant(rejection->code) : noText, rejection ? QVariant(rejection->reason) : noText});
-    if (!r)
-        return fail(r.error());
+// Runs "head VALUES (…), (…) tail" for the rows, a chunk at a time: a push costs a few statements,
+// not a few per op (each is a round trip to PostgreSQL).
+Status insertRows(Tx& tx, const QString& head, const QString& tail, qsizetype columns, const QList<Row>& rows) {
+    constexpr qsizetype kRowsPerStatement = 200;
+    const QString tuple = QStringLiteral("(") + QStringList(columns, QStringLiteral("?")).join(QLatin1Char(',')) +
+                          QStringLiteral(")");
+    for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
+        const qsizetype n = std::min(kRowsPerStatement, rows.size() - first);
+        QVariantList args;
+        args.reserve(n * columns);
+        for (qsizetype i = first; i < first + n; ++i)
+            args.append(rows.at(i));
+        const QString sql =
+            head + QStringLiteral(" VALUES ") + QStringList(n, tuple).join(QLatin1Char(',')) + tail;
+        if (auto r = tx.exec(sql, args); !r)
+            return fail(r.error());
+    }
     return {};
 }
 
-// The parcels projection keeps the newest state by the op's creation time: an older op arriving
-// late (another batch, a USB import) does not roll the status back.
-Status projectParcel(Tx& tx, const QString& stationId, const sync::WireOp& op) {
-    const QJsonObject p = op.payload.value(QStringLiteral("parcel")).toObject();
-    auto r = tx.exec(
-        QStringLiteral("INSERT INTO parcels(station_id, parcel_id, waybill, status, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT(station_id, parcel_id) DO UPDATE"
-                       " SET waybill = excluded.waybill, status = excluded.status,"
-                       " updated_at = excluded.updated_at WHERE parcels.updated_at <= excluded.updated_at"),
-        {stationId, op.entityId, p.value(QStringLiteral("waybill")).toString(),
-         p.value(QStringLiteral("status")).toString(), op.createdAt});
-    if (!r)
-        return fail(r.error());
-    return {};
+Row opRow(const QString& stationId, const sync::WireOp& op, const QString& digest,
+          const std::optional<Rejection>& rejection, qint64 now) {
+    const QVariant noText(QMetaType::fromType<QString>());
+    return {op.opId, stationId, op.seq, op.entity, op.entityId, op.kind, digest,
+            QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)), op.schemaVersion,
+            op.createdAt, now, rejection ? QStringLiteral("rejected") : QStringLiteral("applied"),
+            rejection ? QVariant(rejection->code) : noText, rejection ? QVariant(rejection->reason) : noText};
 }
 
 // Arrival notices and overdue reminders the station queued are sent by the county's SMS gateway.
-Status queueNotice(Tx& tx, const QString& stationId, const sync::WireOp& op) {
+std::optional<Row> noticeRow(const QString& stationId, const sync::WireOp& op, qint64 now) {
     const QString kind = op.kind == QLatin1String("parcel.received")   ? QStringLiteral("arrival")
                          : op.kind == QLatin1String("parcel.reminded") ? QStringLiteral("overdue")
                                                                        : QString();
@@ -123,32 +121,61 @@ Status queueNotice(Tx& tx, const QString& stationId, const sync::WireOp& op) {
     const QJsonObject p = op.payload.value(QStringLiteral("parcel")).toObject();
     const QString phone = p.value(QStringLiteral("phone")).toString();
     if (kind.isEmpty() || noticeId.isEmpty() || phone.isEmpty())
-        return {};
-    auto r = tx.exec(
-        QStringLiteral("INSERT INTO notices(id, station_id, parcel_id, kind, phone, pickup_code, state,"
-                       " attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)"
-                       " ON CONFLICT(id) DO NOTHING"),
-        {noticeId, stationId, op.entityId, kind, phone, p.value(QStringLiteral("pickup_code")).toString(),
-         tx.now(), tx.now()});
-    if (!r)
-        return fail(r.error());
-    return {};
+        return std::nullopt;
+    return Row{noticeId, stationId, op.entityId, kind, phone, p.value(QStringLiteral("pickup_code")).toString(),
+               QStringLiteral("queued"), 0, now, now};
 }
 
-Result<sync::OpResult> applyNew(Tx& tx, const QString& stationId, const sync::WireOp& op,
-                                const QString& digest) {
-    const std::optional<Rejection> rejection = validate(op);
-    if (auto st = insertOp(tx, stationId, op, digest, rejection); !st)
-        return fail(st.error());
-    if (rejection)
-        return sync::OpResult{op.opId, sync::Outcome::Rejected, rejection->code, rejection->reason};
-    if (op.entity == QLatin1String("parcel")) {
-        if (auto st = projectParcel(tx, stationId, op); !st)
-            return fail(st.error());
-        if (auto st = queueNotice(tx, stationId, op); !st)
-            return fail(st.error());
+// What one push writes besides answering: the op rows, the newest parcel state per parcel (a
+// batch often holds a parcel's receive and its pickup), and the notices.
+struct Writes {
+    QList<Row> ops;
+    QHash<QString, const sync::WireOp*> newestParcelOp;
+    QList<Row> notices;
+    QSet<QString> noticeIds;
+};
+
+void collectApplied(Writes& w, const QString& stationId, const sync::WireOp& op, qint64 now) {
+    if (op.entity != QLatin1String("parcel"))
+        return;
+    const sync::WireOp*& newest = w.newestParcelOp[op.entityId];
+    if (!newest || newest->createdAt <= op.createdAt)
+        newest = &op;
+    if (auto notice = noticeRow(stationId, op, now); notice && !w.noticeIds.contains(notice->at(0).toString())) {
+        w.noticeIds.insert(notice->at(0).toString());
+        w.notices.append(*notice);
     }
-    return sync::OpResult{op.opId, sync::Outcome::Applied, {}, {}};
+}
+
+Status write(Tx& tx, const QString& stationId, const Writes& w) {
+    if (auto st = insertRows(tx,
+                             QStringLiteral("INSERT INTO ops(op_id, station_id, seq, entity, entity_id, kind, digest,"
+                                            " payload, schema_version, created_at, received_at, outcome,"
+                                            " reason_code, reason)"),
+                             {}, 14, w.ops);
+        !st)
+        return st;
+    // The parcels projection keeps the newest state by the op's creation time: an older op arriving
+    // late (another batch, a USB import) does not roll the status back.
+    QList<Row> parcels;
+    parcels.reserve(w.newestParcelOp.size());
+    for (const sync::WireOp* op : w.newestParcelOp) {
+        const QJsonObject p = op->payload.value(QStringLiteral("parcel")).toObject();
+        parcels.append(Row{stationId, op->entityId, p.value(QStringLiteral("waybill")).toString(),
+                           p.value(QStringLiteral("status")).toString(), op->createdAt});
+    }
+    if (auto st = insertRows(tx, QStringLiteral("INSERT INTO parcels(station_id, parcel_id, waybill, status, updated_at)"),
+                             QStringLiteral(" ON CONFLICT(station_id, parcel_id) DO UPDATE"
+                                            " SET waybill = excluded.waybill, status = excluded.status,"
+                                            " updated_at = excluded.updated_at"
+                                            " WHERE parcels.updated_at <= excluded.updated_at"),
+                             5, parcels);
+        !st)
+        return st;
+    return insertRows(tx,
+                      QStringLiteral("INSERT INTO notices(id, station_id, parcel_id, kind, phone, pickup_code,"
+                                     " state, attempts, created_at, updated_at)"),
+                      QStringLiteral(" ON CONFLICT(id) DO NOTHING"), 10, w.notices);
 }
 
 // The answer for an op id seen before: columns station_id, digest, outcome, reason_code, reason.
@@ -163,30 +190,58 @@ sync::OpResult answerKnown(const Row& stored, const QString& stationId, const sy
     return {op.opId, sync::Outcome::AlreadyApplied, {}, {}};
 }
 
+// The stored ops among these ids, by op id (one statement per chunk).
+Result<QHash<QString, Row>> storedOps(Tx& tx, const QList<sync::WireOp>& ops) {
+    constexpr qsizetype kIdsPerStatement = 500;
+    QHash<QString, Row> stored;
+    for (qsizetype first = 0; first < ops.size(); first += kIdsPerStatement) {
+        const qsizetype n = std::min(kIdsPerStatement, ops.size() - first);
+        QVariantList ids;
+        for (qsizetype i = first; i < first + n; ++i)
+            ids.append(ops.at(i).opId);
+        auto rows = tx.select(QStringLiteral("SELECT op_id, station_id, digest, outcome, reason_code, reason"
+                                             " FROM ops WHERE op_id IN (%1)")
+                                  .arg(QStringList(n, QStringLiteral("?")).join(QLatin1Char(','))),
+                              ids);
+        if (!rows)
+            return fail(rows.error());
+        for (const Row& row : *rows)
+            stored.insert(row.at(0).toString(), row.mid(1));
+    }
+    return stored;
+}
+
 } // namespace
 
 Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<sync::WireOp>& ops) {
     if (auto st = tx.lock(QStringLiteral("station:") + stationId); !st)
         return fail(st.error());
+    auto stored = storedOps(tx, ops);
+    if (!stored)
+        return fail(stored.error());
     QList<sync::OpResult> results;
     results.reserve(ops.size());
+    Writes writes;
     for (const sync::WireOp& op : ops) {
         const QString digest = sync::opDigest(op);
-        auto stored = tx.selectOne(
-            QStringLiteral(
-                "SELECT station_id, digest, outcome, reason_code, reason FROM ops WHERE op_id = ?"),
-            {op.opId});
-        if (!stored)
-            return fail(stored.error());
-        if (*stored) {
-            results.append(answerKnown(**stored, stationId, op, digest));
+        if (const auto known = stored->constFind(op.opId); known != stored->constEnd()) {
+            results.append(answerKnown(*known, stationId, op, digest));
             continue;
         }
-        auto result = applyNew(tx, stationId, op, digest);
-        if (!result)
-            return fail(result.error());
-        results.append(*result);
+        const std::optional<Rejection> rejection = validate(op);
+        Row row = opRow(stationId, op, digest, rejection, tx.now());
+        // The same op twice in one request answers like a re-send.
+        stored->insert(op.opId, Row{row.at(1), row.at(6), row.at(11), row.at(12), row.at(13)});
+        writes.ops.append(std::move(row));
+        if (rejection) {
+            results.append({op.opId, sync::Outcome::Rejected, rejection->code, rejection->reason});
+            continue;
+        }
+        collectApplied(writes, stationId, op, tx.now());
+        results.append({op.opId, sync::Outcome::Applied, {}, {}});
     }
+    if (auto st = write(tx, stationId, writes); !st)
+        return fail(st.error());
     return results;
 }
 
