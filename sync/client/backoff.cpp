@@ -22,7 +22,7 @@ void Backoff::failed() {
 
 void Backoff::succeeded() {
     m_failures = 0;
-    m_nextAt = m_clock.nowMs();
+    m_nextAt = m_clock.nowMs() + kIdleMs;
 }
 
 void Backoff::networkChanged() {

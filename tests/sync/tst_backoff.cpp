@@ -51,7 +51,7 @@ void TestBackoff::resetsOnSuccess() {
     clock.advance(10000);
     QCOMPARE(b.msUntilNext(), 22000);
     b.succeeded();
-    QCOMPARE(b.msUntilNext(), 0);
+    QCOMPARE(b.msUntilNext(), Backoff::kIdleMs);
     QCOMPARE(b.failures(), 0);
     b.failed();
     QCOMPARE(b.msUntilNext(), 1000);
@@ -66,9 +66,12 @@ void TestBackoff::networkChangeBringsItForward() {
     b.networkChanged();
     QCOMPARE(b.msUntilNext(), Backoff::kSoonMs);
     // Never later than already planned.
-    b.succeeded();
+    clock.advance(Backoff::kIdleMs);
     b.networkChanged();
     QCOMPARE(b.msUntilNext(), 0);
+    b.succeeded();
+    b.networkChanged();
+    QCOMPARE(b.msUntilNext(), Backoff::kSoonMs);
     // Still failing afterwards: the delay keeps growing from where it was.
     b.failed();
     QCOMPARE(b.failures(), 1);
