@@ -1,6 +1,8 @@
 // The terminal's SyncWorker on its own thread with its own database connection: syncs at start,
 // after syncNow, reports progress and status through queued signals, backs off while offline and
 // retries soon after a network change, stops retrying on a revoked token until enrolled again.
+// Signals are awaited by count, not with QSignalSpy::wait(): one from the worker thread may come
+// before wait() starts listening.
 #include "syncfixture.h"
 #include "syncworker.h"
 
@@ -68,7 +70,7 @@ void TestSyncWorker::syncsOnItsThread() {
     QSignalSpy progress(r.worker, &SyncWorker::progress);
     QSignalSpy finished(r.worker, &SyncWorker::syncFinished);
     r.thread.start();
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(finished.first().at(0).toBool(), true);
     QCOMPARE(r.shared.applied(), 2);
     QCOMPARE(status.size(), 1);
@@ -80,7 +82,7 @@ void TestSyncWorker::syncsOnItsThread() {
     // A local change, then syncNow from the UI thread.
     r.station.receive(QStringLiteral("YT500000000002"), QStringLiteral("1234"));
     QMetaObject::invokeMethod(r.worker, &SyncWorker::syncNow);
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
     QCOMPARE(r.shared.applied(), 3);
     QCOMPARE(r.station.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL")), 0);
 }
@@ -94,7 +96,7 @@ void TestSyncWorker::offlineThenNetworkBack() {
         r.shared.county.forcedStatus = 503;
     }
     r.thread.start();
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(finished.first().at(0).toBool(), false);
     QVERIFY(!status.last().at(0).value<SyncStatus>().lastError.isEmpty());
     {
@@ -105,7 +107,7 @@ void TestSyncWorker::offlineThenNetworkBack() {
     QElapsedTimer t;
     t.start();
     QMetaObject::invokeMethod(r.worker, &SyncWorker::networkChanged);
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
     QCOMPARE(finished.last().at(0).toBool(), true);
     QVERIFY(t.elapsed() < 5000);
     QCOMPARE(r.shared.applied(), 1);
@@ -122,14 +124,15 @@ void TestSyncWorker::revokedTokenWaitsForEnrolment() {
         r.shared.county.revoked = true;
     }
     r.thread.start();
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(finished.first().at(0).toBool(), false);
     // No retry on its own, even after a network change.
     QMetaObject::invokeMethod(r.worker, &SyncWorker::networkChanged);
-    QVERIFY(!finished.wait(2500));
+    QTest::qWait(2500);
+    QCOMPARE(finished.size(), 1);
     QMetaObject::invokeMethod(r.worker, "enroll", Q_ARG(QString, QStringLiteral("https://county.test")),
                               Q_ARG(QString, QStringLiteral("WRONG")), Q_ARG(QByteArray, QByteArray()));
-    QVERIFY(enrollFailed.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(enrollFailed.size(), 1, 10000);
     {
         const std::lock_guard lock(r.shared.mutex);
         r.shared.county.revoked = false;
@@ -137,9 +140,9 @@ void TestSyncWorker::revokedTokenWaitsForEnrolment() {
     }
     QMetaObject::invokeMethod(r.worker, "enroll", Q_ARG(QString, QStringLiteral("https://county.test")),
                               Q_ARG(QString, QStringLiteral("ENROL-123")), Q_ARG(QByteArray, QByteArray()));
-    QVERIFY(enrolled.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(enrolled.size(), 1, 10000);
     QCOMPARE(enrolled.first().at(0).toString(), QStringLiteral("county-station-7"));
-    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
     QCOMPARE(finished.last().at(0).toBool(), true);
     QCOMPARE(r.shared.applied(), 1);
 }
