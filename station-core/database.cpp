@@ -221,7 +221,28 @@ Status Database::execRaw(const QString& sql) {
     return {};
 }
 
+void Database::setFaultInjector(FaultInjector injector) {
+    m_faultInjector = std::move(injector);
+    m_accessIndex = 0;
+}
+
+Status Database::injectedFault() {
+    if (!m_faultInjector) [[likely]]
+        return {};
+    if (!m_faultInjector(m_accessIndex++))
+        return {};
+    return fail(ErrorKind::Unavailable, QStringLiteral("db.fault_injected"),
+                StorageText::tr("Cannot read or write the database %1: %2")
+                    .arg(QDir::toNativeSeparators(m_path), QStringLiteral("fault injected by a test")));
+}
+
 Result<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& args) {
+    if (auto st = injectedFault(); !st)
+        return fail(st.error());
+    return execPrepared(sql, args);
+}
+
+Result<QSqlQuery*> Database::execPrepared(const QString& sql, const QVariantList& args) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery q(handle());
@@ -242,7 +263,9 @@ Result<QSqlQuery*> Database::exec(const QString& sql, const QVariantList& args) 
 }
 
 Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args) {
-    auto q = exec(sql, args);
+    if (auto st = injectedFault(); !st)
+        return fail(st.error());
+    auto q = execPrepared(sql, args);
     if (!q)
         return fail(q.error());
     QVariant v = (*q)->next() ? (*q)->value(0) : QVariant();
@@ -251,6 +274,8 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args) 
 }
 
 Status Database::beginWrite() {
+    if (auto st = injectedFault(); !st)
+        return st;
     if (auto st = execRaw(QStringLiteral("BEGIN IMMEDIATE")); !st)
         return st;
     m_inTransaction = true;
@@ -258,7 +283,9 @@ Status Database::beginWrite() {
 }
 
 Status Database::commit() {
-    auto st = execRaw(QStringLiteral("COMMIT"));
+    auto st = injectedFault();
+    if (st)
+        st = execRaw(QStringLiteral("COMMIT"));
     if (!st) {
         rollback();
         return st;

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 
 namespace cz {
@@ -53,17 +54,27 @@ public:
 
     [[nodiscard]] Error errorFrom(const QSqlError& error) const;
 
+    // Test seam: every access (exec, scalar, beginWrite, commit) is numbered from 0 and fails with
+    // db.fault_injected (Unavailable) when the injector returns true for its number; a failed
+    // commit rolls back. An empty function turns it off (and costs nothing).
+    using FaultInjector = std::function<bool(int accessIndex)>;
+    void setFaultInjector(FaultInjector injector);
+
 private:
     Database(QString path, QString connection);
     [[nodiscard]] Status configure(const OpenOptions& options);
     [[nodiscard]] Status migrate(int target);
     [[nodiscard]] Status execRaw(const QString& sql);
+    [[nodiscard]] Result<QSqlQuery*> execPrepared(const QString& sql, const QVariantList& args);
+    [[nodiscard]] Status injectedFault();
 
     QString m_path;
     QString m_connection;
     int m_schemaVersion = 0;
     bool m_inTransaction = false;
     QHash<QString, QSqlQuery> m_statements;
+    FaultInjector m_faultInjector;
+    int m_accessIndex = 0;
 };
 
 } // namespace cz

@@ -72,12 +72,16 @@ Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone) {
 }
 } // namespace
 
-Result<ReceiveResult> Station::receive(const ReceiveRequest& request) {
+Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
     if (auto st = requireInitialised(); !st)
         return fail(st.error());
-    auto waybill = validateWaybill(request.waybill);
+    auto waybill = validateWaybill(given.waybill);
     if (!waybill)
         return fail(waybill.error());
+    ReceiveRequest request = given;
+    auto prealerted = fillFromPrealert(request, *waybill);
+    if (!prealerted)
+        return fail(prealerted.error());
     auto phone = parsePhone(request.phone);
     if (!phone)
         return fail(phone.error());
@@ -183,7 +187,7 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& request) {
     if (auto st = tx->commit(); !st)
         return fail(st.error());
     Q_EMIT changed();
-    return ReceiveResult{p, place->keptTogether, place->overCapacity};
+    return ReceiveResult{p, place->keptTogether, place->overCapacity, *prealerted};
 }
 
 } // namespace cz

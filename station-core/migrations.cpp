@@ -218,10 +218,31 @@ QStringList version3()
         QStringLiteral("CREATE INDEX bag_item_bag ON bag_item(bag_id)"),
     };
 }
+
+// Version 4: sync with the county. sync_state holds the enrolment and the sync bookkeeping (server
+// url, station id, token, epoch, cursor, last attempt/success/error); rejected ops keep the server's
+// reason for the clerk; pre-alerts are rows the county sends down ahead of the van.
+QStringList version4()
+{
+    return {
+        QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN reason_code TEXT"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN reason TEXT"),
+        QStringLiteral("CREATE INDEX outbox_rejected ON outbox(seq) WHERE result IN ('rejected', 'conflict')"),
+        QStringLiteral("CREATE TABLE prealert ("
+                       " waybill TEXT PRIMARY KEY,"
+                       " carrier TEXT,"
+                       " phone TEXT NOT NULL,"
+                       " name TEXT,"
+                       " van_date TEXT NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX prealert_van_date ON prealert(van_date)"),
+    };
+}
 } // namespace
 
 const std::vector<QStringList>& migrations() {
-    static const std::vector<QStringList> all{version1(), version2(), version3()};
+    static const std::vector<QStringList> all{version1(), version2(), version3(), version4()};
     return all;
 }
 

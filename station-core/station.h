@@ -2,7 +2,7 @@
 // clock and id source, and offers every station operation as a call that returns a value or an
 // Error. Each state change is one WriteTx (domain rows + event + outbox op, committed together).
 // The implementation is split by topic: station.cpp (setup, settings), inbound.cpp, pickup.cpp,
-// overdue.cpp (overdue, reminders, returns), audit.cpp, query.cpp.
+// overdue.cpp (overdue, reminders, returns), audit.cpp, query.cpp, prealert.cpp.
 #pragma once
 
 #include "carriers.h"
@@ -42,6 +42,17 @@ struct ReceiveResult {
     Parcel parcel;
     bool keptTogether = false; // placed beside the same person's waiting parcels
     bool overCapacity = false; // every place was full; put on the least loaded one anyway
+    bool prealerted = false;   // the recipient came from the county's pre-alert
+};
+
+// A parcel the county announced ahead of the van (pulled by sync; see sync/client).
+struct Prealert {
+    QString waybill;
+    QString carrier; // may be empty
+    QString phone;
+    QString name;
+    QDate vanDate; // local day the van brings it
+    [[nodiscard]] QString maskedPhone() const;
 };
 
 struct HandoverResult {
@@ -144,6 +155,15 @@ public:
     [[nodiscard]] Result<int> count(const ParcelFilter& filter);
     [[nodiscard]] Result<QList<Parcel>> arrivals(const QDate& localDay);
 
+    // Pre-alerts (prealert.cpp): parcels announced for the van of the local today that have not
+    // been received yet, by waybill; and their number.
+    [[nodiscard]] Result<QList<Prealert>> expectedToday();
+    [[nodiscard]] Result<int> expectedTodayCount();
+
+    // Re-reads settings and carrier rules (sync stores the county's through its own connection)
+    // and emits changed().
+    [[nodiscard]] Status refresh();
+
     // The one write path for code outside this class (DispatchDesk): a WriteTx on this station's
     // database, clock and ids.
     [[nodiscard]] Result<WriteTx> beginWrite();
@@ -161,6 +181,8 @@ private:
     Station(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids);
     [[nodiscard]] Status reload();
     [[nodiscard]] Status requireInitialised() const;
+    // Fills an empty phone (and name, carrier) from the waybill's pre-alert; true when it did.
+    [[nodiscard]] Result<bool> fillFromPrealert(ReceiveRequest& request, const QString& waybill) const;
     [[nodiscard]] Result<QList<Parcel>> queryParcels(const QString& where, const QVariantList& args);
     [[nodiscard]] Result<Parcel> loadForUpdate(WriteTx& tx, const QString& parcelId);
     // Next free pickup code for a place, starting from the station's running sequence.

@@ -11,17 +11,19 @@ struct TxText {
 };
 } // namespace
 
-WriteTx::WriteTx(Database& db, IdSource& ids, qint64 now)
+WriteTx::WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream)
     : m_db(&db)
     , m_ids(&ids)
-    , m_now(now) {}
+    , m_now(now)
+    , m_downstream(downstream) {}
 
 WriteTx::WriteTx(WriteTx&& other) noexcept
     : m_db(other.m_db)
     , m_ids(other.m_ids)
     , m_now(other.m_now)
     , m_ops(other.m_ops)
-    , m_active(other.m_active) {
+    , m_active(other.m_active)
+    , m_downstream(other.m_downstream) {
     other.m_active = false;
 }
 
@@ -33,7 +35,13 @@ WriteTx::~WriteTx() {
 Result<WriteTx> WriteTx::begin(Database& db, const Clock& clock, IdSource& ids) {
     if (auto st = db.beginWrite(); !st)
         return fail(st.error());
-    return WriteTx(db, ids, clock.nowMs());
+    return WriteTx(db, ids, clock.nowMs(), false);
+}
+
+Result<WriteTx> WriteTx::beginDownstream(Database& db, const Clock& clock, IdSource& ids) {
+    if (auto st = db.beginWrite(); !st)
+        return fail(st.error());
+    return WriteTx(db, ids, clock.nowMs(), true);
 }
 
 Result<QSqlQuery*> WriteTx::exec(const QString& sql, const QVariantList& args) {
@@ -46,6 +54,10 @@ Result<QVariant> WriteTx::scalar(const QString& sql, const QVariantList& args) {
 
 Status WriteTx::appendOp(const QString& entity, const QString& entityId, const QString& kind,
                          const QJsonObject& payload) {
+    if (m_downstream)
+        return fail(ErrorKind::Internal, QStringLiteral("tx.downstream_op"),
+                    TxText::tr("Internal error: data from the county was about to be sent back to it; the "
+                               "change was cancelled."));
     const QString payloadText = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     auto q = m_db->exec(
         QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
@@ -69,7 +81,7 @@ Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QStrin
 }
 
 Status WriteTx::commit() {
-    if (m_ops == 0) {
+    if (m_ops == 0 && !m_downstream) {
         m_db->rollback();
         m_active = false;
         return fail(

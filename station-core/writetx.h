@@ -1,5 +1,11 @@
 // The one write path of shared/DESIGN.md: a write transaction that must append at least one
 // outbox op before it may commit. Services never write domain tables any other way.
+//
+// The one documented exception is a downstream transaction (beginDownstream): it stores what came
+// from the county (carrier rules, settings, pre-alerts, notice states pulled by sync) and sync's own
+// bookkeeping (acknowledgements, sync_state). Those writes must not append outbox ops, or they would
+// be echoed back to the county (and acknowledging an op would create a new one, forever). Only the
+// sync client (sync/client/syncstore.cpp) begins them; a station-side change never does.
 #pragma once
 
 #include "clock.h"
@@ -16,6 +22,8 @@ constexpr int kOpSchemaVersion = 1;
 class WriteTx {
 public:
     [[nodiscard]] static Result<WriteTx> begin(Database& db, const Clock& clock, IdSource& ids);
+    // A transaction that commits without an outbox op and refuses to append one (see above).
+    [[nodiscard]] static Result<WriteTx> beginDownstream(Database& db, const Clock& clock, IdSource& ids);
     WriteTx(WriteTx&& other) noexcept;
     WriteTx& operator=(WriteTx&&) = delete;
     WriteTx(const WriteTx&) = delete;
@@ -37,13 +45,14 @@ public:
     [[nodiscard]] Database& db() { return *m_db; }
 
 private:
-    WriteTx(Database& db, IdSource& ids, qint64 now);
+    WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream);
 
     Database* m_db;
     IdSource* m_ids;
     qint64 m_now;
     int m_ops = 0;
     bool m_active = true;
+    bool m_downstream = false;
 };
 
 } // namespace cz

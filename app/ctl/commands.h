@@ -1,7 +1,8 @@
 // The commands of cunzhanctl: each one defines its options on a QCommandLineParser and runs as a
 // small function against the open station. commands_parcels.cpp holds the daily parcel work,
 // commands_station.cpp setup, settings, shelves, audit and status, commands_dispatch.cpp sending
-// parcels (rates, number blocks, manifests), commands_print.cpp printing and barcode decoding.
+// parcels (rates, number blocks, manifests), commands_print.cpp printing and barcode decoding,
+// commands_sync.cpp enrolment, sync and the USB batch.
 #pragma once
 
 #include "result.h"
@@ -53,6 +54,7 @@ struct Command {
 [[nodiscard]] QList<Command> stationCommands();
 [[nodiscard]] QList<Command> dispatchCommands();
 [[nodiscard]] QList<Command> printCommands();
+[[nodiscard]] QList<Command> syncCommands();
 
 // An option with a value when valueName is given, else a flag.
 [[nodiscard]] QCommandLineOption option(const QString& name, const QString& description,

@@ -63,7 +63,8 @@ bool differentPeople(const Parcel& a, const Parcel& b) {
 void defineReceive(QCommandLineParser& p) {
     p.addPositionalArgument(QStringLiteral("WAYBILL"), Tr::tr("The waybill number, scanned or typed."));
     p.addOption(option(QStringLiteral("phone"),
-                       Tr::tr("The recipient's mobile number, or its last 4 digits (required)."),
+                       Tr::tr("The recipient's mobile number, or its last 4 digits (required unless the county "
+                              "pre-alerted the waybill)."),
                        QStringLiteral("PHONE")));
     p.addOption(
         option(QStringLiteral("name"), Tr::tr("The recipient's name (optional)."), QStringLiteral("NAME")));
@@ -85,8 +86,7 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
         return ctx.out.usage(pos.isEmpty() ? Tr::tr("Give the waybill number.")
                                            : Tr::tr("Give one waybill number."),
                              ctx.command);
-    if (!p.isSet(QStringLiteral("phone")))
-        return ctx.out.usage(Tr::tr("Give the recipient's phone with --phone."), ctx.command);
+    // Without --phone the county's pre-alert for the waybill gives it, or receive says it is missing.
     ReceiveRequest request{pos.first(), p.value(QStringLiteral("phone")), p.value(QStringLiteral("name")),
                            p.value(QStringLiteral("carrier")), std::nullopt};
     if (p.isSet(QStringLiteral("pref"))) {
@@ -110,6 +110,7 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
         o.insert(QStringLiteral("slot"), parcel.slotName());
         o.insert(QStringLiteral("kept_together"), r->keptTogether);
         o.insert(QStringLiteral("over_capacity"), r->overCapacity);
+        o.insert(QStringLiteral("prealerted"), r->prealerted);
         ctx.out.object(o);
     } else {
         ctx.out.fields(
@@ -120,6 +121,8 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
              {Tr::tr("Carrier"), carrierText(ctx.station(), parcel.carrier)},
              {Tr::tr("Waybill"), parcel.waybill}});
     }
+    if (r->prealerted)
+        ctx.out.note(Tr::tr("The recipient comes from the county's pre-alert."));
     if (r->keptTogether)
         ctx.out.note(Tr::tr("Placed beside the same recipient's other waiting parcels."));
     if (r->overCapacity)

@@ -94,7 +94,7 @@ bool asksForHelp(const QStringList& args) {
 }
 
 QList<Command> allCommands() {
-    return stationCommands() + parcelCommands() + dispatchCommands() + printCommands();
+    return stationCommands() + parcelCommands() + dispatchCommands() + printCommands() + syncCommands();
 }
 
 const Command* findCommand(const QList<Command>& commands, const QString& name) {
@@ -141,7 +141,7 @@ QString globalHelp(const QList<Command>& commands) {
             "masked.\n\n"
             "Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, "
             "already picked up, station not set up), 4 not found, 5 unavailable (database locked, "
-            "read-only, printer not ready).\n\n"
+            "read-only, printer not ready, county server not reachable).\n\n"
             "Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the "
             "clock fixed at these UTC milliseconds (for tests and support only).\n");
     return text;

@@ -1,0 +1,207 @@
+#include "syncengine.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+namespace cz::sync {
+
+namespace {
+struct EngineText {
+    Q_DECLARE_TR_FUNCTIONS(Sync)
+};
+
+std::unexpected<Error> badResponse(const QString& what) {
+    return fail(ErrorKind::Internal, kErrBadResponse,
+                EngineText::tr("The county server sent an answer this station cannot read (%1).").arg(what));
+}
+
+// Tells a failed HTTP exchange apart: retry later, enrol again, or a refusal to show.
+Error httpError(const HttpResponse& response, bool enrolling) {
+    const auto body = decodeErrorBody(response.body);
+    const QString said =
+        body && !body->message.isEmpty() ? body->message : QStringLiteral("HTTP %1").arg(response.status);
+    const int status = response.status;
+    if (status >= 500 || status == 429 || status == 408)
+        return {ErrorKind::Unavailable, kErrServerUnavailable,
+                EngineText::tr("The county server is not available right now (%1); sync will try again.").arg(said),
+                {}};
+    if (enrolling)
+        return {ErrorKind::BadInput, kErrRefused,
+                EngineText::tr("The county server did not accept the enrolment: %1").arg(said),
+                {}};
+    if (status == 401 || status == 403)
+        return {ErrorKind::Conflict, kErrUnauthorized,
+                EngineText::tr("The county server no longer accepts this station (%1). Enrol again with a new code "
+                               "from the county centre.")
+                    .arg(said),
+                {}};
+    return {ErrorKind::Internal, kErrRefused, EngineText::tr("The county server refused the request: %1").arg(said), {}};
+}
+
+Result<QString> normaliseServerUrl(const QString& text) {
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const bool ok = url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
+                    !url.host().isEmpty() && (url.path().isEmpty() || url.path() == QLatin1String("/")) &&
+                    !url.hasQuery() && !url.hasFragment();
+    if (!ok)
+        return fail(ErrorKind::BadInput, QStringLiteral("sync.bad_url"),
+                    EngineText::tr("\"%1\" is not a county server address; give it as https://host:port.").arg(text));
+    return url.toString(QUrl::StripTrailingSlash);
+}
+} // namespace
+
+SyncEngine::SyncEngine(Database& db, Transport& transport, const Clock& clock)
+    : m_store(db, clock)
+    , m_transport(transport) {}
+
+Result<QByteArray> SyncEngine::post(const QString& path, const QByteArray& body, const Enrolment& e, bool enrolling) {
+    HttpRequest request{"POST",
+                        path,
+                        {{"content-type", kContentType}, {kHeaderProtocol, QByteArray::number(kProtocolVersion)}},
+                        body};
+    if (!enrolling) {
+        request.headers.append({kHeaderStation, e.stationId.toUtf8()});
+        request.headers.append({"authorization", "Bearer " + e.token.toUtf8()});
+    }
+    auto response = m_transport.send(request);
+    if (!response)
+        return fail(response.error());
+    if (response->status != 200)
+        return fail(httpError(*response, enrolling));
+    return response->body;
+}
+
+Result<EnrollResponse> SyncEngine::enroll(const QString& serverUrl, const QString& code, const QByteArray& caCertPem) {
+    auto url = normaliseServerUrl(serverUrl);
+    if (!url)
+        return fail(url.error());
+    if (code.trimmed().isEmpty())
+        return fail(ErrorKind::BadInput, QStringLiteral("sync.no_code"),
+                    EngineText::tr("Give the enrolment code from the county centre."));
+    if (auto st = m_transport.setServer(*url, caCertPem); !st)
+        return fail(st.error());
+    auto body = post(enrollPath(), encode(EnrollRequest{code.trimmed()}), {}, true);
+    if (!body)
+        return fail(body.error());
+    auto response = decodeEnrollResponse(*body);
+    if (!response)
+        return badResponse(response.error);
+    if (response->stationId.isEmpty() || response->token.isEmpty())
+        return badResponse(QStringLiteral("no station id or token"));
+    if (auto st = m_store.saveEnrolment(*url, caCertPem, *response); !st)
+        return fail(st.error());
+    return *response;
+}
+
+Result<SyncReport> SyncEngine::runOnce(const Progress& progress) {
+    auto enrolment = m_store.enrolment();
+    if (!enrolment)
+        return fail(enrolment.error());
+    if (!enrolment->enrolled())
+        return fail(ErrorKind::Conflict, kErrNotEnrolled,
+                    EngineText::tr("This station is not enrolled with a county server yet: enrol it with the code "
+                                   "from the county centre first."));
+    if (auto st = m_transport.setServer(enrolment->serverUrl, enrolment->caCertPem); !st)
+        return fail(st.error());
+    if (auto st = m_store.recordAttempt(); !st)
+        return fail(st.error());
+
+    SyncReport report;
+    Enrolment e = *enrolment;
+    Status outcome = [&]() -> Status {
+        // A restored county (new epoch) makes everything pending again once; twice in one run is
+        // left for the next run.
+        for (int round = 0; round < 2; ++round) {
+            auto p = pass(e, report, progress);
+            if (!p)
+                return fail(p.error());
+            if (*p == Pass::Done)
+                return {};
+            report.epochChanged = true;
+            auto again = m_store.enrolment();
+            if (!again)
+                return fail(again.error());
+            e = *again;
+        }
+        return fail(ErrorKind::Unavailable, QStringLiteral("sync.epoch_unstable"),
+                    EngineText::tr("The county server's data changed twice during one sync; sync will try again."));
+    }();
+    if (!outcome) {
+        // Best effort: the run already failed; its own error is the one to report.
+        (void)m_store.recordOutcome(outcome.error().message);
+        return fail(outcome.error());
+    }
+    if (auto st = m_store.recordOutcome({}); !st)
+        return fail(st.error());
+    return report;
+}
+
+Result<SyncEngine::Pass> SyncEngine::pass(const Enrolment& e, SyncReport& report, const Progress& progress) {
+    auto pushed = push(e, report, progress);
+    if (!pushed || *pushed == Pass::EpochChanged)
+        return pushed;
+    return pull(e, report);
+}
+
+Result<SyncEngine::Pass> SyncEngine::push(const Enrolment& e, SyncReport& report, const Progress& progress) {
+    auto total = m_store.pendingCount();
+    if (!total)
+        return fail(total.error());
+    int done = 0;
+    if (progress)
+        progress(done, *total);
+    for (;;) {
+        auto ops = m_store.pending(m_batch);
+        if (!ops)
+            return fail(ops.error());
+        if (ops->isEmpty())
+            return Pass::Done;
+        auto body = post(pushPath(e.stationId), encode(PushRequest{e.epoch, *ops}), e);
+        if (!body)
+            return fail(body.error());
+        auto response = decodePushResponse(*body);
+        if (!response)
+            return badResponse(response.error);
+        auto restored = m_store.adoptEpoch(response->epoch);
+        if (!restored)
+            return fail(restored.error());
+        if (*restored)
+            return Pass::EpochChanged;
+        if (auto st = m_store.recordPush(*ops, *response); !st)
+            return fail(st.error());
+        for (const OpResult& r : response->results)
+            report.rejected += r.outcome == Outcome::Rejected || r.outcome == Outcome::Conflict ? 1 : 0;
+        done += static_cast<int>(ops->size());
+        report.pushed += static_cast<int>(ops->size());
+        if (progress)
+            progress(done, std::max(done, *total));
+    }
+}
+
+Result<SyncEngine::Pass> SyncEngine::pull(const Enrolment& e, SyncReport& report) {
+    qint64 after = e.cursor;
+    for (;;) {
+        auto body = post(pullPath(e.stationId), encode(PullRequest{after, kMaxChangesPerPull}), e);
+        if (!body)
+            return fail(body.error());
+        auto page = decodePullResponse(*body);
+        if (!page)
+            return badResponse(page.error);
+        auto restored = m_store.adoptEpoch(page->epoch);
+        if (!restored)
+            return fail(restored.error());
+        if (*restored)
+            return Pass::EpochChanged;
+        // A page that promises more but does not move the cursor would loop forever.
+        if (page->more && page->next == after)
+            return badResponse(QStringLiteral("the cursor did not move"));
+        if (auto st = m_store.applyPull(*page); !st)
+            return fail(st.error());
+        report.pulled += static_cast<int>(page->changes.size());
+        after = page->next;
+        if (!page->more)
+            return Pass::Done;
+    }
+}
+
+} // namespace cz::sync

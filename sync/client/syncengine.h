@@ -1,0 +1,63 @@
+// One sync run, headless: enrolment, then push every pending op in batches and pull until the
+// county has nothing more. Used by the terminal's SyncWorker and by cunzhanctl alike.
+//
+// Crash-safe by construction: an op's result is recorded only together with its acknowledgement,
+// and a pulled page only together with its cursor, so after a kill or a failed access at any point
+// the next run re-sends exactly the unacknowledged ops (the county answers already_applied for
+// those it has) and re-pulls from the stored cursor.
+#pragma once
+
+#include "syncstore.h"
+#include "transport.h"
+
+#include <functional>
+
+namespace cz::sync {
+
+// Error codes of a run besides the station's own (db.*) and the transport's (net.*).
+inline const QString kErrUnauthorized = QStringLiteral("sync.unauthorized"); // token revoked: enrol again
+inline const QString kErrNotEnrolled = QStringLiteral("sync.not_enrolled");
+inline const QString kErrServerUnavailable = QStringLiteral("sync.server_unavailable"); // 5xx, 429
+inline const QString kErrRefused = QStringLiteral("sync.refused");           // other 4xx, with the server's message
+inline const QString kErrBadResponse = QStringLiteral("sync.bad_response");  // undecodable or mismatched answer
+
+struct SyncReport {
+    int pushed = 0;   // ops acknowledged in this run
+    int rejected = 0; // of which the county refused
+    int pulled = 0;   // changes received
+    bool epochChanged = false;
+};
+
+class SyncEngine {
+public:
+    static constexpr int kDefaultBatch = 500;
+    using Progress = std::function<void(int done, int total)>;
+
+    SyncEngine(Database& db, Transport& transport, const Clock& clock);
+
+    // POST /v1/enroll with the one-time code; stores server, station id, token and epoch.
+    // The server URL is http(s)://host[:port]; caCertPem may be empty.
+    [[nodiscard]] Result<EnrollResponse> enroll(const QString& serverUrl, const QString& code,
+                                                const QByteArray& caCertPem = {});
+    // Pushes all pending ops, then pulls until the county has no more. An error is Unavailable
+    // (retry later), Conflict with kErrUnauthorized / kErrNotEnrolled (needs enrolment), or
+    // Internal with the server's message. Records attempt, success and last error in sync_state.
+    [[nodiscard]] Result<SyncReport> runOnce(const Progress& progress = {});
+
+    void setBatchSize(int ops) { m_batch = ops; }
+    [[nodiscard]] SyncStore& store() { return m_store; }
+
+private:
+    enum class Pass { Done, EpochChanged };
+    [[nodiscard]] Result<Pass> pass(const Enrolment& e, SyncReport& report, const Progress& progress);
+    [[nodiscard]] Result<Pass> push(const Enrolment& e, SyncReport& report, const Progress& progress);
+    [[nodiscard]] Result<Pass> pull(const Enrolment& e, SyncReport& report);
+    [[nodiscard]] Result<QByteArray> post(const QString& path, const QByteArray& body, const Enrolment& e,
+                                          bool enrolling = false);
+
+    SyncStore m_store;
+    Transport& m_transport;
+    int m_batch = kDefaultBatch;
+};
+
+} // namespace cz::sync
