@@ -75,11 +75,19 @@ Result<HttpResponse> QtTransport::send(const HttpRequest& request) {
     std::unique_ptr<QNetworkReply> owned(reply);
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
-        return fail(netError(reply->error(), reply->errorString(), timedOut ||
-                                                                        reply->error() == QNetworkReply::TimeoutError));
-    return HttpResponse{status.toInt(), reply->readAll(),
-                        reply->header(QNetworkRequest::ContentTypeHeader).toString().toUtf8()};
+    // A status line can arrive before the connection breaks: errors of the network, proxy and
+    // protocol layers (Qt's ranges 1-199 and 301-399; 201-299 and 401-499 stand for HTTP 4xx/5xx
+    // answers) mean the answer is incomplete, and so does a body shorter than its Content-Length.
+    const int code = reply->error();
+    const bool broken = (code > 0 && code < 200) || (code > 300 && code < 400);
+    const QByteArray body = reply->readAll();
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool shortBody = length.isValid() && length.toLongLong() != body.size();
+    if (!status.isValid() || broken || shortBody)
+        return fail(netError(broken || !status.isValid() ? reply->error() : QNetworkReply::RemoteHostClosedError,
+                             shortBody && !broken ? QStringLiteral("the answer was cut short") : reply->errorString(),
+                             timedOut || reply->error() == QNetworkReply::TimeoutError));
+    return HttpResponse{status.toInt(), body, reply->header(QNetworkRequest::ContentTypeHeader).toString().toUtf8()};
 }
 
 } // namespace cz::sync

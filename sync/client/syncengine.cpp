@@ -10,8 +10,10 @@ struct EngineText {
     Q_DECLARE_TR_FUNCTIONS(Sync)
 };
 
+// An answer that cannot be decoded was most likely damaged on the way (a proxy, a cut link): nothing
+// was recorded from it, so it is retried like a lost answer.
 std::unexpected<Error> badResponse(const QString& what) {
-    return fail(ErrorKind::Internal, kErrBadResponse,
+    return fail(ErrorKind::Unavailable, kErrBadResponse,
                 EngineText::tr("The county server sent an answer this station cannot read (%1).").arg(what));
 }
 

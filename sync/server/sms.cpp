@@ -104,6 +104,8 @@ Result<SmsRun> sendPendingNotices(CountyStore& store, const QString& command) {
         return fail(notices.error());
     SmsRun run;
     const QString spool = spoolPath(store);
+    if (command.isEmpty())
+        QDir().mkpath(store.sideDirectory());
     for (const Notice& n : *notices) {
         const bool sent = command.isEmpty() ? appendToSpool(spool, n) : runCommand(command, n);
         if (auto st = recordAttempt(store, n, sent); !st)

@@ -190,8 +190,10 @@ int CountyStore::latestSchemaVersion() {
 }
 
 QString CountyStore::sideDirectory() const {
-    return m_location.backend == Backend::Sqlite ? QFileInfo(m_location.path).absolutePath()
-                                                 : QDir::currentPath();
+    // With PostgreSQL there is no database file to sit beside: the server's own data folder.
+    return m_location.backend == Backend::Sqlite
+               ? QFileInfo(m_location.path).absolutePath()
+               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 void CountyStore::setFaultInjector(std::function<bool(int)> injector) {

@@ -1,18 +1,32 @@
-// Sync benchmark: the county server's ingest rate with many stations pushing at once, on SQLite and
-// on PostgreSQL, against a single station pushing alone in the same run (the baseline).
+// Sync benchmark, three parts (figures on stdout as "name: value unit"):
 //
 //   build/bin/bench_sync [--db sqlite:PATH | postgresql://…] [--stations 50] [--ops 2000] [--batch 500]
+//                        [--catchup-ops 5000] [--skip-ingest] [--skip-catchup]
 //
-// The server is the real `cunzhan-county serve` on 127.0.0.1; each simulated station is a thread
-// with its own keep-alive HTTP connection, pushing parcel ops shaped like the station's own
-// (parcel.received with the full parcel state). Figures on stdout as "name: value unit":
-//   ingest_ops_per_s             all stations together (target >= 5000 on this 2-core machine)
-//   baseline_one_station_ops_per_s   one station alone, same server, same run
-//   push_p50_ms, push_p99_ms     latency of one push of --batch ops under the full load
+// 1. Bytes on the wire per parcel op: a real station (station-core) receives parcels and hands half
+//    of them over; its outbox is encoded exactly as the client pushes it.
+//      bytes_per_parcel_op_batch_500, bytes_per_parcel_op_batch_20   (target <= 150)
+//      json_bytes_per_parcel_op      the same ops as plain JSON text, for comparison
+// 2. County ingest with many stations pushing at once, against the real `cunzhan-county serve` on
+//    127.0.0.1: each simulated station is a thread with its own keep-alive HTTP connection pushing
+//    parcel ops shaped like the station's own.
+//      ingest_ops_per_s              all stations together (target >= 5000 on this 2-core machine)
+//      baseline_one_station_ops_per_s   one station alone, same server, same run
+//      push_p50_ms, push_p99_ms      latency of one push of --batch ops under the full load
+// 3. Catch-up after an outage: a station with --catchup-ops unsent ops syncs through faultproxy
+//    modelling a 256 kbit/s link with a 300 ms round trip (the real client: SyncEngine over Qt
+//    Network), and directly on loopback as the baseline.
+//      catchup_slow_link_s (target <= 60), catchup_loopback_s
 #include "countyprocess.h"
 #include "protocol.h"
+#include "qttransport.h"
+#include "station.h"
+#include "syncengine.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -47,13 +61,13 @@ double percentile(std::vector<double> v, double q) {
     return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
 }
 
-struct Station {
+struct SimStation {
     QString id;
     QString token;
     std::vector<std::string> bodies; // encoded push requests, ready to send
 };
 
-httplib::Headers headers(const Station& s) {
+httplib::Headers headers(const SimStation& s) {
     return {{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)},
             {sync::kHeaderStation, s.id.toStdString()},
             {"Authorization", "Bearer " + s.token.toStdString()}};
@@ -92,8 +106,8 @@ sync::WireOp parcelOp(int n, qint64 at) {
     return op;
 }
 
-Station enrol(const QString& db, int port, int index, int ops, int batch) {
-    Station s;
+SimStation enrol(const QString& db, int port, int index, int ops, int batch) {
+    SimStation s;
     const QString code = test::addCountyStation(db, QStringLiteral("站%1").arg(index), QStringLiteral("城关镇"));
     if (code.isEmpty())
         die(QStringLiteral("station add failed"));
@@ -116,13 +130,13 @@ Station enrol(const QString& db, int port, int index, int ops, int batch) {
 }
 
 // Pushes every station's batches, one thread per station; returns the wall time in seconds.
-double pushAll(int port, const std::vector<Station>& stations, std::vector<double>* latencies) {
+double pushAll(int port, const std::vector<SimStation>& stations, std::vector<double>* latencies) {
     std::mutex mutex;
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
     QElapsedTimer wall;
     wall.start();
-    for (const Station& s : stations) {
+    for (const SimStation& s : stations) {
         threads.emplace_back([&, port] {
             httplib::Client client("127.0.0.1", port);
             client.set_keep_alive(true);
@@ -154,6 +168,78 @@ double pushAll(int port, const std::vector<Station>& stations, std::vector<doubl
     return double(wall.nsecsElapsed()) / 1e9;
 }
 
+// A station with `parcels` received parcels, every other one handed over.
+std::unique_ptr<Station> makeStation(const QString& path, int parcels) {
+    auto s = Station::open(path);
+    if (!s)
+        die(s.error().message);
+    if (auto st = (*s)->initialise(QStringLiteral("东村站"), QStringLiteral("1-20:5x60")); !st)
+        die(st.error().message);
+    QStringList handOver;
+    for (int n = 0; n < parcels; ++n) {
+        const QString phone = QStringLiteral("139%1").arg(10000000 + n % 4000, 8, 10, QLatin1Char('0'));
+        auto r = (*s)->receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
+        if (!r)
+            die(r.error().message);
+        if (n % 2 == 0)
+            handOver << r->parcel.id;
+    }
+    for (const QString& id : handOver)
+        if (auto h = (*s)->handOver({id}, QStringLiteral("本人")); !h)
+            die(h.error().message);
+    return std::move(*s);
+}
+
+void wireSize(const QString& dir) {
+    auto station = makeStation(QDir(dir).filePath(QStringLiteral("wire.db")), 1000);
+    SystemClock clock;
+    sync::SyncStore store(station->database(), clock);
+    auto ops = store.pending(100000);
+    if (!ops)
+        die(ops.error().message);
+    QList<sync::WireOp> parcelOps;
+    qsizetype json = 0;
+    for (const sync::WireOp& op : *ops)
+        if (op.entity == QLatin1String("parcel")) {
+            parcelOps << op;
+            json += QJsonDocument(op.payload).toJson(QJsonDocument::Compact).size() + op.opId.size() +
+                    op.entityId.size() + op.kind.size() + 40;
+        }
+    for (const qsizetype batch : {qsizetype(500), qsizetype(20)}) {
+        qsizetype bytes = 0;
+        for (qsizetype first = 0; first < parcelOps.size(); first += batch)
+            bytes += sync::encode(sync::PushRequest{QStringLiteral("0190f3a2-7b1c-7def-8a00-000000000000"),
+                                                    parcelOps.mid(first, batch)})
+                         .size();
+        figure(batch == 500 ? "bytes_per_parcel_op_batch_500" : "bytes_per_parcel_op_batch_20",
+               double(bytes) / double(parcelOps.size()), "bytes");
+    }
+    figure("json_bytes_per_parcel_op", double(json) / double(parcelOps.size()), "bytes");
+}
+
+// Seconds for one SyncEngine run of a station with `ops` pending through url.
+double catchUp(const QString& dir, const QString& db, const QString& url, int parcels, const char* label) {
+    const QString path = QDir(dir).filePath(QStringLiteral("catchup-%1.db").arg(QLatin1String(label)));
+    auto station = makeStation(path, parcels);
+    const QString code = test::addCountyStation(db, QStringLiteral("追赶站") + QLatin1String(label), QStringLiteral("城关镇"));
+    SystemClock clock;
+    sync::QtTransport transport(120000);
+    sync::SyncEngine engine(station->database(), transport, clock);
+    if (auto e = engine.enroll(url, code); !e)
+        die(QStringLiteral("enrol through %1: %2").arg(url, e.error().message));
+    auto pending = station->pendingOps();
+    QElapsedTimer t;
+    t.start();
+    auto report = engine.runOnce();
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    if (!report)
+        die(QStringLiteral("catch-up failed: ") + report.error().message);
+    std::fprintf(stderr, "# %s: %d ops pushed in %.1f s\n", label, report->pushed, seconds);
+    if (report->pushed != *pending)
+        die(QStringLiteral("pushed %1 of %2 ops").arg(report->pushed).arg(*pending));
+    return seconds;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -168,7 +254,11 @@ int main(int argc, char** argv) {
                                     QStringLiteral("2000"));
     const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Ops per push."), QStringLiteral("n"),
                                       QStringLiteral("500"));
-    p.addOptions({dbOpt, stationsOpt, opsOpt, batchOpt});
+    const QCommandLineOption catchupOpt(QStringLiteral("catchup-ops"), QStringLiteral("Ops of the catch-up."),
+                                        QStringLiteral("n"), QStringLiteral("5000"));
+    const QCommandLineOption skipIngest(QStringLiteral("skip-ingest"), QStringLiteral("Leave out the ingest part."));
+    const QCommandLineOption skipCatchup(QStringLiteral("skip-catchup"), QStringLiteral("Leave out the catch-up."));
+    p.addOptions({dbOpt, stationsOpt, opsOpt, batchOpt, catchupOpt, skipIngest, skipCatchup});
     p.process(app);
     const int stationCount = p.value(stationsOpt).toInt();
     const int ops = p.value(opsOpt).toInt();
@@ -183,25 +273,47 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "# server on %d, database %s; enrolling %d stations\n", server.port(), qPrintable(db),
                  stationCount + 1);
 
-    std::vector<Station> alone{enrol(db, server.port(), 0, ops, batch)};
-    std::vector<Station> stations;
-    for (int i = 1; i <= stationCount; ++i)
-        stations.push_back(enrol(db, server.port(), i, ops, batch));
-    std::size_t bytes = 0;
-    for (const std::string& b : stations.front().bodies)
-        bytes += b.size();
+    wireSize(dir.path());
+    if (!p.isSet(skipIngest)) {
+        std::vector<SimStation> alone{enrol(db, server.port(), 0, ops, batch)};
+        std::vector<SimStation> stations;
+        for (int i = 1; i <= stationCount; ++i)
+            stations.push_back(enrol(db, server.port(), i, ops, batch));
+        std::size_t bytes = 0;
+        for (const std::string& b : stations.front().bodies)
+            bytes += b.size();
 
-    std::vector<double> ignored, latencies;
-    const double aloneSeconds = pushAll(server.port(), alone, &ignored);
-    const double seconds = pushAll(server.port(), stations, &latencies);
+        std::vector<double> ignored, latencies;
+        const double aloneSeconds = pushAll(server.port(), alone, &ignored);
+        const double seconds = pushAll(server.port(), stations, &latencies);
 
-    std::printf("backend: %s\n", db.startsWith(QLatin1String("sqlite:")) ? "sqlite" : "postgresql");
-    figure("stations", stationCount, "");
-    figure("ops_total", double(stationCount) * ops, "ops");
-    figure("baseline_one_station_ops_per_s", ops / aloneSeconds, "ops/s");
-    figure("ingest_ops_per_s", double(stationCount) * ops / seconds, "ops/s");
-    figure("push_p50_ms", percentile(latencies, 0.5), "ms");
-    figure("push_p99_ms", percentile(latencies, 0.99), "ms");
-    figure("synthetic_bytes_per_op", double(bytes) / ops, "bytes");
+        std::printf("backend: %s\n", db.startsWith(QLatin1String("sqlite:")) ? "sqlite" : "postgresql");
+        figure("stations", stationCount, "");
+        figure("ops_total", double(stationCount) * ops, "ops");
+        figure("baseline_one_station_ops_per_s", ops / aloneSeconds, "ops/s");
+        figure("ingest_ops_per_s", double(stationCount) * ops / seconds, "ops/s");
+        figure("push_p50_ms", percentile(latencies, 0.5), "ms");
+        figure("push_p99_ms", percentile(latencies, 0.99), "ms");
+        figure("synthetic_bytes_per_op", double(bytes) / ops, "bytes");
+    }
+    if (!p.isSet(skipCatchup)) {
+        const int parcels = p.value(catchupOpt).toInt() * 2 / 3; // a receive and, for half, a pickup
+        const double direct = catchUp(dir.path(), db, server.url(), parcels, "loopback");
+        QProcess proxy;
+        proxy.start(QStringLiteral(CUNZHAN_BIN_DIR "/faultproxy"),
+                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(server.port()),
+                     QStringLiteral("--rate-kbit"), QStringLiteral("256"), QStringLiteral("--rtt-ms"),
+                     QStringLiteral("300")});
+        if (!proxy.waitForReadyRead(10000))
+            die(QStringLiteral("faultproxy did not start"));
+        const int proxyPort = proxy.readLine().trimmed().split(' ').value(2).toInt();
+        const double slow = catchUp(dir.path(), db, QStringLiteral("http://127.0.0.1:%1").arg(proxyPort), parcels, "slow");
+        proxy.closeWriteChannel();
+        proxy.waitForFinished(5000);
+        std::fprintf(stderr, "# proxy: %s\n", proxy.readAllStandardOutput().trimmed().constData());
+        figure("catchup_ops", parcels + parcels / 2, "ops");
+        figure("catchup_loopback_s", direct, "s");
+        figure("catchup_slow_link_s", slow, "s");
+    }
     return 0;
 }

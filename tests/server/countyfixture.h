@@ -2,6 +2,8 @@
 // a manual clock and helpers to call the service as a station would.
 #pragma once
 
+#include "testtime.h"
+
 #include "accounts.h"
 #include "feed.h"
 #include "protocol.h"
@@ -18,9 +20,6 @@
 
 namespace cz::test {
 
-// 2026-11-28 09:00 in Beijing.
-constexpr qint64 kStart = 1795827600000LL;
-constexpr qint64 kDay = 24LL * 3600 * 1000;
 
 inline bool usePostgres() {
     return qEnvironmentVariable("CUNZHAN_TEST_BACKEND") == QLatin1String("pg");

@@ -1,6 +1,8 @@
 // A fresh station in a temporary directory with a manual clock, for station-core unit tests.
 #pragma once
 
+#include "testtime.h"
+
 #include "station.h"
 
 #include <QSqlQuery>
@@ -9,8 +11,6 @@
 
 namespace cz::test {
 
-// 2026-11-28 09:00 in Beijing.
-constexpr qint64 kStart = 1795827600000LL;
 
 struct Fixture {
     QTemporaryDir dir;
