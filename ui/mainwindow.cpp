@@ -13,6 +13,8 @@
 #include "shelvespage.h"
 #include "station.h"
 #include "style.h"
+#include "synccontroller.h"
+#include "syncstatuswidget.h"
 
 #include <QAction>
 #include <QCameraDevice>
@@ -139,6 +141,34 @@ void MainWindow::scanWithCamera() {
     m_cameraScanner->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_cameraScanner, &CameraScanner::scanned, this, &MainWindow::handleCameraScan);
     m_cameraScanner->show();
+}
+
+void MainWindow::attachSync(SyncController* sync) {
+    if (m_sync || !sync)
+        return;
+    m_sync = sync;
+    m_syncStatus = new SyncStatusWidget(this);
+    statusBar()->insertPermanentWidget(0, m_syncStatus);
+    // On the window too: the shortcut works whichever page has the focus.
+    addAction(m_syncStatus->syncNowAction());
+    auto show = [this] { m_syncStatus->setStatus(m_sync->status(), m_sync->revoked()); };
+    connect(m_sync, &SyncController::statusChanged, m_syncStatus, show);
+    connect(m_sync, &SyncController::progress, m_syncStatus, &SyncStatusWidget::setProgress);
+    connect(m_sync, &SyncController::syncFinished, m_syncStatus, [this](bool ok, const QString& message) {
+        m_syncStatus->setFinished();
+        // Asked for by the clerk: say how it went; the indicator's tooltip keeps the error.
+        if (m_syncNowAsked) {
+            m_syncNowAsked = false;
+            statusBar()->showMessage(ok ? tr("Synced with the county.") : message, 10000);
+        }
+    });
+    connect(m_syncStatus, &SyncStatusWidget::syncNowRequested, this, [this] {
+        m_syncNowAsked = true;
+        statusBar()->showMessage(tr("Syncing with the county…"), 10000);
+        m_sync->syncNow();
+    });
+    m_settings->setSync(m_sync);
+    show();
 }
 
 void MainWindow::updateCameraAction() {

@@ -1,6 +1,6 @@
 // The terminal's main window: the pages as tabs (F1..F8, in tab order), the scanner routed to the current
 // page, the station's name, the print queue's "Retry printing" and, when a camera exists, "Scan with
-// camera" in the status bar.
+// camera" in the status bar; with sync attached, the sync indicator and "Sync now" (Ctrl+Shift+S).
 #pragma once
 
 #include "scanfilter.h"
@@ -32,6 +32,8 @@ class ReceivePage;
 class SendPage;
 class SettingsPage;
 class ShelvesPage;
+class SyncController;
+class SyncStatusWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +49,9 @@ public:
     void handleCameraScan(const QString& code);
     // Opens the camera window (or raises the one already open).
     void scanWithCamera();
+    // Shows the sync indicator and offers the county connection in Settings. sync must outlive the
+    // window (main() creates it first); without a call the window runs without sync (tests).
+    void attachSync(SyncController* sync);
 
     [[nodiscard]] ScanFilter* scanFilter() const { return m_scanner; }
     [[nodiscard]] Page* currentPage() const;
@@ -61,6 +66,8 @@ public:
     [[nodiscard]] PrintService* printService() const { return m_printing; }
     // Visible only while QMediaDevices lists a camera.
     [[nodiscard]] QAction* cameraAction() const { return m_cameraAction; }
+    // Null until attachSync().
+    [[nodiscard]] SyncStatusWidget* syncStatus() const { return m_syncStatus; }
 
 private:
     void updateStatus();
@@ -85,6 +92,9 @@ private:
     QAction* m_cameraAction;
     QToolButton* m_cameraButton;
     QPointer<CameraScanner> m_cameraScanner;
+    SyncController* m_sync = nullptr;
+    SyncStatusWidget* m_syncStatus = nullptr;
+    bool m_syncNowAsked = false;
 };
 
 } // namespace cz::ui

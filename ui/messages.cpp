@@ -53,6 +53,14 @@ QString Messages::saveFileName(QWidget* parent, const QString& title, const QStr
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QString Messages::openFileName(QWidget* parent, const QString& title, const QString& filter) {
+    if (seam().testMode) {
+        seam().shown << title;
+        return std::exchange(seam().nextFileName, QString());
+    }
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
 void Messages::setTestMode(bool on, bool answer) {
     seam() = SeamState{on, answer, {}, {}};
 }

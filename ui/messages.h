@@ -19,10 +19,13 @@ public:
     [[nodiscard]] static QString saveFileName(QWidget* parent, const QString& title, const QString& suggested,
                                               const QString& filter);
 
+    // Asks for a file to open; empty when cancelled.
+    [[nodiscard]] static QString openFileName(QWidget* parent, const QString& title, const QString& filter);
+
     // Test seam: while on, nothing is shown; confirm() returns the answer given here.
     static void setTestMode(bool on, bool answer = true);
     static void setNextAnswer(bool answer);
-    // The file name saveFileName() returns next (once); empty = the clerk cancels.
+    // The file name saveFileName() or openFileName() returns next (once); empty = the clerk cancels.
     static void setNextFileName(const QString& path);
     [[nodiscard]] static bool isTestMode();
     // Texts that would have been shown since the test mode was switched on.

@@ -2,6 +2,7 @@
 
 #include "documents.h"
 #include "parceltablemodel.h"
+#include "prealertmodel.h"
 #include "printpreview.h"
 #include "printservice.h"
 #include "privacy.h"
@@ -36,6 +37,9 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     , m_message(new QLabel(this))
     , m_table(new QTableView(this))
     , m_arrivals(new ParcelTableModel(station, this))
+    , m_expectedLabel(new QLabel(this))
+    , m_expectedTable(new QTableView(this))
+    , m_expected(new PrealertModel(this))
     , m_printSlip(new QPushButton(tr("Print s&lip"), this))
     , m_autoPrint(new QCheckBox(tr("Print a slip for every parcel a&utomatically"), this))
     , m_printArrivals(new QPushButton(tr("Print arr&ivals"), this)) {
@@ -86,6 +90,15 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnHidden(ParcelTableModel::Status, true);
+    m_expectedLabel->setObjectName(QStringLiteral("expected"));
+    m_expectedTable->setModel(m_expected);
+    m_expectedTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_expectedTable->setFocusPolicy(Qt::NoFocus); // the scan fields keep the focus
+    m_expectedTable->verticalHeader()->hide();
+    m_expectedTable->horizontalHeader()->setStretchLastSection(true);
+    // Compact: a few rows show, the rest scroll; the arrivals keep the room.
+    m_expectedTable->setMaximumHeight(m_expectedTable->verticalHeader()->defaultSectionSize() * 4 +
+                                      m_expectedTable->horizontalHeader()->sizeHint().height() + 4);
     auto* arrivalsLabel = new QLabel(tr("&Today's arrivals:"), this);
     arrivalsLabel->setBuddy(m_table);
 
@@ -95,6 +108,8 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     layout->addWidget(m_code);
     layout->addWidget(m_detail);
     layout->addWidget(m_message);
+    layout->addWidget(m_expectedLabel);
+    layout->addWidget(m_expectedTable);
     auto* arrivalsRow = new QHBoxLayout;
     arrivalsRow->addWidget(arrivalsLabel, 1);
     arrivalsRow->addWidget(m_printArrivals);
@@ -114,10 +129,12 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     connect(m_name, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_receive, &QPushButton::clicked, this, &ReceivePage::receiveNow);
     connect(&m_station, &Station::changed, this, &ReceivePage::refreshArrivals);
+    connect(&m_station, &Station::changed, this, &ReceivePage::refreshExpected);
     connect(m_printSlip, &QPushButton::clicked, this, &ReceivePage::printSlip);
     connect(m_printArrivals, &QPushButton::clicked, this, &ReceivePage::printArrivals);
     connect(m_autoPrint, &QCheckBox::toggled, this, &PrintService::setAutoPrintSlips);
     refreshArrivals();
+    refreshExpected();
 }
 
 void ReceivePage::printSlip() {
@@ -157,6 +174,9 @@ QString ReceivePage::shownCode() const {
 }
 QString ReceivePage::shownMessage() const {
     return m_message->text();
+}
+QString ReceivePage::shownExpected() const {
+    return m_expectedLabel->text();
 }
 
 void ReceivePage::updateCarrierChoice(const QStringList& codes) {
@@ -228,14 +248,17 @@ void ReceivePage::receiveNow() {
     m_printSlip->setEnabled(true);
     m_code->setText(p.pickupCode);
     m_detail->setText(tr("Place %1 · %2").arg(p.slotName(), p.maskedPhone()));
-    if (result->overCapacity)
-        showMessage(m_message,
-                    tr("Every place is full: put it on %1 anyway and make room soon.").arg(p.slotName()),
-                    Tone::Warning);
-    else if (result->keptTogether)
-        showMessage(m_message, tr("Put it beside the same person's other parcels."), Tone::Good);
-    else
-        showMessage(m_message, {}, Tone::Neutral);
+    QStringList notes;
+    Tone tone = Tone::Good;
+    if (result->overCapacity) {
+        notes << tr("Every place is full: put it on %1 anyway and make room soon.").arg(p.slotName());
+        tone = Tone::Warning;
+    } else if (result->keptTogether) {
+        notes << tr("Put it beside the same person's other parcels.");
+    }
+    if (result->prealerted)
+        notes << tr("Recipient filled in from the county's pre-alert.");
+    showMessage(m_message, notes.join(QLatin1Char(' ')), notes.isEmpty() ? Tone::Neutral : tone);
     // The slip goes straight to the printer: a preview per parcel would slow the queue of couriers.
     if (m_autoPrint->isChecked() && m_printing) {
         const print::Document slip =
@@ -271,6 +294,23 @@ void ReceivePage::refreshArrivals() {
     f.toMs = f.fromMs + kDayMs;
     m_arrivals->setFilter(f);
     m_table->resizeColumnsToContents();
+}
+
+void ReceivePage::refreshExpected() {
+    auto expected = m_station.expectedToday();
+    if (!expected) {
+        showMessage(m_expectedLabel, expected.error().message, Tone::Bad);
+        m_expectedTable->hide();
+        return;
+    }
+    const int n = static_cast<int>(expected->size());
+    m_expected->setRows(std::move(*expected));
+    // Nothing announced (or no county): no empty table taking room from the arrivals.
+    m_expectedTable->setVisible(n > 0);
+    showMessage(m_expectedLabel,
+                n > 0 ? tr("Expected today (county pre-alert): %n not scanned in yet", nullptr, n) : QString(),
+                Tone::Neutral);
+    m_expectedTable->resizeColumnsToContents();
 }
 
 } // namespace cz::ui

@@ -1,7 +1,8 @@
 // Receiving parcels (入库): one scan of the waybill, the phone (or its last 4 digits), Enter.
 // The pickup code and place are shown large; errors are shown in place, never in a dialog.
 // Print slip reprints the last parcel's pickup slip (or every receipt prints one, when chosen);
-// Print arrivals previews today's arrival list for the notice board.
+// Print arrivals previews today's arrival list for the notice board. Expected today (到件预报) lists
+// what the county announced for today's van and is not scanned in yet.
 #pragma once
 
 #include "page.h"
@@ -24,6 +25,7 @@ class Station;
 namespace cz::ui {
 
 class ParcelTableModel;
+class PrealertModel;
 class PrintService;
 
 class ReceivePage : public Page {
@@ -42,6 +44,8 @@ public:
     [[nodiscard]] QString shownCode() const;
     [[nodiscard]] QString shownMessage() const;
     [[nodiscard]] ParcelTableModel* arrivalsModel() const { return m_arrivals; }
+    [[nodiscard]] PrealertModel* expectedModel() const { return m_expected; }
+    [[nodiscard]] QString shownExpected() const;
 
     void receiveNow();
     // The automatic slips go to printing without waiting; a failure shows here when it arrives.
@@ -54,6 +58,7 @@ private:
     void updateCarrierChoice(const QStringList& codes = {});
     void showCarriers(const QStringList& codes, const QString& hint);
     void refreshArrivals();
+    void refreshExpected();
 
     Station& m_station;
     QLineEdit* m_waybill;
@@ -68,6 +73,9 @@ private:
     QLabel* m_message;
     QTableView* m_table;
     ParcelTableModel* m_arrivals;
+    QLabel* m_expectedLabel;
+    QTableView* m_expectedTable;
+    PrealertModel* m_expected;
     QPushButton* m_printSlip;
     QCheckBox* m_autoPrint;
     QPushButton* m_printArrivals;

@@ -1,8 +1,10 @@
 #include "settingspage.h"
 
+#include "enroldialog.h"
 #include "printservice.h"
 #include "station.h"
 #include "style.h"
+#include "synccontroller.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -30,7 +32,9 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     , m_printers{new QComboBox(this), new QComboBox(this), new QComboBox(this)}
     , m_save(new QPushButton(tr("&Save"), this))
     , m_revert(new QPushButton(tr("&Revert"), this))
-    , m_message(new QLabel(this)) {
+    , m_message(new QLabel(this))
+    , m_county(new QLabel(this))
+    , m_connect(new QPushButton(tr("Connect to &county…"), this)) {
     m_name->setMaxLength(40);
     m_freeDays->setRange(0, 60);
     m_freeDays->setSuffix(tr(" days"));
@@ -65,6 +69,13 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     printerForm->addRow(tr("Label printer (&2):"), m_printers[1]);
     printerForm->addRow(tr("A4 printer (&4):"), m_printers[2]);
 
+    auto* county = new QGroupBox(tr("County centre"), this);
+    auto* countyRow = new QHBoxLayout(county);
+    m_county->setWordWrap(true);
+    m_county->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    countyRow->addWidget(m_county, 1);
+    countyRow->addWidget(m_connect);
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
     buttons->addWidget(m_revert);
@@ -73,6 +84,7 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(printers);
+    layout->addWidget(county);
     layout->addLayout(buttons);
     layout->addStretch();
 
@@ -82,11 +94,51 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
         load();
         showMessage(m_message, {}, Tone::Neutral);
     });
+    connect(m_connect, &QPushButton::clicked, this, [this] { (void)connectToCounty(); });
     load();
+    updateCounty();
 }
 
 QString SettingsPage::shownMessage() const {
     return m_message->text();
+}
+
+QString SettingsPage::shownCounty() const {
+    return m_county->text();
+}
+
+void SettingsPage::setSync(SyncController* sync) {
+    if (m_sync)
+        disconnect(m_sync, nullptr, this, nullptr);
+    m_sync = sync;
+    if (m_sync)
+        connect(m_sync, &SyncController::statusChanged, this, &SettingsPage::updateCounty);
+    updateCounty();
+}
+
+void SettingsPage::updateCounty() {
+    m_connect->setEnabled(m_sync != nullptr);
+    if (!m_sync) {
+        m_county->setText(tr("Sync does not run in this window."));
+        return;
+    }
+    const sync::SyncStatus& s = m_sync->status();
+    if (s.enrolled)
+        //: Settings: the county server this station syncs with, and its id there
+        m_county->setText(tr("Server: %1\nStation id: %2").arg(s.serverUrl, s.stationId));
+    else
+        m_county->setText(tr("Not connected to a county centre yet."));
+}
+
+EnrolDialog* SettingsPage::connectToCounty() {
+    if (!m_sync)
+        return nullptr;
+    if (!m_enrolDialog) {
+        m_enrolDialog = new EnrolDialog(*m_sync, this);
+        m_enrolDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_enrolDialog->open();
+    return m_enrolDialog;
 }
 
 void SettingsPage::setPrintService(PrintService* printing) {

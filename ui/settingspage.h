@@ -1,8 +1,11 @@
 // The station's settings: name, holding and fees, undo window, shelf layout and language; and this
-// terminal's printer for each kind of paper (kept in QSettings, see printservice.h).
+// terminal's printer for each kind of paper (kept in QSettings, see printservice.h); the county
+// centre this station syncs with, and "Connect to county…" (enroldialog.h).
 #pragma once
 
 #include "page.h"
+
+#include <QPointer>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -18,7 +21,9 @@ class Station;
 
 namespace cz::ui {
 
+class EnrolDialog;
 class PrintService;
+class SyncController;
 
 class SettingsPage : public Page {
     Q_OBJECT
@@ -35,6 +40,10 @@ public:
     // Fills the printer choices from the print system (CUPS).
     void setPrintService(PrintService* printing);
     void loadPrinters();
+    // The county connection shown and offered here; null (tests, no sync): the button is disabled.
+    void setSync(SyncController* sync);
+    // Opens the enrolment dialog (window-modal, not blocking); returns it.
+    EnrolDialog* connectToCounty();
 
     [[nodiscard]] QDoubleSpinBox* feeBox() const { return m_fee; }
     [[nodiscard]] QLineEdit* nameField() const { return m_name; }
@@ -43,6 +52,8 @@ public:
     [[nodiscard]] QComboBox* labelPrinterBox() const { return m_printers[1]; }
     [[nodiscard]] QComboBox* a4PrinterBox() const { return m_printers[2]; }
     [[nodiscard]] QString shownMessage() const;
+    [[nodiscard]] QString shownCounty() const;
+    [[nodiscard]] QPushButton* connectButton() const { return m_connect; }
 
 private:
     Station& m_station;
@@ -58,6 +69,12 @@ private:
     QPushButton* m_save;
     QPushButton* m_revert;
     QLabel* m_message;
+    QLabel* m_county;
+    QPushButton* m_connect;
+    SyncController* m_sync = nullptr;
+    QPointer<EnrolDialog> m_enrolDialog;
+
+    void updateCounty();
 };
 
 } // namespace cz::ui

@@ -1,11 +1,12 @@
 // cunzhan: the station terminal. Composition root only: options, translations, the station's
-// database, the first-run setup, the main window. Everything else lives in ui/ and station-core/.
+// database, the first-run setup, sync with the county on its own thread, the main window. Everything else lives in ui/ and station-core/.
 #include "firstpaint.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "messages.h"
 #include "setupdialog.h"
 #include "station.h"
+#include "synccontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -92,7 +93,11 @@ int main(int argc, char* argv[]) {
             return 0;
     }
 
+    // Before the window, so it is stopped (quit + wait) after the window is gone.
+    cz::ui::SyncController sync(**station);
     cz::ui::MainWindow window(**station);
+    window.attachSync(&sync);
+    sync.start();
     if (exitWhenReady) {
         cz::ui::whenFirstPainted(&window, [] {
             std::fputs("ready\n", stdout);

@@ -68,6 +68,7 @@ void SyncWorker::syncNow() {
             Q_EMIT downstreamApplied();
     } else if (r.error().code == kErrUnauthorized || r.error().code == kErrNotEnrolled) {
         m_needsEnrolment = true;
+        Q_EMIT enrolmentNeeded(r.error().code == kErrUnauthorized);
     } else {
         m_backoff->failed();
     }

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void enrolled(const QString& stationId, const QString& name);
     void enrollFailed(const QString& message);
     void failedToStart(const QString& message);
+    // Sync stopped until enroll(): never enrolled, or (revoked) the county no longer takes the token.
+    void enrolmentNeeded(bool revoked);
 
 private:
     void schedule(qint64 inMs);

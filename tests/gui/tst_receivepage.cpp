@@ -3,7 +3,11 @@
 #include "guifixture.h"
 #include "mainwindow.h"
 #include "parceltablemodel.h"
+#include "prealertmodel.h"
 #include "receivepage.h"
+#include "writetx.h"
+
+#include <QAbstractItemModelTester>
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -21,6 +25,7 @@ private Q_SLOTS:
     void carrierChoiceDoesNotStick();
     void errorsAreShownInPlace();
     void overCapacityWarns();
+    void expectedTodayFromPrealerts();
 
 private:
     static void showWindow(MainWindow& w) {
@@ -147,6 +152,66 @@ void TestReceivePage::overCapacityWarns() {
     page->receiveNow();
     QVERIFY(!page->shownCode().isEmpty());
     QVERIFY(page->shownMessage().contains(QStringLiteral("full")));
+}
+
+// What sync stores from the county's pull: a pre-alert row, written downstream (no outbox op).
+static void addPrealert(GuiFixture& f, const QString& waybill, const QString& phone, const QDate& day) {
+    UuidV7Source ids(*f.clock);
+    auto tx = WriteTx::beginDownstream(f.station->database(), *f.clock, ids);
+    QVERIFY(tx.has_value());
+    QVERIFY(tx->exec(QStringLiteral("INSERT INTO prealert(waybill, carrier, phone, name, van_date, updated_at)"
+                                    " VALUES (?, 'YTO', ?, '张三', ?, ?)"),
+                     {waybill, phone, day.toString(Qt::ISODate), tx->now()})
+                .has_value());
+    QVERIFY(tx->commit().has_value());
+}
+
+void TestReceivePage::expectedTodayFromPrealerts() {
+    GuiFixture f;
+    ReceivePage page(*f.station);
+    PrealertModel* model = page.expectedModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(page.shownExpected().isEmpty());
+
+    const QDate today = localDate(f.clock->nowMs());
+    addPrealert(f, QStringLiteral("YT700000000001"), QStringLiteral("13812345678"), today);
+    addPrealert(f, QStringLiteral("YT700000000002"), QStringLiteral("13987654321"), today);
+    addPrealert(f, QStringLiteral("YT700000000003"), QStringLiteral("13700001111"), today.addDays(1));
+    // Sync refreshes the station after storing a page (SyncController: downstreamApplied).
+    QVERIFY(f.station->refresh().has_value());
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY2(page.shownExpected().contains(QStringLiteral("2")), qPrintable(page.shownExpected()));
+    QCOMPARE(model->index(0, PrealertModel::Waybill).data().toString(), QStringLiteral("YT700000000001"));
+    QCOMPARE(model->index(0, PrealertModel::Carrier).data().toString(), QStringLiteral("YTO"));
+    const QString phone = model->index(0, PrealertModel::Phone).data().toString();
+    QCOMPARE(phone, QStringLiteral("138****5678"));
+    for (int r = 0; r < model->rowCount(); ++r) {
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QString text = model->index(r, c).data().toString();
+            QVERIFY2(!text.contains(QStringLiteral("12345678")) && !text.contains(QStringLiteral("87654321")),
+                     qPrintable(text));
+        }
+    }
+
+    // Scanned in without a phone: the pre-alert fills the recipient, the page says so, and the
+    // waybill leaves the expected list.
+    page.waybillField()->setText(QStringLiteral("YT700000000001"));
+    page.receiveNow();
+    QVERIFY2(!page.shownCode().isEmpty(), qPrintable(page.shownMessage()));
+    QVERIFY2(page.shownMessage().contains(QStringLiteral("pre-alert")), qPrintable(page.shownMessage()));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, PrealertModel::Waybill).data().toString(), QStringLiteral("YT700000000002"));
+    QVERIFY2(page.shownExpected().contains(QStringLiteral("1")), qPrintable(page.shownExpected()));
+
+    // A parcel received with its phone typed is not "filled in from the pre-alert".
+    page.waybillField()->setText(QStringLiteral("YT700000000002"));
+    page.phoneField()->setText(QStringLiteral("4321"));
+    page.receiveNow();
+    QVERIFY(!page.shownCode().isEmpty());
+    QVERIFY(!page.shownMessage().contains(QStringLiteral("pre-alert")));
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(page.shownExpected().isEmpty());
 }
 
 QTEST_MAIN(TestReceivePage)
