@@ -712,6 +712,85 @@
         <source>Internal error: a change was about to be saved without its sync record; it was cancelled.</source>
         <translation>内部错误：一次修改缺少同步记录，已取消保存。</translation>
     </message>
+    <message>
+        <source>Internal error: data from the county was about to be sent back to it; the change was cancelled.</source>
+        <translation>内部错误：来自县级中心的数据险些被回传给县级中心，此次更改已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This station is not enrolled with a county server yet, so the county could not tell whose batch it is: enrol it first.</source>
+        <translation>本服务站尚未在县级服务器登记，县里无法识别这批数据属于哪个站：请先登记。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the county server: %1</source>
+        <translation>无法连接县级服务器：%1</translation>
+    </message>
+    <message>
+        <source>The county server did not answer in time.</source>
+        <translation>县级服务器未及时响应。</translation>
+    </message>
+    <message>
+        <source>The county server's certificate is not trusted (%1). Check the address, or enrol again with the county's CA certificate.</source>
+        <translation>县级服务器的证书不受信任（%1）。请检查地址，或使用县里的 CA 证书重新登记。</translation>
+    </message>
+    <message>
+        <source>The CA certificate is not a PEM certificate.</source>
+        <translation>该 CA 证书不是 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>The county server sent an answer this station cannot read (%1).</source>
+        <translation>县级服务器返回的应答本站无法读取（%1）。</translation>
+    </message>
+    <message>
+        <source>The county server is not available right now (%1); sync will try again.</source>
+        <translation>县级服务器暂时不可用（%1），稍后会自动重试同步。</translation>
+    </message>
+    <message>
+        <source>The county server did not accept the enrolment: %1</source>
+        <translation>县级服务器未接受登记：%1</translation>
+    </message>
+    <message>
+        <source>The county server no longer accepts this station (%1). Enrol again with a new code from the county centre.</source>
+        <translation>县级服务器已不再接受本服务站（%1）。请向县级中心索取新的登记码重新登记。</translation>
+    </message>
+    <message>
+        <source>The county server refused the request: %1</source>
+        <translation>县级服务器拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a county server address; give it as https://host:port.</source>
+        <translation>“%1”不是县级服务器地址，请按 https://主机:端口 的格式填写。</translation>
+    </message>
+    <message>
+        <source>Give the enrolment code from the county centre.</source>
+        <translation>请填写县级中心提供的登记码。</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled with a county server yet: enrol it with the code from the county centre first.</source>
+        <translation>本服务站尚未在县级服务器登记：请先用县级中心提供的登记码登记。</translation>
+    </message>
+    <message>
+        <source>The county server's data changed twice during one sync; sync will try again.</source>
+        <translation>一次同步过程中县级服务器的数据两次变更，稍后会重试同步。</translation>
+    </message>
+    <message>
+        <source>The county server's answer does not match what was sent (%1); nothing was recorded.</source>
+        <translation>县级服务器的应答与发送的内容不符（%1），未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 answers for %2 changes</source>
+        <translation>%2 条更改收到 %1 条应答</translation>
+    </message>
+    <message>
+        <source>answer %1 is for another change</source>
+        <translation>第 %1 条应答属于另一条更改</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -747,10 +826,6 @@ Database: %2</source>
         <translation>运单号，扫描或手动输入。</translation>
     </message>
     <message>
-        <source>The recipient's mobile number, or its last 4 digits (required).</source>
-        <translation>收件人手机号或手机后四位（必填）。</translation>
-    </message>
-    <message>
         <source>The recipient's name (optional).</source>
         <translation>收件人姓名（可选）。</translation>
     </message>
@@ -769,10 +844,6 @@ Database: %2</source>
     <message>
         <source>Give one waybill number.</source>
         <translation>请只给出一个运单号。</translation>
-    </message>
-    <message>
-        <source>Give the recipient's phone with --phone.</source>
-        <translation>请用 --phone 给出收件人手机号。</translation>
     </message>
     <message>
         <source>The delivery preference is pickup, door or family, not "%1".</source>
@@ -1791,11 +1862,147 @@ Database: %2</source>
         <translation>读取图片文件中的条码。</translation>
     </message>
     <message>
+        <source>The recipient's mobile number, or its last 4 digits (required unless the county pre-alerted the waybill).</source>
+        <translation>收件人手机号或其后 4 位（县里已预报该运单时可不填）。</translation>
+    </message>
+    <message>
+        <source>The recipient comes from the county's pre-alert.</source>
+        <translation>收件人信息来自县里的到件预报。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>The county server's address, e.g. https://county.example:8443.</source>
+        <translation>县级服务器地址，例如 https://county.example:8443。</translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from the county centre.</source>
+        <translation>县级中心提供的一次性登记码。</translation>
+    </message>
+    <message>
+        <source>A PEM certificate to trust for the county server (when the county signs its own).</source>
+        <translation>信任的县级服务器 PEM 证书（县里使用自签证书时）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate %1: %2</source>
+        <translation>无法读取证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>County's station id</source>
+        <translation>县级站点编号</translation>
+    </message>
+    <message>
+        <source>Registered as</source>
+        <translation>登记名称</translation>
+    </message>
+    <message>
+        <source>Enrolled. Run "cunzhanctl sync" to send the station's changes.</source>
+        <translation>登记成功。运行“cunzhanctl sync”发送本站的更改。</translation>
+    </message>
+    <message>
+        <source>Sync once and exit: 0 done, 5 the county cannot be reached (try later), 3 the station must be enrolled (again), 1 the county refused.</source>
+        <translation>同步一次后退出：0 完成，5 无法连接县级服务器（稍后再试），3 需要（重新）登记，1 县里拒绝。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n change(s)</source>
+        <translation><numerusform>已发送 %n 条更改</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n refused by the county)</source>
+        <translation><numerusform>（其中 %n 条被县里拒绝）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, received %n from the county.</source>
+        <translation><numerusform>，从县里收到 %n 条。</numerusform></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next attempt in %n second(s).</source>
+        <translation><numerusform>%n 秒后再次尝试。</numerusform></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Refused by the county</source>
+        <translation>被县里拒绝</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>上次成功</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>上次尝试</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Where to write the batch, e.g. on a USB stick.</source>
+        <translation>批量文件的写入位置，例如 U 盘。</translation>
+    </message>
+    <message>
+        <source>Give one file to write.</source>
+        <translation>请指定一个要写入的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n change(s) to %1. Take the file to the county centre; the changes are also sent again by the next sync.</source>
+        <translation><numerusform>已将 %n 条更改写入 %1。请把文件带到县级中心；下次同步时这些更改也会再次发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>Enrol the station with the county server (once, with the county's code).</source>
+        <translation>在县级服务器登记本服务站（一次，使用县里提供的登记码）。</translation>
+    </message>
+    <message>
+        <source>Send the station's changes to the county and fetch the county's; keeps retrying until stopped, or once with --once.</source>
+        <translation>把本站的更改发送给县里并获取县里的更新；持续重试直到停止，或用 --once 只同步一次。</translation>
+    </message>
+    <message>
+        <source>Enrolment, changes waiting to be sent, refused changes, last sync.</source>
+        <translation>登记情况、待发送的更改、被拒绝的更改、上次同步。</translation>
+    </message>
+    <message>
+        <source>Write the changes not yet sent to a file for the county (USB).</source>
+        <translation>把尚未发送的更改写入文件交给县里（U 盘）。</translation>
+    </message>
+    <message>
         <source>Run "cunzhanctl COMMAND --help" for a command's options. Global options go before the command.
 
 Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {"parcels": [...], "count", "total_fee_fen"}). On failure --json also prints {"error": {"kind", "exit_code", "code", "message", "details"}}. Phone numbers and names are always masked.
 
-Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only, printer not ready).
+Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only, printer not ready, county server not reachable).
 
 Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds (for tests and support only).
 </source>
@@ -1803,7 +2010,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
 
 输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{"parcels": [...], "count", "total_fee_fen"}）。失败时 --json 还会输出 {"error": {"kind", "exit_code", "code", "message", "details"}}。手机号和姓名始终打码显示。
 
-退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读、打印机未就绪）。
+退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读、打印机未就绪、县级服务器无法连接）。
 
 环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout；CUNZHAN_FAKE_NOW_MS 让程序使用固定在该 UTC 毫秒数的时钟（仅用于测试和技术支持）。
 </translation>
@@ -1846,6 +2053,13 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>The text cannot be encoded as a QR code: %1</source>
         <translation>这段文字无法编码为二维码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cz::sync::SyncWorker</name>
+    <message>
+        <source>Sync could not start: the station database is not open.</source>
+        <translation>同步无法启动：服务站数据库未打开。</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2153,78 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::EnrolDialog</name>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Connect to the county centre</source>
+        <translation>连接县级中心</translation>
+    </message>
+    <message>
+        <source>e.g. https://county.example.cn:8443</source>
+        <translation>例如 https://county.example.cn:8443</translation>
+    </message>
+    <message>
+        <source>from the county centre, e.g. K7QM-2XPD</source>
+        <translation>由县级中心提供，例如 K7QM-2XPD</translation>
+    </message>
+    <message>
+        <source>optional: only for a county with its own certificate</source>
+        <translation>可选：仅当县里使用自签证书时需要</translation>
+    </message>
+    <message>
+        <source>County &amp;server:</source>
+        <translation>县级服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>登记码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>CA c&amp;ertificate:</source>
+        <translation>CA 证书(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Connected: the county knows this station as %1 (%2).</source>
+        <extracomment>After enrolment: the station's name and id at the county centre</extracomment>
+        <translation>已连接：县里登记的本站名称为 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Choose the county's CA certificate</source>
+        <translation>选择县里的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Give the county server's address and the enrolment code.</source>
+        <translation>请填写县级服务器地址和登记码。</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate %1: %2</source>
+        <translation>无法读取证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate.</source>
+        <translation>%1 不是 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2332,14 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>No camera is connected.</source>
         <translation>没有连接摄像头。</translation>
+    </message>
+    <message>
+        <source>Synced with the county.</source>
+        <translation>已与县里同步。</translation>
+    </message>
+    <message>
+        <source>Syncing with the county…</source>
+        <translation>正在与县里同步…</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2600,21 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
 </context>
 <context>
+    <name>cz::ui::PrealertModel</name>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::PrintPreview</name>
     <message>
         <source>&amp;Print</source>
@@ -2444,6 +2753,45 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Print arr&amp;ivals</source>
         <translation>打印到件清单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Recipient filled in from the county's pre-alert.</source>
+        <translation>已根据县里的到件预报填入收件人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expected today (county pre-alert): %n not scanned in yet</source>
+        <translation><numerusform>今日预报到件（县里预报）：%n 件尚未入库</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::RejectedOpsDialog</name>
+    <message>
+        <source>Changes the county refused</source>
+        <translation>被县里拒绝的更改</translation>
+    </message>
+    <message>
+        <source>These changes were kept on this station but the county did not accept them. Later changes were sent as usual. Tell the county centre if one needs fixing.</source>
+        <translation>这些更改保留在本站，但县里没有接受。之后的更改照常发送。如需更正，请告知县级中心。</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::RejectedOpsModel</name>
+    <message>
+        <source>Op %1 · %2 · %3</source>
+        <extracomment>Tooltip of a refused op: its id, the county's answer ("rejected"/"conflict") and reason code</extracomment>
+        <translation>操作 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3009,29 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <extracomment>A printer chosen before that the print system does not list now</extracomment>
         <translation>%1（未找到）</translation>
     </message>
+    <message>
+        <source>Connect to &amp;county…</source>
+        <translation>连接县级中心(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>County centre</source>
+        <translation>县级中心</translation>
+    </message>
+    <message>
+        <source>Sync does not run in this window.</source>
+        <translation>此窗口未运行同步。</translation>
+    </message>
+    <message>
+        <source>Server: %1
+Station id: %2</source>
+        <extracomment>Settings: the county server this station syncs with, and its id there</extracomment>
+        <translation>服务器：%1
+站点编号：%2</translation>
+    </message>
+    <message>
+        <source>Not connected to a county centre yet.</source>
+        <translation>尚未连接县级中心。</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::SetupDialog</name>
@@ -2773,6 +3144,66 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Free</source>
         <translation>空余</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::SyncStatusWidget</name>
+    <message>
+        <source>Sy&amp;nc now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the changes the county refused</source>
+        <translation>查看被县里拒绝的更改</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>Send and fetch changes with the county now (Ctrl+Shift+S)</source>
+        <translation>立即与县里收发更改（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Token revoked — enrol again</source>
+        <translation>令牌已被吊销——请重新登记</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation><numerusform>%n 条待发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation><numerusform>%n 条被拒绝</numerusform></translation>
+    </message>
+    <message>
+        <source>County server %1, station %2</source>
+        <extracomment>Tooltip of the sync indicator: the county server and this station's id there</extracomment>
+        <translation>县级服务器 %1，站点 %2</translation>
+    </message>
+    <message>
+        <source>Connect to the county in Settings to send and fetch changes.</source>
+        <translation>请在“设置”中连接县级中心以收发更改。</translation>
     </message>
 </context>
 </TS>

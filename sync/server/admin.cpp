@@ -129,7 +129,7 @@ Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
             return fail(ErrorKind::NotFound, QStringLiteral("station.not_found"),
                         QStringLiteral("The batch is from the station %1, which this county does not know.")
                             .arg(batch->stationId));
-        auto results = applyOps(tx, batch->stationId, batch->ops);
+        auto results = applyOps(tx, batch->stationId, prepareOps(batch->ops));
         if (!results)
             return fail(results.error());
         for (const sync::OpResult& r : *results) {

@@ -100,12 +100,12 @@ Status insertRows(Tx& tx, const QString& head, const QString& tail, qsizetype co
     return {};
 }
 
-Row opRow(const QString& stationId, const sync::WireOp& op, const QString& digest,
-          const std::optional<Rejection>& rejection, qint64 now) {
+Row opRow(const QString& stationId, const PreparedOp& prepared, const std::optional<Rejection>& rejection,
+          qint64 now) {
     const QVariant noText(QMetaType::fromType<QString>());
-    return {op.opId, stationId, op.seq, op.entity, op.entityId, op.kind, digest,
-            QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)), op.schemaVersion,
-            op.createdAt, now, rejection ? QStringLiteral("rejected") : QStringLiteral("applied"),
+    const sync::WireOp& op = *prepared.op;
+    return {op.opId, stationId, op.seq, op.entity, op.entityId, op.kind, prepared.digest, prepared.payloadText,
+            op.schemaVersion, op.createdAt, now, rejection ? QStringLiteral("rejected") : QStringLiteral("applied"),
             rejection ? QVariant(rejection->code) : noText, rejection ? QVariant(rejection->reason) : noText};
 }
 
@@ -191,14 +191,14 @@ sync::OpResult answerKnown(const Row& stored, const QString& stationId, const sy
 }
 
 // The stored ops among these ids, by op id (one statement per chunk).
-Result<QHash<QString, Row>> storedOps(Tx& tx, const QList<sync::WireOp>& ops) {
+Result<QHash<QString, Row>> storedOps(Tx& tx, const QList<PreparedOp>& ops) {
     constexpr qsizetype kIdsPerStatement = 500;
     QHash<QString, Row> stored;
     for (qsizetype first = 0; first < ops.size(); first += kIdsPerStatement) {
         const qsizetype n = std::min(kIdsPerStatement, ops.size() - first);
         QVariantList ids;
         for (qsizetype i = first; i < first + n; ++i)
-            ids.append(ops.at(i).opId);
+            ids.append(ops.at(i).op->opId);
         auto rows = tx.select(QStringLiteral("SELECT op_id, station_id, digest, outcome, reason_code, reason"
                                              " FROM ops WHERE op_id IN (%1)")
                                   .arg(QStringList(n, QStringLiteral("?")).join(QLatin1Char(','))),
@@ -213,7 +213,16 @@ Result<QHash<QString, Row>> storedOps(Tx& tx, const QList<sync::WireOp>& ops) {
 
 } // namespace
 
-Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<sync::WireOp>& ops) {
+QList<PreparedOp> prepareOps(const QList<sync::WireOp>& ops) {
+    QList<PreparedOp> prepared;
+    prepared.reserve(ops.size());
+    for (const sync::WireOp& op : ops)
+        prepared.append({&op, sync::opDigest(op),
+                         QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact))});
+    return prepared;
+}
+
+Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<PreparedOp>& ops) {
     if (auto st = tx.lock(QStringLiteral("station:") + stationId); !st)
         return fail(st.error());
     auto stored = storedOps(tx, ops);
@@ -222,14 +231,14 @@ Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const Q
     QList<sync::OpResult> results;
     results.reserve(ops.size());
     Writes writes;
-    for (const sync::WireOp& op : ops) {
-        const QString digest = sync::opDigest(op);
+    for (const PreparedOp& prepared : ops) {
+        const sync::WireOp& op = *prepared.op;
         if (const auto known = stored->constFind(op.opId); known != stored->constEnd()) {
-            results.append(answerKnown(*known, stationId, op, digest));
+            results.append(answerKnown(*known, stationId, op, prepared.digest));
             continue;
         }
         const std::optional<Rejection> rejection = validate(op);
-        Row row = opRow(stationId, op, digest, rejection, tx.now());
+        Row row = opRow(stationId, prepared, rejection, tx.now());
         // The same op twice in one request answers like a re-send.
         stored->insert(op.opId, Row{row.at(1), row.at(6), row.at(11), row.at(12), row.at(13)});
         writes.ops.append(std::move(row));

@@ -156,6 +156,7 @@ HttpResponse CountyService::push(const Route& route, const HttpRequest& request)
     const auto decoded = sync::decodePushRequest(request.body);
     if (!decoded)
         return malformed(decoded.error);
+    const QList<PreparedOp> prepared = prepareOps(decoded->ops);
     auto tx = m_store.begin(Tx::Mode::Write);
     if (!tx)
         return errorReply(tx.error());
@@ -170,7 +171,7 @@ HttpResponse CountyService::push(const Route& route, const HttpRequest& request)
                               {tx->now(), caller->id});
             !r)
             return errorReply(r.error());
-    auto results = applyOps(*tx, caller->id, decoded->ops);
+    auto results = applyOps(*tx, caller->id, prepared);
     if (!results)
         return errorReply(results.error());
     auto epoch = readEpoch(*tx);
