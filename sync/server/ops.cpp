@@ -83,7 +83,9 @@ std::optional<Rejection> validate(const sync::WireOp& op) {
 // Runs "head VALUES (…), (…) tail" for the rows, a chunk at a time: a push costs a few statements,
 // not a few per op (each is a round trip to PostgreSQL).
 Status insertRows(Tx& tx, const QString& head, const QString& tail, qsizetype columns, const QList<Row>& rows) {
-    constexpr qsizetype kRowsPerStatement = 200;
+    // Small enough that SQLite stays fast: Qt looks each parameter up by position in a list that
+    // SQLite scans linearly, so a statement with n parameters costs O(n²) (seen in perf with 200 rows).
+    constexpr qsizetype kRowsPerStatement = 32;
     const QString tuple = QStringLiteral("(") + QStringList(columns, QStringLiteral("?")).join(QLatin1Char(',')) +
                           QStringLiteral(")");
     for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
@@ -192,7 +194,7 @@ sync::OpResult answerKnown(const Row& stored, const QString& stationId, const sy
 
 // The stored ops among these ids, by op id (one statement per chunk).
 Result<QHash<QString, Row>> storedOps(Tx& tx, const QList<PreparedOp>& ops) {
-    constexpr qsizetype kIdsPerStatement = 500;
+    constexpr qsizetype kIdsPerStatement = 200;
     QHash<QString, Row> stored;
     for (qsizetype first = 0; first < ops.size(); first += kIdsPerStatement) {
         const qsizetype n = std::min(kIdsPerStatement, ops.size() - first);
