@@ -58,6 +58,9 @@ SyncController::SyncController(Station& station, sync::SyncWorker::TransportFact
 }
 
 SyncController::~SyncController() {
+    // A request in flight is abandoned (QtTransport watches for the interruption), so closing the
+    // terminal never waits for a slow county; whatever was not acknowledged is simply sent again.
+    m_thread->requestInterruption();
     m_thread->quit();
     m_thread->wait();
 }

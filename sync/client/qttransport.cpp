@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
+#include <QThread>
 #include <QTimer>
 
 namespace cz::sync {
@@ -70,6 +71,13 @@ Result<HttpResponse> QtTransport::send(const HttpRequest& request) {
         reply->abort();
     });
     deadline.start(m_timeoutMs);
+    // The terminal closing (QThread::requestInterruption) abandons the request at once.
+    QTimer interrupted;
+    QObject::connect(&interrupted, &QTimer::timeout, &loop, [&] {
+        if (QThread::currentThread()->isInterruptionRequested())
+            reply->abort();
+    });
+    interrupted.start(100);
     if (!reply->isFinished())
         loop.exec();
     std::unique_ptr<QNetworkReply> owned(reply);
@@ -80,7 +88,7 @@ Result<HttpResponse> QtTransport::send(const HttpRequest& request) {
     // answers) mean the answer is incomplete, and so does a body shorter than its Content-Length.
     const int code = reply->error();
     const bool broken = (code > 0 && code < 200) || (code > 300 && code < 400);
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     const bool shortBody = length.isValid() && length.toLongLong() != body.size();
     if (!status.isValid() || broken || shortBody)
