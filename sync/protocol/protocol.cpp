@@ -388,7 +388,7 @@ Decoded<PullResponse> decodePullResponse(const QByteArray& body) {
         !readBool(*map, kMore, &m.more, &error) || !readBool(*map, kReset, &m.reset, &error))
         return failed<PullResponse>(error);
     const QCborValue changes = map->value(kChanges);
-    if (!changes.isArray() || changes.toArray().size() > kMaxChangesPerPull)
+    if (!changes.isArray() || changes.toArray().size() > kMaxChangesPerReply)
         return failed<PullResponse>(QStringLiteral("\"ch\" must be an array"));
     for (const QCborValue& e : changes.toArray()) {
         const QCborArray a = e.toArray();

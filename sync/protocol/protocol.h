@@ -31,7 +31,10 @@ inline constexpr char kContentType[] = "application/x-cunzhan-sync";
 constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
 constexpr qsizetype kMaxInflatedBytes = 32 * 1024 * 1024;
 constexpr int kMaxOpsPerPush = 2000;
-constexpr int kMaxChangesPerPull = 5000;
+constexpr int kMaxChangesPerPull = 5000; // the most a station asks for
+// A reset page carries the whole snapshot below the horizon besides the page asked for, so a reply
+// may hold more changes than the request's limit (its size is still bounded by kMaxInflatedBytes).
+constexpr int kMaxChangesPerReply = 200000;
 constexpr qsizetype kMaxTextLength = 4096;
 
 // Paths. Station-scoped paths carry the station id; the server checks it against the token.

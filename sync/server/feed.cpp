@@ -143,7 +143,11 @@ Result<CompactResult> compact(CountyStore& store, std::optional<int> purgeBefore
         return fail(horizonText.error());
     result.horizon = horizonText->toLongLong();
     if (purgeBeforeDays) {
-        const QString purgeable = QStringLiteral("(data IS NULL OR kind = 'prealert') AND created_at < ?");
+        // Tombstones, and rows whose key never repeats so compaction never drops them: pre-alerts
+        // (one per waybill) and SMS delivery states (one per notice). Without this, the snapshot a
+        // reset sends would grow with every parcel the county ever texted about.
+        const QString purgeable =
+            QStringLiteral("(data IS NULL OR kind IN ('prealert', 'notice_status')) AND created_at < ?");
         const qint64 cutoff = tx->now() - qint64(*purgeBeforeDays) * kDayMs;
         auto last = scalarInt(
             *tx, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE ") + purgeable, {cutoff});

@@ -124,38 +124,24 @@ private:
     QString m_db;
 };
 
-// The county side: a database for this test, the server process, and reads through a store of
-// our own on the same database.
+// The county side: a database and a store of our own for this test (CountyFixture), and the
+// server process on the same database (stopped first).
 struct County {
-    TestDatabase db;
-    std::unique_ptr<CountyProcess> server;
-    std::unique_ptr<county::CountyStore> reader;
+    CountyFixture fixture;
+    std::unique_ptr<CountyProcess> server = std::make_unique<CountyProcess>(fixture.db.spec());
 
-    County() {
-        server = std::make_unique<CountyProcess>(db.spec());
-        auto s = county::CountyStore::open(db.spec());
-        if (!s)
-            qFatal("cannot open the county store: %s", qPrintable(s.error().message));
-        reader = std::move(*s);
-    }
-    ~County() {
-        reader.reset();
-        server.reset();
-    }
-    QList<county::Row> rows(const QString& sql, const QVariantList& args = {}) {
-        auto tx = reader->begin(county::Tx::Mode::Read);
-        if (!tx)
-            qFatal("begin: %s", qPrintable(tx.error().message));
-        auto r = tx->select(sql, args);
-        if (!r)
-            qFatal("%s: %s", qPrintable(sql), qPrintable(r.error().message));
-        return *r;
-    }
+    QList<county::Row> rows(const QString& sql, const QVariantList& args = {}) { return fixture.rows(sql, args); }
+    county::CountyStore& store() { return *fixture.store; }
 };
 
-// Enrols the station with the county (directly, not through the proxy).
+// Sets the station up and enrols it with the county (directly, not through the proxy).
 QString enrol(Station& station, County& county) {
-    const QString code = addCountyStation(county.db.spec(), QStringLiteral("东村站"), QStringLiteral("城关镇"));
+    if (station.ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("东村站"),
+                     QStringLiteral("--shelves"), QStringLiteral("1-4:3x40")})
+            .code != 0)
+        qFatal("init failed");
+    const QString code =
+        addCountyStation(county.fixture.db.spec(), QStringLiteral("东村站"), QStringLiteral("城关镇"));
     if (code.isEmpty())
         qFatal("station add failed");
     const Run r = station.ctl({QStringLiteral("--json"), QStringLiteral("enroll"), QStringLiteral("--server"),
@@ -229,10 +215,6 @@ private Q_SLOTS:
         County county;
         QVERIFY2(county.server->port() > 0, qPrintable(county.server->output()));
         Station station;
-        QCOMPARE(station.ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("东村站"),
-                              QStringLiteral("--shelves"), QStringLiteral("1-4:3x40")})
-                     .code,
-                 0);
         const QString stationId = enrol(station, county);
         QVERIFY(!stationId.isEmpty());
         FaultProxy proxy(county.server->port(),
@@ -254,7 +236,7 @@ private Q_SLOTS:
                              .code,
                          0);
             if (round == 5)
-                QVERIFY(county::setSetting(*county.reader, QStringLiteral("free_days"), QStringLiteral("9")).has_value());
+                QVERIFY(county::setSetting(county.store(), QStringLiteral("free_days"), QStringLiteral("9")).has_value());
             const Run r = station.ctl({QStringLiteral("sync"), QStringLiteral("--once")});
             QVERIFY2(r.code == 0 || r.code == 5, r.err.constData());
             succeeded += r.code == 0 ? 1 : 0;
@@ -274,10 +256,6 @@ private Q_SLOTS:
         County county;
         QVERIFY2(county.server->port() > 0, qPrintable(county.server->output()));
         Station station;
-        QCOMPARE(station.ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("东村站"),
-                              QStringLiteral("--shelves"), QStringLiteral("1-4:3x40")})
-                     .code,
-                 0);
         const QString stationId = enrol(station, county);
         // A slow link, so kills land while requests and replies are in flight.
         FaultProxy proxy(county.server->port(),
