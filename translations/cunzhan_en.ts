@@ -120,27 +120,37 @@
     <message numerus="yes">
         <source>Sent %n change(s)</source>
         <translation>
-            <numerusform>Sent %n change</numerusform><numerusform>Sent %n changes</numerusform></translation>
+            <numerusform>Sent %n change</numerusform>
+            <numerusform>Sent %n changes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> (%n refused by the county)</source>
         <translation>
-            <numerusform> (%n refused by the county)</numerusform><numerusform> (%n refused by the county)</numerusform></translation>
+            <numerusform> (%n refused by the county)</numerusform>
+            <numerusform> (%n refused by the county)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, received %n from the county.</source>
         <translation>
-            <numerusform>, received %n from the county.</numerusform><numerusform>, received %n from the county.</numerusform></translation>
+            <numerusform>, received %n from the county.</numerusform>
+            <numerusform>, received %n from the county.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Next attempt in %n second(s).</source>
         <translation>
-            <numerusform>Next attempt in %n second.</numerusform><numerusform>Next attempt in %n seconds.</numerusform></translation>
+            <numerusform>Next attempt in %n second.</numerusform>
+            <numerusform>Next attempt in %n seconds.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n change(s) to %1. Take the file to the county centre; the changes are also sent again by the next sync.</source>
         <translation>
-            <numerusform>Wrote %n change to %1. Take the file to the county centre; the change is also sent again by the next sync.</numerusform><numerusform>Wrote %n changes to %1. Take the file to the county centre; the changes are also sent again by the next sync.</numerusform></translation>
+            <numerusform>Wrote %n change to %1. Take the file to the county centre; the change is also sent again by the next sync.</numerusform>
+            <numerusform>Wrote %n changes to %1. Take the file to the county centre; the changes are also sent again by the next sync.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -253,7 +263,9 @@
     <message numerus="yes">
         <source>Expected today (county pre-alert): %n not scanned in yet</source>
         <translation>
-            <numerusform>Expected today (county pre-alert): %n not scanned in yet</numerusform><numerusform>Expected today (county pre-alert): %n not scanned in yet</numerusform></translation>
+            <numerusform>Expected today (county pre-alert): %n not scanned in yet</numerusform>
+            <numerusform>Expected today (county pre-alert): %n not scanned in yet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -271,12 +283,16 @@
     <message numerus="yes">
         <source>%n to send</source>
         <translation>
-            <numerusform>%n to send</numerusform><numerusform>%n to send</numerusform></translation>
+            <numerusform>%n to send</numerusform>
+            <numerusform>%n to send</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
         <translation>
-            <numerusform>%n refused</numerusform><numerusform>%n refused</numerusform></translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

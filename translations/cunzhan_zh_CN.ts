@@ -1878,10 +1878,6 @@ Database: %2</source>
         <translation>县级服务器地址，例如 https://county.example:8443。</translation>
     </message>
     <message>
-        <source>The one-time enrolment code from the county centre.</source>
-        <translation>县级中心提供的一次性登记码。</translation>
-    </message>
-    <message>
         <source>A PEM certificate to trust for the county server (when the county signs its own).</source>
         <translation>信任的县级服务器 PEM 证书（县里使用自签证书时）。</translation>
     </message>
@@ -2014,6 +2010,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
 
 环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout；CUNZHAN_FAKE_NOW_MS 让程序使用固定在该 UTC 毫秒数的时钟（仅用于测试和技术支持）。
 </translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from the county centre, or the text of its QR invite (which also names the server).</source>
+        <translation>县级中心提供的一次性登记码，或其登记二维码的文本（其中也包含服务器地址）。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "enroldialog.h"
 
 #include "messages.h"
+#include "protocol.h"
 #include "style.h"
 #include "synccontroller.h"
 
@@ -51,6 +52,13 @@ EnrolDialog::EnrolDialog(SyncController& sync, QWidget* parent)
     showMessage(m_message, {}, Tone::Neutral);
     setMinimumWidth(560);
 
+    // The county's QR invite, scanned (or pasted) into the code field, names the server too.
+    connect(m_code, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (const auto invite = sync::parseInvite(text)) {
+            m_server->setText(invite->serverUrl);
+            m_code->setText(invite->code);
+        }
+    });
     connect(m_browse, &QPushButton::clicked, this, &EnrolDialog::chooseCaFile);
     connect(m_connect, &QPushButton::clicked, this, [this] { (void)connectNow(); });
     connect(m_close, &QPushButton::clicked, this, [this] { done(m_succeeded ? Accepted : Rejected); });

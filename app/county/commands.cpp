@@ -117,10 +117,7 @@ int stationAdd(const Context& c) {
         if (!code)
             return fail(code.error());
         if (!qr.isEmpty()) {
-            const QString text =
-                QStringLiteral("cunzhan-enroll:?server=%1&code=%2")
-                    .arg(QString::fromLatin1(QUrl::toPercentEncoding(serverUrl)), code->code);
-            if (auto st = writeQr(qr, text); !st)
+            if (auto st = writeQr(qr, sync::encodeInvite({serverUrl, code->code})); !st)
                 return fail(st.error());
         }
         return printCode(c, *code, name);

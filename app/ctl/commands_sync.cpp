@@ -32,7 +32,7 @@ QString timeText(qint64 ms) {
 void defineEnroll(QCommandLineParser& p) {
     p.addOption(option(QStringLiteral("server"), Tr::tr("The county server's address, e.g. https://county.example:8443."),
                        QStringLiteral("URL")));
-    p.addOption(option(QStringLiteral("code"), Tr::tr("The one-time enrolment code from the county centre."),
+    p.addOption(option(QStringLiteral("code"), Tr::tr("The one-time enrolment code from the county centre, or the text of its QR invite (which also names the server)."),
                        QStringLiteral("CODE")));
     p.addOption(option(QStringLiteral("ca-cert"),
                        Tr::tr("A PEM certificate to trust for the county server (when the county signs its own)."),
@@ -42,8 +42,12 @@ void defineEnroll(QCommandLineParser& p) {
 int runEnroll(Context& ctx, const QCommandLineParser& p) {
     if (int bad = noPositionals(ctx, p))
         return bad;
-    for (const QString& name : {QStringLiteral("server"), QStringLiteral("code")}) {
-        if (!p.isSet(name))
+    // --code also takes the text of the county's QR invite, which names the server as well.
+    const auto invite = parseInvite(p.value(QStringLiteral("code")));
+    const QString server = invite ? invite->serverUrl : p.value(QStringLiteral("server"));
+    const QString code = invite ? invite->code : p.value(QStringLiteral("code"));
+    for (const auto& [name, value] : {std::pair{QStringLiteral("server"), server}, std::pair{QStringLiteral("code"), code}}) {
+        if (value.isEmpty())
             return ctx.out.usage(Tr::tr("Give --%1.").arg(name), ctx.command);
     }
     QByteArray ca;
@@ -57,20 +61,19 @@ int runEnroll(Context& ctx, const QCommandLineParser& p) {
     }
     QtTransport transport;
     SyncEngine engine(ctx.station().database(), transport, ctx.station().clock());
-    auto r = engine.enroll(p.value(QStringLiteral("server")), p.value(QStringLiteral("code")), ca);
+    auto r = engine.enroll(server, code, ca);
     if (!r)
         return ctx.out.fail(r.error());
     auto s = engine.store().status();
-    const QString server = s ? s->serverUrl : p.value(QStringLiteral("server"));
     if (ctx.out.json()) {
         ctx.out.object({{QStringLiteral("station_id"), r->stationId},
                         {QStringLiteral("name"), r->name},
                         {QStringLiteral("township"), r->township},
-                        {QStringLiteral("server"), server},
+                        {QStringLiteral("server"), s ? s->serverUrl : server},
                         {QStringLiteral("epoch"), r->epoch}});
         return 0;
     }
-    ctx.out.fields({{Tr::tr("Server"), server},
+    ctx.out.fields({{Tr::tr("Server"), s ? s->serverUrl : server},
                     {Tr::tr("County's station id"), r->stationId},
                     {Tr::tr("Registered as"), QStringLiteral("%1 (%2)").arg(r->name, r->township)}});
     ctx.out.note(Tr::tr("Enrolled. Run \"cunzhanctl sync\" to send the station's changes."));

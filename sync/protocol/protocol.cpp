@@ -4,6 +4,8 @@
 #include <QCborMap>
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <zlib.h>
@@ -209,6 +211,26 @@ bool parseStationPath(const QString& path, QString* stationId, QString* verb) {
     *stationId = parts.at(3);
     *verb = parts.at(4);
     return true;
+}
+
+QString encodeInvite(const EnrolmentInvite& invite) {
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("server"), QString::fromLatin1(QUrl::toPercentEncoding(invite.serverUrl)));
+    query.addQueryItem(QStringLiteral("code"), QString::fromLatin1(QUrl::toPercentEncoding(invite.code)));
+    return QStringLiteral("cunzhan-enroll:?") + query.toString(QUrl::FullyEncoded);
+}
+
+std::optional<EnrolmentInvite> parseInvite(const QString& text) {
+    const QString prefix = QStringLiteral("cunzhan-enroll:?");
+    const QString trimmed = text.trimmed();
+    if (!trimmed.startsWith(prefix, Qt::CaseInsensitive))
+        return std::nullopt;
+    const QUrlQuery query(trimmed.mid(prefix.size()));
+    EnrolmentInvite invite{query.queryItemValue(QStringLiteral("server"), QUrl::FullyDecoded),
+                           query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded)};
+    if (invite.serverUrl.isEmpty() || invite.code.isEmpty())
+        return std::nullopt;
+    return invite;
 }
 
 QByteArray deflate(const QByteArray& data) {

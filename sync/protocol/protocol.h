@@ -45,6 +45,16 @@ QString summaryPath(const QString& stationId);
 // Splits "/v1/stations/<id>/<verb>"; returns false for any other path.
 bool parseStationPath(const QString& path, QString* stationId, QString* verb);
 
+// The enrolment invite the county prints as a QR code (`cunzhan-county station add --qr`):
+// "cunzhan-enroll:?server=<percent-encoded URL>&code=<code>". Scanned into the terminal's dialog or
+// given to `cunzhanctl enroll --code`, it fills in both the server and the code.
+struct EnrolmentInvite {
+    QString serverUrl;
+    QString code;
+};
+QString encodeInvite(const EnrolmentInvite& invite);
+std::optional<EnrolmentInvite> parseInvite(const QString& text); // nullopt: not an invite
+
 // zlib deflate/inflate. inflate() returns nullopt for corrupt data or output over maxBytes.
 QByteArray deflate(const QByteArray& data);
 std::optional<QByteArray> inflate(const QByteArray& data, qsizetype maxBytes = kMaxInflatedBytes);

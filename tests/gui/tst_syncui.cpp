@@ -4,6 +4,7 @@
 // enrolment dialog shows the county's answer in place. Worker signals are awaited by count.
 #include "../sync/fakecounty.h"
 #include "enroldialog.h"
+#include "protocol.h"
 #include "faketransport.h"
 #include "guifixture.h"
 #include "mainwindow.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void syncNowRunsASync();
     void enrolSuccessShowsStationName();
     void enrolFailureStaysInPlace();
+    void scannedInviteFillsServerAndCode();
 };
 
 void TestSyncUi::showsStatusValues() {
@@ -252,6 +254,23 @@ void TestSyncUi::enrolSuccessShowsStationName() {
     QTRY_VERIFY_WITH_TIMEOUT(g.sync->status().enrolled, 10000);
     QTRY_VERIFY2(page.shownCounty().contains(QStringLiteral("county-station-7")), qPrintable(page.shownCounty()));
     QVERIFY(page.shownCounty().contains(QStringLiteral("https://county.test")));
+    dialog->close();
+}
+
+void TestSyncUi::scannedInviteFillsServerAndCode() {
+    SyncGui g(false);
+    SettingsPage page(*g.f.station);
+    page.setSync(g.sync.get());
+    EnrolDialog* dialog = page.connectToCounty();
+    QVERIFY(dialog);
+    // What the scanner types from the QR code `cunzhan-county station add --qr` printed.
+    dialog->codeField()->setText(
+        sync::encodeInvite({QStringLiteral("https://county.example.cn:8443"), QStringLiteral("7P2W-8KXF-6F")}));
+    QCOMPARE(dialog->serverField()->text(), QStringLiteral("https://county.example.cn:8443"));
+    QCOMPARE(dialog->codeField()->text(), QStringLiteral("7P2W-8KXF-6F"));
+    // A plain code is left alone.
+    dialog->codeField()->setText(QStringLiteral("K7QM-2XPD"));
+    QCOMPARE(dialog->serverField()->text(), QStringLiteral("https://county.example.cn:8443"));
     dialog->close();
 }
 

@@ -106,6 +106,17 @@ private Q_SLOTS:
         QCOMPARE(back->stationId, QStringLiteral("st-1"));
         QVERIFY(!decodeBatch(encode(PushRequest{{}, {sampleOp(1)}})));
     }
+    void enrolmentInvites() {
+        const EnrolmentInvite invite{QStringLiteral("https://county.example.cn:8443/"), QStringLiteral("7P2W-8KXF-6F")};
+        const QString text = encodeInvite(invite);
+        QVERIFY(text.startsWith(QStringLiteral("cunzhan-enroll:?")));
+        const auto back = parseInvite(QStringLiteral("  ") + text + QStringLiteral("\n"));
+        QVERIFY(back.has_value());
+        QCOMPARE(back->serverUrl, invite.serverUrl);
+        QCOMPARE(back->code, invite.code);
+        QVERIFY(!parseInvite(QStringLiteral("7P2W-8KXF-6F")).has_value());
+        QVERIFY(!parseInvite(QStringLiteral("cunzhan-enroll:?code=X")).has_value()); // no server
+    }
     void stationPaths() {
         QString id, verb;
         QVERIFY(parseStationPath(pushPath(QStringLiteral("abc")), &id, &verb));
