@@ -2,9 +2,10 @@
 
 namespace cz::ui {
 
-void PrealertModel::setRows(QList<Prealert> rows) {
+void PrealertModel::setRows(QList<Prealert> rows, QHash<QString, QString> carrierNames) {
     beginResetModel();
     m_rows = std::move(rows);
+    m_carrierNames = std::move(carrierNames);
     endResetModel();
 }
 
@@ -25,7 +26,7 @@ QVariant PrealertModel::data(const QModelIndex& index, int role) const {
     case Waybill:
         return a.waybill;
     case Carrier:
-        return a.carrier;
+        return m_carrierNames.value(a.carrier, a.carrier);
     case Phone:
         return a.maskedPhone(); // never the full number on screen
     default:

@@ -1,10 +1,11 @@
 // The parcels the county announced for today's van and not scanned in yet (到件预报): waybill,
-// carrier and the recipient's phone, masked. Read-only; filled from Station::expectedToday().
+// carrier (by name) and the recipient's phone, masked. Read-only; filled from Station::expectedToday().
 #pragma once
 
 #include "station.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace cz::ui {
 
@@ -15,7 +16,8 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setRows(QList<Prealert> rows);
+    // carrierNames: the carrier code's name to show (Station::carriers()); codes not in it show as they are.
+    void setRows(QList<Prealert> rows, QHash<QString, QString> carrierNames = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -24,6 +26,7 @@ public:
 
 private:
     QList<Prealert> m_rows;
+    QHash<QString, QString> m_carrierNames;
 };
 
 } // namespace cz::ui

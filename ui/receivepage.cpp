@@ -304,7 +304,11 @@ void ReceivePage::refreshExpected() {
         return;
     }
     const int n = static_cast<int>(expected->size());
-    m_expected->setRows(std::move(*expected));
+    QHash<QString, QString> carrierNames;
+    for (const Prealert& a : std::as_const(*expected))
+        if (const auto info = m_station.carriers().find(a.carrier))
+            carrierNames.insert(a.carrier, info->displayName());
+    m_expected->setRows(std::move(*expected), std::move(carrierNames));
     // Nothing announced (or no county): no empty table taking room from the arrivals.
     m_expectedTable->setVisible(n > 0);
     showMessage(m_expectedLabel,
