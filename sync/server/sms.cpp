@@ -13,6 +13,10 @@ namespace {
 
 constexpr int kCommandTimeoutMs = 30000;
 constexpr int kBatchSize = 500;
+// A notice is claimed ('sending') before its message goes out, so two dispatchers (serve's and a
+// manual `sms send-pending`) never send it twice. A claim this old was left by a dispatcher that
+// died mid-send: the notice is sent again (at least once beats never).
+constexpr qint64 kStaleClaimMs = 10LL * 60 * 1000;
 
 struct Notice {
     QString id;
@@ -49,14 +53,34 @@ bool appendToSpool(const QString& path, const Notice& n) {
     return file.write(bytes) == bytes.size() && file.flush();
 }
 
+// Notices due for an attempt (parameters: the attempt limit, the stale-claim cutoff).
+QString sendable() {
+    return QStringLiteral("(state = 'queued' OR (state = 'failed' AND attempts < ?)"
+                          " OR (state = 'sending' AND updated_at < ?))");
+}
+
+// Takes the notice for this dispatcher; false when another one took it first.
+Result<bool> claim(CountyStore& store, const Notice& n) {
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto r = tx->exec(QStringLiteral("UPDATE notices SET state = 'sending', updated_at = ? WHERE id = ? AND ") +
+                          sendable(),
+                      {tx->now(), n.id, kMaxSmsAttempts, tx->now() - kStaleClaimMs});
+    if (!r)
+        return fail(r.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    return *r == 1;
+}
+
 Result<QList<Notice>> pendingNotices(CountyStore& store) {
     auto tx = store.begin(Tx::Mode::Read);
     if (!tx)
         return fail(tx.error());
-    auto rows = tx->select(QStringLiteral("SELECT id, station_id, kind, phone, pickup_code FROM notices"
-                                          " WHERE state = 'queued' OR (state = 'failed' AND attempts < ?)"
-                                          " ORDER BY created_at, id LIMIT ?"),
-                           {kMaxSmsAttempts, kBatchSize});
+    auto rows = tx->select(QStringLiteral("SELECT id, station_id, kind, phone, pickup_code FROM notices WHERE ") +
+                               sendable() + QStringLiteral(" ORDER BY created_at, id LIMIT ?"),
+                           {kMaxSmsAttempts, tx->now() - kStaleClaimMs, kBatchSize});
     if (!rows)
         return fail(rows.error());
     QList<Notice> out;
@@ -107,6 +131,11 @@ Result<SmsRun> sendPendingNotices(CountyStore& store, const QString& command) {
     if (command.isEmpty())
         QDir().mkpath(store.sideDirectory());
     for (const Notice& n : *notices) {
+        auto mine = claim(store, n);
+        if (!mine)
+            return fail(mine.error());
+        if (!*mine)
+            continue;
         const bool sent = command.isEmpty() ? appendToSpool(spool, n) : runCommand(command, n);
         if (auto st = recordAttempt(store, n, sent); !st)
             return fail(st.error());

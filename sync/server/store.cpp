@@ -163,6 +163,7 @@ CountyStore::CountyStore(DbLocation location, Options options)
     , m_clock(options.clock ? std::move(options.clock)
                             : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
     , m_busyTimeoutMs(options.busyTimeoutMs)
+    , m_sideDirectory(std::move(options.sideDirectory))
     , m_connectionPrefix(
           QStringLiteral("cz-county-%1-").arg(QUuid::createUuid().toString(QUuid::WithoutBraces))) {}
 
@@ -190,6 +191,8 @@ int CountyStore::latestSchemaVersion() {
 }
 
 QString CountyStore::sideDirectory() const {
+    if (!m_sideDirectory.isEmpty())
+        return m_sideDirectory;
     // With PostgreSQL there is no database file to sit beside: the server's own data folder.
     return m_location.backend == Backend::Sqlite
                ? QFileInfo(m_location.path).absolutePath()

@@ -87,6 +87,8 @@ public:
     struct Options {
         Clock clock; // default: the system clock
         int busyTimeoutMs = 5000;
+        // Where files that belong with the database go (the SMS spool); empty: see sideDirectory().
+        QString sideDirectory;
     };
 
     [[nodiscard]] static Result<std::unique_ptr<CountyStore>> open(const QString& spec, Options options);
@@ -101,8 +103,8 @@ public:
 
     [[nodiscard]] qint64 now() const { return m_clock(); }
     [[nodiscard]] const DbLocation& location() const { return m_location; }
-    // Where files that belong with the database go (the SMS spool): beside an SQLite file, else
-    // the current directory.
+    // Where files that belong with the database go (the SMS spool): Options::sideDirectory if set,
+    // else beside an SQLite file, or the server's data folder with PostgreSQL.
     [[nodiscard]] QString sideDirectory() const;
     [[nodiscard]] static int latestSchemaVersion();
 
@@ -125,6 +127,7 @@ private:
     DbLocation m_location;
     Clock m_clock;
     int m_busyTimeoutMs;
+    QString m_sideDirectory;
     QString m_connectionPrefix;
     QMutex m_mutex; // guards m_connections and m_injector
     std::mutex m_sqliteWriter; // one SQLite write transaction at a time in this process

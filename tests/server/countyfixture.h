@@ -101,7 +101,8 @@ struct CountyFixture {
     std::unique_ptr<county::CountyService> service;
 
     CountyFixture() {
-        auto s = county::CountyStore::open(db.spec(), {[now = now] { return *now; }, 5000});
+        // The SMS spool goes to this test's own folder, on either backend.
+        auto s = county::CountyStore::open(db.spec(), {[now = now] { return *now; }, 5000, db.dir()});
         if (!s)
             qFatal("cannot open the county store: %s", qPrintable(s.error().message));
         store = std::move(*s);

@@ -135,6 +135,33 @@ private Q_SLOTS:
                                                    "YT444444444444,YTO,13800138000,,甲站,2026-11-29\n"));
     }
 
+    void aClaimedNoticeIsNotSentTwice() {
+        CountyFixture f;
+        const StationLogin s = f.enrolStation();
+        const QString notice = uuid();
+        QCOMPARE(f.push(s, {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart,
+                                     notice)})
+                     .status,
+                 200);
+        // Another dispatcher has just taken it.
+        auto tx = f.store->begin(county::Tx::Mode::Write);
+        QVERIFY(tx.has_value());
+        QVERIFY(tx->exec(QStringLiteral("UPDATE notices SET state = 'sending', updated_at = ? WHERE id = ?"),
+                         {*f.now, notice})
+                    .has_value());
+        QVERIFY(tx->commit().has_value());
+        auto run = county::sendPendingNotices(*f.store);
+        QVERIFY(run.has_value());
+        QCOMPARE(run->sent, 0);
+        QVERIFY(!QFile::exists(county::spoolPath(*f.store)));
+        // That dispatcher died: after a while the notice is sent after all.
+        *f.now += 11 * 60 * 1000;
+        run = county::sendPendingNotices(*f.store);
+        QVERIFY(run.has_value());
+        QCOMPARE(run->sent, 1);
+        QCOMPARE(f.count(QStringLiteral("notices"), QStringLiteral("state = 'sent'")), 1);
+    }
+
     void noticesAreSentAndReportedBack() {
         CountyFixture f;
         const StationLogin s = f.enrolStation();
