@@ -123,7 +123,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(CountyService& service,
     s.set_payload_max_length(static_cast<size_t>(sync::kMaxBodyBytes));
     s.set_read_timeout(options.timeoutSeconds);
     s.set_write_timeout(options.timeoutSeconds);
-    s.set_keep_alive_timeout(options.timeoutSeconds);
+    s.set_keep_alive_timeout(options.keepAliveSeconds);
     const auto route = [&service](const httplib::Request& req, httplib::Response& res) {
         writeResponse(service.handle(toRequest(req)), res);
     };

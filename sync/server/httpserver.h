@@ -20,6 +20,10 @@ struct HttpServerOptions {
     bool allowPlainHttp = false; // plain HTTP on a non-loopback address
     int threads = 16;
     int timeoutSeconds = 15;
+    // How long an idle connection may wait for its next request. A worker thread belongs to the
+    // connection meanwhile, so this stays short: a station's requests in one sync follow each
+    // other at once, and a connection kept open longer would hold a thread other stations need.
+    int keepAliveSeconds = 1;
 };
 
 [[nodiscard]] bool isLoopback(const QString& host);
