@@ -21,9 +21,10 @@ struct HttpServerOptions {
     int threads = 16;
     int timeoutSeconds = 15;
     // How long an idle connection may wait for its next request. A worker thread belongs to the
-    // connection meanwhile, so this stays short: a station's requests in one sync follow each
-    // other at once, and a connection kept open longer would hold a thread other stations need.
-    int keepAliveSeconds = 1;
+    // connection meanwhile, so this is shorter than the read timeout; but a village link can take
+    // seconds to deliver the next request of the same sync (1 s broke the 256 kbit/s catch-up
+    // benchmark: the county closed connections the station was about to use).
+    int keepAliveSeconds = 5;
 };
 
 [[nodiscard]] bool isLoopback(const QString& host);

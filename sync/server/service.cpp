@@ -150,6 +150,17 @@ std::optional<HttpResponse> authoriseStation(const Caller& caller, const QString
     return std::nullopt;
 }
 
+// The station the request comes from, or the reply that refuses it.
+std::expected<Caller, HttpResponse> authenticateStation(Tx& tx, const QString& pathStation,
+                                                        const HttpRequest& request) {
+    auto caller = authenticate(tx, bearerToken(request));
+    if (!caller)
+        return std::unexpected(errorReply(caller.error()));
+    if (auto denied = authoriseStation(*caller, pathStation, request))
+        return std::unexpected(*denied);
+    return *caller;
+}
+
 } // namespace
 
 HttpResponse CountyService::push(const Route& route, const HttpRequest& request) {
@@ -160,11 +171,9 @@ HttpResponse CountyService::push(const Route& route, const HttpRequest& request)
     auto tx = m_store.begin(Tx::Mode::Write);
     if (!tx)
         return errorReply(tx.error());
-    auto caller = authenticate(*tx, bearerToken(request));
+    auto caller = authenticateStation(*tx, route.stationId, request);
     if (!caller)
-        return errorReply(caller.error());
-    if (auto denied = authoriseStation(*caller, route.stationId, request))
-        return *denied;
+        return caller.error();
     const bool touch = needsTouch(caller->id);
     if (touch)
         if (auto r = tx->exec(QStringLiteral("UPDATE stations SET last_seen_at = ? WHERE id = ?"),
@@ -191,11 +200,9 @@ HttpResponse CountyService::pull(const Route& route, const HttpRequest& request)
     auto tx = m_store.begin(Tx::Mode::Read);
     if (!tx)
         return errorReply(tx.error());
-    auto caller = authenticate(*tx, bearerToken(request));
+    auto caller = authenticateStation(*tx, route.stationId, request);
     if (!caller)
-        return errorReply(caller.error());
-    if (auto denied = authoriseStation(*caller, route.stationId, request))
-        return *denied;
+        return caller.error();
     auto response = pullChanges(*tx, caller->id, route.version, *decoded);
     if (!response)
         return errorReply(response.error());

@@ -18,6 +18,7 @@
 //    Network), and directly on loopback as the baseline.
 //      catchup_slow_link_s (target <= 60), catchup_loopback_s
 #include "countyprocess.h"
+#include "faultproxyprocess.h"
 #include "protocol.h"
 #include "qttransport.h"
 #include "station.h"
@@ -26,7 +27,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -299,18 +299,12 @@ int main(int argc, char** argv) {
     if (!p.isSet(skipCatchup)) {
         const int parcels = p.value(catchupOpt).toInt() * 2 / 3; // a receive and, for half, a pickup
         const double direct = catchUp(dir.path(), db, server.url(), parcels, "loopback");
-        QProcess proxy;
-        proxy.start(QStringLiteral(CUNZHAN_BIN_DIR "/faultproxy"),
-                    {QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(server.port()),
-                     QStringLiteral("--rate-kbit"), QStringLiteral("256"), QStringLiteral("--rtt-ms"),
-                     QStringLiteral("300")});
-        if (!proxy.waitForReadyRead(10000))
+        test::FaultProxyProcess proxy(server.port(), {QStringLiteral("--rate-kbit"), QStringLiteral("256"),
+                                                       QStringLiteral("--rtt-ms"), QStringLiteral("300")});
+        if (proxy.port() == 0)
             die(QStringLiteral("faultproxy did not start"));
-        const int proxyPort = proxy.readLine().trimmed().split(' ').value(2).toInt();
-        const double slow = catchUp(dir.path(), db, QStringLiteral("http://127.0.0.1:%1").arg(proxyPort), parcels, "slow");
-        proxy.closeWriteChannel();
-        proxy.waitForFinished(5000);
-        std::fprintf(stderr, "# proxy: %s\n", proxy.readAllStandardOutput().trimmed().constData());
+        const double slow = catchUp(dir.path(), db, proxy.url(), parcels, "slow");
+        std::fprintf(stderr, "# proxy: %s\n", qPrintable(proxy.tally()));
         figure("catchup_ops", parcels + parcels / 2, "ops");
         figure("catchup_loopback_s", direct, "s");
         figure("catchup_slow_link_s", slow, "s");

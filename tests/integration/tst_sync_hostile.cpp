@@ -8,6 +8,7 @@
 #include "../server/countyfixture.h"
 #include "admin.h"
 #include "countyprocess.h"
+#include "faultproxyprocess.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -23,42 +24,11 @@ using namespace cz::test;
 namespace {
 
 const QString kCtl = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl");
-const QString kProxy = QStringLiteral(CUNZHAN_BIN_DIR "/faultproxy");
 
 struct Run {
     int code = -1;
     QByteArray out;
     QByteArray err;
-};
-
-class FaultProxy {
-public:
-    FaultProxy(int targetPort, const QStringList& faults) {
-        m_process.start(kProxy, QStringList{QStringLiteral("--target"),
-                                            QStringLiteral("127.0.0.1:%1").arg(targetPort)} +
-                                    faults);
-        if (m_process.waitForReadyRead(10000)) {
-            const QByteArray line = m_process.readLine();
-            m_port = line.trimmed().split(' ').value(2).toInt();
-        }
-    }
-    ~FaultProxy() { tally(); }
-    [[nodiscard]] QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-    [[nodiscard]] int port() const { return m_port; }
-    // Stops the proxy (closing its stdin) and returns its final tally line.
-    QString tally() {
-        if (m_process.state() == QProcess::NotRunning)
-            return m_tally;
-        m_process.closeWriteChannel();
-        m_process.waitForFinished(10000);
-        m_tally = QString::fromUtf8(m_process.readAllStandardOutput()).trimmed();
-        return m_tally;
-    }
-
-private:
-    QProcess m_process;
-    QString m_tally;
-    int m_port = 0;
 };
 
 // A station database driven through cunzhanctl, with a read-only look at its tables.
@@ -217,7 +187,7 @@ private Q_SLOTS:
         Station station;
         const QString stationId = enrol(station, county);
         QVERIFY(!stationId.isEmpty());
-        FaultProxy proxy(county.server->port(),
+        FaultProxyProcess proxy(county.server->port(),
                          {QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--drop-request"),
                           QStringLiteral("0.15"), QStringLiteral("--drop-response"), QStringLiteral("0.15"),
                           QStringLiteral("--truncate"), QStringLiteral("0.2"), QStringLiteral("--replay"),
@@ -258,7 +228,7 @@ private Q_SLOTS:
         Station station;
         const QString stationId = enrol(station, county);
         // A slow link, so kills land while requests and replies are in flight.
-        FaultProxy proxy(county.server->port(),
+        FaultProxyProcess proxy(county.server->port(),
                          {QStringLiteral("--delay-ms"), QStringLiteral("150"), QStringLiteral("--rtt-ms"),
                           QStringLiteral("60")});
         useServer(station, proxy.url());
