@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -20,6 +19,7 @@ struct StorageText {
 
 // "CZHN": marks a file as a Cunzhan station database.
 constexpr int kApplicationId = 0x435A484E;
+constexpr qint64 kMinPageSize = 512;
 
 enum SqliteCode {
     Busy = 5,
@@ -51,14 +51,6 @@ Error corruptError(const QString& path) {
             StorageText::tr("The file %1 is damaged or is not a Cunzhan database. It was left untouched; "
                             "restore it from a backup or choose another file.")
                 .arg(QDir::toNativeSeparators(path))};
-}
-
-bool looksLikeSqlite(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = f.read(16);
-    return f.size() == 0 || head == QByteArrayLiteral("SQLite format 3\0");
 }
 
 } // namespace
@@ -104,7 +96,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, c
                         StorageText::tr("The database %1 is read-only. Cunzhan needs to write to it; check "
                                         "the file's permissions or copy it to a writable place.")
                             .arg(native));
-        if (!looksLikeSqlite(path))
+        // A database file is empty or whole pages of at least 512 bytes. SQLite reads a file of one
+        // byte as an empty database and would write over it; the size comes from stat, not an open.
+        if (file.size() > 0 && file.size() < kMinPageSize)
             return fail(corruptError(path));
     } else if (!QDir().mkpath(file.absolutePath())) {
         return fail(ErrorKind::Unavailable, QStringLiteral("db.dir_not_writable"),
@@ -138,6 +132,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, c
 
 Status Database::configure(const OpenOptions& options) {
     // Reading the header first: a damaged or foreign file is reported before anything is written.
+    // SQLite itself tells a file that is not a database (SQLITE_NOTADB). Never peek at the file with
+    // QFile or fopen instead: closing any descriptor of the file drops every fcntl lock this process
+    // holds on it, including those of a connection already open here (the terminal's, while its sync
+    // worker opens its own), and another process then deletes the WAL still in use.
     auto version = scalar(QStringLiteral("PRAGMA user_version"));
     auto appId = scalar(QStringLiteral("PRAGMA application_id"));
     auto tables = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));

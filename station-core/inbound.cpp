@@ -70,7 +70,41 @@ Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone) {
     }
     return Place{best->shelf, best->layer, false, best->count >= best->capacity};
 }
+const QString kDuplicateQuery =
+    QStringLiteral("SELECT pickup_code FROM parcel WHERE waybill = ? AND in_station = 1");
+
+Error duplicateError(const QString& waybill, const QString& pickupCode) {
+    return {
+        ErrorKind::Conflict,
+        QStringLiteral("waybill.duplicate"),
+        InboundText::tr("Parcel %1 is already in the station with pickup code %2.").arg(waybill, pickupCode),
+        {pickupCode}};
+}
 } // namespace
+
+Result<Station::IncomingCheck> Station::checkIncoming(const QString& input) {
+    if (auto st = requireInitialised(); !st)
+        return fail(st.error());
+    auto waybill = validateWaybill(input);
+    if (!waybill)
+        return fail(waybill.error());
+    auto dup = m_db->scalar(kDuplicateQuery, {*waybill});
+    if (!dup)
+        return fail(dup.error());
+    if (dup->isValid())
+        return fail(duplicateError(*waybill, dup->toString()));
+    IncomingCheck check;
+    check.waybill = *waybill;
+    for (const CarrierCandidate& c : m_carriers.detect(*waybill))
+        check.carriers << c.code;
+    ReceiveRequest probe;
+    auto prealerted = fillFromPrealert(probe, *waybill);
+    if (!prealerted)
+        return fail(prealerted.error());
+    if (*prealerted)
+        check.prealert = Prealert{*waybill, probe.carrier, probe.phone, probe.name, {}};
+    return check;
+}
 
 Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
     if (auto st = requireInitialised(); !st)
@@ -117,15 +151,12 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
     auto tx = beginWrite();
     if (!tx)
         return fail(tx.error());
-    auto dup = tx->scalar(
-        QStringLiteral("SELECT pickup_code FROM parcel WHERE waybill = ? AND in_station = 1"), {*waybill});
+    // Checked again inside the transaction: another program may have received it since.
+    auto dup = tx->scalar(kDuplicateQuery, {*waybill});
     if (!dup)
         return fail(dup.error());
     if (dup->isValid())
-        return fail(ErrorKind::Conflict, QStringLiteral("waybill.duplicate"),
-                    InboundText::tr("Parcel %1 is already in the station with pickup code %2.")
-                        .arg(*waybill, dup->toString()),
-                    {dup->toString()});
+        return fail(duplicateError(*waybill, dup->toString()));
 
     DeliveryPref pref = request.pref.value_or(DeliveryPref::StationPickup);
     if (!request.pref && !phone->full.isEmpty()) {

@@ -10,16 +10,16 @@ namespace {
 struct OverdueText {
     Q_DECLARE_TR_FUNCTIONS(Overdue)
 };
-
-// Started days past the free period.
-int overdueDays(qint64 receivedAt, qint64 at, int freeDays) {
-    const qint64 past = at - receivedAt - qint64(freeDays) * kDayMs;
-    return past <= 0 ? 0 : static_cast<int>((past + kDayMs - 1) / kDayMs);
-}
 } // namespace
 
-qint64 Station::storageFee(const Parcel& parcel, qint64 atMs) const {
-    return overdueDays(parcel.receivedAt, atMs, m_settings.freeDays) * m_settings.feePerDayFen;
+Holding Station::holding(const Parcel& parcel, qint64 atMs) const {
+    // Started days, for the days held and the fee alike: 3 free days and 12 days held are 9 fee days.
+    const qint64 held = atMs - parcel.receivedAt;
+    Holding h;
+    h.daysHeld = held <= 0 ? 0 : static_cast<int>((held + kDayMs - 1) / kDayMs);
+    h.feeDays = std::max(0, h.daysHeld - m_settings.freeDays);
+    h.feeFen = h.feeDays * m_settings.feePerDayFen;
+    return h;
 }
 
 Result<QList<OverdueItem>> Station::overdue() {
@@ -34,10 +34,11 @@ Result<QList<OverdueItem>> Station::overdue() {
     for (const Parcel& p : *parcels) {
         OverdueItem item;
         item.parcel = p;
-        item.daysHeld = static_cast<int>((now - p.receivedAt) / kDayMs);
-        item.overdueDays = overdueDays(p.receivedAt, now, m_settings.freeDays);
-        item.feeFen = storageFee(p, now);
-        item.unclaimed = item.daysHeld >= m_settings.unclaimedAfterDays;
+        const Holding h = holding(p, now);
+        item.daysHeld = h.daysHeld;
+        item.overdueDays = h.feeDays;
+        item.feeFen = h.feeFen;
+        item.unclaimed = item.daysHeld > m_settings.unclaimedAfterDays; // held past the limit
         out.append(item);
     }
     return out;

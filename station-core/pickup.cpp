@@ -1,9 +1,11 @@
-// Pickup (出库): finding waiting parcels, handing over several in one transaction, undo as a reversal.
+// Pickup (出库): finding waiting parcels by person, handing over several in one transaction, undo as
+// a reversal.
 #include "privacy.h"
 #include "station.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace cz {
 
@@ -11,7 +13,83 @@ namespace {
 struct PickupText {
     Q_DECLARE_TR_FUNCTIONS(Pickup)
 };
+
+// Who took a handed-over parcel, for people: "the recipient (138****5678 张*)" or "王* for …".
+QString collectedBy(const Parcel& p) {
+    const QString recipient = (p.maskedPhone() + QLatin1Char(' ') + p.maskedName()).trimmed();
+    if (p.collector.isEmpty())
+        return PickupText::tr("the recipient (%1)").arg(recipient);
+    return PickupText::tr("%1, collecting for %2").arg(maskName(p.collector), recipient);
+}
 } // namespace
+
+QString PersonParcels::maskedPhone() const {
+    return maskPhone(phone, phoneTail);
+}
+
+QString PersonParcels::maskedName() const {
+    return maskName(name);
+}
+
+QString PersonParcels::maskedLabel() const {
+    return (maskedPhone() + QLatin1Char(' ') + maskedName()).trimmed();
+}
+
+QList<PersonParcels> groupByPerson(const QList<Parcel>& parcels) {
+    // First by number (the tail when only the tail is known), then by name within one number: a
+    // parcel without a name joins the number's only named person, else it stands on its own.
+    QList<QString> numbers;
+    QHash<QString, QList<Parcel>> byNumber;
+    for (const Parcel& p : parcels) {
+        const QString key = p.phone.isEmpty() ? QStringLiteral("tail:") + p.phoneTail : p.phone;
+        if (!byNumber.contains(key))
+            numbers << key;
+        byNumber[key] << p;
+    }
+    QList<PersonParcels> out;
+    for (const QString& key : std::as_const(numbers)) {
+        const QList<Parcel>& same = byNumber[key];
+        QStringList names;
+        for (const Parcel& p : same) {
+            const QString n = p.name.simplified();
+            if (!n.isEmpty() && !names.contains(n))
+                names << n;
+        }
+        const auto person = [&same](const QString& name) {
+            PersonParcels g;
+            g.phone = same.first().phone;
+            g.phoneTail = same.first().phoneTail;
+            g.name = name;
+            return g;
+        };
+        if (names.size() <= 1) {
+            PersonParcels g = person(names.value(0));
+            g.parcels = same;
+            out << g;
+            continue;
+        }
+        QList<PersonParcels> people;
+        PersonParcels unnamed = person(QString());
+        for (const QString& n : std::as_const(names))
+            people << person(n);
+        for (const Parcel& p : same) {
+            const qsizetype i = names.indexOf(p.name.simplified());
+            (i < 0 ? unnamed : people[i]).parcels << p;
+        }
+        // Keep the order in which each person first appears.
+        if (!unnamed.parcels.isEmpty())
+            people << unnamed;
+        QHash<QString, qsizetype> position;
+        for (qsizetype i = 0; i < same.size(); ++i)
+            position.insert(same[i].id, i);
+        std::stable_sort(
+            people.begin(), people.end(), [&position](const PersonParcels& a, const PersonParcels& b) {
+                return position.value(a.parcels.first().id) < position.value(b.parcels.first().id);
+            });
+        out << people;
+    }
+    return out;
+}
 
 Result<QList<Parcel>> Station::findByCode(const QString& code) {
     const QString c = code.trimmed().toUpper();
@@ -35,7 +113,173 @@ Result<QList<Parcel>> Station::findByWaybill(const QString& waybill) {
     return queryParcels(QStringLiteral("waybill = ? AND in_station = 1"), {*w});
 }
 
-Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QString& collectorInput) {
+Result<PickupLookup> Station::lookUpForPickup(const QString& input) {
+    // Pickup codes contain dashes too ("1-2-1001"): only an 11-digit mobile may be typed with them.
+    const QString text = input.trimmed();
+    QString compact = text;
+    compact.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
+    static const QRegularExpression tail(QStringLiteral("^\\d{4}$"));
+    static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
+    if (tail.match(text).hasMatch())
+        return lookUpForPickup(PickupLookup::By::PhoneTail, text);
+    if (mobile.match(compact).hasMatch())
+        return lookUpForPickup(PickupLookup::By::Phone, compact);
+    auto byCode = lookUpForPickup(PickupLookup::By::Code, input);
+    if (!byCode || !byCode->people.isEmpty() || !validateWaybill(input))
+        return byCode;
+    // Not a code in the station: perhaps the waybill of a waiting parcel.
+    auto byWaybill = lookUpForPickup(PickupLookup::By::Waybill, input);
+    if (!byWaybill)
+        return byWaybill;
+    if (!byWaybill->people.isEmpty())
+        return byWaybill;
+    // Neither: explain by whichever knows the parcel (collected, marked for return), else by code.
+    const auto known = [](const PickupLookup& l) {
+        return l.nothingWaiting && l.nothingWaiting->kind == ErrorKind::Conflict;
+    };
+    return known(*byWaybill) && !known(*byCode) ? byWaybill : byCode;
+}
+
+Result<PickupLookup> Station::lookUpForPickup(PickupLookup::By by, const QString& value) {
+    PickupLookup out;
+    out.by = by;
+    Result<QList<Parcel>> found = QList<Parcel>{};
+    switch (by) {
+    case PickupLookup::By::Code:
+        out.value = value.trimmed().toUpper();
+        found = findByCode(out.value);
+        break;
+    case PickupLookup::By::Waybill:
+        out.value = normaliseWaybill(value);
+        found = findByWaybill(out.value);
+        break;
+    case PickupLookup::By::PhoneTail:
+    case PickupLookup::By::Phone: {
+        auto phone = parsePhone(value);
+        if (!phone)
+            return fail(phone.error());
+        if (by == PickupLookup::By::Phone && phone->full.isEmpty())
+            return fail(ErrorKind::BadInput, QStringLiteral("phone.invalid"),
+                        PickupText::tr("Enter the whole 11-digit mobile number."));
+        out.value = by == PickupLookup::By::Phone ? phone->full : phone->tail;
+        found = findByPhoneTail(phone->tail);
+        // A full number matches that number and the parcels known only by its tail.
+        if (found && by == PickupLookup::By::Phone) {
+            QList<Parcel> same;
+            for (const Parcel& p : std::as_const(*found))
+                if (p.phone.isEmpty() || p.phone == phone->full)
+                    same << p;
+            found = same;
+        }
+        break;
+    }
+    }
+    if (!found)
+        return fail(found.error());
+
+    QList<Parcel> waiting, notWaiting;
+    for (const Parcel& p : std::as_const(*found))
+        (p.status == ParcelStatus::Waiting ? waiting : notWaiting) << p;
+    if (waiting.isEmpty()) {
+        auto why = explainNothingWaiting(out, notWaiting);
+        if (!why)
+            return fail(why.error());
+        out.nothingWaiting = *why;
+        return out;
+    }
+    if (by == PickupLookup::By::PhoneTail || by == PickupLookup::By::Phone) {
+        out.people = groupByPerson(waiting);
+        return out;
+    }
+    // By code or waybill: that parcel's person, with every parcel of theirs that is waiting, so the
+    // villager leaves with all of them.
+    const Parcel matched = waiting.first();
+    auto sameTail = findByPhoneTail(matched.phoneTail);
+    if (!sameTail)
+        return fail(sameTail.error());
+    QList<Parcel> candidates{matched};
+    for (const Parcel& p : std::as_const(*sameTail))
+        if (p.status == ParcelStatus::Waiting && p.id != matched.id)
+            candidates << p;
+    for (const PersonParcels& person : groupByPerson(candidates)) {
+        if (person.parcels.first().id == matched.id) {
+            out.people << person;
+            break;
+        }
+    }
+    return out;
+}
+
+Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const QList<Parcel>& notWaiting) {
+    if (!notWaiting.isEmpty()) {
+        const Parcel& p = notWaiting.first();
+        return Error{ErrorKind::Conflict,
+                     QStringLiteral("parcel.marked_for_return"),
+                     PickupText::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
+                         .arg(p.pickupCode, p.waybill),
+                     {p.id}};
+    }
+    // Handed over already? Codes are reused once a parcel has left, so the latest one tells.
+    QString where;
+    QVariantList args{lookup.value};
+    switch (lookup.by) {
+    case PickupLookup::By::Code:
+        where = QStringLiteral("pickup_code = ?");
+        break;
+    case PickupLookup::By::Waybill:
+        where = QStringLiteral("waybill = ?");
+        break;
+    case PickupLookup::By::PhoneTail:
+        where = QStringLiteral("phone_tail = ?");
+        break;
+    case PickupLookup::By::Phone:
+        where = QStringLiteral("phone_tail = ? AND phone = ?");
+        args = {lookup.value.right(4), lookup.value};
+        break;
+    }
+    auto done = queryParcels(
+        where + QStringLiteral(" AND status = 'picked_up' ORDER BY picked_up_at DESC LIMIT 1"), args);
+    if (!done)
+        return fail(done.error());
+    const bool byPhone = lookup.by == PickupLookup::By::PhoneTail || lookup.by == PickupLookup::By::Phone;
+    if (!done->isEmpty() && !byPhone) {
+        const Parcel& p = done->first();
+        return Error{ErrorKind::Conflict,
+                     QStringLiteral("parcel.already_picked_up"),
+                     PickupText::tr("Parcel %1 (%2) was already handed over on %3 to %4.")
+                         .arg(p.pickupCode, p.waybill, localDateTimeText(p.pickedUpAt), collectedBy(p)),
+                     {p.id}};
+    }
+    // By phone nothing is waiting (not found), but the last handover helps a villager who asks.
+    if (!done->isEmpty()) {
+        const Parcel& p = done->first();
+        return Error{ErrorKind::NotFound,
+                     QStringLiteral("parcel.not_found"),
+                     PickupText::tr("No parcel is waiting for a phone number ending in %1. The last one, %2 "
+                                    "(%3), was handed over on %4 to %5.")
+                         .arg(lookup.value.right(4), p.pickupCode, p.waybill, localDateTimeText(p.pickedUpAt),
+                              collectedBy(p)),
+                     {}};
+    }
+    QString message;
+    switch (lookup.by) {
+    case PickupLookup::By::Code:
+        message = PickupText::tr("No parcel in the station has the pickup code %1.").arg(lookup.value);
+        break;
+    case PickupLookup::By::Waybill:
+        message = PickupText::tr("No parcel in the station has the waybill number %1.").arg(lookup.value);
+        break;
+    case PickupLookup::By::PhoneTail:
+    case PickupLookup::By::Phone:
+        message = PickupText::tr("No parcel is waiting for a phone number ending in %1.")
+                      .arg(lookup.value.right(4));
+        break;
+    }
+    return Error{ErrorKind::NotFound, QStringLiteral("parcel.not_found"), message, {}};
+}
+
+Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QString& collectorInput,
+                                         Recipients recipients) {
     if (parcelIds.isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("pickup.none_selected"),
                     PickupText::tr("Choose at least one parcel to hand over."));
@@ -65,7 +309,7 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
                         PickupText::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
                             .arg(p->pickupCode, p->waybill),
                         {p->id});
-        p->feeFen = storageFee(*p, tx->now());
+        p->feeFen = holding(*p, tx->now()).feeFen;
         p->status = ParcelStatus::PickedUp;
         p->inStation = false;
         p->pickedUpAt = tx->now();
@@ -80,6 +324,21 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
             return fail(st.error());
         result.totalFeeFen += p->feeFen;
         result.parcels.append(*p);
+    }
+    if (recipients == Recipients::OnePerson) {
+        const QList<PersonParcels> people = groupByPerson(result.parcels);
+        if (people.size() > 1) {
+            QStringList who;
+            for (const PersonParcels& person : people)
+                who << person.maskedLabel();
+            return fail(ErrorKind::Conflict, QStringLiteral("pickup.several_people"),
+                        PickupText::tr("These parcels belong to %n different people (%1). Hand over one "
+                                       "person's parcels at a time, or confirm that one person collects "
+                                       "for all of them.",
+                                       nullptr, static_cast<int>(people.size()))
+                            .arg(who.join(QStringLiteral(", "))),
+                        who);
+        }
     }
     if (auto st = tx->commit(); !st)
         return fail(st.error());

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QTimer>
 
 namespace cz {
 
@@ -357,6 +358,29 @@ Result<std::pair<int, QString>> Station::allocateCode(WriteTx& tx, const QString
         StationText::tr("Place %1-%2 has no free pickup code left; hand over or move some parcels first.")
             .arg(shelf)
             .arg(layer));
+}
+
+Result<bool> Station::refreshIfChangedElsewhere() {
+    // data_version changes when another connection (in this process or another) commits; never for
+    // this connection's own commits, which emit changed() themselves.
+    auto v = m_db->scalar(QStringLiteral("PRAGMA data_version"));
+    if (!v)
+        return fail(v.error());
+    const qint64 version = v->toLongLong();
+    const bool unchanged = m_dataVersion < 0 || version == m_dataVersion;
+    m_dataVersion = version;
+    if (unchanged)
+        return false;
+    if (auto st = refresh(); !st)
+        return fail(st.error());
+    return true;
+}
+
+void Station::watchChangesElsewhere(int intervalMs) {
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [this] { (void)refreshIfChangedElsewhere(); });
+    (void)refreshIfChangedElsewhere(); // the version to compare with
+    timer->start(intervalMs);
 }
 
 } // namespace cz

@@ -60,6 +60,45 @@ struct HandoverResult {
     qint64 totalFeeFen = 0;
 };
 
+// How long a parcel has been held and what that costs: the one rule for every screen, list and fee.
+struct Holding {
+    int daysHeld = 0; // started days since it was received (12 h is day 1, 24 h + 1 ms day 2)
+    int feeDays = 0;  // days held beyond the free days
+    qint64 feeFen = 0;
+};
+
+// One person's parcels among several: the same full number, or the same tail among parcels known
+// only by their tail; parcels of one number that carry different names are different people.
+struct PersonParcels {
+    QString phone; // empty when only the tail is known
+    QString phoneTail;
+    QString name; // empty when none of the parcels carries one
+    QList<Parcel> parcels;
+    [[nodiscard]] QString maskedPhone() const;
+    [[nodiscard]] QString maskedName() const;
+    [[nodiscard]] QString maskedLabel() const; // "138****5678 张*"
+};
+// Groups parcels by person, in the order each person first appears.
+[[nodiscard]] QList<PersonParcels> groupByPerson(const QList<Parcel>& parcels);
+
+// Who a handover may serve: one person unless the clerk explicitly chose several.
+enum class Recipients { OnePerson, SeveralPeople };
+
+// What a pickup lookup (code, waybill, phone tail or full number) found, for the counter and the CLI.
+struct PickupLookup {
+    enum class By { Code, Waybill, PhoneTail, Phone };
+    By by = By::Code;
+    QString value; // normalised: upper-case code or waybill, 4-digit tail, 11-digit number
+    // Waiting parcels, by person. By code or waybill: the matched parcel's person with all their
+    // waiting parcels (the matched one first). By phone: every person the tail or number matches,
+    // the one with the oldest parcel first.
+    QList<PersonParcels> people;
+    // Nothing waiting matched: the reason, to show as it is (marked for return, already handed over
+    // on … to …, or nothing found).
+    std::optional<Error> nothingWaiting;
+    [[nodiscard]] bool severalPeople() const { return people.size() > 1; }
+};
+
 struct OverdueItem {
     Parcel parcel;
     int daysHeld = 0;
@@ -127,17 +166,31 @@ public:
     // Receive (inbound.cpp)
     [[nodiscard]] Result<ReceiveResult> receive(const ReceiveRequest& request);
 
+    // Checks a scanned waybill before the recipient is asked for: well formed and not already in
+    // the station (the same errors receive() gives); the carriers that fit and the pre-alert, if any.
+    struct IncomingCheck {
+        QString waybill;
+        QStringList carriers; // candidate codes, the likeliest first
+        std::optional<Prealert> prealert;
+    };
+    [[nodiscard]] Result<IncomingCheck> checkIncoming(const QString& waybill);
+
     // Pickup (pickup.cpp)
     [[nodiscard]] Result<QList<Parcel>> findByCode(const QString& code);
     [[nodiscard]] Result<QList<Parcel>> findByPhoneTail(const QString& tail);
     [[nodiscard]] Result<QList<Parcel>> findByWaybill(const QString& waybill);
-    // Hands over all the given parcels in one transaction, or none of them.
-    [[nodiscard]] Result<HandoverResult> handOver(const QStringList& parcelIds,
-                                                  const QString& collector = {});
+    // The counter's lookup: a 4-digit tail or an 11-digit number looks up by phone, anything else
+    // by pickup code, then by waybill.
+    [[nodiscard]] Result<PickupLookup> lookUpForPickup(const QString& input);
+    [[nodiscard]] Result<PickupLookup> lookUpForPickup(PickupLookup::By by, const QString& value);
+    // Hands over all the given parcels in one transaction, or none of them. Parcels of different
+    // people (groupByPerson) are refused with pickup.several_people unless the clerk chose so.
+    [[nodiscard]] Result<HandoverResult> handOver(const QStringList& parcelIds, const QString& collector = {},
+                                                  Recipients recipients = Recipients::OnePerson);
     [[nodiscard]] Result<Parcel> undoPickup(const QString& parcelId);
 
     // Overdue, reminders, returns (overdue.cpp)
-    [[nodiscard]] qint64 storageFee(const Parcel& parcel, qint64 atMs) const;
+    [[nodiscard]] Holding holding(const Parcel& parcel, qint64 atMs) const;
     [[nodiscard]] Result<QList<OverdueItem>> overdue();
     [[nodiscard]] Result<int> queueReminders(); // at most one per parcel per local day
     [[nodiscard]] Result<Parcel> markForReturn(const QString& parcelId, ReturnReason reason,
@@ -163,6 +216,11 @@ public:
     // Re-reads settings and carrier rules (sync stores the county's through its own connection)
     // and emits changed().
     [[nodiscard]] Status refresh();
+    // Notices commits made through other connections (cunzhanctl, the sync worker, another
+    // process) by SQLite's data_version, and then refreshes: true when there were any.
+    [[nodiscard]] Result<bool> refreshIfChangedElsewhere();
+    // Calls refreshIfChangedElsewhere() every intervalMs on this thread's event loop (the terminal).
+    void watchChangesElsewhere(int intervalMs);
 
     // The one write path for code outside this class (DispatchDesk): a WriteTx on this station's
     // database, clock and ids.
@@ -185,6 +243,9 @@ private:
     [[nodiscard]] Result<bool> fillFromPrealert(ReceiveRequest& request, const QString& waybill) const;
     [[nodiscard]] Result<QList<Parcel>> queryParcels(const QString& where, const QVariantList& args);
     [[nodiscard]] Result<Parcel> loadForUpdate(WriteTx& tx, const QString& parcelId);
+    // Why nothing waiting matched a pickup lookup (see PickupLookup::nothingWaiting).
+    [[nodiscard]] Result<Error> explainNothingWaiting(const PickupLookup& lookup,
+                                                      const QList<Parcel>& notWaiting);
     // Next free pickup code for a place, starting from the station's running sequence.
     [[nodiscard]] Result<std::pair<int, QString>> allocateCode(WriteTx& tx, const QString& shelf, int layer,
                                                                int preferredSeq = 0);
@@ -198,6 +259,7 @@ private:
     CarrierRegistry m_carriers;
     StationSettings m_settings;
     QString m_stationId;
+    qint64 m_dataVersion = -1;
 };
 
 } // namespace cz

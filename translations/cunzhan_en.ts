@@ -10,6 +10,13 @@
             <numerusform>The handover of %1 was more than %n minutes ago and can no longer be undone.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>These parcels belong to %n different people (%1). Hand over one person&apos;s parcels at a time, or confirm that one person collects for all of them.</source>
+        <translation>
+            <numerusform>These parcels belong to %n person (%1). Hand over one person&apos;s parcels at a time, or confirm that one person collects for all of them.</numerusform>
+            <numerusform>These parcels belong to %n different people (%1). Hand over one person&apos;s parcels at a time, or confirm that one person collects for all of them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -152,6 +159,13 @@
             <numerusform>Wrote %n changes to %1. Take the file to the county centre; the changes are also sent again by the next sync.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The same person has %n more parcel(s) waiting: %1.</source>
+        <translation>
+            <numerusform>The same person has %n more parcel waiting: %1.</numerusform>
+            <numerusform>The same person has %n more parcels waiting: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::HandoverPage</name>
@@ -231,10 +245,17 @@
 <context>
     <name>cz::ui::PickupPage</name>
     <message numerus="yes">
-        <source>%n parcel(s) found. Press Enter to hand over the ticked ones.</source>
+        <source>Parcels of %n different people match. Only %1&apos;s are ticked: check who is collecting before ticking anyone else&apos;s.</source>
         <translation>
-            <numerusform>%n parcel found. Press Enter to hand over the ticked ones.</numerusform>
-            <numerusform>%n parcels found. Press Enter to hand over the ticked ones.</numerusform>
+            <numerusform>Parcels of %n person match. Only %1&apos;s are ticked: check who is collecting before ticking anyone else&apos;s.</numerusform>
+            <numerusform>Parcels of %n different people match. Only %1&apos;s are ticked: check who is collecting before ticking anyone else&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) waiting for %1. Press Enter to hand over the ticked ones.</source>
+        <translation>
+            <numerusform>%n parcel waiting for %1. Press Enter to hand over the ticked ones.</numerusform>
+            <numerusform>%n parcels waiting for %1. Press Enter to hand over the ticked ones.</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "parcelcolumns.h"
 #include "privacy.h"
 
+#include <QColor>
 #include <iterator>
 
 namespace cz::ui {
@@ -57,6 +58,9 @@ QVariant PickupModel::data(const QModelIndex& index, int role) const {
         return r.checked ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::UserRole)
         return r.parcel.id;
+    // Every other person's rows are tinted, so where one person's parcels end is plain to see.
+    if (role == Qt::BackgroundRole && r.person % 2 == 1)
+        return QColor(0xFF, 0xF1, 0xD6);
     if (role != Qt::DisplayRole)
         return {};
     if (const auto field = ParcelColumns::fieldAt(kParcelFields, index.column()))

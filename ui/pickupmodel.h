@@ -1,5 +1,5 @@
-// The parcels found for one pickup: checkable rows (all checked at first) with days held and the
-// storage fee, so the clerk hands over only what the collector takes.
+// The parcels found for one pickup: checkable rows with days held and the storage fee, grouped by
+// person (each person's rows share a tint), so the clerk hands over only what the collector takes.
 #pragma once
 
 #include "station.h"
@@ -14,6 +14,7 @@ struct PickupRow {
     int daysHeld = 0;
     qint64 feeFen = 0;
     bool checked = true;
+    int person = 0; // index of the person among the lookup's matches
 };
 
 class PickupModel : public QAbstractTableModel {

@@ -1,5 +1,6 @@
 #include "pickuppage.h"
 
+#include "messages.h"
 #include "pickupmodel.h"
 #include "privacy.h"
 #include "station.h"
@@ -11,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -111,62 +111,52 @@ QString PickupPage::shownTotal() const {
 }
 
 void PickupPage::lookUp(const QString& input) {
-    const QString text = input.trimmed().toUpper();
     m_model->clear();
-    if (text.isEmpty()) {
+    if (input.trimmed().isEmpty()) {
         showMessage(m_message, tr("Enter a pickup code, a waybill number or the last 4 digits of the phone."),
                     Tone::Bad);
         return;
     }
-    static const QRegularExpression tail(QStringLiteral("^\\d{4}$"));
-    static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
-    Result<QList<Parcel>> found = QList<Parcel>{};
-    if (tail.match(text).hasMatch() || mobile.match(text).hasMatch()) {
-        found = m_station.findByPhoneTail(text.right(4));
-        if (found && mobile.match(text).hasMatch()) {
-            QList<Parcel> same;
-            for (const Parcel& p : std::as_const(*found)) {
-                if (p.phone.isEmpty() || p.phone == text)
-                    same << p;
-            }
-            found = same;
-        }
-    } else {
-        found = m_station.findByCode(text);
-        if (found && found->isEmpty()) {
-            auto byWaybill = m_station.findByWaybill(text);
-            if (byWaybill)
-                found = byWaybill;
-        }
-    }
-    if (!found) {
-        showMessage(m_message, found.error().message, Tone::Bad);
-        return;
-    }
-    QList<PickupRow> rows;
-    const qint64 now = m_station.clock().nowMs();
-    for (const Parcel& p : std::as_const(*found)) {
-        if (p.status != ParcelStatus::Waiting)
-            continue;
-        PickupRow row;
-        row.parcel = p;
-        const auto info = m_station.carriers().find(p.carrier);
-        row.carrierName = info ? info->displayName() : p.carrier;
-        row.daysHeld = static_cast<int>((now - p.receivedAt) / kDayMs);
-        row.feeFen = m_station.storageFee(p, now);
-        rows << row;
-    }
-    m_model->setRows(rows);
-    if (rows.isEmpty()) {
-        showMessage(m_message, tr("No waiting parcel matches %1.").arg(text), Tone::Bad);
+    auto found = m_station.lookUpForPickup(input);
+    if (!found || found->nothingWaiting) {
+        showMessage(m_message, found ? found->nothingWaiting->message : found.error().message, Tone::Bad);
         m_lookup->setFocus();
         m_lookup->selectAll();
         return;
     }
-    showMessage(m_message,
-                tr("%n parcel(s) found. Press Enter to hand over the ticked ones.", nullptr,
-                   static_cast<int>(rows.size())),
-                Tone::Neutral);
+    // Only the first person's parcels are ticked: handing over someone else's takes a deliberate tick.
+    QList<PickupRow> rows;
+    const qint64 now = m_station.clock().nowMs();
+    for (int person = 0; person < found->people.size(); ++person) {
+        for (const Parcel& p : std::as_const(found->people[person].parcels)) {
+            PickupRow row;
+            row.parcel = p;
+            const auto info = m_station.carriers().find(p.carrier);
+            row.carrierName = info ? info->displayName() : p.carrier;
+            const Holding h = m_station.holding(p, now);
+            row.daysHeld = h.daysHeld;
+            row.feeFen = h.feeFen;
+            row.checked = person == 0;
+            row.person = person;
+            rows << row;
+        }
+    }
+    const int ticked = static_cast<int>(found->people.first().parcels.size());
+    m_model->setRows(rows);
+    if (found->severalPeople()) {
+        showMessage(m_message,
+                    tr("Parcels of %n different people match. Only %1's are ticked: check who is collecting "
+                       "before ticking anyone else's.",
+                       nullptr, static_cast<int>(found->people.size()))
+                        .arg(found->people.first().maskedLabel()),
+                    Tone::Warning);
+    } else {
+        showMessage(
+            m_message,
+            tr("%n parcel(s) waiting for %1. Press Enter to hand over the ticked ones.", nullptr, ticked)
+                .arg(found->people.first().maskedLabel()),
+            Tone::Neutral);
+    }
     m_handOver->setFocus();
 }
 
@@ -177,6 +167,18 @@ void PickupPage::handOver() {
         return;
     }
     auto result = m_station.handOver(ids, m_collector->text());
+    // Several people's parcels: only when the clerk says the collector takes them all.
+    if (!result && result.error().code == QLatin1String("pickup.several_people")) {
+        if (!Messages::confirm(
+                this, tr("Parcels of several people"),
+                tr("%1\n\nHand all of them to the person at the counter?").arg(result.error().message))) {
+            showMessage(m_message,
+                        tr("Nothing was handed over. Untick the parcels of anyone not collecting."),
+                        Tone::Warning);
+            return;
+        }
+        result = m_station.handOver(ids, m_collector->text(), Recipients::SeveralPeople);
+    }
     if (!result) {
         showMessage(m_message, result.error().message, Tone::Bad);
         return;

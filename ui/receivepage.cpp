@@ -119,12 +119,14 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     showCarriers({}, {});
     showMessage(m_message, {}, Tone::Neutral);
 
-    connect(m_waybill, &QLineEdit::returnPressed, this, [this] {
-        updateCarrierChoice();
-        m_phone->setFocus();
-    });
+    connect(m_waybill, &QLineEdit::returnPressed, this, &ReceivePage::checkWaybill);
     // A carrier chosen for one number must never stick to the next one.
     connect(m_waybill, &QLineEdit::textChanged, this, [this] { showCarriers({}, {}); });
+    // Typing a new number by hand starts a new parcel: the last one's big code must not linger.
+    connect(m_waybill, &QLineEdit::textEdited, this, [this] {
+        m_code->clear();
+        m_detail->clear();
+    });
     connect(m_phone, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_name, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_receive, &QPushButton::clicked, this, &ReceivePage::receiveNow);
@@ -163,10 +165,32 @@ void ReceivePage::activate() {
 
 void ReceivePage::handleScan(const QString& code) {
     m_waybill->setText(code);
-    showMessage(m_message, {}, Tone::Neutral);
-    updateCarrierChoice();
+    checkWaybill();
+}
+
+void ReceivePage::checkWaybill() {
+    m_code->clear();
+    m_detail->clear();
+    clearRecipient();
+    auto check = m_station.checkIncoming(m_waybill->text());
+    if (!check) {
+        showMessage(m_message, check.error().message, Tone::Bad);
+        m_waybill->setFocus();
+        m_waybill->selectAll();
+        return;
+    }
+    updateCarrierChoice(check->carriers);
+    showMessage(m_message,
+                check->prealert ? tr("Announced by the county for %1: press Enter to receive it.")
+                                      .arg(check->prealert->maskedPhone())
+                                : QString(),
+                Tone::Neutral);
     m_phone->setFocus();
-    m_phone->selectAll();
+}
+
+void ReceivePage::clearRecipient() {
+    m_phone->clear();
+    m_name->clear();
 }
 
 QString ReceivePage::shownCode() const {
@@ -220,6 +244,9 @@ void ReceivePage::receiveNow() {
         const Error& e = result.error();
         m_code->clear();
         m_detail->clear();
+        // Whatever went wrong, the recipient is typed again: a number left in the field would go
+        // with the next scan to the wrong person.
+        clearRecipient();
         showMessage(m_message, e.message, Tone::Bad);
         if (e.code == QLatin1String("carrier.ambiguous")) {
             updateCarrierChoice(e.details);
@@ -266,8 +293,7 @@ void ReceivePage::receiveNow() {
         m_slipRequests.insert(m_printing->print(slip, Paper::Slip));
     }
     m_waybill->clear();
-    m_phone->clear();
-    m_name->clear();
+    clearRecipient();
     showCarriers({}, {});
     m_waybill->setFocus();
 }
@@ -312,7 +338,8 @@ void ReceivePage::refreshExpected() {
     // Nothing announced (or no county): no empty table taking room from the arrivals.
     m_expectedTable->setVisible(n > 0);
     showMessage(m_expectedLabel,
-                n > 0 ? tr("Expected today (county pre-alert): %n not scanned in yet", nullptr, n) : QString(),
+                n > 0 ? tr("Expected today (county pre-alert): %n not scanned in yet", nullptr, n)
+                      : QString(),
                 Tone::Neutral);
     m_expectedTable->resizeColumnsToContents();
 }

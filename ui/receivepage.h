@@ -40,6 +40,7 @@ public:
     // For tests and for the keyboard: the fields and the outcome shown.
     [[nodiscard]] QLineEdit* waybillField() const { return m_waybill; }
     [[nodiscard]] QLineEdit* phoneField() const { return m_phone; }
+    [[nodiscard]] QLineEdit* nameField() const { return m_name; }
     [[nodiscard]] QComboBox* carrierBox() const { return m_carrier; }
     [[nodiscard]] QString shownCode() const;
     [[nodiscard]] QString shownMessage() const;
@@ -48,6 +49,9 @@ public:
     [[nodiscard]] QString shownExpected() const;
 
     void receiveNow();
+    // Checks the scanned or typed waybill before the recipient is asked for (malformed, already in
+    // the station), clears what the previous parcel left on the page, and moves on to the phone.
+    void checkWaybill();
     // The automatic slips go to printing without waiting; a failure shows here when it arrives.
     void setPrintService(PrintService* printing);
     void printSlip();
@@ -55,6 +59,7 @@ public:
     [[nodiscard]] QCheckBox* autoPrintBox() const { return m_autoPrint; }
 
 private:
+    void clearRecipient();
     void updateCarrierChoice(const QStringList& codes = {});
     void showCarriers(const QStringList& codes, const QString& hint);
     void refreshArrivals();

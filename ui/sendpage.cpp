@@ -164,7 +164,6 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     connect(m_print, &QPushButton::clicked, this, &SendPage::printLabel);
     connect(&m_station, &Station::changed, this, &SendPage::refresh);
     refresh();
-    updateQuote();
 }
 
 void SendPage::activate() {
@@ -338,6 +337,7 @@ void SendPage::refresh() {
     }
     m_today->setRows(std::move(today));
     m_table->resizeColumnsToContents();
+    updateQuote(); // rates may have arrived (the county's, or imported by cunzhanctl)
 }
 
 } // namespace cz::ui

@@ -21,7 +21,10 @@ SyncController::SyncController(Station& station, sync::SyncWorker::TransportFact
         if (m_refreshing)
             return;
         updatePending();
-        QMetaObject::invokeMethod(m_worker, &sync::SyncWorker::syncSoon, Qt::QueuedConnection);
+        // Only local changes waiting to go out: the worker's own commits (acknowledgements, pulled
+        // rows) are noticed as changes too, and must not start another round.
+        if (m_status.pending > 0)
+            QMetaObject::invokeMethod(m_worker, &sync::SyncWorker::syncSoon, Qt::QueuedConnection);
     });
     connect(m_worker, &sync::SyncWorker::downstreamApplied, this, [this] {
         m_refreshing = true;
@@ -75,7 +78,8 @@ void SyncController::syncNow() {
 
 void SyncController::enroll(const QString& serverUrl, const QString& code, const QByteArray& caCertPem) {
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, serverUrl, code, caCertPem] { worker->enroll(serverUrl, code, caCertPem); },
+        m_worker,
+        [worker = m_worker, serverUrl, code, caCertPem] { worker->enroll(serverUrl, code, caCertPem); },
         Qt::QueuedConnection);
 }
 

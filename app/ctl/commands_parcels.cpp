@@ -51,21 +51,15 @@ Result<QList<Parcel>> findInStation(Station& station, const Choice& c) {
     return station.findByPhoneTail(c.value);
 }
 
-// Whether two parcels with the same phone tail may belong to different people: their full numbers
-// differ (a tail-only record counts as different from a full number), or both carry names that differ.
-bool differentPeople(const Parcel& a, const Parcel& b) {
-    const QString na = a.name.simplified(), nb = b.name.simplified();
-    return a.phone != b.phone || (!na.isEmpty() && !nb.isEmpty() && na != nb);
-}
-
 // ---- receive ---------------------------------------------------------------------------------
 
 void defineReceive(QCommandLineParser& p) {
     p.addPositionalArgument(QStringLiteral("WAYBILL"), Tr::tr("The waybill number, scanned or typed."));
-    p.addOption(option(QStringLiteral("phone"),
-                       Tr::tr("The recipient's mobile number, or its last 4 digits (required unless the county "
-                              "pre-alerted the waybill)."),
-                       QStringLiteral("PHONE")));
+    p.addOption(
+        option(QStringLiteral("phone"),
+               Tr::tr("The recipient's mobile number, or its last 4 digits (required unless the county "
+                      "pre-alerted the waybill)."),
+               QStringLiteral("PHONE")));
     p.addOption(
         option(QStringLiteral("name"), Tr::tr("The recipient's name (optional)."), QStringLiteral("NAME")));
     p.addOption(
@@ -149,41 +143,6 @@ void definePickup(QCommandLineParser& p) {
                       "different people.")));
 }
 
-// Nothing waiting matches: tell "already handed over" (3) from "no such parcel" (4).
-int reportNothingWaiting(const Context& ctx, const Choice& c, const QList<Parcel>& inStation) {
-    if (!inStation.isEmpty()) {
-        const Parcel& p = inStation.first();
-        return ctx.out.fail({ErrorKind::Conflict,
-                             QStringLiteral("parcel.marked_for_return"),
-                             Tr::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
-                                 .arg(p.pickupCode, p.waybill),
-                             {p.pickupCode}});
-    }
-    if (c.option != QLatin1String("phone-tail")) {
-        auto done = pickedUpMatching(ctx.station(), c);
-        if (!done)
-            return ctx.out.fail(done.error());
-        if (!done->isEmpty()) {
-            const Parcel& p = done->first();
-            return ctx.out.fail({ErrorKind::Conflict,
-                                 QStringLiteral("parcel.already_picked_up"),
-                                 Tr::tr("Parcel %1 (%2) was already handed over on %3.")
-                                     .arg(p.pickupCode, p.waybill, localDateTimeText(p.pickedUpAt)),
-                                 {p.pickupCode}});
-        }
-    }
-    QString message;
-    if (c.option == QLatin1String("code"))
-        message = Tr::tr("No parcel in the station has the pickup code %1.").arg(c.value.trimmed().toUpper());
-    else if (c.option == QLatin1String("waybill"))
-        message =
-            Tr::tr("No parcel in the station has the waybill number %1.").arg(normaliseWaybill(c.value));
-    else
-        message = Tr::tr("No parcel is waiting for a phone number ending in %1.")
-                      .arg(parsePhoneTail(c.value).value_or(c.value));
-    return ctx.out.fail({ErrorKind::NotFound, QStringLiteral("parcel.not_found"), message, {}});
-}
-
 int runPickup(Context& ctx, const QCommandLineParser& p) {
     if (int bad = noPositionals(ctx, p))
         return bad;
@@ -191,41 +150,55 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
         exactlyOne(p, {QStringLiteral("code"), QStringLiteral("phone-tail"), QStringLiteral("waybill")});
     if (!choice)
         return ctx.out.usage(choice.error().message, ctx.command);
-    auto found = findInStation(ctx.station(), *choice);
+    const PickupLookup::By by = choice->option == QLatin1String("code")      ? PickupLookup::By::Code
+                                : choice->option == QLatin1String("waybill") ? PickupLookup::By::Waybill
+                                                                             : PickupLookup::By::PhoneTail;
+    auto found = ctx.station().lookUpForPickup(by, choice->value);
     if (!found)
         return ctx.out.fail(found.error());
-    QList<Parcel> waiting, notWaiting;
-    for (const Parcel& parcel : *found)
-        (parcel.status == ParcelStatus::Waiting ? waiting : notWaiting) << parcel;
-    if (waiting.isEmpty())
-        return reportNothingWaiting(ctx, *choice, notWaiting);
+    // Nothing waiting: marked for return or already handed over (3, saying when and to whom), or
+    // nothing at all (4).
+    if (found->nothingWaiting)
+        return ctx.out.fail(*found->nothingWaiting);
 
-    if (choice->option == QLatin1String("phone-tail") && !p.isSet(QStringLiteral("all"))) {
-        bool several = false;
+    const bool all = p.isSet(QStringLiteral("all"));
+    if (found->severalPeople() && !all) {
         QStringList codes;
-        for (const Parcel& parcel : waiting) {
-            for (const Parcel& other : waiting)
-                several = several || differentPeople(parcel, other);
-            codes << parcel.pickupCode;
+        for (const PersonParcels& person : std::as_const(found->people))
+            for (const Parcel& parcel : person.parcels)
+                codes << parcel.pickupCode;
+        const int code = ctx.out.fail(
+            {ErrorKind::Conflict, QStringLiteral("pickup.several_people"),
+             Tr::tr("The waiting parcels for phone tail %1 may belong to different people. Hand them over by "
+                    "pickup code, or add --all to hand over all of them.")
+                 .arg(found->value),
+             codes});
+        for (const PersonParcels& person : std::as_const(found->people)) {
+            QStringList theirs;
+            for (const Parcel& parcel : person.parcels)
+                theirs << parcel.pickupCode;
+            ctx.out.note(
+                QStringLiteral("  %1  %2").arg(person.maskedLabel(), theirs.join(QStringLiteral(" "))));
         }
-        if (several) {
-            const int code = ctx.out.fail({ErrorKind::Conflict, QStringLiteral("pickup.several_people"),
-                                           Tr::tr("The waiting parcels for phone tail %1 may belong to "
-                                                  "different people. Hand them over by "
-                                                  "pickup code, or add --all to hand over all of them.")
-                                               .arg(waiting.first().phoneTail),
-                                           codes});
-            for (const Parcel& parcel : waiting)
-                ctx.out.note(QStringLiteral("  %1  %2  %3")
-                                 .arg(parcel.pickupCode, parcel.maskedPhone(), parcel.maskedName()));
-            return code;
-        }
+        return code;
     }
 
+    // By code or waybill, exactly that parcel; the person's other waiting parcels are named.
+    QList<Parcel> chosen;
+    QStringList alsoWaiting;
+    for (const PersonParcels& person : std::as_const(found->people)) {
+        for (const Parcel& parcel : person.parcels) {
+            if (by == PickupLookup::By::PhoneTail || chosen.isEmpty())
+                chosen << parcel;
+            else
+                alsoWaiting << parcel.pickupCode;
+        }
+    }
     QStringList ids;
-    for (const Parcel& parcel : waiting)
+    for (const Parcel& parcel : std::as_const(chosen))
         ids << parcel.id;
-    auto r = ctx.station().handOver(ids, p.value(QStringLiteral("collector")));
+    auto r = ctx.station().handOver(ids, p.value(QStringLiteral("collector")),
+                                    all ? Recipients::SeveralPeople : Recipients::OnePerson);
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
@@ -234,14 +207,19 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
             parcels.append(parcel.toPublicJson());
         ctx.out.object({{QStringLiteral("parcels"), parcels},
                         {QStringLiteral("count"), static_cast<int>(r->parcels.size())},
-                        {QStringLiteral("total_fee_fen"), r->totalFeeFen}});
-        return 0;
+                        {QStringLiteral("total_fee_fen"), r->totalFeeFen},
+                        {QStringLiteral("also_waiting"), QJsonArray::fromStringList(alsoWaiting)}});
+    } else {
+        ctx.out.table(parcelTable(r->parcels, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                                               ParcelColumn::Phone, ParcelColumn::Fee}));
+        ctx.out.text(Tr::tr("Handed over %n parcel(s). Fee to collect: %1.", nullptr,
+                            static_cast<int>(r->parcels.size()))
+                         .arg(yuan(r->totalFeeFen)));
     }
-    ctx.out.table(parcelTable(r->parcels, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                                           ParcelColumn::Phone, ParcelColumn::Fee}));
-    ctx.out.text(
-        Tr::tr("Handed over %n parcel(s). Fee to collect: %1.", nullptr, static_cast<int>(r->parcels.size()))
-            .arg(yuan(r->totalFeeFen)));
+    if (!alsoWaiting.isEmpty())
+        ctx.out.note(Tr::tr("The same person has %n more parcel(s) waiting: %1.", nullptr,
+                            static_cast<int>(alsoWaiting.size()))
+                         .arg(alsoWaiting.join(QStringLiteral(", "))));
     return 0;
 }
 

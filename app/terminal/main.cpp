@@ -1,5 +1,6 @@
 // cunzhan: the station terminal. Composition root only: options, translations, the station's
-// database, the first-run setup, sync with the county on its own thread, the main window. Everything else lives in ui/ and station-core/.
+// database, the first-run setup, sync with the county on its own thread, the main window. Everything else
+// lives in ui/ and station-core/.
 #include "firstpaint.h"
 #include "i18n.h"
 #include "mainwindow.h"
@@ -23,6 +24,8 @@ constexpr int kExitBadInput = 2;
 constexpr int kExitUnavailable = 5;
 // --exit-when-ready gives up when no paint arrives in this time (a hung start must not hang a benchmark).
 constexpr int kReadyTimeoutMs = 60000;
+// How often the terminal asks SQLite whether another connection committed (a cheap PRAGMA).
+constexpr int kWatchChangesMs = 1000;
 
 void printErr(const QString& text) {
     std::fprintf(stderr, "cunzhan: %s\n", qPrintable(text));
@@ -94,6 +97,8 @@ int main(int argc, char* argv[]) {
     }
 
     // Before the window, so it is stopped (quit + wait) after the window is gone.
+    // Changes made by cunzhanctl, the sync worker or another program show without a restart.
+    (*station)->watchChangesElsewhere(kWatchChangesMs);
     cz::ui::SyncController sync(**station);
     cz::ui::MainWindow window(**station);
     window.attachSync(&sync);

@@ -285,12 +285,15 @@ private Q_SLOTS:
 
     void pickupByWaybill() {
         initStation();
-        receive(QStringLiteral("YT764306505052"), kPhone);
+        const QString other =
+            receive(QStringLiteral("YT764306505052"), kPhone)[QStringLiteral("pickup_code")].toString();
         receive(QStringLiteral("YT764306505053"), kPhone);
         const auto handed = json(
             {QStringLiteral("pickup"), QStringLiteral("--waybill"), QStringLiteral(" yt7643 06505053 ")});
         QCOMPARE(handed.size(), 1);
         QCOMPARE(handed.first()[QStringLiteral("count")].toInt(), 1);
+        // Exactly that parcel; the same person's other waiting parcel is named, not handed over.
+        QCOMPARE(handed.first()[QStringLiteral("also_waiting")].toArray(), QJsonArray({other}));
         QCOMPARE(
             handed.first()[QStringLiteral("parcels")].toArray().first()[QStringLiteral("waybill")].toString(),
             QStringLiteral("YT764306505053"));
@@ -656,11 +659,11 @@ private Q_SLOTS:
         receive(QStringLiteral("YT764306505052"), kPhone);
         QCOMPARE(json({QStringLiteral("overdue")}, kStart + 2 * kDay).size(), 0);
 
-        // 5 days and an hour later: 3 free days, then 3 started days at 0.50.
+        // 5 days and an hour later: 6 started days held, 3 of them free, 3 at 0.50.
         const qint64 later = kStart + 5 * kDay + kHour;
         const auto items = json({QStringLiteral("overdue")}, later);
         QCOMPARE(items.size(), 1);
-        QCOMPARE(items.first()[QStringLiteral("days_held")].toInt(), 5);
+        QCOMPARE(items.first()[QStringLiteral("days_held")].toInt(), 6);
         QCOMPARE(items.first()[QStringLiteral("overdue_days")].toInt(), 3);
         QCOMPARE(items.first()[QStringLiteral("due_fee_fen")].toInteger(), 150);
         QVERIFY(ctl({QStringLiteral("overdue")}, later).out.contains("1.50"));

@@ -79,12 +79,13 @@ void TestOverduePage::overdueListShowsFees() {
     QCOMPARE(m->index(0, OverdueModel::Slot).data().toString(), m_a.slotName());
     QCOMPARE(m->index(0, OverdueModel::Phone).data().toString(), QStringLiteral("138****5678"));
     QCOMPARE(m->index(0, OverdueModel::Name).data().toString(), QStringLiteral("张*"));
-    QCOMPARE(m->index(0, OverdueModel::DaysHeld).data().toInt(), 8);
+    // Started days, for the days held and the fee alike: 9 held, 3 free, 6 charged.
+    QCOMPARE(m->index(0, OverdueModel::DaysHeld).data().toInt(), 9);
     QCOMPARE(m->index(0, OverdueModel::OverdueDays).data().toInt(), 6);
     QCOMPARE(m->index(0, OverdueModel::Fee).data().toString(), QStringLiteral("3.00"));
     QVERIFY(!m->index(0, OverdueModel::Advice).data().toString().isEmpty());
     QCOMPARE(m->index(1, OverdueModel::Code).data().toString(), m_b.pickupCode);
-    QCOMPARE(m->index(1, OverdueModel::DaysHeld).data().toInt(), 4);
+    QCOMPARE(m->index(1, OverdueModel::DaysHeld).data().toInt(), 5);
     QCOMPARE(m->index(1, OverdueModel::Fee).data().toString(), QStringLiteral("1.00"));
     QVERIFY(m->index(1, OverdueModel::Advice).data().toString().isEmpty());
     QVERIFY(!m->index(0, OverdueModel::Carrier).data().toString().isEmpty());

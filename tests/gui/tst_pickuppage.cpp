@@ -20,6 +20,8 @@ private Q_SLOTS:
     void phoneTailHandsOver();
     void scannedCodeUntickedRowAndCollector();
     void undoLastHandover();
+    void tailOfSeveralPeopleTicksOnePerson();
+    void collectedCodeSaysWhenAndToWhom();
 
 private:
     static void showWindow(MainWindow& w) {
@@ -77,12 +79,15 @@ void TestPickupPage::scannedCodeUntickedRowAndCollector() {
     w.showPage(1);
     PickupPage* page = w.pickupPage();
 
-    // A scanned pickup code (from the villager's phone screen) finds just that parcel.
+    // A scanned pickup code (from the villager's phone screen) finds that parcel first, then the
+    // same person's other waiting parcels, all ticked: the villager leaves with all of them.
     QSignalSpy scans(w.scanFilter(), &ScanFilter::scanned);
     f.scan(QApplication::focusWidget(), a.pickupCode);
     QCOMPARE(scans.size(), 1);
-    QCOMPARE(page->model()->rowCount(), 1);
+    QCOMPARE(page->model()->rowCount(), 2);
     QCOMPARE(page->model()->rowAt(0).parcel.id, a.id);
+    QCOMPARE(page->model()->rowAt(1).parcel.id, b.id);
+    QCOMPARE(page->model()->checkedIds(), QStringList({a.id, b.id}));
 
     // Both by tail, the second unticked, collected by a family member.
     page->lookUp(QStringLiteral("5678"));
@@ -134,6 +139,74 @@ void TestPickupPage::undoLastHandover() {
     page->undoLast();
     QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::PickedUp));
     QVERIFY(!page->shownMessage().isEmpty());
+}
+
+// The field case: tail 5678 matched three people, all six parcels came ticked and one Enter
+// handed them all over. Now only one person's are ticked; adding another's needs a confirmation.
+void TestPickupPage::tailOfSeveralPeopleTicksOnePerson() {
+    GuiFixture f(QStringLiteral("1-3:2x9"));
+    const Parcel z1 = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
+    const Parcel l1 = f.receive(QStringLiteral("YT764306505053"), QStringLiteral("13912345678"));
+    const Parcel t1 = f.receive(QStringLiteral("YT764306505054"), QStringLiteral("5678"));
+    const Parcel z2 = f.receive(QStringLiteral("YT764306505055"), QStringLiteral("13812345678"));
+    const Parcel l2 = f.receive(QStringLiteral("YT764306505056"), QStringLiteral("13912345678"));
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    QTest::keyClick(&w, Qt::Key_F2);
+    PickupPage* page = w.pickupPage();
+
+    f.type(QApplication::focusWidget(), QStringLiteral("5678"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(page->model()->rowCount(), 5);
+    QCOMPARE(page->model()->checkedIds(), QStringList({z1.id, z2.id}));
+    QVERIFY2(page->shownMessage().contains(QStringLiteral("138****5678")), qPrintable(page->shownMessage()));
+    // Each person's rows share a tint: the second person's differ from the first's.
+    const QVariant tint0 = page->model()->index(0, PickupModel::Code).data(Qt::BackgroundRole);
+    const QVariant tint2 = page->model()->index(2, PickupModel::Code).data(Qt::BackgroundRole);
+    QCOMPARE(page->model()->rowAt(2).parcel.id, l1.id);
+    QVERIFY(tint0 != tint2);
+
+    // Enter hands over 张's two parcels only.
+    QCOMPARE(QApplication::focusWidget(), page->handOverButton());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(toString(f.station->parcel(z1.id)->status), toString(ParcelStatus::PickedUp));
+    QCOMPARE(toString(f.station->parcel(z2.id)->status), toString(ParcelStatus::PickedUp));
+    for (const Parcel& p : {l1, l2, t1})
+        QCOMPARE(toString(f.station->parcel(p.id)->status), toString(ParcelStatus::Waiting));
+
+    // The clerk ticks a parcel of another person too: asked first; "no" hands over nothing.
+    page->lookUp(QStringLiteral("5678"));
+    QCOMPARE(page->model()->checkedIds(), QStringList({l1.id, l2.id}));
+    const int rowT = page->model()->rowAt(2).parcel.id == t1.id ? 2 : -1;
+    QCOMPARE(rowT, 2);
+    QVERIFY(page->model()->setData(page->model()->index(rowT, PickupModel::Code), Qt::Checked,
+                                   Qt::CheckStateRole));
+    Messages::setNextAnswer(false);
+    page->handOver();
+    QCOMPARE(Messages::shown().size(), 1);
+    for (const Parcel& p : {l1, l2, t1})
+        QCOMPARE(toString(f.station->parcel(p.id)->status), toString(ParcelStatus::Waiting));
+    QCOMPARE(page->model()->rowCount(), 3); // still there to correct the ticks
+    // "Yes": one person collects for both.
+    Messages::setNextAnswer(true);
+    page->handOver();
+    for (const Parcel& p : {l1, l2, t1})
+        QCOMPARE(toString(f.station->parcel(p.id)->status), toString(ParcelStatus::PickedUp));
+}
+
+void TestPickupPage::collectedCodeSaysWhenAndToWhom() {
+    GuiFixture f;
+    const Parcel a = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
+    QVERIFY(f.station->handOver({a.id}, QStringLiteral("王芳")));
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    w.showPage(1);
+    PickupPage* page = w.pickupPage();
+    page->lookUp(a.pickupCode);
+    QCOMPARE(page->model()->rowCount(), 0);
+    const QString message = page->shownMessage();
+    QVERIFY2(message.contains(localDateTimeText(f.station->parcel(a.id)->pickedUpAt)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("王*")), qPrintable(message));
 }
 
 QTEST_MAIN(TestPickupPage)

@@ -8,7 +8,6 @@
 #include "writetx.h"
 
 #include <QAbstractItemModelTester>
-
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -24,6 +23,7 @@ private Q_SLOTS:
     void ambiguousCarrierOffersCandidates();
     void carrierChoiceDoesNotStick();
     void errorsAreShownInPlace();
+    void recipientNeverCarriesOver();
     void overCapacityWarns();
     void expectedTodayFromPrealerts();
 
@@ -106,9 +106,11 @@ void TestReceivePage::carrierChoiceDoesNotStick() {
     page->phoneField()->setText(QStringLiteral("5678"));
     page->receiveNow();
     QVERIFY(page->carrierBox()->isVisible());
+    QVERIFY(page->phoneField()->text().isEmpty()); // an error clears the recipient
     // The next number is typed over it: the old choice must not be used for it.
     page->waybillField()->setText(QStringLiteral("YT764306505052"));
     QVERIFY(!page->carrierBox()->isVisible());
+    page->phoneField()->setText(QStringLiteral("5678"));
     page->receiveNow();
     auto stored = f.station->findByWaybill(QStringLiteral("YT764306505052"));
     QVERIFY(stored);
@@ -123,11 +125,13 @@ void TestReceivePage::errorsAreShownInPlace() {
     ReceivePage* page = w.receivePage();
     f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
 
+    // A duplicate is refused at the scan, before the phone is asked for; the number stays selected
+    // for the next scan.
     f.scan(QApplication::focusWidget(), QStringLiteral("YT764306505052"));
-    f.type(QApplication::focusWidget(), QStringLiteral("1111"));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QVERIFY(page->shownCode().isEmpty());
     QVERIFY(page->shownMessage().contains(QStringLiteral("YT764306505052")));
+    QCOMPARE(QApplication::focusWidget(), page->waybillField());
+    QCOMPARE(page->waybillField()->selectedText(), QStringLiteral("YT764306505052"));
     QVERIFY(cz::ui::Messages::shown().isEmpty()); // no dialog
 
     // A bad phone: the message says so and the focus goes back to the phone.
@@ -139,6 +143,59 @@ void TestReceivePage::errorsAreShownInPlace() {
     auto none = f.station->findByWaybill(QStringLiteral("YT764306505053"));
     QVERIFY(none);
     QVERIFY(none->isEmpty());
+}
+
+// The field case: after a failed receive the last phone tail stayed filled, and the next scan +
+// Enter received a parcel under the wrong tail. The recipient is cleared after every receive and
+// every error, and the previous parcel's big code goes when the next scan starts.
+void TestReceivePage::recipientNeverCarriesOver() {
+    GuiFixture f;
+    MainWindow w(*f.station, f.scanClock());
+    showWindow(w);
+    ReceivePage* page = w.receivePage();
+    const Parcel there = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
+
+    f.scan(QApplication::focusWidget(), QStringLiteral("YT764306505053"));
+    f.type(QApplication::focusWidget(), QStringLiteral("2222"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    const QString first = page->shownCode();
+    QVERIFY2(!first.isEmpty(), qPrintable(page->shownMessage()));
+
+    // A duplicate scanned: refused at once, the last parcel's code is gone, nothing in the phone.
+    f.scan(QApplication::focusWidget(), there.waybill);
+    QVERIFY(page->shownCode().isEmpty());
+    QVERIFY(page->phoneField()->text().isEmpty());
+    // A malformed number typed by hand: the same.
+    page->waybillField()->setText(QStringLiteral("YT76!"));
+    QTest::keyClick(page->waybillField(), Qt::Key_Return);
+    QVERIFY(!page->shownMessage().isEmpty());
+    QCOMPARE(QApplication::focusWidget(), page->waybillField());
+
+    // A receive that fails on the phone: the phone typed is not kept for the next parcel.
+    f.scan(QApplication::focusWidget(), QStringLiteral("YT764306505054"));
+    QCOMPARE(QApplication::focusWidget(), page->phoneField());
+    f.type(QApplication::focusWidget(), QStringLiteral("33"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(page->shownCode().isEmpty());
+    QVERIFY(page->phoneField()->text().isEmpty());
+    QVERIFY(page->nameField()->text().isEmpty());
+
+    // The next scan and Enter without a phone receive nothing under anyone's number.
+    f.scan(QApplication::focusWidget(), QStringLiteral("YT764306505055"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(page->shownCode().isEmpty());
+    for (const char* waybill : {"YT764306505054", "YT764306505055"})
+        QVERIFY(f.station->findByWaybill(QString::fromLatin1(waybill))->isEmpty());
+
+    // Typing a new number by hand also clears the last big code.
+    page->waybillField()->clear();
+    f.scan(QApplication::focusWidget(), QStringLiteral("YT764306505056"));
+    f.type(QApplication::focusWidget(), QStringLiteral("4444"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!page->shownCode().isEmpty());
+    page->waybillField()->setFocus();
+    f.type(page->waybillField(), QStringLiteral("Y"));
+    QTRY_VERIFY(page->shownCode().isEmpty()); // the scan filter lets a lone key through on its timer
 }
 
 void TestReceivePage::overCapacityWarns() {
@@ -159,10 +216,11 @@ static void addPrealert(GuiFixture& f, const QString& waybill, const QString& ph
     UuidV7Source ids(*f.clock);
     auto tx = WriteTx::beginDownstream(f.station->database(), *f.clock, ids);
     QVERIFY(tx.has_value());
-    QVERIFY(tx->exec(QStringLiteral("INSERT INTO prealert(waybill, carrier, phone, name, van_date, updated_at)"
-                                    " VALUES (?, 'YTO', ?, '张三', ?, ?)"),
-                     {waybill, phone, day.toString(Qt::ISODate), tx->now()})
-                .has_value());
+    QVERIFY(
+        tx->exec(QStringLiteral("INSERT INTO prealert(waybill, carrier, phone, name, van_date, updated_at)"
+                                " VALUES (?, 'YTO', ?, '张三', ?, ?)"),
+                 {waybill, phone, day.toString(Qt::ISODate), tx->now()})
+            .has_value());
     QVERIFY(tx->commit().has_value());
 }
 

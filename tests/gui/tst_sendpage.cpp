@@ -10,9 +10,13 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 
 using namespace cz;
 using namespace cz::ui;
@@ -31,6 +35,7 @@ private Q_SLOTS:
     void enterAcceptsWithFeeAndCash();
     void wrongCheckCharacterRefused();
     void notInspectedRefused();
+    void ratesImportedByCliShowWithoutRestart();
 
 private:
     void fill(SendPage& page, const QString& id);
@@ -165,6 +170,32 @@ void TestSendPage::notInspectedRefused() {
     page.inspectedBox()->setChecked(true);
     QTest::keyClick(page.inspectedBox(), Qt::Key_Return);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM dispatch")), 1);
+}
+
+// Rates imported with cunzhanctl while the terminal runs: the Send page offers the new province
+// without a restart (the station watches SQLite's data_version for other programs' commits).
+void TestSendPage::ratesImportedByCliShowWithoutRestart() {
+    SendPage page(*m_f->station);
+    m_f->station->watchChangesElsewhere(20);
+    QCOMPARE(page.provinceBox()->findText(QStringLiteral("湖南省")), -1);
+    QSignalSpy changed(m_f->station.get(), &Station::changed);
+    QTest::qWait(100);
+    QCOMPARE(changed.size(), 0); // nothing changed elsewhere: no refresh
+
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("rates.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g\n"
+              "YTO,湖南省,湘-01,900,400,30000\n");
+    csv.close();
+    QProcess ctl;
+    ctl.start(QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl"),
+              {QStringLiteral("--db"), m_f->station->database().path(), QStringLiteral("rates"),
+               QStringLiteral("import"), csv.fileName()});
+    QVERIFY(ctl.waitForFinished(60000));
+    QCOMPARE(ctl.exitCode(), 0);
+    QTRY_VERIFY(page.provinceBox()->findText(QStringLiteral("湖南省")) >= 0);
+    QVERIFY(changed.size() >= 1);
 }
 
 QTEST_MAIN(TestSendPage)

@@ -380,6 +380,8 @@ void TstStorageErrors::schemaNewer() {
 void TstStorageErrors::corruptFile_data() {
     QTest::addColumn<QString>("kind");
     QTest::newRow("random bytes") << QStringLiteral("random");
+    QTest::newRow("a single byte") << QStringLiteral("byte");
+    QTest::newRow("a short text file") << QStringLiteral("text");
     QTest::newRow("sqlite magic then garbage") << QStringLiteral("magic");
     QTest::newRow("station header then garbage") << QStringLiteral("header");
     QTest::newRow("foreign database") << QStringLiteral("foreign");
@@ -404,6 +406,10 @@ void TstStorageErrors::corruptFile() {
 
     if (kind == QLatin1String("random")) {
         QVERIFY(write(garbage(64 * 1024)));
+    } else if (kind == QLatin1String("byte")) {
+        QVERIFY(write(QByteArrayLiteral("x"))); // SQLite alone would take it for an empty database
+    } else if (kind == QLatin1String("text")) {
+        QVERIFY(write(QByteArrayLiteral("station notes\n")));
     } else if (kind == QLatin1String("magic")) {
         QVERIFY(write(QByteArrayLiteral("SQLite format 3\0") + garbage(64 * 1024 - 16)));
     } else if (kind == QLatin1String("header")) {

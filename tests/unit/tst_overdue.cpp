@@ -6,6 +6,7 @@ using namespace cz;
 class TestOverdue : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void daysHeldAndFeeDaysAgree();
     void feeStartsAfterFreeDays_data();
     void feeStartsAfterFreeDays();
     void feeChargedAtPickup();
@@ -34,7 +35,7 @@ void TestOverdue::feeStartsAfterFreeDays() {
     test::Fixture f;
     QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QCOMPARE(f.station->storageFee(p, p.receivedAt + heldMs), fee);
+    QCOMPARE(f.station->holding(p, p.receivedAt + heldMs).feeFen, fee);
 }
 
 void TestOverdue::feeChargedAtPickup() {
@@ -135,6 +136,29 @@ void TestOverdue::settingsValidated() {
     auto st = f.station->setSetting(QStringLiteral("language"), QString());
     QVERIFY2(st.has_value(), st ? "" : qPrintable(st.error().message));
     QCOMPARE(f.station->settings().language, QString());
+}
+
+// One rule for the days held and the fee days: 12 days held with 3 free are 9 fee days, also part
+// way through a day (days held used to round down while fee days rounded up).
+void TestOverdue::daysHeldAndFeeDaysAgree() {
+    test::Fixture f;
+    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
+    for (const qint64 held : {11 * kDayMs + kDayMs / 2, 12 * kDayMs}) {
+        const Holding h = f.station->holding(p, p.receivedAt + held);
+        QCOMPARE(h.daysHeld, 12);
+        QCOMPARE(h.feeDays, 9);
+        QCOMPARE(h.feeFen, 450);
+    }
+    QCOMPARE(f.station->holding(p, p.receivedAt).daysHeld, 0);
+    QCOMPARE(f.station->holding(p, p.receivedAt + 1).daysHeld, 1);
+    f.clock->advance(11 * kDayMs + kDayMs / 2);
+    auto list = f.station->overdue();
+    QVERIFY(list.has_value());
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->first().daysHeld, 12);
+    QCOMPARE(list->first().overdueDays, 9);
+    QCOMPARE(list->first().daysHeld - list->first().overdueDays, 3);
 }
 
 QTEST_GUILESS_MAIN(TestOverdue)

@@ -15,6 +15,12 @@ private Q_SLOTS:
     void undoAfterWindowRefused();
     void undoWhenCodeWasReused();
     void markedForReturnCannotBeHandedOver();
+    void groupsByPerson();
+    void tailMatchingSeveralPeopleTicksOne();
+    void codeLookupListsThePersonsOtherParcels();
+    void severalPeopleNeedAnExplicitChoice();
+    void collectedCodeSaysWhenAndToWhom();
+    void lookUpKinds();
 };
 
 void TestPickup::findByCodeTailWaybill() {
@@ -154,6 +160,161 @@ void TestPickup::markedForReturnCannotBeHandedOver() {
     auto r = f.station->handOver({a.id});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("parcel.marked_for_return"));
+}
+
+namespace {
+Parcel parcelWith(const QString& id, const QString& phone, const QString& tail, const QString& name) {
+    Parcel p;
+    p.id = id;
+    p.phone = phone;
+    p.phoneTail = tail;
+    p.name = name;
+    return p;
+}
+QStringList idsOf(const PersonParcels& person) {
+    QStringList ids;
+    for (const Parcel& p : person.parcels)
+        ids << p.id;
+    return ids;
+}
+} // namespace
+
+void TestPickup::groupsByPerson() {
+    const QString a = QStringLiteral("13812345678"), b = QStringLiteral("13912345678");
+    const QList<PersonParcels> people = groupByPerson({
+        parcelWith(QStringLiteral("1"), a, QStringLiteral("5678"), QStringLiteral("张三")),
+        parcelWith(QStringLiteral("2"), b, QStringLiteral("5678"), QStringLiteral("李四")),
+        parcelWith(QStringLiteral("3"), a, QStringLiteral("5678"),
+                   QString()), // joins 张三: the number's only name
+        parcelWith(QStringLiteral("4"), QString(), QStringLiteral("5678"), QString()), // tail only
+        parcelWith(QStringLiteral("5"), QString(), QStringLiteral("5678"), QString()),
+        parcelWith(QStringLiteral("6"), b, QStringLiteral("5678"),
+                   QStringLiteral("王五")),                                    // same number, other name
+        parcelWith(QStringLiteral("7"), b, QStringLiteral("5678"), QString()), // whose? two names on b
+    });
+    QCOMPARE(people.size(), 5);
+    QCOMPARE(idsOf(people[0]), QStringList({QStringLiteral("1"), QStringLiteral("3")}));
+    QCOMPARE(people[0].maskedLabel(), QStringLiteral("138****5678 张*"));
+    QCOMPARE(idsOf(people[1]), QStringList({QStringLiteral("2")}));
+    QCOMPARE(idsOf(people[2]), QStringList({QStringLiteral("6")}));
+    QCOMPARE(idsOf(people[3]), QStringList({QStringLiteral("7")}));
+    QCOMPARE(people[3].name, QString());
+    QCOMPARE(idsOf(people[4]), QStringList({QStringLiteral("4"), QStringLiteral("5")}));
+    QCOMPARE(people[4].maskedLabel(), QStringLiteral("****5678"));
+}
+
+void TestPickup::tailMatchingSeveralPeopleTicksOne() {
+    // The field case: tail 5678 for three recipients, six parcels.
+    test::Fixture f(QStringLiteral("1-3:2x9"));
+    const Parcel z1 = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"),
+                                QStringLiteral("YTO"), QStringLiteral("张三"));
+    const Parcel l1 = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"),
+                                QStringLiteral("YTO"), QStringLiteral("李四"));
+    const Parcel t1 = f.receive(QStringLiteral("YT000000000003"), QStringLiteral("5678"));
+    const Parcel z2 = f.receive(QStringLiteral("YT000000000004"), QStringLiteral("13812345678"));
+    const Parcel l2 = f.receive(QStringLiteral("YT000000000005"), QStringLiteral("13912345678"),
+                                QStringLiteral("YTO"), QStringLiteral("李四"));
+    const Parcel t2 = f.receive(QStringLiteral("YT000000000006"), QStringLiteral("5678"));
+    auto found = f.station->lookUpForPickup(QStringLiteral("5678"));
+    QVERIFY(found.has_value());
+    QVERIFY(!found->nothingWaiting);
+    QCOMPARE(found->by, PickupLookup::By::PhoneTail);
+    QVERIFY(found->severalPeople());
+    QCOMPARE(found->people.size(), 3);
+    QCOMPARE(idsOf(found->people[0]), QStringList({z1.id, z2.id}));
+    QCOMPARE(idsOf(found->people[1]), QStringList({l1.id, l2.id}));
+    QCOMPARE(idsOf(found->people[2]), QStringList({t1.id, t2.id}));
+
+    // A full number: that person, and the parcels known only by the tail (they may be theirs).
+    auto full = f.station->lookUpForPickup(QStringLiteral("139-1234-5678"));
+    QVERIFY(full.has_value());
+    QCOMPARE(full->by, PickupLookup::By::Phone);
+    QCOMPARE(full->people.size(), 2);
+    QCOMPARE(idsOf(full->people[0]), QStringList({l1.id, l2.id}));
+    QCOMPARE(idsOf(full->people[1]), QStringList({t1.id, t2.id}));
+}
+
+void TestPickup::codeLookupListsThePersonsOtherParcels() {
+    test::Fixture f(QStringLiteral("1-3:2x9"));
+    const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
+    const Parcel other = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"));
+    const Parcel b = f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13812345678"));
+    const Parcel c = f.receive(QStringLiteral("YT000000000004"), QStringLiteral("13812345678"));
+    QVERIFY(f.station->handOver({c.id}).has_value());
+
+    for (const QString& input : {b.pickupCode, b.waybill.toLower()}) {
+        auto found = f.station->lookUpForPickup(input);
+        QVERIFY(found.has_value());
+        QCOMPARE(found->people.size(), 1);
+        // The scanned parcel first, then the same person's other waiting ones; not the neighbour's.
+        QCOMPARE(idsOf(found->people.first()), QStringList({b.id, a.id}));
+    }
+    QCOMPARE(f.station->lookUpForPickup(QStringLiteral(" ") + b.pickupCode.toLower())->by,
+             PickupLookup::By::Code);
+    QCOMPARE(f.station->lookUpForPickup(b.waybill)->by, PickupLookup::By::Waybill);
+    QCOMPARE(idsOf(f.station->lookUpForPickup(other.pickupCode)->people.first()), QStringList({other.id}));
+}
+
+void TestPickup::severalPeopleNeedAnExplicitChoice() {
+    test::Fixture f;
+    const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
+    const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"));
+    const auto before = f.snapshot();
+    auto refused = f.station->handOver({a.id, b.id});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QStringLiteral("pickup.several_people"));
+    QCOMPARE(refused.error().kind, ErrorKind::Conflict);
+    QCOMPARE(refused.error().details,
+             QStringList({QStringLiteral("138****5678"), QStringLiteral("139****5678")}));
+    QCOMPARE(f.snapshot(), before); // nothing written
+    QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::Waiting));
+
+    auto chosen = f.station->handOver({a.id, b.id}, QStringLiteral("王芳"), Recipients::SeveralPeople);
+    QVERIFY(chosen.has_value());
+    QCOMPARE(chosen->parcels.size(), 2);
+}
+
+void TestPickup::collectedCodeSaysWhenAndToWhom() {
+    test::Fixture f;
+    const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"),
+                               QStringLiteral("YTO"), QStringLiteral("张三"));
+    f.clock->advance(3600 * 1000);
+    QVERIFY(f.station->handOver({a.id}, QStringLiteral("王芳")).has_value());
+    const QString when = localDateTimeText(f.clock->nowMs());
+
+    auto byCode = f.station->lookUpForPickup(a.pickupCode);
+    QVERIFY(byCode.has_value());
+    QVERIFY(byCode->people.isEmpty());
+    QVERIFY(byCode->nothingWaiting);
+    QCOMPARE(byCode->nothingWaiting->code, QStringLiteral("parcel.already_picked_up"));
+    const QString message = byCode->nothingWaiting->message;
+    QVERIFY2(message.contains(when), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("王*")) && message.contains(QStringLiteral("138****5678 张*")),
+             qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("王芳")) && !message.contains(QStringLiteral("13812345678")),
+             qPrintable(message));
+
+    auto byWaybill = f.station->lookUpForPickup(a.waybill);
+    QCOMPARE(byWaybill->nothingWaiting->code, QStringLiteral("parcel.already_picked_up"));
+    // By phone nothing is waiting (not found), and the message tells of the last handover.
+    auto byTail = f.station->lookUpForPickup(QStringLiteral("5678"));
+    QCOMPARE(byTail->nothingWaiting->code, QStringLiteral("parcel.not_found"));
+    QVERIFY(byTail->nothingWaiting->message.contains(when));
+
+    auto nothing = f.station->lookUpForPickup(QStringLiteral("9-9-9999"));
+    QVERIFY(nothing.has_value());
+    QCOMPARE(nothing->nothingWaiting->code, QStringLiteral("parcel.not_found"));
+    QCOMPARE(nothing->nothingWaiting->kind, ErrorKind::NotFound);
+}
+
+void TestPickup::lookUpKinds() {
+    test::Fixture f;
+    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("1234"))->by, PickupLookup::By::PhoneTail);
+    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("13812345678"))->by, PickupLookup::By::Phone);
+    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("1-1-1001"))->by, PickupLookup::By::Code);
+    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("12345"))->by, PickupLookup::By::Code);
+    QCOMPARE(f.station->lookUpForPickup(PickupLookup::By::PhoneTail, QStringLiteral("12")).error().code,
+             QStringLiteral("phone.invalid"));
 }
 
 QTEST_GUILESS_MAIN(TestPickup)
