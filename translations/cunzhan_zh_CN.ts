@@ -614,6 +614,10 @@
         <source>%1 kg</source>
         <translation>%1 公斤</translation>
     </message>
+    <message>
+        <source>The print option %1 cannot be sent: its value &quot;%2&quot; contains a space, which makes this version of the print service (CUPS) crash.</source>
+        <translation>无法发送打印选项 %1：其值“%2”含有空格，会使当前版本的打印服务（CUPS）崩溃。</translation>
+    </message>
 </context>
 <context>
     <name>Query</name>

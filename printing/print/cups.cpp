@@ -1,9 +1,10 @@
 // libcups calls: queue listing, job submission (cupsCreateJob + cupsStartDocument + cupsWriteRequestData +
-// cupsFinishDocument) and job following through IPP Get-Job-Attributes.
+// cupsFinishDocument) with the options lp would send, and job following through IPP Get-Job-Attributes.
 #include "cups.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QThread>
 #include <algorithm>
 #include <cups/cups.h>
@@ -11,6 +12,8 @@
 namespace cz::print {
 
 namespace {
+Q_LOGGING_CATEGORY(lcCups, "cunzhan.print.cups")
+
 struct CupsText {
     Q_DECLARE_TR_FUNCTIONS(Printing)
 };
@@ -27,7 +30,55 @@ QString option(const cups_dest_t& dest, const char* name) {
     return QString::fromUtf8(cupsGetOption(name, dest.num_options, dest.options));
 }
 
+// Whether libcups puts the option into a Create-Job request: encoded into the groups cupsCreateJob encodes,
+// so what is left out here is exactly what lp leaves out (queue descriptions, raw, document-format).
+bool sentWithCreateJob(const QString& name, const QString& value) {
+    const QByteArray n = name.toUtf8();
+    cups_option_t* options = nullptr;
+    const int count = cupsAddOption(n.constData(), value.toUtf8().constData(), 0, &options);
+    ipp_t* request = ippNewRequest(IPP_OP_CREATE_JOB);
+    for (ipp_tag_t group : {IPP_TAG_OPERATION, IPP_TAG_JOB, IPP_TAG_SUBSCRIPTION})
+        cupsEncodeOptions2(request, count, options, group);
+    const bool sent = ippFindAttribute(request, n.constData(), IPP_TAG_ZERO) != nullptr;
+    ippDelete(request);
+    cupsFreeOptions(count, options);
+    return sent;
+}
+
+bool hasWhiteSpace(const QString& value) {
+    return std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.isSpace(); });
+}
+
 } // namespace
+
+Result<JobOptions> mergeJobOptions(const JobOptions& destination, const JobOptions& own) {
+    JobOptions merged = destination;
+    for (auto it = own.cbegin(); it != own.cend(); ++it) {
+        // libcups looks options up without regard to case: the job's Media replaces the queue's media.
+        merged.removeIf(
+            [&it](const auto& entry) { return entry.key().compare(it.key(), Qt::CaseInsensitive) == 0; });
+        merged.insert(it.key(), it.value());
+    }
+    JobOptions out;
+    for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
+        if (!sentWithCreateJob(it.key(), it.value()))
+            continue;
+        if (hasWhiteSpace(it.value())) {
+            if (own.contains(it.key()))
+                return fail(
+                    ErrorKind::BadInput, QStringLiteral("print.bad-option"),
+                    CupsText::tr("The print option %1 cannot be sent: its value \"%2\" contains a space, "
+                                 "which makes this version of the print service (CUPS) crash.")
+                        .arg(it.key(), it.value()));
+            // A saved default the scheduler would crash on: printing without it beats printing nothing.
+            qCWarning(lcCups).noquote() << "not sending the printer default" << it.key()
+                                        << "(its value has white space, which crashes cupsd)";
+            continue;
+        }
+        out.insert(it.key(), it.value());
+    }
+    return out;
+}
 
 CupsBackend::CupsBackend() = default;
 
@@ -78,12 +129,37 @@ Result<PrinterInfo> CupsBackend::printer(const QString& name) {
                            : CupsText::tr("There is no printer named %1.").arg(name));
 }
 
+Result<JobOptions> CupsBackend::jobOptions(const PrintJob& job) {
+    // An empty name would make cupsGetNamedDest return the default printer: the job names its printer.
+    cups_dest_t* dest = job.printer.isEmpty()
+                            ? nullptr
+                            : cupsGetNamedDest(nullptr, job.printer.toUtf8().constData(), nullptr);
+    if (dest == nullptr) {
+        const QString why = lastCupsError();
+        // cupsGetNamedDest says "not found" also when the scheduler is down: printer() tells which it is.
+        auto info = printer(job.printer);
+        if (!info)
+            return fail(info.error());
+        return unavailable("print.cups-unreachable",
+                           CupsText::tr("The print service (CUPS) cannot be reached: %1").arg(why));
+    }
+    JobOptions defaults;
+    for (int i = 0; i < dest->num_options; ++i)
+        defaults.insert(QString::fromUtf8(dest->options[i].name), QString::fromUtf8(dest->options[i].value));
+    cupsFreeDests(1, dest);
+    return mergeJobOptions(defaults, job.options);
+}
+
 Result<int> CupsBackend::submit(const PrintJob& job) {
+    // Submitted as lp submits: with the queue's and the station's defaults, not the job's options alone.
+    auto merged = jobOptions(job);
+    if (!merged)
+        return fail(merged.error());
     const QByteArray name = job.printer.toUtf8();
     const QByteArray title = job.title.toUtf8();
     cups_option_t* options = nullptr;
     int numOptions = 0;
-    for (auto it = job.options.cbegin(); it != job.options.cend(); ++it)
+    for (auto it = merged->cbegin(); it != merged->cend(); ++it)
         numOptions = cupsAddOption(it.key().toUtf8().constData(), it.value().toUtf8().constData(), numOptions,
                                    &options);
     const int id = cupsCreateJob(nullptr, name.constData(), title.constData(), numOptions, options);
@@ -94,8 +170,10 @@ Result<int> CupsBackend::submit(const PrintJob& job) {
             CupsText::tr("The printer %1 did not accept the job: %2").arg(job.printer, lastCupsError()));
     }
     const char* format = job.format == JobFormat::Pdf ? CUPS_FORMAT_PDF : CUPS_FORMAT_RAW;
-    bool ok = cupsStartDocument(nullptr, name.constData(), id, title.constData(), format, 1) ==
-              HTTP_STATUS_CONTINUE;
+    // No document name: cupsd copies it into the filter options (document-name-supplied), where Debian 12's
+    // cupsd segfaults on white space, and titles have spaces ("Arrivals 2026-11-28"). The job-name carries
+    // the title; lp sends no document name for standard input either.
+    bool ok = cupsStartDocument(nullptr, name.constData(), id, nullptr, format, 1) == HTTP_STATUS_CONTINUE;
     constexpr qsizetype kChunk = 64 * 1024;
     for (qsizetype at = 0; ok && at < job.data.size(); at += kChunk) {
         const qsizetype len = std::min(kChunk, job.data.size() - at);
