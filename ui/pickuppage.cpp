@@ -150,8 +150,7 @@ void PickupPage::lookUp(const QString& input) {
             continue;
         PickupRow row;
         row.parcel = p;
-        const auto info = m_station.carriers().find(p.carrier);
-        row.carrierName = info ? info->displayName() : p.carrier;
+        row.carrierName = m_station.carriers().displayName(p.carrier);
         row.daysHeld = static_cast<int>((now - p.receivedAt) / kDayMs);
         row.feeFen = m_station.storageFee(p, now);
         rows << row;

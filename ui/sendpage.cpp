@@ -336,7 +336,7 @@ void SendPage::refresh() {
                 today.append(d);
         }
     }
-    m_today->setRows(std::move(today));
+    m_today->setRows(std::move(today), m_station.carriers());
     m_table->resizeColumnsToContents();
 }
 
