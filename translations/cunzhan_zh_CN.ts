@@ -622,8 +622,8 @@
         <translation>设置项 %1 应为 %2 到 %3 之间的整数。</translation>
     </message>
     <message>
-        <source>The language is zh_CN, en, or empty to follow the system.</source>
-        <translation>语言可以是 zh_CN、en，留空则跟随系统。</translation>
+        <source>The language is zh_CN (Chinese, the default) or en (English).</source>
+        <translation>语言只能是 zh_CN（中文，默认）或 en（英文）。</translation>
     </message>
     <message>
         <source>There is no setting called "%1".</source>
@@ -1150,8 +1150,8 @@ Database: %2</source>
         <translation>待同步操作</translation>
     </message>
     <message>
-        <source>Nothing to show all settings, "get KEY" to show one, "set KEY VALUE" to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, en or empty).</source>
-        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（zh_CN、en 或留空）。</translation>
+        <source>Nothing to show all settings, "get KEY" to show one, "set KEY VALUE" to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, the default, or en: the language of the terminal, of cunzhanctl and of everything printed).</source>
+        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（默认 zh_CN，或 en：终端、cunzhanctl 和所有打印件使用的语言）。</translation>
     </message>
     <message>
         <source>There is no setting called "%1".</source>
@@ -2014,6 +2014,14 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>The one-time enrolment code from the county centre, or the text of its QR invite (which also names the server).</source>
         <translation>县级中心提供的一次性登记码，或其登记二维码的文本（其中也包含服务器地址）。</translation>
+    </message>
+    <message>
+        <source>Language of this run's output: zh_CN or en (default: the station's language setting, which is Chinese unless the station chose English; the shell's locale does not matter).</source>
+        <translation>本次运行输出的语言：zh_CN 或 en（默认按服务站的语言设置，未选英文即为中文；与 shell 的区域设置无关）。</translation>
+    </message>
+    <message>
+        <source>--lang takes zh_CN or en, not "%1".</source>
+        <translation>--lang 只能是 zh_CN 或 en，不能是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -2935,10 +2943,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>e.g. 1-4:3x30,A:2x10 (shelves 1 to 4, 3 layers of 30 parcels)</source>
         <translation>例如 1-4:3x30,A:2x10（1 到 4 号货架，每个 3 层，每层 30 件）</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Station &amp;name:</source>
