@@ -810,6 +810,26 @@ Database: %2</source>
         <source>The station is not set up yet; start cunzhan without --exit-when-ready.</source>
         <translation>服务站尚未设置；请不带 --exit-when-ready 启动 cunzhan。</translation>
     </message>
+    <message>
+        <source>Cunzhan village parcel station terminal</source>
+        <translation>村站：乡村快递服务站终端</translation>
+    </message>
+    <message>
+        <source>The station database (default: %1).</source>
+        <translation>服务站数据库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Language for this run: zh_CN or en (default: the station's language setting, which is Chinese unless the station chose English; the system's locale does not matter).</source>
+        <translation>本次运行使用的语言：zh_CN 或 en（默认按服务站的语言设置，未选英文即为中文；与系统的区域设置无关）。</translation>
+    </message>
+    <message>
+        <source>Print "ready" and exit once the main window is painted.</source>
+        <translation>主窗口显示后输出“ready”并退出。</translation>
+    </message>
+    <message>
+        <source>--lang takes zh_CN or en, not "%1".</source>
+        <translation>--lang 只能是 zh_CN 或 en，不能是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>cunzhanctl</name>

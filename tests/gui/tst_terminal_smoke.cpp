@@ -1,8 +1,9 @@
 // Smoke test of the real terminal binary: it starts on an initialised database, paints, says
-// "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging, in the
-// default language (Chinese) when no station says otherwise.
+// "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging; --help
+// and --version work without any display, in the station's language (Chinese unless it chose English).
 #include "station.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,6 +13,7 @@ class TestTerminalSmoke : public QObject {
 private Q_SLOTS:
     void startsAndExitsWhenReady();
     void unopenableDatabaseFails();
+    void helpWithoutADisplay();
 
 private:
     static QString binary() { return QStringLiteral(CUNZHAN_BIN_DIR "/cunzhan"); }
@@ -80,6 +82,39 @@ void TestTerminalSmoke::unopenableDatabaseFails() {
     r = run(env, QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + args);
     QVERIFY(r.code != 0 && r.code != -1);
     QVERIFY2(r.err.contains("folder"), r.err.constData());
+}
+
+void TestTerminalSmoke::helpWithoutADisplay() {
+    QTemporaryDir dir;
+    const QProcessEnvironment env = headless(dir);
+    Run r = run(env, {QStringLiteral("--help")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("--lang") && r.out.contains("--db"), r.out.constData());
+    QVERIFY2(r.out.contains("用法") && r.out.contains("服务站数据库"), r.out.constData()); // no station yet
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("xdg/cunzhan/station.db")))); // help creates none
+    r = run(env, {QStringLiteral("--version")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(), QByteArray("cunzhan " CUNZHAN_VERSION));
+    r = run(env, {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("The station database"), r.out.constData());
+
+    // A station that chose English: its help is English too.
+    const QString db = dir.filePath(QStringLiteral("station.db"));
+    {
+        auto station = cz::Station::open(db);
+        QVERIFY(station);
+        QVERIFY((*station)->initialise(QStringLiteral("英文站"), QStringLiteral("1:1x10")));
+        QVERIFY((*station)->setSetting(QStringLiteral("language"), QStringLiteral("en")));
+    }
+    r = run(env, {QStringLiteral("--db"), db, QStringLiteral("-h")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("The station database"), r.out.constData());
+    // Qt's own options (-platform) do not hide the help either.
+    r = run(env, {QStringLiteral("--db"), db, QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                  QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("--exit-when-ready"));
 }
 
 QTEST_MAIN(TestTerminalSmoke)
