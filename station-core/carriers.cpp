@@ -5,7 +5,11 @@
 namespace cz {
 
 QString CarrierInfo::displayName() const {
-    return QLocale().language() == QLocale::Chinese ? nameZh : nameEn;
+    // The default locale is the station's language (installTranslations), never the shell's.
+    const QString name = QLocale().language() == QLocale::English ? nameEn : nameZh;
+    if (!name.isEmpty())
+        return name;
+    return nameZh.isEmpty() ? (nameEn.isEmpty() ? code : nameEn) : nameZh;
 }
 
 Status CarrierRegistry::load(Database& db) {
@@ -54,6 +58,11 @@ std::optional<CarrierInfo> CarrierRegistry::find(const QString& code) const {
             return c;
     }
     return std::nullopt;
+}
+
+QString CarrierRegistry::displayName(const QString& code) const {
+    const auto carrier = find(code);
+    return carrier ? carrier->displayName() : code;
 }
 
 } // namespace cz

@@ -31,6 +31,10 @@ public:
     [[nodiscard]] QList<CarrierCandidate> detect(const QString& waybill) const;
     [[nodiscard]] const QList<CarrierInfo>& carriers() const { return m_carriers; }
     [[nodiscard]] std::optional<CarrierInfo> find(const QString& code) const;
+    // What a person reads for a carrier code (顺丰, not SF) in the language the program runs in; the
+    // code itself when the station does not know it. Every slip, list, table and message shows this;
+    // codes stay where machines read them (JSON, CSV, the sync protocol).
+    [[nodiscard]] QString displayName(const QString& code) const;
 
 private:
     struct Rule {

@@ -318,7 +318,7 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
         return fail(
             badInput(QStringLiteral("dispatch.no_rate"),
                      DispatchText::tr("%1 has no rate to %2: choose another carrier or import its rates.")
-                         .arg(carrier, province.trimmed())));
+                         .arg(m_station.carriers().displayName(carrier), province.trimmed())));
     }
     RateQuote r;
     r.carrier = carrier;
@@ -330,7 +330,7 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
     if (weightGrams > maxWeight)
         return fail(badInput(QStringLiteral("dispatch.too_heavy"),
                              DispatchText::tr("%1 takes parcels up to %2 kg; this one weighs %3 kg.")
-                                 .arg(carrier)
+                                 .arg(m_station.carriers().displayName(carrier))
                                  .arg(maxWeight / 1000.0, 0, 'g', 6)
                                  .arg(weightGrams / 1000.0, 0, 'g', 6)));
     // First kilogram, then each started kilogram.
@@ -366,7 +366,8 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
         return fail(overlap.error());
     if (overlap->toInt() > 0)
         return fail(ErrorKind::Conflict, QStringLiteral("waybill_block.overlap"),
-                    DispatchText::tr("These numbers overlap a block already imported for %1.").arg(carrier));
+                    DispatchText::tr("These numbers overlap a block already imported for %1.")
+                        .arg(m_station.carriers().displayName(carrier)));
     auto q = tx->exec(
         QStringLiteral(
             "INSERT INTO waybill_block(carrier, prefix, digits, next_no, last_no) VALUES (?, ?, ?, ?, ?)"),
@@ -488,7 +489,7 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
                 ErrorKind::Conflict, QStringLiteral("dispatch.no_waybill_numbers"),
                 DispatchText::tr("No %1 waybill numbers are left: scan a pre-printed waybill or import a "
                                  "new number block.")
-                    .arg(d.carrier));
+                    .arg(m_station.carriers().displayName(d.carrier)));
         }
         const qint64 blockId = (*block)->value(0).toLongLong();
         const qint64 next = (*block)->value(3).toLongLong();

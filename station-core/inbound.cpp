@@ -4,6 +4,7 @@
 #include "writetx.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace cz {
 
@@ -133,9 +134,11 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
         carrier = info->code;
     } else {
         const auto candidates = m_carriers.detect(*waybill);
-        QStringList codes;
-        for (const auto& c : candidates)
+        QStringList codes, names; // codes for the caller to offer, names for the person reading
+        for (const auto& c : candidates) {
             codes << c.code;
+            names << m_carriers.displayName(c.code);
+        }
         if (candidates.isEmpty())
             return fail(ErrorKind::BadInput, QStringLiteral("carrier.not_detected"),
                         InboundText::tr("No carrier uses waybill numbers like %1; choose the carrier.")
@@ -143,7 +146,7 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
         if (candidates.size() > 1)
             return fail(ErrorKind::BadInput, QStringLiteral("carrier.ambiguous"),
                         InboundText::tr("Several carriers use numbers like %1 (%2); confirm which one.")
-                            .arg(*waybill, codes.join(QStringLiteral(", "))),
+                            .arg(*waybill, QLocale().createSeparatedList(names)),
                         codes);
         carrier = candidates.first().code;
     }

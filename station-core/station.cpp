@@ -92,8 +92,8 @@ Status Station::reload() {
             s.undoWindowMin = value.toInt();
         else if (key == QLatin1String("unclaimed_after_days"))
             s.unclaimedAfterDays = value.toInt();
-        else if (key == QLatin1String("language"))
-            s.language = value;
+        else if (key == QLatin1String("language") && value == QLatin1String("en"))
+            s.language = value; // anything else, including "" (once "follow the system"), is the default
     }
     (*q)->finish();
     m_settings = s;
@@ -179,9 +179,9 @@ Status Station::setSetting(const QString& key, const QString& rawValue) {
                         StationText::tr("Give the station a name of 1 to 40 characters."));
     } else if (key == QLatin1String("language")) {
         known = true;
-        if (!value.isEmpty() && value != QLatin1String("zh_CN") && value != QLatin1String("en"))
+        if (value != QLatin1String(kDefaultLanguage) && value != QLatin1String("en"))
             return fail(ErrorKind::BadInput, QStringLiteral("setting.language"),
-                        StationText::tr("The language is zh_CN, en, or empty to follow the system."));
+                        StationText::tr("The language is zh_CN (Chinese, the default) or en (English)."));
     } else if (key == QLatin1String("shelf_spec")) {
         return setShelfLayout(value);
     }
@@ -192,7 +192,7 @@ Status Station::setSetting(const QString& key, const QString& rawValue) {
     auto tx = beginWrite();
     if (!tx)
         return fail(tx.error());
-    // A null QString would bind as SQL NULL; an empty value ("follow the system") is a real value.
+    // A null QString would bind as SQL NULL.
     const QString stored = value.isNull() ? QStringLiteral("") : value;
     if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
                           {key, stored});

@@ -20,6 +20,9 @@ namespace cz {
 
 class WriteTx;
 
+// The station's language until it chooses another: the program is Chinese first.
+constexpr const char* kDefaultLanguage = "zh_CN";
+
 struct StationSettings {
     QString stationName;
     QString shelfSpec;
@@ -27,7 +30,9 @@ struct StationSettings {
     qint64 feePerDayFen = 0;    // storage fee per started day after the free days
     int undoWindowMin = 10;     // a pickup can be undone this long after it
     int unclaimedAfterDays = 7; // overdue parcels older than this are suggested for return
-    QString language;           // "" = follow the system, "zh_CN", "en"
+    // "zh_CN" (the default) or "en": the language of the terminal, cunzhanctl and everything printed,
+    // whatever the shell's locale.
+    QString language = QString::fromLatin1(kDefaultLanguage);
 };
 
 struct ReceiveRequest {

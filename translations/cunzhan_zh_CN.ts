@@ -668,10 +668,6 @@
         <translation>设置项 %1 应为 %2 到 %3 之间的整数。</translation>
     </message>
     <message>
-        <source>The language is zh_CN, en, or empty to follow the system.</source>
-        <translation>语言可以是 zh_CN、en，留空则跟随系统。</translation>
-    </message>
-    <message>
         <source>There is no setting called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的设置项。</translation>
     </message>
@@ -692,6 +688,10 @@
     <message>
         <source>Place %1-%2 has no free pickup code left; hand over or move some parcels first.</source>
         <translation>位置 %1-%2 已没有空闲的取件码，请先交付或移走一些包裹。</translation>
+    </message>
+    <message>
+        <source>The language is zh_CN (Chinese, the default) or en (English).</source>
+        <translation>语言只能是 zh_CN（中文，默认）或 en（英文）。</translation>
     </message>
 </context>
 <context>
@@ -857,6 +857,26 @@ Database: %2</source>
     <message>
         <source>The station is not set up yet; start cunzhan without --exit-when-ready.</source>
         <translation>服务站尚未设置；请不带 --exit-when-ready 启动 cunzhan。</translation>
+    </message>
+    <message>
+        <source>Cunzhan village parcel station terminal</source>
+        <translation>村站：乡村快递服务站终端</translation>
+    </message>
+    <message>
+        <source>The station database (default: %1).</source>
+        <translation>服务站数据库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Language for this run: zh_CN or en (default: the station&apos;s language setting, which is Chinese unless the station chose English; the system&apos;s locale does not matter).</source>
+        <translation>本次运行使用的语言：zh_CN 或 en（默认按服务站的语言设置，未选英文即为中文；与系统的区域设置无关）。</translation>
+    </message>
+    <message>
+        <source>Print &quot;ready&quot; and exit once the main window is painted.</source>
+        <translation>主窗口显示后输出“ready”并退出。</translation>
+    </message>
+    <message>
+        <source>--lang takes zh_CN or en, not &quot;%1&quot;.</source>
+        <translation>--lang 只能是 zh_CN 或 en，不能是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1186,10 +1206,6 @@ Database: %2</source>
     <message>
         <source>Pending sync ops</source>
         <translation>待同步操作</translation>
-    </message>
-    <message>
-        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, en or empty).</source>
-        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（zh_CN、en 或留空）。</translation>
     </message>
     <message>
         <source>There is no setting called &quot;%1&quot;.</source>
@@ -2086,6 +2102,18 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>
             <numerusform>此人还有 %n 件包裹待取：%1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, the default, or en: the language of the terminal, of cunzhanctl and of everything printed).</source>
+        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（默认 zh_CN，或 en：终端、cunzhanctl 和所有打印件使用的语言）。</translation>
+    </message>
+    <message>
+        <source>Language of this run&apos;s output: zh_CN or en (default: the station&apos;s language setting, which is Chinese unless the station chose English; the shell&apos;s locale does not matter).</source>
+        <translation>本次运行输出的语言：zh_CN 或 en（默认按服务站的语言设置，未选英文即为中文；与 shell 的区域设置无关）。</translation>
+    </message>
+    <message>
+        <source>--lang takes zh_CN or en, not &quot;%1&quot;.</source>
+        <translation>--lang 只能是 zh_CN 或 en，不能是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3055,10 +3083,6 @@ Hand all of them to the person at the counter?</source>
     <message>
         <source>e.g. 1-4:3x30,A:2x10 (shelves 1 to 4, 3 layers of 30 parcels)</source>
         <translation>例如 1-4:3x30,A:2x10（1 到 4 号货架，每个 3 层，每层 30 件）</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Station &amp;name:</source>

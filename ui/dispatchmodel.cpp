@@ -5,9 +5,10 @@
 
 namespace cz::ui {
 
-void DispatchModel::setRows(QList<Dispatch> rows) {
+void DispatchModel::setRows(QList<Dispatch> rows, CarrierRegistry carriers) {
     beginResetModel();
     m_rows = std::move(rows);
+    m_carriers = std::move(carriers);
     endResetModel();
 }
 
@@ -33,7 +34,7 @@ QVariant DispatchModel::data(const QModelIndex& index, int role) const {
     case Waybill:
         return d.waybill;
     case Carrier:
-        return d.carrier;
+        return m_carriers.displayName(d.carrier);
     case Sender:
         return maskName(d.senderName);
     case Recipient:

@@ -2,6 +2,7 @@
 // and recipient, destination, weight, fee and status. The sender's resident ID is never a column.
 #pragma once
 
+#include "carriers.h"
 #include "dispatch.h"
 
 #include <QAbstractTableModel>
@@ -15,7 +16,8 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setRows(QList<Dispatch> rows);
+    // carriers: the station's (Station::carriers()), to show carrier names.
+    void setRows(QList<Dispatch> rows, CarrierRegistry carriers = {});
     [[nodiscard]] const Dispatch& rowAt(int row) const { return m_rows.at(row); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -25,6 +27,7 @@ public:
 
 private:
     QList<Dispatch> m_rows;
+    CarrierRegistry m_carriers;
 };
 
 } // namespace cz::ui

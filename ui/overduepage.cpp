@@ -159,15 +159,13 @@ void OverduePage::refresh() {
     QList<OverdueRow> overdueRows;
     if (overdue) {
         for (const OverdueItem& item : std::as_const(*overdue)) {
-            const auto info = m_station.carriers().find(item.parcel.carrier);
-            overdueRows << OverdueRow{item, info ? info->displayName() : item.parcel.carrier};
+            overdueRows << OverdueRow{item, m_station.carriers().displayName(item.parcel.carrier)};
         }
     }
     QList<ReturnRow> returnRows;
     if (returns) {
         for (const Parcel& p : std::as_const(*returns)) {
-            const auto info = m_station.carriers().find(p.carrier);
-            returnRows << ReturnRow{p, info ? info->displayName() : p.carrier};
+            returnRows << ReturnRow{p, m_station.carriers().displayName(p.carrier)};
         }
     }
     m_overdueModel->setRows(overdueRows);

@@ -61,11 +61,8 @@ QVariant ParcelTableModel::data(const QModelIndex& index, int role) const {
     const auto field = ParcelColumns::fieldAt(kFields, index.column());
     if (!field)
         return {};
-    QString carrierName;
-    if (*field == ParcelField::Carrier) {
-        const auto info = m_station.carriers().find(p.carrier);
-        carrierName = info ? info->displayName() : p.carrier;
-    }
+    const QString carrierName =
+        *field == ParcelField::Carrier ? m_station.carriers().displayName(p.carrier) : QString();
     return ParcelColumns::text(p, *field, carrierName);
 }
 

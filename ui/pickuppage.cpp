@@ -131,8 +131,7 @@ void PickupPage::lookUp(const QString& input) {
         for (const Parcel& p : std::as_const(found->people[person].parcels)) {
             PickupRow row;
             row.parcel = p;
-            const auto info = m_station.carriers().find(p.carrier);
-            row.carrierName = info ? info->displayName() : p.carrier;
+            row.carrierName = m_station.carriers().displayName(p.carrier);
             const Holding h = m_station.holding(p, now);
             row.daysHeld = h.daysHeld;
             row.feeFen = h.feeFen;

@@ -2,10 +2,10 @@
 
 namespace cz::ui {
 
-void PrealertModel::setRows(QList<Prealert> rows, QHash<QString, QString> carrierNames) {
+void PrealertModel::setRows(QList<Prealert> rows, CarrierRegistry carriers) {
     beginResetModel();
     m_rows = std::move(rows);
-    m_carrierNames = std::move(carrierNames);
+    m_carriers = std::move(carriers);
     endResetModel();
 }
 
@@ -26,7 +26,7 @@ QVariant PrealertModel::data(const QModelIndex& index, int role) const {
     case Waybill:
         return a.waybill;
     case Carrier:
-        return m_carrierNames.value(a.carrier, a.carrier);
+        return m_carriers.displayName(a.carrier);
     case Phone:
         return a.maskedPhone(); // never the full number on screen
     default:

@@ -5,7 +5,6 @@
 #include "station.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 
 namespace cz::ui {
 
@@ -16,8 +15,9 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // carrierNames: the carrier code's name to show (Station::carriers()); codes not in it show as they are.
-    void setRows(QList<Prealert> rows, QHash<QString, QString> carrierNames = {});
+    // carriers: the station's (Station::carriers()), to show carrier names; codes it does not know show
+    // as they are.
+    void setRows(QList<Prealert> rows, CarrierRegistry carriers = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -26,7 +26,7 @@ public:
 
 private:
     QList<Prealert> m_rows;
-    QHash<QString, QString> m_carrierNames;
+    CarrierRegistry m_carriers;
 };
 
 } // namespace cz::ui

@@ -1,6 +1,7 @@
 #include "receivepage.h"
 
 #include "documents.h"
+#include "fromstation.h"
 #include "parceltablemodel.h"
 #include "prealertmodel.h"
 #include "printpreview.h"
@@ -142,8 +143,7 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
 void ReceivePage::printSlip() {
     if (!m_last)
         return;
-    const print::Document slip =
-        print::pickupSlip({m_station.settings().stationName, *m_last, m_station.settings().freeDays});
+    const print::Document slip = print::pickupSlip(print::slipData(m_station, *m_last));
     PrintPreview::preview(this, slip, Paper::Slip, m_printing);
 }
 
@@ -154,7 +154,7 @@ void ReceivePage::printArrivals() {
         showMessage(m_message, parcels.error().message, Tone::Bad);
         return;
     }
-    PrintPreview::preview(this, print::arrivalList({m_station.settings().stationName, today, *parcels}),
+    PrintPreview::preview(this, print::arrivalList(print::arrivalListData(m_station, today, *parcels)),
                           Paper::A4, m_printing);
 }
 
@@ -210,10 +210,9 @@ void ReceivePage::updateCarrierChoice(const QStringList& codes) {
             candidates << c.code;
     }
     if (candidates.size() > 1) {
-        const auto top = m_station.carriers().find(candidates.first());
         showCarriers(candidates,
                      tr("Several carriers use numbers like this one: check the carrier (%1 is chosen).")
-                         .arg(top ? top->displayName() : candidates.first()));
+                         .arg(m_station.carriers().displayName(candidates.first())));
     } else {
         showCarriers({}, {});
     }
@@ -221,9 +220,10 @@ void ReceivePage::updateCarrierChoice(const QStringList& codes) {
 
 void ReceivePage::showCarriers(const QStringList& codes, const QString& hint) {
     m_carrier->clear();
+    // The code beside the name: it is what the waybill's prefix shows.
     for (const QString& code : codes) {
-        const auto info = m_station.carriers().find(code);
-        m_carrier->addItem(info ? QStringLiteral("%1 (%2)").arg(info->displayName(), code) : code, code);
+        const QString name = m_station.carriers().displayName(code);
+        m_carrier->addItem(name == code ? code : QStringLiteral("%1 (%2)").arg(name, code), code);
     }
     const bool visible = !codes.isEmpty();
     m_carrier->setVisible(visible);
@@ -288,8 +288,7 @@ void ReceivePage::receiveNow() {
     showMessage(m_message, notes.join(QLatin1Char(' ')), notes.isEmpty() ? Tone::Neutral : tone);
     // The slip goes straight to the printer: a preview per parcel would slow the queue of couriers.
     if (m_autoPrint->isChecked() && m_printing) {
-        const print::Document slip =
-            print::pickupSlip({m_station.settings().stationName, p, m_station.settings().freeDays});
+        const print::Document slip = print::pickupSlip(print::slipData(m_station, p));
         m_slipRequests.insert(m_printing->print(slip, Paper::Slip));
     }
     m_waybill->clear();
@@ -330,11 +329,7 @@ void ReceivePage::refreshExpected() {
         return;
     }
     const int n = static_cast<int>(expected->size());
-    QHash<QString, QString> carrierNames;
-    for (const Prealert& a : std::as_const(*expected))
-        if (const auto info = m_station.carriers().find(a.carrier))
-            carrierNames.insert(a.carrier, info->displayName());
-    m_expected->setRows(std::move(*expected), std::move(carrierNames));
+    m_expected->setRows(std::move(*expected), m_station.carriers());
     // Nothing announced (or no county): no empty table taking room from the arrivals.
     m_expectedTable->setVisible(n > 0);
     showMessage(m_expectedLabel,

@@ -335,7 +335,7 @@ void SendPage::refresh() {
                 today.append(d);
         }
     }
-    m_today->setRows(std::move(today));
+    m_today->setRows(std::move(today), m_station.carriers());
     m_table->resizeColumnsToContents();
     updateQuote(); // rates may have arrived (the county's, or imported by cunzhanctl)
 }

@@ -49,7 +49,8 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     m_unclaimed->setSuffix(tr(" days"));
     makeScanField(m_shelves);
     m_shelves->setPlaceholderText(tr("e.g. 1-4:3x30,A:2x10 (shelves 1 to 4, 3 layers of 30 parcels)"));
-    m_language->addItem(tr("Follow the system"), QString());
+    // Each language in its own words, so a clerk finds theirs whatever the terminal shows now. The
+    // station's language is also that of cunzhanctl and of everything printed, whatever the system's.
     m_language->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_message->setWordWrap(true);
@@ -220,10 +221,8 @@ void SettingsPage::save() {
     if (old.shelfSpec.compare(m_shelves->text().trimmed().remove(QLatin1Char(' ')), Qt::CaseInsensitive) != 0)
         changes.append({QStringLiteral("shelf_spec"), m_shelves->text()});
     const bool languageChanged = old.language != language;
-    // Empty = follow the system. A null QString would be stored as SQL NULL, which the setting
-    // table refuses, so an empty but non-null string is passed.
     if (languageChanged)
-        changes.append({QStringLiteral("language"), language.isEmpty() ? QStringLiteral("") : language});
+        changes.append({QStringLiteral("language"), language});
     bool printersChanged = false;
     for (int i = 0; i < 3; ++i) {
         const auto paper = static_cast<Paper>(i);

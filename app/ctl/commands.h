@@ -78,7 +78,4 @@ struct Choice {
 // Opens a file named on the command line for reading text; "-" is standard input.
 [[nodiscard]] bool openInput(QFile& file, const QString& name);
 
-// A carrier as "CODE (name)", or the code alone when the station does not know it.
-[[nodiscard]] QString carrierText(const Station& station, const QString& code);
-
 } // namespace cz::ctl

@@ -112,7 +112,7 @@ void printDispatch(const Context& ctx, const Dispatch& d) {
     }
     ctx.out.fields(
         {{Tr::tr("Waybill"), d.waybill},
-         {Tr::tr("Carrier"), carrierText(ctx.station(), d.carrier)},
+         {Tr::tr("Carrier"), ctx.station().carriers().displayName(d.carrier)},
          {Tr::tr("Zone"), d.zone},
          {Tr::tr("Fee"), yuan(d.feeFen)},
          {Tr::tr("Weight"), print::formatWeight(d.weightGrams)},
@@ -161,7 +161,7 @@ int listDispatches(const Context& ctx, const QCommandLineParser& p) {
             {}};
     for (const Dispatch& d : *r)
         t.rows << QStringList{d.waybill,
-                              d.carrier,
+                              ctx.station().carriers().displayName(d.carrier),
                               dispatchStatusLabel(d.status),
                               maskPhone(d.recipientPhone, d.recipientPhone.right(4)),
                               QStringLiteral("%1 %2").arg(d.province, d.city),
@@ -289,7 +289,7 @@ int runRates(Context& ctx, const QCommandLineParser& p) {
                             {QStringLiteral("fee_fen"), q->feeFen}});
             return 0;
         }
-        ctx.out.fields({{Tr::tr("Carrier"), carrierText(ctx.station(), q->carrier)},
+        ctx.out.fields({{Tr::tr("Carrier"), ctx.station().carriers().displayName(q->carrier)},
                         {Tr::tr("Province"), q->province},
                         {Tr::tr("Zone"), q->zone},
                         {Tr::tr("Chargeable"), Tr::tr("%n kg", nullptr, q->chargeableKg)},
@@ -354,12 +354,12 @@ int runWaybillBlock(Context& ctx, const QCommandLineParser& p) {
             return 0;
         }
         ctx.out.text(Tr::tr("Imported %1 to %2 for %3; %4 number(s) left.")
-                         .arg(padded(*from), padded(*to), carrier)
+                         .arg(padded(*from), padded(*to), ctx.station().carriers().displayName(carrier))
                          .arg(*left));
         return 0;
     }
     if (pos == QStringList{QStringLiteral("status")}) {
-        Table t{{Tr::tr("Carrier"), Tr::tr("Name"), Tr::tr("Numbers left")}, {}};
+        Table t{{Tr::tr("Code"), Tr::tr("Carrier"), Tr::tr("Numbers left")}, {}};
         for (const CarrierInfo& c : ctx.station().carriers().carriers()) {
             auto left = desk.waybillsLeft(c.code);
             if (!left)

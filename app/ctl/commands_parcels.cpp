@@ -93,9 +93,15 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
     auto r = ctx.station().receive(request);
     if (!r) {
         const int code = ctx.out.fail(r.error());
-        if (r.error().code == QLatin1String("carrier.ambiguous"))
+        if (r.error().code == QLatin1String("carrier.ambiguous")) {
+            // Codes are what --carrier takes; the names say which carrier each one is.
+            QStringList choices;
+            for (const QString& carrier : r.error().details)
+                choices << QStringLiteral("%1 (%2)").arg(carrier,
+                                                         ctx.station().carriers().displayName(carrier));
             ctx.out.note(Tr::tr("Run the command again with --carrier CODE, where CODE is one of: %1.")
-                             .arg(r.error().details.join(QStringLiteral(", "))));
+                             .arg(choices.join(QStringLiteral(", "))));
+        }
         return code;
     }
     const Parcel& parcel = r->parcel;
@@ -112,7 +118,7 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
              {Tr::tr("Place"), parcel.slotName()},
              {Tr::tr("Phone"), parcel.maskedPhone()},
              {Tr::tr("Name"), parcel.maskedName().isEmpty() ? QStringLiteral("-") : parcel.maskedName()},
-             {Tr::tr("Carrier"), carrierText(ctx.station(), parcel.carrier)},
+             {Tr::tr("Carrier"), ctx.station().carriers().displayName(parcel.carrier)},
              {Tr::tr("Waybill"), parcel.waybill}});
     }
     if (r->prealerted)
@@ -210,8 +216,10 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
                         {QStringLiteral("total_fee_fen"), r->totalFeeFen},
                         {QStringLiteral("also_waiting"), QJsonArray::fromStringList(alsoWaiting)}});
     } else {
-        ctx.out.table(parcelTable(r->parcels, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                                               ParcelColumn::Phone, ParcelColumn::Fee}));
+        ctx.out.table(parcelTable(r->parcels,
+                                  {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                                   ParcelColumn::Phone, ParcelColumn::Fee},
+                                  ctx.station().carriers()));
         ctx.out.text(Tr::tr("Handed over %n parcel(s). Fee to collect: %1.", nullptr,
                             static_cast<int>(r->parcels.size()))
                          .arg(yuan(r->totalFeeFen)));
@@ -324,7 +332,7 @@ int runList(Context& ctx, const QCommandLineParser& p) {
     } else if (r->isEmpty()) {
         ctx.out.note(Tr::tr("No parcels match."));
     } else {
-        ctx.out.table(parcelTable(*r));
+        ctx.out.table(parcelTable(*r, ctx.station().carriers()));
     }
     return 0;
 }
@@ -361,7 +369,7 @@ int runOverdue(Context& ctx, const QCommandLineParser& p) {
                                           ParcelColumn::Phone};
         Table t{parcelHeaders(columns) << Tr::tr("Days held") << Tr::tr("Fee") << Tr::tr("Note"), {}};
         for (const OverdueItem& item : *items)
-            t.rows << (parcelRow(item.parcel, columns)
+            t.rows << (parcelRow(item.parcel, columns, ctx.station().carriers())
                        << QString::number(item.daysHeld) << formatFen(item.feeFen)
                        << (item.unclaimed ? Tr::tr("unclaimed: consider returning") : QString()));
         ctx.out.table(t);
@@ -404,8 +412,10 @@ int listReturns(Context& ctx) {
         ctx.out.note(Tr::tr("No parcels are marked for return."));
         return 0;
     }
-    ctx.out.table(parcelTable(*r, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                                   ParcelColumn::Carrier, ParcelColumn::Phone, ParcelColumn::ReturnReason}));
+    ctx.out.table(parcelTable(*r,
+                              {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
+                               ParcelColumn::Carrier, ParcelColumn::Phone, ParcelColumn::ReturnReason},
+                              ctx.station().carriers()));
     return 0;
 }
 
@@ -475,18 +485,13 @@ int runArrivals(Context& ctx, const QCommandLineParser& p) {
         return 0;
     }
     if (!r->isEmpty())
-        ctx.out.table(parcelTable(*r));
+        ctx.out.table(parcelTable(*r, ctx.station().carriers()));
     ctx.out.text(Tr::tr("%n parcel(s) arrived on %1.", nullptr, static_cast<int>(r->size()))
                      .arg(day.toString(Qt::ISODate)));
     return 0;
 }
 
 } // namespace
-
-QString carrierText(const Station& station, const QString& code) {
-    const auto carrier = station.carriers().find(code);
-    return carrier ? QStringLiteral("%1 (%2)").arg(code, carrier->displayName()) : code;
-}
 
 QList<Command> parcelCommands() {
     return {

@@ -77,8 +77,7 @@ Result<print::Document> slipDocument(Context& ctx, const QCommandLineParser& p) 
         return fail(ErrorKind::NotFound, QStringLiteral("parcel.not_found"),
                     Tr::tr("No parcel in the station has the pickup code %1.")
                         .arg(p.value(QStringLiteral("code")).trimmed().toUpper()));
-    const StationSettings& s = ctx.station().settings();
-    return print::pickupSlip({s.stationName, found->first(), s.freeDays}, paper);
+    return print::pickupSlip(print::slipData(ctx.station(), found->first()), paper);
 }
 
 Result<print::Document> labelDocument(Context& ctx, const QCommandLineParser& p) {
@@ -109,7 +108,7 @@ Result<print::Document> arrivalsDocument(Context& ctx, const QCommandLineParser&
     auto parcels = ctx.station().arrivals(day);
     if (!parcels)
         return fail(parcels.error());
-    return print::arrivalList({ctx.station().settings().stationName, day, *parcels});
+    return print::arrivalList(print::arrivalListData(ctx.station(), day, *parcels));
 }
 
 Result<print::Document> manifestDocument(Context& ctx, const QCommandLineParser& p) {

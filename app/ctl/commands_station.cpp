@@ -153,7 +153,8 @@ void defineSettings(QCommandLineParser& p) {
         QStringLiteral("ACTION"),
         Tr::tr("Nothing to show all settings, \"get KEY\" to show one, \"set KEY VALUE\" to "
                "change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, "
-               "undo_window_min, unclaimed_after_days, language (zh_CN, en or empty)."),
+               "undo_window_min, unclaimed_after_days, language (zh_CN, the default, or en: the language of "
+               "the terminal, of cunzhanctl and of everything printed)."),
         QStringLiteral("[get KEY | set KEY VALUE]"));
 }
 

@@ -23,12 +23,14 @@ struct Globals {
     bool json = false;
     bool help = false;
     bool version = false;
+    QString lang; // --lang: this run's language, over the station's setting
     int busyTimeoutMs = 5000;
     qint64 fakeNowMs = 0; // CUNZHAN_FAKE_NOW_MS: a fixed clock, for tests and support
     QStringList rest;     // the command and its arguments
 };
 
-const QStringList kGlobalNames{QStringLiteral("db"), QStringLiteral("json"), QStringLiteral("busy-timeout")};
+const QStringList kGlobalNames{QStringLiteral("db"), QStringLiteral("json"), QStringLiteral("busy-timeout"),
+                               QStringLiteral("lang")};
 
 // Our own help option: addHelpOption() would also offer --help-all with Qt's own options.
 QCommandLineOption helpOption() {
@@ -45,6 +47,12 @@ void defineGlobal(QCommandLineParser& p) {
                  Tr::tr("How long to wait for a database that another program is writing, in milliseconds "
                         "(default 5000; the environment variable CUNZHAN_BUSY_TIMEOUT_MS does the same)."),
                  QStringLiteral("MS")});
+    p.addOption(
+        {QStringLiteral("lang"),
+         Tr::tr("Language of this run's output: zh_CN or en (default: the station's language setting, "
+                "which is Chinese unless the station chose English; the shell's locale does not "
+                "matter)."),
+         QStringLiteral("LANG")});
     p.addOption(helpOption());
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("COMMAND"), Tr::tr("The command to run, then its own arguments."),
@@ -65,6 +73,9 @@ QString readGlobals(const QStringList& args, Globals& g) {
         QFileInfo(p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : Database::defaultPath())
             .absoluteFilePath();
     g.rest = p.positionalArguments();
+    g.lang = p.value(QStringLiteral("lang"));
+    if (p.isSet(QStringLiteral("lang")) && !isSupportedLanguage(g.lang))
+        return Tr::tr("--lang takes zh_CN or en, not \"%1\".").arg(g.lang);
 
     QString timeout = qEnvironmentVariable("CUNZHAN_BUSY_TIMEOUT_MS");
     if (p.isSet(QStringLiteral("busy-timeout")))
@@ -120,7 +131,8 @@ QString globalHelp(const QList<Command>& commands) {
     if (!lines.isEmpty())
         lines[0] =
             Tr::tr("Usage: %1")
-                .arg(QStringLiteral("cunzhanctl [--db PATH] [--json] [--busy-timeout MS] COMMAND [ARGS]"));
+                .arg(QStringLiteral(
+                    "cunzhanctl [--db PATH] [--json] [--busy-timeout MS] [--lang LANG] COMMAND [ARGS]"));
     QString text = lines.join(QLatin1Char('\n'));
     text += QLatin1Char('\n') + Tr::tr("Commands:") + QLatin1Char('\n');
     int width = 0;
@@ -160,7 +172,6 @@ QString commandHelp(const Command& c) {
     return lines.join(QLatin1Char('\n'));
 }
 
-// The station's language comes from its settings when the database exists; else the system's.
 std::unique_ptr<Station> openExisting(const Globals& g, const OpenOptions& options,
                                       std::optional<Error>& error) {
     auto s =
@@ -173,7 +184,13 @@ std::unique_ptr<Station> openExisting(const Globals& g, const OpenOptions& optio
 }
 
 int run(QCoreApplication& app) {
+    // The language: --lang, else the station's setting, else Chinese; never the shell's locale. What is
+    // known before opening the station is installed first, so that the messages of bad options and of
+    // a failed open are translated too: the options are read once for --lang, then again for those.
     Globals g;
+    (void)readGlobals(app.arguments(), g);
+    const QString early = installTranslations(app, chooseLanguage(g.lang));
+    g = {};
     const QString globalError = readGlobals(app.arguments(), g);
     const Output out(g.json);
     const OpenOptions options{g.busyTimeoutMs, -1};
@@ -181,10 +198,14 @@ int run(QCoreApplication& app) {
     const bool wantsHelp = g.help || g.rest.value(0) == QLatin1String("help") || asksForHelp(g.rest);
     std::unique_ptr<Station> station;
     std::optional<Error> openError;
-    if (globalError.isEmpty() && !wantsHelp && !g.version && !g.rest.isEmpty() &&
-        QFileInfo(g.dbPath).isFile())
+    if (globalError.isEmpty() && !g.version && (wantsHelp || !g.rest.isEmpty()) &&
+        QFileInfo(g.dbPath).isFile()) {
         station = openExisting(g, options, openError);
-    installTranslations(app, station ? station->settings().language : QString());
+        if (wantsHelp)
+            openError.reset(); // help is still given when the database cannot be opened
+    }
+    if (station && chooseLanguage(g.lang, station->settings().language) != early)
+        installTranslations(app, chooseLanguage(g.lang, station->settings().language));
 
     if (!globalError.isEmpty())
         return out.usage(globalError);
@@ -265,7 +286,8 @@ int run(QCoreApplication& app) {
 bool drawsPages(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const char* a = argv[i];
-        if (std::strcmp(a, "--db") == 0 || std::strcmp(a, "--busy-timeout") == 0) {
+        if (std::strcmp(a, "--db") == 0 || std::strcmp(a, "--busy-timeout") == 0 ||
+            std::strcmp(a, "--lang") == 0) {
             ++i;
             continue;
         }

@@ -1,6 +1,7 @@
 // Text and JSON printing for cunzhanctl.
 #include "output.h"
 
+#include "carriers.h"
 #include "clock.h"
 #include "commands.h"
 #include "parcel.h"
@@ -156,7 +157,7 @@ QString parcelHeader(ParcelColumn column) {
     return {};
 }
 
-QString parcelCell(const Parcel& p, ParcelColumn column) {
+QString parcelCell(const Parcel& p, ParcelColumn column, const CarrierRegistry& carriers) {
     switch (column) {
     case ParcelColumn::Code:
         return p.pickupCode;
@@ -165,7 +166,7 @@ QString parcelCell(const Parcel& p, ParcelColumn column) {
     case ParcelColumn::Waybill:
         return p.waybill;
     case ParcelColumn::Carrier:
-        return p.carrier;
+        return carriers.displayName(p.carrier);
     case ParcelColumn::Phone:
         return p.maskedPhone();
     case ParcelColumn::Name:
@@ -193,24 +194,27 @@ QStringList parcelHeaders(const QList<ParcelColumn>& columns) {
     return headers;
 }
 
-QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns) {
+QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns, const CarrierRegistry& carriers) {
     QStringList row;
     for (ParcelColumn c : columns)
-        row << parcelCell(p, c);
+        row << parcelCell(p, c, carriers);
     return row;
 }
 
-Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns) {
+Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns,
+                  const CarrierRegistry& carriers) {
     Table t{parcelHeaders(columns), {}};
     for (const Parcel& p : parcels)
-        t.rows << parcelRow(p, columns);
+        t.rows << parcelRow(p, columns, carriers);
     return t;
 }
 
-Table parcelTable(const QList<Parcel>& parcels) {
-    return parcelTable(parcels, {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                                 ParcelColumn::Carrier, ParcelColumn::Phone, ParcelColumn::Name,
-                                 ParcelColumn::Status, ParcelColumn::Received});
+Table parcelTable(const QList<Parcel>& parcels, const CarrierRegistry& carriers) {
+    return parcelTable(parcels,
+                       {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill, ParcelColumn::Carrier,
+                        ParcelColumn::Phone, ParcelColumn::Name, ParcelColumn::Status,
+                        ParcelColumn::Received},
+                       carriers);
 }
 
 } // namespace cz::ctl

@@ -11,8 +11,9 @@
 #include <utility>
 
 namespace cz {
+class CarrierRegistry;
 struct Parcel;
-}
+} // namespace cz
 
 namespace cz::ctl {
 
@@ -47,13 +48,16 @@ private:
 };
 
 // The parcel fields the tables show, so every command labels and prints a parcel the same way
-// (phone and name masked, the carrier as its code). A command picks the ones it shows, in order.
+// (phone and name masked, the carrier by its name from carriers). A command picks the ones it shows,
+// in order.
 enum class ParcelColumn { Code, Place, Waybill, Carrier, Phone, Name, Status, Received, Fee, ReturnReason };
 [[nodiscard]] QStringList parcelHeaders(const QList<ParcelColumn>& columns);
-[[nodiscard]] QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns);
-[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns);
+[[nodiscard]] QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns,
+                                    const CarrierRegistry& carriers);
+[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns,
+                                const CarrierRegistry& carriers);
 // The table of list and arrivals: every field but the fee and the return reason.
-[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels);
+[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const CarrierRegistry& carriers);
 
 // An amount for people: "12.50 yuan".
 [[nodiscard]] QString yuan(qint64 fen);

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QTimer>
 #include <cstdio>
 
@@ -30,56 +31,129 @@ constexpr int kWatchChangesMs = 1000;
 void printErr(const QString& text) {
     std::fprintf(stderr, "cunzhan: %s\n", qPrintable(text));
 }
-} // namespace
 
-int main(int argc, char* argv[]) {
-    QApplication app(argc, argv);
+void setIdentity() {
     // Also decides Database::defaultPath() (AppDataLocation): ~/.local/share/cunzhan/station.db.
     QCoreApplication::setApplicationName(QString::fromLatin1(cz::kApplicationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(CUNZHAN_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Cunzhan"));
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Cunzhan village parcel station terminal"));
+// The options; their texts are translated, so the parser that prints help is made after the
+// translations are installed.
+void defineOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(Terminal::tr("Cunzhan village parcel station terminal"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"),
-        QStringLiteral("The station database (default: %1).").arg(cz::Database::defaultPath()),
-        QStringLiteral("PATH"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"),
-        QStringLiteral("Language of the program: zh_CN or en (default: the station's "
-                       "setting, else the system's)."),
-        QStringLiteral("LANG"));
-    const QCommandLineOption readyOption(
-        QStringLiteral("exit-when-ready"),
-        QStringLiteral("Print \"ready\" and exit once the main window is painted."));
-    parser.addOptions({dbOption, langOption, readyOption});
-    parser.process(app);
+    parser.addOptions(
+        {{QStringLiteral("db"),
+          Terminal::tr("The station database (default: %1).").arg(cz::Database::defaultPath()),
+          QStringLiteral("PATH")},
+         {QStringLiteral("lang"),
+          Terminal::tr(
+              "Language for this run: zh_CN or en (default: the station's language setting, which is "
+              "Chinese unless the station chose English; the system's locale does not matter)."),
+          QStringLiteral("LANG")},
+         {QStringLiteral("exit-when-ready"),
+          Terminal::tr("Print \"ready\" and exit once the main window is painted.")}});
+}
 
-    const QString langArg = parser.value(langOption);
-    if (parser.isSet(langOption) && langArg != QLatin1String("zh_CN") && langArg != QLatin1String("en")) {
-        printErr(QStringLiteral("--lang takes zh_CN or en, not \"%1\".").arg(langArg));
+// What is read from the command line before any QApplication exists: QApplication needs a display, and
+// --help and --version must work without one (a kiosk's console, an install script over ssh).
+struct EarlyOptions {
+    bool help = false;
+    bool version = false;
+    QString lang;
+    QString db;
+};
+
+EarlyOptions readEarly(int argc, char** argv) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    defineOptions(parser);
+    EarlyOptions o;
+    if (parser.parse(args)) {
+        o.help = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"));
+        o.version = parser.isSet(QStringLiteral("version"));
+        o.lang = parser.value(QStringLiteral("lang"));
+        o.db = parser.value(QStringLiteral("db"));
+        return o;
+    }
+    // Qt's own options (-platform offscreen) are unknown to this parser: look for the words themselves.
+    for (const QString& a : args.mid(1)) {
+        if (a == QLatin1String("--"))
+            break;
+        o.help = o.help || a == QLatin1String("-h") || a == QLatin1String("--help") ||
+                 a == QLatin1String("--help-all");
+        o.version = o.version || a == QLatin1String("-v") || a == QLatin1String("--version");
+    }
+    return o;
+}
+
+// The station's language setting when its database exists and opens; else empty (the default).
+QString stationLanguage(const QString& dbPath) {
+    if (!QFileInfo(dbPath).isFile())
+        return {};
+    auto station = cz::Station::open(dbPath);
+    return station ? (*station)->settings().language : QString();
+}
+
+// --help and --version with a QCoreApplication only.
+int printHelpOrVersion(int argc, char** argv, const EarlyOptions& early) {
+    QCoreApplication app(argc, argv);
+    if (early.version) {
+        std::printf("%s %s\n", cz::kApplicationName, CUNZHAN_VERSION);
+        return 0;
+    }
+    const QString db = early.db.isEmpty() ? cz::Database::defaultPath() : early.db;
+    cz::installTranslations(app, cz::chooseLanguage(early.lang, stationLanguage(db)));
+    QCommandLineParser parser;
+    defineOptions(parser);
+    std::fputs(parser.helpText().toUtf8().constData(), stdout);
+    return 0;
+}
+} // namespace
+
+int main(int argc, char* argv[]) {
+    setIdentity(); // before anything asks for Database::defaultPath()
+    const EarlyOptions early = readEarly(argc, argv);
+    if (early.help || early.version)
+        return printHelpOrVersion(argc, argv, early);
+
+    QApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Cunzhan"));
+    // The language: --lang, else the station's setting, else Chinese; never the system's locale. Until
+    // the station is open (and for the first-run setup, before a station exists) what is known so far.
+    QString language = cz::installTranslations(app, cz::chooseLanguage(early.lang));
+
+    QCommandLineParser parser;
+    defineOptions(parser);
+    parser.process(app); // Qt's own options are gone from app.arguments() by now
+
+    const QString langArg = parser.value(QStringLiteral("lang"));
+    if (parser.isSet(QStringLiteral("lang")) && !cz::isSupportedLanguage(langArg)) {
+        printErr(Terminal::tr("--lang takes zh_CN or en, not \"%1\".").arg(langArg));
         return kExitBadInput;
     }
-    const bool exitWhenReady = parser.isSet(readyOption);
-    const QString dbPath = parser.isSet(dbOption) ? parser.value(dbOption) : cz::Database::defaultPath();
+    if (cz::chooseLanguage(langArg) != language)
+        language = cz::installTranslations(app, cz::chooseLanguage(langArg));
+    const bool exitWhenReady = parser.isSet(QStringLiteral("exit-when-ready"));
+    const QString dbPath =
+        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : cz::Database::defaultPath();
 
     auto station = cz::Station::open(dbPath);
     if (!station) {
-        // station-core translated its message before any translation was installed: install one
-        // and ask again, so the clerk reads why in their language.
-        cz::installTranslations(app, langArg);
-        auto again = cz::Station::open(dbPath);
-        const QString message = again ? station.error().message : again.error().message;
+        const QString message = station.error().message;
         printErr(message);
         if (!exitWhenReady)
             cz::ui::Messages::error(nullptr, Terminal::tr("Cannot open the station database"),
                                     Terminal::tr("%1\n\nDatabase: %2").arg(message, dbPath));
         return station.error().kind == cz::ErrorKind::Internal ? kExitError : kExitUnavailable;
     }
-    cz::installTranslations(app, langArg.isEmpty() ? (*station)->settings().language : langArg);
+    if (const QString chosen = cz::chooseLanguage(langArg, (*station)->settings().language);
+        chosen != language)
+        language = cz::installTranslations(app, chosen);
 
     // Large, readable type: the terminal is used standing, at arm's length, often by older clerks.
     QFont font = QApplication::font();

@@ -1,8 +1,13 @@
 // The station's paper: pickup slips, e-waybill labels, shelf labels, the daily arrival list and the
 // hand-over manifest. Each factory lays the document out in millimetres and returns a Document whose
-// one drawing routine serves both the raster (printer dots) and PDF. Every paper masks phones and names.
+// one drawing routine serves both the raster (printer dots) and PDF. Every paper masks phones and names
+// and names carriers (顺丰, not SF) through the station's CarrierRegistry; fromstation.h fills the data.
+// Texts, carrier names and sorting follow the default QLocale, which installTranslations sets from the
+// station's language; dates print as yyyy-MM-dd HH:mm and numbers with a decimal point in both
+// languages, so nothing on paper depends on the shell's locale.
 #pragma once
 
+#include "carriers.h"
 #include "document.h"
 #include "parcel.h"
 
@@ -18,7 +23,8 @@ enum class SlipPaper { Mm58, Mm80 };
 struct SlipData {
     QString stationName;
     cz::Parcel parcel;
-    int freeDays = 3; // free storage days after receipt
+    int freeDays = 3;             // free storage days after receipt
+    cz::CarrierRegistry carriers; // names the parcel's carrier; empty: the code prints as it is
 };
 
 // 58 mm paper: 48 mm printable = 384 dots; 80 mm paper: 72 mm = 576 dots (8 dots/mm). Height as needed.
@@ -51,6 +57,7 @@ struct ArrivalListData {
     QString stationName;
     QDate day;
     QList<cz::Parcel> parcels;
+    cz::CarrierRegistry carriers; // names each parcel's carrier; empty: the codes print as they are
 };
 
 [[nodiscard]] Document arrivalList(const ArrivalListData& data);
@@ -60,7 +67,7 @@ struct ArrivalListData {
 // ---- Hand-over manifest (交接单) for the courier who collects outgoing bags (A4).
 struct ManifestItem {
     QString waybill;
-    QString carrier;
+    QString carrier; // code
     int weightGrams = 0;
 };
 
@@ -76,6 +83,7 @@ struct ManifestData {
     QString plate;
     qint64 atMs = 0;
     QList<ManifestBag> bags;
+    cz::CarrierRegistry carriers; // names the items' carriers; empty: the codes print as they are
 };
 
 [[nodiscard]] Document manifest(const ManifestData& data);

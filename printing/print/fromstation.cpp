@@ -2,11 +2,18 @@
 
 namespace cz::print {
 
+SlipData slipData(const Station& station, const Parcel& parcel) {
+    return {station.settings().stationName, parcel, station.settings().freeDays, station.carriers()};
+}
+
+ArrivalListData arrivalListData(const Station& station, const QDate& day, const QList<Parcel>& parcels) {
+    return {station.settings().stationName, day, parcels, station.carriers()};
+}
+
 LabelData labelData(const Dispatch& d, const CarrierRegistry& carriers) {
-    const auto carrier = carriers.find(d.carrier);
     LabelData l;
     l.waybill = d.waybill;
-    l.carrier = carrier ? carrier->displayName() : d.carrier;
+    l.carrier = carriers.displayName(d.carrier);
     l.routingZone = d.zone;
     l.recipientName = d.recipientName;
     l.recipientPhone = d.recipientPhone;
@@ -29,6 +36,7 @@ Result<ManifestData> manifestData(Station& station, const Manifest& m) {
     data.driver = m.driver;
     data.plate = m.plate;
     data.atMs = m.handedAt ? m.handedAt : m.createdAt;
+    data.carriers = station.carriers();
     for (const BagSummary& b : m.bags) {
         ManifestBag bag{b.bagNo, b.seal, {}};
         for (const QString& waybill : b.waybills) {

@@ -8,6 +8,11 @@
 
 namespace cz::print {
 
+// A parcel's pickup slip with the station's name, free days and carrier names.
+[[nodiscard]] SlipData slipData(const Station& station, const Parcel& parcel);
+// The arrival list of a local day from the parcels that arrived on it.
+[[nodiscard]] ArrivalListData arrivalListData(const Station& station, const QDate& day,
+                                              const QList<Parcel>& parcels);
 // The label of a parcel sent from the station; names and phones stay whole here and are masked by
 // the renderer.
 [[nodiscard]] LabelData labelData(const Dispatch& dispatch, const CarrierRegistry& carriers);

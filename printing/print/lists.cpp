@@ -72,7 +72,7 @@ Document arrivalList(const ArrivalListData& data) {
                                 p.slotName(),
                                 p.maskedPhone(),
                                 p.maskedName(),
-                                p.carrier,
+                                data.carriers.displayName(p.carrier),
                                 p.waybill.right(4),
                                 localDateTimeText(p.receivedAt).mid(11)};
         blocks.append({kRowH, [cells](Canvas& c, double y) { paintRow(c, y, cells, 3.6, true); }});

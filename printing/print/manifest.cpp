@@ -33,11 +33,11 @@ FlowBlock textLine(const QString& text, double font, bool bold, double height = 
 } // namespace
 
 Document manifest(const ManifestData& data) {
-    QMap<QString, std::pair<int, qint64>> perCarrier; // carrier -> (count, grams)
+    QMap<QString, std::pair<int, qint64>> perCarrier; // carrier name -> (count, grams)
     int total = 0;
     for (const ManifestBag& bag : data.bags) {
         for (const ManifestItem& item : bag.items) {
-            auto& entry = perCarrier[item.carrier];
+            auto& entry = perCarrier[data.carriers.displayName(item.carrier)];
             ++entry.first;
             entry.second += item.weightGrams;
             ++total;
@@ -65,13 +65,14 @@ Document manifest(const ManifestData& data) {
                            drawCode128(c, mmRect(c, kLeft + 95, y + 2, 85, 17), no, 0.4);
                        }});
         for (const ManifestItem& item : bag.items) {
-            blocks.append({5.5, [item](Canvas& c, double y) {
-                               const int flags = Qt::AlignLeft | Qt::AlignVCenter;
-                               drawText(c, mmRect(c, kLeft + 5, y, 70, 5.5), item.waybill, 3.4, flags);
-                               drawText(c, mmRect(c, kLeft + 80, y, 50, 5.5), item.carrier, 3.4, flags);
-                               drawText(c, mmRect(c, kLeft + 135, y, 45, 5.5), formatWeight(item.weightGrams),
-                                        3.4, flags);
-                           }});
+            blocks.append(
+                {5.5, [item, carrier = data.carriers.displayName(item.carrier)](Canvas& c, double y) {
+                     const int flags = Qt::AlignLeft | Qt::AlignVCenter;
+                     drawText(c, mmRect(c, kLeft + 5, y, 70, 5.5), item.waybill, 3.4, flags);
+                     drawText(c, mmRect(c, kLeft + 80, y, 50, 5.5), carrier, 3.4, flags);
+                     drawText(c, mmRect(c, kLeft + 135, y, 45, 5.5), formatWeight(item.weightGrams), 3.4,
+                              flags);
+                 }});
         }
     }
 

@@ -60,7 +60,7 @@ Document pickupSlip(const SlipData& data, SlipPaper paper) {
     const QList<std::pair<QString, QString>> rows{
         {SlipText::tr("Phone"), p.maskedPhone()},
         {SlipText::tr("Name"), p.maskedName()},
-        {SlipText::tr("Carrier"), p.carrier},
+        {SlipText::tr("Carrier"), data.carriers.displayName(p.carrier)},
         {SlipText::tr("Waybill"), lastDigits(p.waybill)},
         {SlipText::tr("Received"), localDateTimeText(p.receivedAt)},
         {SlipText::tr("Free until"), freeUntil.toString(QStringLiteral("yyyy-MM-dd"))},

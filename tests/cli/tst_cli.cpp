@@ -1,5 +1,7 @@
 // cunzhanctl as scripts use it: exit codes, JSON lines, masking, and that bad input writes nothing.
-// Every run gets CUNZHAN_FAKE_NOW_MS, so times (overdue fees, undo window, arrival days) are fixed.
+// Every run gets CUNZHAN_FAKE_NOW_MS, so times (overdue fees, undo window, arrival days) are fixed, and
+// the locale of a fresh install (LANG=LC_ALL=C): the output is Chinese, the station's default language,
+// and the checks of English wording ask for it with --lang en.
 #include "rowcount.h"
 
 #include <QElapsedTimer>
@@ -52,6 +54,17 @@ QList<QJsonObject> jsonLines(const QByteArray& out, bool* ok) {
     return objects;
 }
 
+// Where text starts on a terminal line: CJK characters take two columns. -1 when it is not there.
+int terminalColumn(const QString& line, const QString& text) {
+    const qsizetype at = line.indexOf(text);
+    if (at < 0)
+        return -1;
+    int column = 0;
+    for (const QChar c : line.left(at))
+        column += c.unicode() >= 0x2E80 && c.unicode() <= 0xFFE6 ? 2 : 1;
+    return column;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -60,14 +73,16 @@ class TestCli : public QObject {
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_db;
+    QString m_locale = QStringLiteral("C"); // LANG and LC_ALL of the runs
 
     Run ctl(const QStringList& args, qint64 nowMs = kStart, const QByteArray& input = {},
             bool withDb = true) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        env.insert(QStringLiteral("LANG"), m_locale);
+        env.insert(QStringLiteral("LC_ALL"), m_locale);
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.remove(QStringLiteral("LC_MESSAGES"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
         env.insert(QStringLiteral("CUNZHAN_BUSY_TIMEOUT_MS"), QStringLiteral("200"));
         env.insert(QStringLiteral("CUNZHAN_FAKE_NOW_MS"), QString::number(nowMs));
@@ -129,6 +144,7 @@ private:
 
 private Q_SLOTS:
     void init() {
+        m_locale = QStringLiteral("C");
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_db = m_dir->filePath(QStringLiteral("station.db"));
@@ -137,7 +153,8 @@ private Q_SLOTS:
     void cleanup() { m_dir.reset(); }
 
     void helpDocumentsEveryCommand() {
-        const Run r = ctl({QStringLiteral("--help")}, kStart, {}, false);
+        const Run r = ctl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")}, kStart,
+                          {}, false);
         QCOMPARE(r.code, 0);
         for (const char* name :
              {"init", "receive", "pickup", "undo-pickup", "list", "overdue", "return", "audit", "arrivals",
@@ -219,8 +236,9 @@ private Q_SLOTS:
         QCOMPARE(ctl({QStringLiteral("init")}).code, 2);
         QVERIFY(!QFileInfo::exists(m_db));
         // A bad shelf layout leaves an empty, unset database: still "not set up".
-        r = ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("站"),
-                 QStringLiteral("--shelves"), QStringLiteral("1-4:3")});
+        r = ctl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("init"),
+                 QStringLiteral("--station-name"), QStringLiteral("站"), QStringLiteral("--shelves"),
+                 QStringLiteral("1-4:3")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("shelf layout"));
         r = ctl({QStringLiteral("--json"), QStringLiteral("receive"), QStringLiteral("YT764306505052"),
@@ -279,7 +297,8 @@ private Q_SLOTS:
         const QList<int> before = snapshot();
         const Run again = ctl({QStringLiteral("pickup"), QStringLiteral("--code"), code});
         QCOMPARE(again.code, 3);
-        QVERIFY(again.err.contains("already handed over"));
+        QVERIFY2(again.err.contains("已于"), again.err.constData()); // "was already handed over on"
+        QVERIFY(again.err.contains(code.toUtf8()));
         QCOMPARE(snapshot(), before);
     }
 
@@ -428,6 +447,8 @@ private Q_SLOTS:
         const Run r = ctl(
             {QStringLiteral("receive"), QStringLiteral("123456789012"), QStringLiteral("--phone"), kPhone});
         QCOMPARE(r.code, 2);
+        // The carriers by name for the person, and the codes --carrier takes.
+        QVERIFY2(r.err.contains("顺丰") && r.err.contains("中通"), r.err.constData());
         QVERIFY(r.err.contains("SF"));
         QVERIFY(r.err.contains("ZTO"));
         QVERIFY(r.err.contains("--carrier"));
@@ -555,13 +576,14 @@ private Q_SLOTS:
         QVERIFY(text.out.contains(kPhoneMasked.toUtf8()));
         QVERIFY(text.out.contains("139****1234"));
         QVERIFY(text.out.contains("张*丰"));
-        // The text table is aligned: every line puts the waybill column at the same position.
-        const QList<QByteArray> lines = text.out.trimmed().split('\n');
+        // The text table is aligned on a terminal, where the Chinese headers take two columns a
+        // character: every line puts the waybill column at the same position.
+        const QStringList lines = QString::fromUtf8(text.out).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 3);
-        const qsizetype column = lines[0].indexOf("Waybill");
+        const int column = terminalColumn(lines[0], QStringLiteral("运单号"));
         QVERIFY(column > 0);
-        QCOMPARE(lines[1].indexOf("YT76430650505"), column);
-        QCOMPARE(lines[2].indexOf("YT76430650505"), column);
+        QCOMPARE(terminalColumn(lines[1], QStringLiteral("YT76430650505")), column);
+        QCOMPARE(terminalColumn(lines[2], QStringLiteral("YT76430650505")), column);
     }
 
     void auditMisplacedApply() {
@@ -607,7 +629,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("# shelf 1, layer 1\n\n1-1   YT764306505053\n");
         file.close();
-        const Run text = ctl({QStringLiteral("audit"), QStringLiteral("--from"), file.fileName()});
+        const Run text = ctl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("audit"),
+                              QStringLiteral("--from"), file.fileName()});
         QCOMPARE(text.code, 0);
         QVERIFY(text.out.contains("missing"));
         QVERIFY(text.out.contains("OK 1, missing 1, misplaced 0, unknown 0"));
@@ -647,7 +670,9 @@ private Q_SLOTS:
                  3);
         QCOMPARE(snapshot(), before);
         const Run text = ctl({QStringLiteral("return")});
-        QVERIFY(text.out.contains("Damaged"));
+        QVERIFY2(text.out.contains("破损"), text.out.constData()); // the reason "Damaged"
+        QVERIFY(ctl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("return")})
+                    .out.contains("Damaged"));
     }
 
     void overdueFeeAndReminders() {
@@ -741,8 +766,87 @@ private Q_SLOTS:
         QCOMPARE(
             json({QStringLiteral("arrivals"), QStringLiteral("--date"), QStringLiteral("2026-11-27")}).size(),
             0);
-        QVERIFY(ctl({QStringLiteral("arrivals"), QStringLiteral("--date"), QStringLiteral("2026-11-28")})
+        QVERIFY(ctl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("arrivals"),
+                     QStringLiteral("--date"), QStringLiteral("2026-11-28")})
                     .out.contains("1 parcel(s) arrived on 2026-11-28"));
+    }
+
+    // A fresh install or a kiosk runs under C or POSIX, some machines under en_US: the station speaks
+    // Chinese all the same (help, tables, carrier names, messages, errors) until it chooses English.
+    void chineseWhateverTheLocale_data() {
+        QTest::addColumn<QString>("locale");
+        for (const char* locale : {"C", "POSIX", "C.UTF-8", "en_US.UTF-8"})
+            QTest::newRow(locale) << QString::fromLatin1(locale);
+    }
+
+    void chineseWhateverTheLocale() {
+        QFETCH(QString, locale);
+        m_locale = locale;
+        const Run help = ctl({QStringLiteral("--help")}, kStart, {}, false);
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains("用法：cunzhanctl") && help.out.contains("命令："), help.out.constData());
+        QVERIFY(!help.out.contains("Usage:"));
+        // No station yet: the error says so in Chinese too.
+        Run r = ctl({QStringLiteral("list")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("没有服务站数据库"), r.err.constData());
+
+        initStation();
+        r = ctl(
+            {QStringLiteral("receive"), QStringLiteral("YT764306505052"), QStringLiteral("--phone"), kPhone});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("取件码") && r.out.contains("快递公司"), r.out.constData());
+        QVERIFY2(r.out.contains("圆通") && !r.out.contains("YTO"),
+                 r.out.constData()); // the name, not the code
+        r = ctl({QStringLiteral("list")});
+        QVERIFY2(r.out.contains("运单号") && r.out.contains("圆通"), r.out.constData());
+        QVERIFY2(!r.out.contains("Waybill") && !r.out.contains("YTO"), r.out.constData());
+        r = ctl({QStringLiteral("pickup"), QStringLiteral("--code"), QStringLiteral("9-9-9999")});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("站内没有取件码为 9-9-9999 的包裹"), r.err.constData());
+        // Scripts read the same JSON in every language: the carrier's code.
+        QCOMPARE(json({QStringLiteral("list")}).first()[QStringLiteral("carrier")].toString(),
+                 QStringLiteral("YTO"));
+    }
+
+    void englishWhenTheStationChoosesIt() {
+        initStation();
+        receive(QStringLiteral("YT764306505052"), kPhone);
+        QCOMPARE(json({QStringLiteral("settings")}).first()[QStringLiteral("language")].toString(),
+                 QStringLiteral("zh_CN"));
+        const auto set = json({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("language"),
+                               QStringLiteral("en")});
+        QCOMPARE(set.first()[QStringLiteral("value")].toString(), QStringLiteral("en"));
+        QCOMPARE(rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
+
+        Run r = ctl({QStringLiteral("list")});
+        QVERIFY2(r.out.contains("Waybill") && r.out.contains("YTO Express"), r.out.constData());
+        QVERIFY(!r.out.contains("运单号"));
+        r = ctl({QStringLiteral("pickup"), QStringLiteral("--code"), QStringLiteral("9-9-9999")});
+        QVERIFY2(r.err.contains("No parcel in the station has the pickup code 9-9-9999"), r.err.constData());
+        r = ctl({QStringLiteral("--help")}); // the station's language, read from its database
+        QVERIFY2(r.out.contains("Usage: cunzhanctl"), r.out.constData());
+        // --lang is for one run; the setting stays.
+        r = ctl({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("list")});
+        QVERIFY2(r.out.contains("运单号") && r.out.contains("圆通"), r.out.constData());
+        QVERIFY(ctl({QStringLiteral("list")}).out.contains("Waybill"));
+
+        // Refused: languages the program does not speak, in the setting and on the command line.
+        const QList<int> before = snapshot();
+        r = ctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("language"),
+                 QStringLiteral("fr")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("zh_CN") && r.err.contains("en"), r.err.constData());
+        r = ctl({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("list")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--lang"), r.err.constData());
+        QCOMPARE(snapshot(), before);
+
+        QCOMPARE(ctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("language"),
+                      QStringLiteral("zh_CN")})
+                     .code,
+                 0);
+        QVERIFY(ctl({QStringLiteral("list")}).out.contains("运单号"));
     }
 
     void statusCounts() {

@@ -1,6 +1,7 @@
 // cunzhanctl for sending parcels and paper: rates, number blocks, real-name acceptance (masked output,
 // bad input writes nothing), bags and the van handover, printing to PDF (read back with pdftotext),
-// decoding barcodes from images, and the print spool when a printer is missing.
+// decoding barcodes from images, and the print spool when a printer is missing. Runs under the locale of
+// a fresh install (LANG=LC_ALL=C): output and paper are Chinese unless the station chose English.
 #include "rowcount.h"
 
 #include <QDir>
@@ -74,9 +75,9 @@ private:
     Run ctl(const QStringList& args) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        env.remove(QStringLiteral("LANGUAGE"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg")));
         env.insert(QStringLiteral("CUNZHAN_BUSY_TIMEOUT_MS"), QStringLiteral("200"));
         env.insert(QStringLiteral("CUNZHAN_FAKE_NOW_MS"), QString::number(kStart));
@@ -223,7 +224,7 @@ private Q_SLOTS:
                               QStringLiteral("YTO"), QStringLiteral("--province"), QStringLiteral("江西省"),
                               QStringLiteral("--weight"), QStringLiteral("500")});
         QCOMPARE(text.code, 0);
-        QVERIFY(text.out.contains("8.00 yuan"));
+        QVERIFY2(text.out.contains("8.00 元") && text.out.contains("圆通"), text.out.constData());
         QCOMPARE(ctl({QStringLiteral("rates"), QStringLiteral("quote"), QStringLiteral("--carrier"),
                       QStringLiteral("YTO"), QStringLiteral("--province"), QStringLiteral("西藏自治区"),
                       QStringLiteral("--weight"), QStringLiteral("500")})
@@ -251,7 +252,7 @@ private Q_SLOTS:
         const Run text = ctl(acceptArgs(QStringLiteral("weight"), QStringLiteral("800")));
         QCOMPARE(text.code, 0);
         QVERIFY(text.out.contains("YT900000000002"));
-        QVERIFY(text.out.contains("12.00 yuan"));
+        QVERIFY2(text.out.contains("12.00 元"), text.out.constData());
         QVERIFY(text.out.contains("3607**********0017"));
         for (const QString& secret : {kSenderId, kSenderPhone, kRecipientPhone})
             QVERIFY2(!text.out.contains(secret.toUtf8()), qPrintable(secret));
@@ -395,18 +396,29 @@ private Q_SLOTS:
                                      path(QStringLiteral("slip.pdf")));
         QVERIFY2(slip.contains(code), qPrintable(slip));
         QVERIFY(!slip.contains(kParcelPhone));
+        // Under LANG=C the paper is in the station's language, Chinese, and names the carrier.
+        QVERIFY2(slip.contains(QStringLiteral("取件码")) && slip.contains(QStringLiteral("快递公司")),
+                 qPrintable(slip));
+        QVERIFY2(slip.contains(QStringLiteral("圆通")) && !slip.contains(QStringLiteral("YTO")),
+                 qPrintable(slip));
 
         const QString label =
             printed({QStringLiteral("label"), QStringLiteral("--waybill"), QStringLiteral("YT900000000001"),
                      QStringLiteral("--size"), QStringLiteral("100x150")},
                     path(QStringLiteral("label.pdf")));
         QVERIFY2(label.contains(QStringLiteral("YT900000000001")), qPrintable(label));
+        QVERIFY2(label.contains(QStringLiteral("圆通")) && label.contains(QStringLiteral("物品")),
+                 qPrintable(label));
         QVERIFY(!label.contains(kRecipientPhone));
         QVERIFY(!label.contains(kSenderPhone));
 
         const QString arrivals = printed({QStringLiteral("arrivals")}, path(QStringLiteral("arrivals.pdf")));
         QVERIFY2(arrivals.contains(code), qPrintable(arrivals));
         QVERIFY(!arrivals.contains(kParcelPhone));
+        QVERIFY2(arrivals.contains(QStringLiteral("2026-11-28 到达包裹")), qPrintable(arrivals));
+        QVERIFY2(arrivals.contains(QStringLiteral("快递公司")) && arrivals.contains(QStringLiteral("圆通")),
+                 qPrintable(arrivals));
+        QVERIFY(!arrivals.contains(QStringLiteral("YTO")));
 
         QCOMPARE(ctl({QStringLiteral("manifest"), QStringLiteral("bag"), QStringLiteral("--bag"),
                       QStringLiteral("B1"), QStringLiteral("--seal"), QStringLiteral("S0001"),
@@ -416,11 +428,32 @@ private Q_SLOTS:
         const QString manifest = printed({QStringLiteral("manifest")}, path(QStringLiteral("manifest.pdf")));
         QVERIFY2(manifest.contains(QStringLiteral("YT900000000001")), qPrintable(manifest));
         QVERIFY(!manifest.contains(kRecipientPhone));
+        QVERIFY2(manifest.contains(QStringLiteral("交接清单")) &&
+                     manifest.contains(QStringLiteral("各快递公司件数")),
+                 qPrintable(manifest));
+        QVERIFY2(manifest.contains(QStringLiteral("圆通：1 件")), qPrintable(manifest));
+        QVERIFY(!manifest.contains(QStringLiteral("YTO")));
 
         const QString shelf =
             printed({QStringLiteral("shelf-label"), QStringLiteral("--slot"), QStringLiteral("2-1")},
                     path(QStringLiteral("shelf.pdf")));
         QVERIFY2(shelf.contains(QStringLiteral("2-1")), qPrintable(shelf));
+
+        // A station that chose English prints English, names included, whatever the locale.
+        QCOMPARE(ctl({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("language"),
+                      QStringLiteral("en")})
+                     .code,
+                 0);
+        const QString english =
+            printed({QStringLiteral("arrivals")}, path(QStringLiteral("arrivals-en.pdf")));
+        QVERIFY2(english.contains(QStringLiteral("Parcels arrived on 2026-11-28")), qPrintable(english));
+        QVERIFY2(english.contains(QStringLiteral("YTO Express")) && !english.contains(QStringLiteral("圆通")),
+                 qPrintable(english));
+        const QString englishManifest =
+            printed({QStringLiteral("manifest")}, path(QStringLiteral("manifest-en.pdf")));
+        QVERIFY2(englishManifest.contains(QStringLiteral("Hand-over manifest")) &&
+                     englishManifest.contains(QStringLiteral("YTO Express: 1 parcels")),
+                 qPrintable(englishManifest));
 
         // Bad requests: nothing to print, no destination, unknown things.
         QCOMPARE(

@@ -1,7 +1,9 @@
 // Smoke test of the real terminal binary: it starts on an initialised database, paints, says
-// "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging.
+// "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging; --help
+// and --version work without any display, in the station's language (Chinese unless it chose English).
 #include "station.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,9 +13,36 @@ class TestTerminalSmoke : public QObject {
 private Q_SLOTS:
     void startsAndExitsWhenReady();
     void unopenableDatabaseFails();
+    void helpWithoutADisplay();
 
 private:
     static QString binary() { return QStringLiteral(CUNZHAN_BIN_DIR "/cunzhan"); }
+
+    // A fresh install's console: locale C, no display, no platform chosen.
+    static QProcessEnvironment headless(const QTemporaryDir& dir) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE", "LC_MESSAGES"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("xdg")));
+        return env;
+    }
+
+    struct Run {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Run run(const QProcessEnvironment& env, const QStringList& args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(binary(), args);
+        if (!p.waitForStarted() || !p.waitForFinished(30000))
+            return {};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
 };
 
 void TestTerminalSmoke::startsAndExitsWhenReady() {
@@ -42,16 +71,50 @@ void TestTerminalSmoke::startsAndExitsWhenReady() {
 
 void TestTerminalSmoke::unopenableDatabaseFails() {
     QTemporaryDir dir;
-    QProcess p;
-    // A folder where the database file should be.
-    p.start(binary(), {QStringLiteral("--db"), dir.path(), QStringLiteral("--exit-when-ready"),
-                       QStringLiteral("-platform"), QStringLiteral("offscreen")});
-    QVERIFY(p.waitForStarted());
-    QVERIFY2(p.waitForFinished(30000), "cunzhan hung on a bad database");
-    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-    QVERIFY(p.exitCode() != 0);
-    QVERIFY(p.readAllStandardOutput().isEmpty());
-    QVERIFY(p.readAllStandardError().contains("folder"));
+    QProcessEnvironment env = headless(dir);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // A folder where the database file should be: no station to ask, so the message is Chinese.
+    const QStringList args{QStringLiteral("--db"), dir.path(), QStringLiteral("--exit-when-ready")};
+    Run r = run(env, args);
+    QVERIFY(r.code != 0 && r.code != -1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("是文件夹"), r.err.constData());
+    r = run(env, QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + args);
+    QVERIFY(r.code != 0 && r.code != -1);
+    QVERIFY2(r.err.contains("folder"), r.err.constData());
+}
+
+void TestTerminalSmoke::helpWithoutADisplay() {
+    QTemporaryDir dir;
+    const QProcessEnvironment env = headless(dir);
+    Run r = run(env, {QStringLiteral("--help")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("--lang") && r.out.contains("--db"), r.out.constData());
+    QVERIFY2(r.out.contains("用法") && r.out.contains("服务站数据库"), r.out.constData()); // no station yet
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("xdg/cunzhan/station.db")))); // help creates none
+    r = run(env, {QStringLiteral("--version")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(), QByteArray("cunzhan " CUNZHAN_VERSION));
+    r = run(env, {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("The station database"), r.out.constData());
+
+    // A station that chose English: its help is English too.
+    const QString db = dir.filePath(QStringLiteral("station.db"));
+    {
+        auto station = cz::Station::open(db);
+        QVERIFY(station);
+        QVERIFY((*station)->initialise(QStringLiteral("英文站"), QStringLiteral("1:1x10")));
+        QVERIFY((*station)->setSetting(QStringLiteral("language"), QStringLiteral("en")));
+    }
+    r = run(env, {QStringLiteral("--db"), db, QStringLiteral("-h")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("The station database"), r.out.constData());
+    // Qt's own options (-platform) do not hide the help either.
+    r = run(env, {QStringLiteral("--db"), db, QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                  QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("--exit-when-ready"));
 }
 
 QTEST_MAIN(TestTerminalSmoke)

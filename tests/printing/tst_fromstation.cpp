@@ -1,10 +1,15 @@
 // The station's records turned into paper: a dispatch's label carries its waybill as Code 128 and
-// its routing zone; a handed-over manifest lists dispatches and returns per bag.
+// its routing zone; a handed-over manifest lists dispatches and returns per bag; carriers are printed by
+// name, in the station's language (this test runs under LANG=LC_ALL=C, as a fresh install does).
 #include "barcode.h"
 #include "dispatch.h"
 #include "document.h"
 #include "fromstation.h"
+#include "i18n.h"
+#include "pdf.h"
 
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,7 +19,20 @@ class TestFromStation : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void labelAndManifest();
+    void paperSpeaksTheStationsLanguage();
 };
+
+namespace {
+QString pdfText(const print::Document& doc, const QString& path) {
+    if (!print::printToPdf(doc, path))
+        return {};
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    if (!p.waitForFinished(20000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+} // namespace
 
 void TestFromStation::labelAndManifest() {
     QTemporaryDir dir;
@@ -70,9 +88,53 @@ void TestFromStation::labelAndManifest() {
     QCOMPARE(data->bags.size(), 1);
     QCOMPARE(data->bags.first().items.size(), 2);
     QCOMPARE(data->bags.first().items.at(0).weightGrams, 2300);
-    QCOMPARE(data->bags.first().items.at(1).carrier, QStringLiteral("JT"));
+    QCOMPARE(data->bags.first().items.at(1).carrier, QStringLiteral("JT")); // the code; printed by name
+    QCOMPARE(data->carriers.displayName(QStringLiteral("JT")),
+             st.carriers().displayName(QStringLiteral("JT")));
     QCOMPARE(data->plate, QStringLiteral("赣C12345"));
     QVERIFY(!print::renderPage(print::manifest(*data)).isNull());
+}
+
+void TestFromStation::paperSpeaksTheStationsLanguage() {
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    QCOMPARE(QLocale::system().language(), QLocale::C);
+    QTemporaryDir dir;
+    auto clock = std::make_shared<ManualClock>(1795827600000LL);
+    auto s = Station::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
+    QVERIFY(s.has_value());
+    Station& st = **s;
+    QVERIFY(st.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
+    auto parcel = st.receive({QStringLiteral("JT0001234567890"), QStringLiteral("13812345678"), {}, {}, {}});
+    QVERIFY(parcel.has_value());
+    QCOMPARE(parcel->parcel.carrier, QStringLiteral("JT"));
+    auto arrivals = st.arrivals(localDate(clock->nowMs()));
+    QVERIFY(arrivals.has_value());
+
+    // As the programs do: the station's language, Chinese by default, whatever the locale.
+    QCOMPARE(installTranslations(*qApp, chooseLanguage({}, st.settings().language)), QStringLiteral("zh_CN"));
+    const QString slip =
+        pdfText(print::pickupSlip(print::slipData(st, parcel->parcel)), dir.filePath("s.pdf"));
+    QVERIFY2(slip.contains(QStringLiteral("取件码")) && slip.contains(QStringLiteral("极兔")),
+             qPrintable(slip));
+    QVERIFY(!slip.contains(QStringLiteral("JT"))); // the code is for machines
+    const QString list =
+        pdfText(print::arrivalList(print::arrivalListData(st, localDate(clock->nowMs()), *arrivals)),
+                dir.filePath("a.pdf"));
+    QVERIFY2(list.contains(QStringLiteral("快递公司")) && list.contains(QStringLiteral("极兔")),
+             qPrintable(list));
+    // Dates are written the same way in both languages.
+    QVERIFY(list.contains(QStringLiteral("2026-11-28")));
+
+    QVERIFY(st.setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
+    QCOMPARE(installTranslations(*qApp, chooseLanguage({}, st.settings().language)), QStringLiteral("en"));
+    const QString english =
+        pdfText(print::arrivalList(print::arrivalListData(st, localDate(clock->nowMs()), *arrivals)),
+                dir.filePath("e.pdf"));
+    QVERIFY2(english.contains(QStringLiteral("Carrier")) && english.contains(QStringLiteral("J&T Express")),
+             qPrintable(english));
+    QVERIFY(english.contains(QStringLiteral("2026-11-28")));
+    QVERIFY(!english.contains(QStringLiteral("极兔")));
 }
 
 QTEST_MAIN(TestFromStation)

@@ -28,8 +28,10 @@ private:
 
     QProcessEnvironment env() const {
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        e.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        // A fresh install's locale: the output is Chinese, the station's default, unless --lang en.
+        e.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+        e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        e.remove(QStringLiteral("LANGUAGE"));
         e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
         return e;
     }
@@ -72,7 +74,7 @@ private Q_SLOTS:
         for (const char* command : {"enroll", "sync", "sync-status", "export-batch"}) {
             const Run help = ctl({QString::fromLatin1(command), QStringLiteral("--help")});
             QCOMPARE(help.code, 0);
-            QVERIFY(help.out.contains("Usage: cunzhanctl"));
+            QVERIFY2(help.out.contains("用法：cunzhanctl"), help.out.constData());
         }
     }
 
@@ -132,6 +134,7 @@ private Q_SLOTS:
         QCOMPARE(op.value(QStringLiteral("reason_code")).toString(), QStringLiteral("parcel.unknown_recipient"));
         QVERIFY(!op.value(QStringLiteral("op_id")).toString().isEmpty());
         QVERIFY(!op.value(QStringLiteral("reason")).toString().isEmpty());
+        // The reason is the county's own text, shown as it came.
         const Run text = ctl({QStringLiteral("sync-status")});
         QVERIFY(text.out.contains("The county does not know this recipient."));
     }
@@ -141,7 +144,8 @@ private Q_SLOTS:
         enrol(county);
         county.stop();
         receive(QStringLiteral("YT500000000001"));
-        const Run once = ctl({QStringLiteral("sync"), QStringLiteral("--once")});
+        const Run once = ctl({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("sync"),
+                              QStringLiteral("--once")});
         QCOMPARE(once.code, 5);
         QVERIFY2(once.err.contains("Cannot reach the county server"), once.err.constData());
         const QJsonObject s = json({QStringLiteral("sync-status")}).json();

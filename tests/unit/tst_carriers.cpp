@@ -1,5 +1,5 @@
 // Carrier detection from the seeded rule table: unambiguous prefixes, ambiguous all-digit numbers,
-// ranking, and rules being data (a rule added to the table changes detection).
+// ranking, and rules being data (a rule added to the table changes detection); the names people read.
 #include "fixture.h"
 #include "privacy.h"
 
@@ -12,6 +12,7 @@ private Q_SLOTS:
     void detect();
     void rulesAreData();
     void badRuleIsIgnored();
+    void displayNameFollowsTheLanguage();
 };
 
 void TestCarriers::detect_data() {
@@ -81,6 +82,25 @@ void TestCarriers::badRuleIsIgnored() {
     auto s = Station::open(path);
     QVERIFY2(s.has_value(), "a broken rule must not stop the station from opening");
     QCOMPARE((*s)->carriers().detect(QStringLiteral("SF1385628716739")).first().code, QStringLiteral("SF"));
+}
+
+void TestCarriers::displayNameFollowsTheLanguage() {
+    test::Fixture f;
+    const CarrierRegistry& carriers = f.station->carriers();
+    const QLocale before;
+    // The default QLocale is the station's language (installTranslations); C (a kiosk's locale) is
+    // no language at all, and the station's default is Chinese.
+    for (const QLocale& chinese : {QLocale(QLocale::Chinese, QLocale::China), QLocale::c()}) {
+        QLocale::setDefault(chinese);
+        QCOMPARE(carriers.displayName(QStringLiteral("SF")), QStringLiteral("顺丰"));
+        QCOMPARE(carriers.displayName(QStringLiteral("yto")), QStringLiteral("圆通"));
+    }
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(carriers.displayName(QStringLiteral("SF")), QStringLiteral("SF Express"));
+    // A code the station does not know (yet: the county may send it later) shows as it is.
+    QCOMPARE(carriers.displayName(QStringLiteral("XDS")), QStringLiteral("XDS"));
+    QCOMPARE(CarrierRegistry().displayName(QStringLiteral("SF")), QStringLiteral("SF"));
+    QLocale::setDefault(before);
 }
 
 QTEST_GUILESS_MAIN(TestCarriers)

@@ -1,4 +1,5 @@
-// Overdue parcels, storage fees, at most one reminder per parcel per day, the return list.
+// Overdue parcels, storage fees, at most one reminder per parcel per day, the return list; the settings
+// (checked values, the language Chinese unless chosen).
 #include "fixture.h"
 
 using namespace cz;
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void remindersAtMostOncePerDay();
     void returnsList();
     void settingsValidated();
+    void languageIsChineseUnlessChosen();
 };
 
 void TestOverdue::feeStartsAfterFreeDays_data() {
@@ -131,11 +133,25 @@ void TestOverdue::settingsValidated() {
     QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
     QCOMPARE(f.station->settings().freeDays, 5);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
-    // Back to "follow the system": an empty (even null) value is stored, not refused.
+}
+
+void TestOverdue::languageIsChineseUnlessChosen() {
+    test::Fixture f;
+    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
+    // "Follow the system" is gone: an empty value is refused like any unknown language.
+    QCOMPARE(f.station->setSetting(QStringLiteral("language"), QString()).error().code,
+             QStringLiteral("setting.language"));
     QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
-    auto st = f.station->setSetting(QStringLiteral("language"), QString());
-    QVERIFY2(st.has_value(), st ? "" : qPrintable(st.error().message));
-    QCOMPARE(f.station->settings().language, QString());
+    QCOMPARE(f.station->settings().language, QStringLiteral("en"));
+    QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
+    QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("zh_CN")).has_value());
+    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
+    // A database that stored "" (follow the system) in an earlier version reads as the default.
+    QVERIFY(f.station->database()
+                .exec(QStringLiteral("UPDATE setting SET value = '' WHERE key = 'language'"))
+                .has_value());
+    QVERIFY(f.station->refresh().has_value());
+    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
 }
 
 // One rule for the days held and the fee days: 12 days held with 3 free are 9 fee days, also part
