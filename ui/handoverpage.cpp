@@ -53,7 +53,7 @@ HandoverPage::HandoverPage(Station& station, PrintService* printing, QWidget* pa
     m_bag->setPlaceholderText(tr("e.g. B1"));
     m_seal->setPlaceholderText(tr("scan the seal's number"));
     m_waybill->setPlaceholderText(tr("scan each parcel going into the bag"));
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
     scaleFont(m_summary, 1.3, true);
 
     auto* bagForm = new QFormLayout;

@@ -85,8 +85,9 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     m_shownWaybill->setObjectName(QStringLiteral("shownWaybill"));
     m_shownWaybill->setTextInteractionFlags(Qt::TextSelectableByMouse);
     scaleFont(m_quote, 1.3, true);
-    for (QLabel* l : {m_idMessage, m_quote, m_message})
+    for (QLabel* l : {m_idMessage, m_quote})
         l->setWordWrap(true);
+    reserveMessageSpace(m_message);
 
     // Two columns: the sender and parcel on the left, the recipient on the right.
     auto* sender = new QFormLayout;

@@ -52,7 +52,7 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     m_language->addItem(tr("Follow the system"), QString());
     m_language->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Station &name:"), m_name);
