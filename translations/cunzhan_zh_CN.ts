@@ -67,11 +67,11 @@
         <translation>身份证号码 %1 中的出生日期无效。</translation>
     </message>
     <message>
-        <source>Line %1 of the rate file is not "carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g": %2</source>
+        <source>Line %1 of the rate file is not &quot;carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g&quot;: %2</source>
         <translation>资费文件第 %1 行不是“carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g”格式：%2</translation>
     </message>
     <message>
-        <source>Line %1 of the rate file names the unknown carrier "%2".</source>
+        <source>Line %1 of the rate file names the unknown carrier &quot;%2&quot;.</source>
         <translation>资费文件第 %1 行的快递公司“%2”未知。</translation>
     </message>
     <message>
@@ -91,7 +91,7 @@
         <translation>%1 最多收寄 %2 公斤的包裹；这件重 %3 公斤。</translation>
     </message>
     <message>
-        <source>"%1" is not a known carrier code.</source>
+        <source>&quot;%1&quot; is not a known carrier code.</source>
         <translation>“%1”不是已知的快递公司代码。</translation>
     </message>
     <message>
@@ -107,19 +107,19 @@
         <translation>服务站还没有设置：请先填写站名和货架布局。</translation>
     </message>
     <message>
-        <source>Enter the sender's real name (as on the ID card).</source>
+        <source>Enter the sender&apos;s real name (as on the ID card).</source>
         <translation>请输入寄件人的真实姓名（与身份证一致）。</translation>
     </message>
     <message>
-        <source>Enter the sender's 11-digit mobile number.</source>
+        <source>Enter the sender&apos;s 11-digit mobile number.</source>
         <translation>请输入寄件人的 11 位手机号。</translation>
     </message>
     <message>
-        <source>Enter the recipient's name.</source>
+        <source>Enter the recipient&apos;s name.</source>
         <translation>请输入收件人姓名。</translation>
     </message>
     <message>
-        <source>Enter the recipient's 11-digit mobile number.</source>
+        <source>Enter the recipient&apos;s 11-digit mobile number.</source>
         <translation>请输入收件人的 11 位手机号。</translation>
     </message>
     <message>
@@ -159,7 +159,7 @@
         <translation>袋号由 1 到 20 个字母、数字或短横线组成。</translation>
     </message>
     <message>
-        <source>Scan or type the bag's seal number (4 to 32 letters, digits or dashes).</source>
+        <source>Scan or type the bag&apos;s seal number (4 to 32 letters, digits or dashes).</source>
         <translation>请扫描或输入袋子的封签号（4 到 32 个字母、数字或短横线）。</translation>
     </message>
     <message>
@@ -187,11 +187,11 @@
         <translation>袋子未能保存。</translation>
     </message>
     <message>
-        <source>Enter the van driver's name.</source>
+        <source>Enter the van driver&apos;s name.</source>
         <translation>请输入货车司机姓名。</translation>
     </message>
     <message>
-        <source>Enter the van's number plate.</source>
+        <source>Enter the van&apos;s number plate.</source>
         <translation>请输入货车车牌号。</translation>
     </message>
     <message>
@@ -206,7 +206,7 @@
         <translation>还没有设置货架，请先设置货架布局。</translation>
     </message>
     <message>
-        <source>"%1" is not a known carrier code.</source>
+        <source>&quot;%1&quot; is not a known carrier code.</source>
         <translation>“%1”不是已知的快递公司代码。</translation>
     </message>
     <message>
@@ -225,11 +225,11 @@
 <context>
     <name>Input</name>
     <message>
-        <source>Enter the recipient's mobile number or its last 4 digits.</source>
+        <source>Enter the recipient&apos;s mobile number or its last 4 digits.</source>
         <translation>请输入收件人手机号或手机后四位。</translation>
     </message>
     <message>
-        <source>"%1" is not a mobile number: enter 11 digits starting with 1, or the last 4 digits.</source>
+        <source>&quot;%1&quot; is not a mobile number: enter 11 digits starting with 1, or the last 4 digits.</source>
         <translation>“%1”不是手机号：请输入以 1 开头的 11 位号码，或后四位。</translation>
     </message>
     <message>
@@ -237,11 +237,11 @@
         <translation>请扫描或输入运单号。</translation>
     </message>
     <message>
-        <source>The waybill number "%1" may contain only letters, digits and dashes.</source>
+        <source>The waybill number &quot;%1&quot; may contain only letters, digits and dashes.</source>
         <translation>运单号“%1”只能包含字母、数字和短横线。</translation>
     </message>
     <message>
-        <source>The waybill number "%1" has %2 characters; it must have 8 to 32.</source>
+        <source>The waybill number &quot;%1&quot; has %2 characters; it must have 8 to 32.</source>
         <translation>运单号“%1”有 %2 个字符，应为 8 到 32 个。</translation>
     </message>
     <message>
@@ -335,7 +335,9 @@
     </message>
     <message numerus="yes">
         <source>The handover of %1 was more than %n minute(s) ago and can no longer be undone.</source>
-        <translation><numerusform>%1 的交付已超过 %n 分钟，不能再撤销。</numerusform></translation>
+        <translation>
+            <numerusform>%1 的交付已超过 %n 分钟，不能再撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Parcel %1 has been received again since; it cannot be put back.</source>
@@ -442,7 +444,9 @@
     </message>
     <message numerus="yes">
         <source>Parcels arrived on %1: %n</source>
-        <translation><numerusform>%1 到达包裹：%n 件</numerusform></translation>
+        <translation>
+            <numerusform>%1 到达包裹：%n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Code</source>
@@ -583,11 +587,11 @@
 <context>
     <name>Shelves</name>
     <message>
-        <source>Cannot read the shelf layout "%1". Write it as SHELVES:LAYERSxCAPACITY, for example 1-4:3x30 or A-B:2x20, several separated by commas.</source>
+        <source>Cannot read the shelf layout &quot;%1&quot;. Write it as SHELVES:LAYERSxCAPACITY, for example 1-4:3x30 or A-B:2x20, several separated by commas.</source>
         <translation>无法识别货架布局“%1”。请写成 货架:层数x容量，例如 1-4:3x30 或 A-B:2x20，多组用逗号分开。</translation>
     </message>
     <message>
-        <source>A shelf has 1 to 20 layers and each layer holds 1 to 999 parcels ("%1").</source>
+        <source>A shelf has 1 to 20 layers and each layer holds 1 to 999 parcels (&quot;%1&quot;).</source>
         <translation>每个货架 1 到 20 层，每层可放 1 到 999 件（“%1”）。</translation>
     </message>
     <message>
@@ -599,7 +603,7 @@
         <translation>布局共有 %1 个位置，最多支持 2000 个。</translation>
     </message>
     <message>
-        <source>"%1" is not a shelf place; write SHELF-LAYER, for example 3-2.</source>
+        <source>&quot;%1&quot; is not a shelf place; write SHELF-LAYER, for example 3-2.</source>
         <translation>“%1”不是货架位置，请写成 货架-层，例如 3-2。</translation>
     </message>
 </context>
@@ -614,7 +618,7 @@
         <translation>站名应为 1 到 40 个字。</translation>
     </message>
     <message>
-        <source>This database already belongs to the station "%1".</source>
+        <source>This database already belongs to the station &quot;%1&quot;.</source>
         <translation>这个数据库已经属于服务站“%1”。</translation>
     </message>
     <message>
@@ -626,12 +630,14 @@
         <translation>语言可以是 zh_CN、en，留空则跟随系统。</translation>
     </message>
     <message>
-        <source>There is no setting called "%1".</source>
+        <source>There is no setting called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的设置项。</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n parcel(s))</source>
-        <translation><numerusform>%1（%n 件）</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n 件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>These places still hold parcels and cannot be removed: %1. Move the parcels first.</source>
@@ -665,7 +671,7 @@
         <translation>无法读取数据库 %1：没有权限。</translation>
     </message>
     <message>
-        <source>The database %1 is read-only. Cunzhan needs to write to it; check the file's permissions or copy it to a writable place.</source>
+        <source>The database %1 is read-only. Cunzhan needs to write to it; check the file&apos;s permissions or copy it to a writable place.</source>
         <translation>数据库 %1 是只读的。村站需要写入它；请检查文件权限，或把它复制到可写的位置。</translation>
     </message>
     <message>
@@ -736,7 +742,7 @@
         <translation>县级服务器未及时响应。</translation>
     </message>
     <message>
-        <source>The county server's certificate is not trusted (%1). Check the address, or enrol again with the county's CA certificate.</source>
+        <source>The county server&apos;s certificate is not trusted (%1). Check the address, or enrol again with the county&apos;s CA certificate.</source>
         <translation>县级服务器的证书不受信任（%1）。请检查地址，或使用县里的 CA 证书重新登记。</translation>
     </message>
     <message>
@@ -764,7 +770,7 @@
         <translation>县级服务器拒绝了请求：%1</translation>
     </message>
     <message>
-        <source>"%1" is not a county server address; give it as https://host:port.</source>
+        <source>&quot;%1&quot; is not a county server address; give it as https://host:port.</source>
         <translation>“%1”不是县级服务器地址，请按 https://主机:端口 的格式填写。</translation>
     </message>
     <message>
@@ -776,11 +782,11 @@
         <translation>本服务站尚未在县级服务器登记：请先用县级中心提供的登记码登记。</translation>
     </message>
     <message>
-        <source>The county server's data changed twice during one sync; sync will try again.</source>
+        <source>The county server&apos;s data changed twice during one sync; sync will try again.</source>
         <translation>一次同步过程中县级服务器的数据两次变更，稍后会重试同步。</translation>
     </message>
     <message>
-        <source>The county server's answer does not match what was sent (%1); nothing was recorded.</source>
+        <source>The county server&apos;s answer does not match what was sent (%1); nothing was recorded.</source>
         <translation>县级服务器的应答与发送的内容不符（%1），未记录任何内容。</translation>
     </message>
     <message>
@@ -814,7 +820,7 @@ Database: %2</source>
 <context>
     <name>cunzhanctl</name>
     <message>
-        <source>Unexpected argument "%1".</source>
+        <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>意外的参数“%1”。</translation>
     </message>
     <message>
@@ -826,15 +832,15 @@ Database: %2</source>
         <translation>运单号，扫描或手动输入。</translation>
     </message>
     <message>
-        <source>The recipient's name (optional).</source>
+        <source>The recipient&apos;s name (optional).</source>
         <translation>收件人姓名（可选）。</translation>
     </message>
     <message>
-        <source>The carrier code (SF, ZTO, YTO, ...). Needed when several carriers use numbers like this one; "cunzhanctl carriers WAYBILL" lists them.</source>
+        <source>The carrier code (SF, ZTO, YTO, ...). Needed when several carriers use numbers like this one; &quot;cunzhanctl carriers WAYBILL&quot; lists them.</source>
         <translation>快递公司代码（SF、ZTO、YTO……）。多家公司使用类似单号时必须指定；“cunzhanctl carriers 运单号”可列出候选。</translation>
     </message>
     <message>
-        <source>Delivery preference: pickup, door or family. Default: the recipient's last choice, else pickup.</source>
+        <source>Delivery preference: pickup, door or family. Default: the recipient&apos;s last choice, else pickup.</source>
         <translation>派送偏好：pickup（到站自取）、door（送货上门）或 family（家人可代取）。默认沿用收件人上次的选择，否则为 pickup。</translation>
     </message>
     <message>
@@ -846,7 +852,7 @@ Database: %2</source>
         <translation>请只给出一个运单号。</translation>
     </message>
     <message>
-        <source>The delivery preference is pickup, door or family, not "%1".</source>
+        <source>The delivery preference is pickup, door or family, not &quot;%1&quot;.</source>
         <translation>派送偏好应为 pickup、door 或 family，而不是“%1”。</translation>
     </message>
     <message>
@@ -878,7 +884,7 @@ Database: %2</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <source>Placed beside the same recipient's other waiting parcels.</source>
+        <source>Placed beside the same recipient&apos;s other waiting parcels.</source>
         <translation>已放在同一收件人其他待取包裹旁边。</translation>
     </message>
     <message>
@@ -939,7 +945,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Handed over %n parcel(s). Fee to collect: %1.</source>
-        <translation><numerusform>已交付 %n 件包裹。应收费用：%1。</numerusform></translation>
+        <translation>
+            <numerusform>已交付 %n 件包裹。应收费用：%1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The pickup code of the handed-over parcel.</source>
@@ -950,7 +958,7 @@ Database: %2</source>
         <translation>已交付包裹的运单号。</translation>
     </message>
     <message>
-        <source>The parcel's id.</source>
+        <source>The parcel&apos;s id.</source>
         <translation>包裹编号。</translation>
     </message>
     <message>
@@ -978,11 +986,11 @@ Database: %2</source>
         <translation>只列出今天（本地时间）入库的包裹。</translation>
     </message>
     <message>
-        <source>The status is waiting, picked_up or to_return, not "%1".</source>
+        <source>The status is waiting, picked_up or to_return, not &quot;%1&quot;.</source>
         <translation>状态应为 waiting、picked_up 或 to_return，而不是“%1”。</translation>
     </message>
     <message>
-        <source>The limit is a whole number from 1 to 100000, not "%1".</source>
+        <source>The limit is a whole number from 1 to 100000, not &quot;%1&quot;.</source>
         <translation>数量上限应为 1 到 100000 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
@@ -1011,7 +1019,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Queued %n reminder(s).</source>
-        <translation><numerusform>已加入 %n 条提醒。</numerusform></translation>
+        <translation>
+            <numerusform>已加入 %n 条提醒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mark the parcel with this pickup code.</source>
@@ -1046,7 +1056,7 @@ Database: %2</source>
         <translation>请用 --reason 给出原因（refused、damaged、lost 或 unclaimed）。</translation>
     </message>
     <message>
-        <source>The reason is refused, damaged, lost or unclaimed, not "%1".</source>
+        <source>The reason is refused, damaged, lost or unclaimed, not &quot;%1&quot;.</source>
         <translation>原因应为 refused、damaged、lost 或 unclaimed，而不是“%1”。</translation>
     </message>
     <message>
@@ -1062,12 +1072,14 @@ Database: %2</source>
         <translation>日期，格式 YYYY-MM-DD，本地时间（默认今天）。</translation>
     </message>
     <message>
-        <source>The date is written YYYY-MM-DD, for example 2026-11-28, not "%1".</source>
+        <source>The date is written YYYY-MM-DD, for example 2026-11-28, not &quot;%1&quot;.</source>
         <translation>日期应写成 YYYY-MM-DD，例如 2026-11-28，而不是“%1”。</translation>
     </message>
     <message numerus="yes">
         <source>%n parcel(s) arrived on %1.</source>
-        <translation><numerusform>%1 共到达 %n 件包裹。</numerusform></translation>
+        <translation>
+            <numerusform>%1 共到达 %n 件包裹。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Receive a parcel: prints its pickup code and place.</source>
@@ -1094,7 +1106,7 @@ Database: %2</source>
         <translation>列出标记退回的包裹，或标记一件。</translation>
     </message>
     <message>
-        <source>The day's arrival list.</source>
+        <source>The day&apos;s arrival list.</source>
         <translation>当天的到件清单。</translation>
     </message>
     <message>
@@ -1106,15 +1118,15 @@ Database: %2</source>
         <translation>%1 只能用一个。</translation>
     </message>
     <message>
-        <source>The station's name, 1 to 40 characters (required).</source>
+        <source>The station&apos;s name, 1 to 40 characters (required).</source>
         <translation>服务站名称，1 到 40 个字（必填）。</translation>
     </message>
     <message>
-        <source>Shelf layout as SHELVES:LAYERSxCAPACITY groups, e.g. "1-4:3x30,A:2x10" (default %1).</source>
-        <translation>货架布局，格式 货架:层数x容量，例如 "1-4:3x30,A:2x10"（默认 %1）。</translation>
+        <source>Shelf layout as SHELVES:LAYERSxCAPACITY groups, e.g. &quot;1-4:3x30,A:2x10&quot; (default %1).</source>
+        <translation>货架布局，格式 货架:层数x容量，例如 &quot;1-4:3x30,A:2x10&quot;（默认 %1）。</translation>
     </message>
     <message>
-        <source>Give the station's name with --station-name.</source>
+        <source>Give the station&apos;s name with --station-name.</source>
         <translation>请用 --station-name 给出服务站名称。</translation>
     </message>
     <message>
@@ -1150,15 +1162,15 @@ Database: %2</source>
         <translation>待同步操作</translation>
     </message>
     <message>
-        <source>Nothing to show all settings, "get KEY" to show one, "set KEY VALUE" to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, en or empty).</source>
+        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, en or empty).</source>
         <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（zh_CN、en 或留空）。</translation>
     </message>
     <message>
-        <source>There is no setting called "%1".</source>
+        <source>There is no setting called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的设置项。</translation>
     </message>
     <message>
-        <source>Write "settings", "settings get KEY" or "settings set KEY VALUE".</source>
+        <source>Write &quot;settings&quot;, &quot;settings get KEY&quot; or &quot;settings set KEY VALUE&quot;.</source>
         <translation>请写成“settings”、“settings get 键”或“settings set 键 值”。</translation>
     </message>
     <message>
@@ -1175,7 +1187,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>%1 of %2 spaces in use on %n place(s).</source>
-        <translation><numerusform>%n 个位置共 %2 格，已用 %1 格。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个位置共 %2 格，已用 %1 格。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The waybill number to identify.</source>
@@ -1202,7 +1216,7 @@ Database: %2</source>
         <translation>同时检查这个位置，例如这个位置上什么也没找到时（可重复）。</translation>
     </message>
     <message>
-        <source>Read scans from FILE, one "SLOT WAYBILL" per line; "-" reads standard input. Empty lines and lines starting with # are skipped.</source>
+        <source>Read scans from FILE, one &quot;SLOT WAYBILL&quot; per line; &quot;-&quot; reads standard input. Empty lines and lines starting with # are skipped.</source>
         <translation>从文件读取扫描结果，每行“位置 运单号”；“-”表示从标准输入读取。空行和以 # 开头的行会被跳过。</translation>
     </message>
     <message>
@@ -1214,7 +1228,7 @@ Database: %2</source>
         <translation>无法读取扫描文件 %1：%2</translation>
     </message>
     <message>
-        <source>Line %1 of %2 is not "SLOT WAYBILL": %3</source>
+        <source>Line %1 of %2 is not &quot;SLOT WAYBILL&quot;: %3</source>
         <translation>%2 的第 %1 行不是“位置 运单号”：%3</translation>
     </message>
     <message>
@@ -1234,7 +1248,7 @@ Database: %2</source>
         <translation>已检查位置：%1。正确 %2，缺少 %3，放错 %4，不认识 %5。</translation>
     </message>
     <message>
-        <source>"%1" is not SLOT:WAYBILL.</source>
+        <source>&quot;%1&quot; is not SLOT:WAYBILL.</source>
         <translation>“%1”不是 位置:运单号 的格式。</translation>
     </message>
     <message>
@@ -1247,7 +1261,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>%n record(s) moved.</source>
-        <translation><numerusform>已移动 %n 条记录。</numerusform></translation>
+        <translation>
+            <numerusform>已移动 %n 条记录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set up a new station: name and shelf layout.</source>
@@ -1258,7 +1274,7 @@ Database: %2</source>
         <translation>服务站名称和编号、数据库、数据结构版本、各状态数量、待同步操作。</translation>
     </message>
     <message>
-        <source>Show the settings, or change one with "set KEY VALUE".</source>
+        <source>Show the settings, or change one with &quot;set KEY VALUE&quot;.</source>
         <translation>显示设置，或用“set 键 值”修改一项。</translation>
     </message>
     <message>
@@ -1294,15 +1310,15 @@ Database: %2</source>
         <translation>要执行的命令，后跟它自己的参数。</translation>
     </message>
     <message>
-        <source>The busy timeout is a number of milliseconds, not "%1".</source>
+        <source>The busy timeout is a number of milliseconds, not &quot;%1&quot;.</source>
         <translation>等待时间应为毫秒数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>CUNZHAN_FAKE_NOW_MS is UTC milliseconds since 1970, not "%1".</source>
+        <source>CUNZHAN_FAKE_NOW_MS is UTC milliseconds since 1970, not &quot;%1&quot;.</source>
         <translation>CUNZHAN_FAKE_NOW_MS 应为自 1970 年起的 UTC 毫秒数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>cunzhanctl: the station's parcel work from the command line, for support and scripts.</source>
+        <source>cunzhanctl: the station&apos;s parcel work from the command line, for support and scripts.</source>
         <translation>cunzhanctl：在命令行处理服务站的包裹业务，用于技术支持和脚本。</translation>
     </message>
     <message>
@@ -1318,7 +1334,7 @@ Database: %2</source>
         <translation>请给出一个命令。</translation>
     </message>
     <message>
-        <source>There is no command "%1".</source>
+        <source>There is no command &quot;%1&quot;.</source>
         <translation>没有“%1”这个命令。</translation>
     </message>
     <message>
@@ -1326,11 +1342,11 @@ Database: %2</source>
         <translation>--%1 是全局选项：请放在命令之前。</translation>
     </message>
     <message>
-        <source>There is no station database at %1. Set up the station first with "cunzhanctl --db %1 init --station-name NAME".</source>
+        <source>There is no station database at %1. Set up the station first with &quot;cunzhanctl --db %1 init --station-name NAME&quot;.</source>
         <translation>%1 没有服务站数据库。请先用“cunzhanctl --db %1 init --station-name 站名”设置服务站。</translation>
     </message>
     <message>
-        <source>The station in %1 is not set up yet: run "cunzhanctl init" first.</source>
+        <source>The station in %1 is not set up yet: run &quot;cunzhanctl init&quot; first.</source>
         <translation>%1 中的服务站尚未设置：请先运行“cunzhanctl init”。</translation>
     </message>
     <message>
@@ -1342,11 +1358,11 @@ Database: %2</source>
         <translation>  详情：%1</translation>
     </message>
     <message>
-        <source>Run "cunzhanctl --help" for the commands and options.</source>
+        <source>Run &quot;cunzhanctl --help&quot; for the commands and options.</source>
         <translation>运行“cunzhanctl --help”查看命令和选项。</translation>
     </message>
     <message>
-        <source>Run "cunzhanctl %1 --help" for its options.</source>
+        <source>Run &quot;cunzhanctl %1 --help&quot; for its options.</source>
         <translation>运行“cunzhanctl %1 --help”查看它的选项。</translation>
     </message>
     <message>
@@ -1358,7 +1374,7 @@ Database: %2</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <source>--%1 is a whole number from %2 to %3, not "%4".</source>
+        <source>--%1 is a whole number from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1 应为 %2 到 %3 之间的整数，而不是“%4”。</translation>
     </message>
     <message>
@@ -1366,23 +1382,23 @@ Database: %2</source>
         <translation>请给出 --%1。</translation>
     </message>
     <message>
-        <source>The sender's real name, as on the ID card.</source>
+        <source>The sender&apos;s real name, as on the ID card.</source>
         <translation>寄件人的真实姓名，与身份证一致。</translation>
     </message>
     <message>
-        <source>The sender's 11-digit mobile number.</source>
+        <source>The sender&apos;s 11-digit mobile number.</source>
         <translation>寄件人的 11 位手机号。</translation>
     </message>
     <message>
-        <source>The sender's resident ID number (18 characters), checked for its check character.</source>
+        <source>The sender&apos;s resident ID number (18 characters), checked for its check character.</source>
         <translation>寄件人的居民身份证号码（18 位），会核对校验码。</translation>
     </message>
     <message>
-        <source>The recipient's name.</source>
+        <source>The recipient&apos;s name.</source>
         <translation>收件人姓名。</translation>
     </message>
     <message>
-        <source>The recipient's 11-digit mobile number.</source>
+        <source>The recipient&apos;s 11-digit mobile number.</source>
         <translation>收件人的 11 位手机号。</translation>
     </message>
     <message>
@@ -1422,7 +1438,7 @@ Database: %2</source>
         <translation>承运的快递公司代码（SF、YTO……）。</translation>
     </message>
     <message>
-        <source>A pre-printed waybill number; default: the next number of the carrier's imported block.</source>
+        <source>A pre-printed waybill number; default: the next number of the carrier&apos;s imported block.</source>
         <translation>预印运单号；默认使用该快递公司已导入单号段中的下一个号码。</translation>
     </message>
     <message>
@@ -1470,7 +1486,7 @@ Database: %2</source>
         <translation>收寄时间</translation>
     </message>
     <message>
-        <source>The status is accepted, bagged or handed_over, not "%1".</source>
+        <source>The status is accepted, bagged or handed_over, not &quot;%1&quot;.</source>
         <translation>状态应为 accepted、bagged 或 handed_over，而不是“%1”。</translation>
     </message>
     <message>
@@ -1490,7 +1506,7 @@ Database: %2</source>
         <translation>--status 要与 --list 一起使用。</translation>
     </message>
     <message>
-        <source>Give the parcel's details to accept it, or --list, or --show WAYBILL.</source>
+        <source>Give the parcel&apos;s details to accept it, or --list, or --show WAYBILL.</source>
         <translation>请给出包裹信息以收寄，或使用 --list，或 --show 运单号。</translation>
     </message>
     <message>
@@ -1498,7 +1514,7 @@ Database: %2</source>
         <translation>--contents 应为以下之一：%1。</translation>
     </message>
     <message>
-        <source>"import FILE" replaces the rates of the carriers in FILE (CSV lines carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g; "-" reads standard input); "quote" prices a parcel.</source>
+        <source>&quot;import FILE&quot; replaces the rates of the carriers in FILE (CSV lines carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g; &quot;-&quot; reads standard input); &quot;quote&quot; prices a parcel.</source>
         <translation>“import 文件”用文件中的资费替换相应快递公司的资费（CSV 行 carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g；“-”表示从标准输入读取）；“quote”计算运费。</translation>
     </message>
     <message>
@@ -1519,7 +1535,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Imported %n rate(s).</source>
-        <translation><numerusform>已导入 %n 条资费。</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 条资费。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Province</source>
@@ -1531,14 +1549,16 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>%n kg</source>
-        <translation><numerusform>%n 公斤</numerusform></translation>
+        <translation>
+            <numerusform>%n 公斤</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Write "rates import FILE" or "rates quote --carrier C --province P --weight GRAMS".</source>
+        <source>Write &quot;rates import FILE&quot; or &quot;rates quote --carrier C --province P --weight GRAMS&quot;.</source>
         <translation>请写成“rates import 文件”或“rates quote --carrier 公司 --province 省份 --weight 克数”。</translation>
     </message>
     <message>
-        <source>"import" adds a block of waybill numbers from a carrier; "status" shows how many numbers are left per carrier.</source>
+        <source>&quot;import&quot; adds a block of waybill numbers from a carrier; &quot;status&quot; shows how many numbers are left per carrier.</source>
         <translation>“import”导入快递公司的一段运单号；“status”显示各快递公司剩余的单号数量。</translation>
     </message>
     <message>
@@ -1574,11 +1594,11 @@ Database: %2</source>
         <translation>所有快递公司的单号都已用完。</translation>
     </message>
     <message>
-        <source>Write "waybill-block import ..." or "waybill-block status".</source>
+        <source>Write &quot;waybill-block import ...&quot; or &quot;waybill-block status&quot;.</source>
         <translation>请写成“waybill-block import ...”或“waybill-block status”。</translation>
     </message>
     <message>
-        <source>Nothing shows the open manifest; "bag WAYBILL..." scans outgoing parcels and parcels of the return list into a bag; "handover" hands the manifest to the van; "show ID" shows a manifest.</source>
+        <source>Nothing shows the open manifest; &quot;bag WAYBILL...&quot; scans outgoing parcels and parcels of the return list into a bag; &quot;handover&quot; hands the manifest to the van; &quot;show ID&quot; shows a manifest.</source>
         <translation>不带参数显示当前交接单；“bag 运单号...”把要发出的包裹和退回清单中的包裹扫描装袋；“handover”把交接单交给货车；“show 编号”显示一张交接单。</translation>
     </message>
     <message>
@@ -1586,15 +1606,15 @@ Database: %2</source>
         <translation>与 bag 一起使用：袋号。</translation>
     </message>
     <message>
-        <source>With bag: the bag's seal number.</source>
+        <source>With bag: the bag&apos;s seal number.</source>
         <translation>与 bag 一起使用：袋子的封签号。</translation>
     </message>
     <message>
-        <source>With handover: the van driver's name.</source>
+        <source>With handover: the van driver&apos;s name.</source>
         <translation>与 handover 一起使用：货车司机姓名。</translation>
     </message>
     <message>
-        <source>With handover: the van's number plate.</source>
+        <source>With handover: the van&apos;s number plate.</source>
         <translation>与 handover 一起使用：货车车牌号。</translation>
     </message>
     <message>
@@ -1635,7 +1655,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>%n bag(s), %1 parcel(s).</source>
-        <translation><numerusform>%n 袋，%1 件。</numerusform></translation>
+        <translation>
+            <numerusform>%n 袋，%1 件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Give the waybills to put into the bag.</source>
@@ -1643,10 +1665,12 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>%1 is in bag %2 (seal %3), which holds %n parcel(s).</source>
-        <translation><numerusform>%1 在袋子 %2（封签 %3）中，该袋共 %n 件。</numerusform></translation>
+        <translation>
+            <numerusform>%1 在袋子 %2（封签 %3）中，该袋共 %n 件。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Write "manifest", "manifest bag --bag NO --seal SEAL WAYBILL...", "manifest handover --driver NAME --plate PLATE" or "manifest show ID".</source>
+        <source>Write &quot;manifest&quot;, &quot;manifest bag --bag NO --seal SEAL WAYBILL...&quot;, &quot;manifest handover --driver NAME --plate PLATE&quot; or &quot;manifest show ID&quot;.</source>
         <translation>请写成“manifest”、“manifest bag --bag 袋号 --seal 封签 运单号...”、“manifest handover --driver 姓名 --plate 车牌”或“manifest show 编号”。</translation>
     </message>
     <message>
@@ -1654,11 +1678,11 @@ Database: %2</source>
         <translation>收寄要寄出的包裹（实名、验视、称重、运费）；--list 和 --show 查看已寄出的包裹。</translation>
     </message>
     <message>
-        <source>Import the carriers' zone rates, or quote a fee.</source>
+        <source>Import the carriers&apos; zone rates, or quote a fee.</source>
         <translation>导入快递公司的分区资费，或计算运费。</translation>
     </message>
     <message>
-        <source>Import a carrier's block of waybill numbers, or show what is left.</source>
+        <source>Import a carrier&apos;s block of waybill numbers, or show what is left.</source>
         <translation>导入快递公司的运单号段，或查看剩余号码。</translation>
     </message>
     <message>
@@ -1666,7 +1690,7 @@ Database: %2</source>
         <translation>货车交接：显示当前交接单、装袋、交接、查看交接单。</translation>
     </message>
     <message>
-        <source>slip (pickup slip, --code), label (waybill label of a sent parcel, --waybill), arrivals (the day's list, --date), manifest (the open one, or --id), shelf-label (--slot).</source>
+        <source>slip (pickup slip, --code), label (waybill label of a sent parcel, --waybill), arrivals (the day&apos;s list, --date), manifest (the open one, or --id), shelf-label (--slot).</source>
         <translation>slip（取件单，--code）、label（寄出包裹的运单标签，--waybill）、arrivals（当天到件清单，--date）、manifest（当前交接单，或 --id）、shelf-label（货架标签，--slot）。</translation>
     </message>
     <message>
@@ -1706,7 +1730,7 @@ Database: %2</source>
         <translation>在这个 CUPS 打印队列上打印。</translation>
     </message>
     <message>
-        <source>With --printer: send a bitmap at 203 dpi in the printer's own language, escpos, zpl or tspl, instead of PDF.</source>
+        <source>With --printer: send a bitmap at 203 dpi in the printer&apos;s own language, escpos, zpl or tspl, instead of PDF.</source>
         <translation>与 --printer 一起使用：以打印机自己的语言（escpos、zpl 或 tspl）发送 203 dpi 的位图，而不是 PDF。</translation>
     </message>
     <message>
@@ -1718,7 +1742,7 @@ Database: %2</source>
         <translation>重新发送等待中的打印任务，最早的在前。</translation>
     </message>
     <message>
-        <source>--paper is 58 or 80, not "%1".</source>
+        <source>--paper is 58 or 80, not &quot;%1&quot;.</source>
         <translation>--paper 应为 58 或 80，而不是“%1”。</translation>
     </message>
     <message>
@@ -1726,7 +1750,7 @@ Database: %2</source>
         <translation>请用 --code 给出取件码。</translation>
     </message>
     <message>
-        <source>--size is 76x130 or 100x150, not "%1".</source>
+        <source>--size is 76x130 or 100x150, not &quot;%1&quot;.</source>
         <translation>--size 应为 76x130 或 100x150，而不是“%1”。</translation>
     </message>
     <message>
@@ -1734,7 +1758,7 @@ Database: %2</source>
         <translation>请用 --waybill 给出寄出包裹的运单号。</translation>
     </message>
     <message>
-        <source>The open manifest has no bags yet. To print a manifest already handed over, give its id with --id ("manifest handover" shows it).</source>
+        <source>The open manifest has no bags yet. To print a manifest already handed over, give its id with --id (&quot;manifest handover&quot; shows it).</source>
         <translation>当前交接单还没有袋子。要打印已交接的交接单，请用 --id 给出编号（“manifest handover”会显示编号）。</translation>
     </message>
     <message>
@@ -1758,11 +1782,11 @@ Database: %2</source>
         <translation>--size 要与 label 一起使用。</translation>
     </message>
     <message>
-        <source>"%1" is not something to print: slip, label, arrivals, manifest or shelf-label.</source>
+        <source>&quot;%1&quot; is not something to print: slip, label, arrivals, manifest or shelf-label.</source>
         <translation>“%1”不是可打印的文档：slip、label、arrivals、manifest 或 shelf-label。</translation>
     </message>
     <message>
-        <source>--raw is escpos, zpl or tspl, not "%1".</source>
+        <source>--raw is escpos, zpl or tspl, not &quot;%1&quot;.</source>
         <translation>--raw 应为 escpos、zpl 或 tspl，而不是“%1”。</translation>
     </message>
     <message>
@@ -1791,22 +1815,26 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>%n job(s) still waiting in %1.</source>
-        <translation><numerusform>%1 中还有 %n 个打印任务在等待。</numerusform></translation>
+        <translation>
+            <numerusform>%1 中还有 %n 个打印任务在等待。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Printed %n waiting job(s).</source>
-        <translation><numerusform>已打印 %n 个等待中的任务。</numerusform></translation>
+        <translation>
+            <numerusform>已打印 %n 个等待中的任务。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No print jobs were waiting.</source>
         <translation>没有等待中的打印任务。</translation>
     </message>
     <message>
-        <source>The job is kept in %1; run "cunzhanctl print --retry" when the printer is ready.</source>
+        <source>The job is kept in %1; run &quot;cunzhanctl print --retry&quot; when the printer is ready.</source>
         <translation>任务保存在 %1；打印机就绪后请运行“cunzhanctl print --retry”。</translation>
     </message>
     <message>
-        <source>Printed "%1" on %2 (job %3).</source>
+        <source>Printed &quot;%1&quot; on %2 (job %3).</source>
         <translation>已在 %2 上打印“%1”（任务 %3）。</translation>
     </message>
     <message>
@@ -1823,7 +1851,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Wrote %1 (%n page(s)).</source>
-        <translation><numerusform>已写入 %1（%n 页）。</numerusform></translation>
+        <translation>
+            <numerusform>已写入 %1（%n 页）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Image files (PNG, JPEG, ...) to read barcodes from.</source>
@@ -1862,11 +1892,11 @@ Database: %2</source>
         <translation>读取图片文件中的条码。</translation>
     </message>
     <message>
-        <source>The recipient's mobile number, or its last 4 digits (required unless the county pre-alerted the waybill).</source>
+        <source>The recipient&apos;s mobile number, or its last 4 digits (required unless the county pre-alerted the waybill).</source>
         <translation>收件人手机号或其后 4 位（县里已预报该运单时可不填）。</translation>
     </message>
     <message>
-        <source>The recipient comes from the county's pre-alert.</source>
+        <source>The recipient comes from the county&apos;s pre-alert.</source>
         <translation>收件人信息来自县里的到件预报。</translation>
     </message>
     <message>
@@ -1874,7 +1904,7 @@ Database: %2</source>
         <translation>从未</translation>
     </message>
     <message>
-        <source>The county server's address, e.g. https://county.example:8443.</source>
+        <source>The county server&apos;s address, e.g. https://county.example:8443.</source>
         <translation>县级服务器地址，例如 https://county.example:8443。</translation>
     </message>
     <message>
@@ -1890,7 +1920,7 @@ Database: %2</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <source>County's station id</source>
+        <source>County&apos;s station id</source>
         <translation>县级站点编号</translation>
     </message>
     <message>
@@ -1898,7 +1928,7 @@ Database: %2</source>
         <translation>登记名称</translation>
     </message>
     <message>
-        <source>Enrolled. Run "cunzhanctl sync" to send the station's changes.</source>
+        <source>Enrolled. Run &quot;cunzhanctl sync&quot; to send the station&apos;s changes.</source>
         <translation>登记成功。运行“cunzhanctl sync”发送本站的更改。</translation>
     </message>
     <message>
@@ -1907,15 +1937,21 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Sent %n change(s)</source>
-        <translation><numerusform>已发送 %n 条更改</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 条更改</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> (%n refused by the county)</source>
-        <translation><numerusform>（其中 %n 条被县里拒绝）</numerusform></translation>
+        <translation>
+            <numerusform>（其中 %n 条被县里拒绝）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, received %n from the county.</source>
-        <translation><numerusform>，从县里收到 %n 条。</numerusform></translation>
+        <translation>
+            <numerusform>，从县里收到 %n 条。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync failed: %1</source>
@@ -1923,7 +1959,9 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Next attempt in %n second(s).</source>
-        <translation><numerusform>%n 秒后再次尝试。</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒后再次尝试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enrolled</source>
@@ -1975,14 +2013,16 @@ Database: %2</source>
     </message>
     <message numerus="yes">
         <source>Wrote %n change(s) to %1. Take the file to the county centre; the changes are also sent again by the next sync.</source>
-        <translation><numerusform>已将 %n 条更改写入 %1。请把文件带到县级中心；下次同步时这些更改也会再次发送。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 条更改写入 %1。请把文件带到县级中心；下次同步时这些更改也会再次发送。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Enrol the station with the county server (once, with the county's code).</source>
+        <source>Enrol the station with the county server (once, with the county&apos;s code).</source>
         <translation>在县级服务器登记本服务站（一次，使用县里提供的登记码）。</translation>
     </message>
     <message>
-        <source>Send the station's changes to the county and fetch the county's; keeps retrying until stopped, or once with --once.</source>
+        <source>Send the station&apos;s changes to the county and fetch the county&apos;s; keeps retrying until stopped, or once with --once.</source>
         <translation>把本站的更改发送给县里并获取县里的更新；持续重试直到停止，或用 --once 只同步一次。</translation>
     </message>
     <message>
@@ -1994,9 +2034,9 @@ Database: %2</source>
         <translation>把尚未发送的更改写入文件交给县里（U 盘）。</translation>
     </message>
     <message>
-        <source>Run "cunzhanctl COMMAND --help" for a command's options. Global options go before the command.
+        <source>Run &quot;cunzhanctl COMMAND --help&quot; for a command&apos;s options. Global options go before the command.
 
-Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {"parcels": [...], "count", "total_fee_fen"}). On failure --json also prints {"error": {"kind", "exit_code", "code", "message", "details"}}. Phone numbers and names are always masked.
+Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {&quot;parcels&quot;: [...], &quot;count&quot;, &quot;total_fee_fen&quot;}). On failure --json also prints {&quot;error&quot;: {&quot;kind&quot;, &quot;exit_code&quot;, &quot;code&quot;, &quot;message&quot;, &quot;details&quot;}}. Phone numbers and names are always masked.
 
 Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only, printer not ready, county server not reachable).
 
@@ -2004,7 +2044,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
 </source>
         <translation>运行“cunzhanctl 命令 --help”查看该命令的选项。全局选项放在命令之前。
 
-输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{"parcels": [...], "count", "total_fee_fen"}）。失败时 --json 还会输出 {"error": {"kind", "exit_code", "code", "message", "details"}}。手机号和姓名始终打码显示。
+输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{&quot;parcels&quot;: [...], &quot;count&quot;, &quot;total_fee_fen&quot;}）。失败时 --json 还会输出 {&quot;error&quot;: {&quot;kind&quot;, &quot;exit_code&quot;, &quot;code&quot;, &quot;message&quot;, &quot;details&quot;}}。手机号和姓名始终打码显示。
 
 退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读、打印机未就绪、县级服务器无法连接）。
 
@@ -2199,11 +2239,11 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message>
         <source>Connected: the county knows this station as %1 (%2).</source>
-        <extracomment>After enrolment: the station's name and id at the county centre</extracomment>
+        <extracomment>After enrolment: the station&apos;s name and id at the county centre</extracomment>
         <translation>已连接：县里登记的本站名称为 %1（%2）。</translation>
     </message>
     <message>
-        <source>Choose the county's CA certificate</source>
+        <source>Choose the county&apos;s CA certificate</source>
         <translation>选择县里的 CA 证书</translation>
     </message>
     <message>
@@ -2211,7 +2251,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Give the county server's address and the enrolment code.</source>
+        <source>Give the county server&apos;s address and the enrolment code.</source>
         <translation>请填写县级服务器地址和登记码。</translation>
     </message>
     <message>
@@ -2242,7 +2282,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>例如 B1</translation>
     </message>
     <message>
-        <source>scan the seal's number</source>
+        <source>scan the seal&apos;s number</source>
         <translation>扫描封签号</translation>
     </message>
     <message>
@@ -2271,7 +2311,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>%1 is in bag %2 (%n parcel(s) in it).</source>
-        <translation><numerusform>%1 已装入袋子 %2（袋中共 %n 件）。</numerusform></translation>
+        <translation>
+            <numerusform>%1 已装入袋子 %2（袋中共 %n 件）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hand over to the van</source>
@@ -2279,7 +2321,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>Hand %n parcel(s) in %1 bag(s) to %2 (%3)? They cannot be bagged again.</source>
-        <translation><numerusform>把 %1 个袋子中的 %n 件包裹交给 %2（%3）？交接后不能再装袋。</numerusform></translation>
+        <translation>
+            <numerusform>把 %1 个袋子中的 %n 件包裹交给 %2（%3）？交接后不能再装袋。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handed over to %1. Print the manifest for the driver to sign.</source>
@@ -2291,11 +2335,15 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>Open manifest: %n parcel(s)</source>
-        <translation><numerusform>当前交接单：%n 件</numerusform></translation>
+        <translation>
+            <numerusform>当前交接单：%n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n bag(s)</source>
-        <translation><numerusform>%n 袋</numerusform></translation>
+        <translation>
+            <numerusform>%n 袋</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handov&amp;er</source>
@@ -2306,7 +2354,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <name>cz::ui::MainWindow</name>
     <message>
         <source>%1 (F%2)</source>
-        <extracomment>Tab title: the page name and its function key, e.g. "Receive (F1)"</extracomment>
+        <extracomment>Rail entry: the page name and its function key, e.g. &quot;Receive (F1)&quot;</extracomment>
         <translation>%1（F%2）</translation>
     </message>
     <message>
@@ -2319,7 +2367,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>Retr&amp;y printing (%n waiting)</source>
-        <translation><numerusform>重新打印(&amp;Y)（%n 个等待中）</numerusform></translation>
+        <translation>
+            <numerusform>重新打印(&amp;Y)（%n 个等待中）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scan with &amp;camera</source>
@@ -2340,6 +2390,18 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Syncing with the county…</source>
         <translation>正在与县里同步…</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
     </message>
 </context>
 <context>
@@ -2420,15 +2482,21 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>%n overdue, fees so far %1 yuan.</source>
-        <translation><numerusform>超期 %n 件，已产生费用 %1 元。</numerusform></translation>
+        <translation>
+            <numerusform>超期 %n 件，已产生费用 %1 元。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unclaimed.</source>
-        <translation><numerusform>无人领取 %n 件。</numerusform></translation>
+        <translation>
+            <numerusform>无人领取 %n 件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) queued.</source>
-        <translation><numerusform>已加入 %n 条提醒。</numerusform></translation>
+        <translation>
+            <numerusform>已加入 %n 条提醒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>0 reminders queued: no parcel is overdue.</source>
@@ -2518,7 +2586,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>%n parcel(s)</source>
-        <translation><numerusform>%n 件包裹</numerusform></translation>
+        <translation>
+            <numerusform>%n 件包裹</numerusform>
+        </translation>
     </message>
     <message>
         <source>P&amp;arcels</source>
@@ -2576,7 +2646,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>%n parcel(s) found. Press Enter to hand over the ticked ones.</source>
-        <translation><numerusform>找到 %n 件包裹。按回车交付已勾选的包裹。</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 件包裹。按回车交付已勾选的包裹。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tick at least one parcel to hand over.</source>
@@ -2626,7 +2698,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>… and %n more page(s)</source>
-        <translation><numerusform>……还有 %n 页</numerusform></translation>
+        <translation>
+            <numerusform>……还有 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
@@ -2652,6 +2726,22 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Whole pa&amp;ge</source>
+        <translation>整页(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Zoom out (%1)</source>
+        <translation>缩小（%1）</translation>
+    </message>
+    <message>
+        <source>Zoom in (%1)</source>
+        <translation>放大（%1）</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::PrintService</name>
@@ -2673,7 +2763,9 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     </message>
     <message numerus="yes">
         <source>Not printed: %1 (%n job(s) waiting)</source>
-        <translation><numerusform>未打印：%1（%n 个任务等待中）</numerusform></translation>
+        <translation>
+            <numerusform>未打印：%1（%n 个任务等待中）</numerusform>
+        </translation>
     </message>
     <message>
         <source>The terminal closed before the job was sent; it waits in the print queue.</source>
@@ -2715,7 +2807,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Today's arrivals:</source>
+        <source>&amp;Today&apos;s arrivals:</source>
         <translation>今日到件(&amp;T)：</translation>
     </message>
     <message>
@@ -2735,7 +2827,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>所有位置都已满：先放在 %1，请尽快腾出空间。</translation>
     </message>
     <message>
-        <source>Put it beside the same person's other parcels.</source>
+        <source>Put it beside the same person&apos;s other parcels.</source>
         <translation>请放在同一收件人的其他包裹旁边。</translation>
     </message>
     <message>
@@ -2755,12 +2847,14 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>打印到件清单(&amp;I)</translation>
     </message>
     <message>
-        <source>Recipient filled in from the county's pre-alert.</source>
+        <source>Recipient filled in from the county&apos;s pre-alert.</source>
         <translation>已根据县里的到件预报填入收件人。</translation>
     </message>
     <message numerus="yes">
         <source>Expected today (county pre-alert): %n not scanned in yet</source>
-        <translation><numerusform>今日预报到件（县里预报）：%n 件尚未入库</numerusform></translation>
+        <translation>
+            <numerusform>今日预报到件（县里预报）：%n 件尚未入库</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2778,7 +2872,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <name>cz::ui::RejectedOpsModel</name>
     <message>
         <source>Op %1 · %2 · %3</source>
-        <extracomment>Tooltip of a refused op: its id, the county's answer ("rejected"/"conflict") and reason code</extracomment>
+        <extracomment>Tooltip of a refused op: its id, the county&apos;s answer (&quot;rejected&quot;/&quot;conflict&quot;) and reason code</extracomment>
         <translation>操作 %1 · %2 · %3</translation>
     </message>
     <message>
@@ -2817,7 +2911,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>11 位数字</translation>
     </message>
     <message>
-        <source>empty: the next number of the carrier's block</source>
+        <source>empty: the next number of the carrier&apos;s block</source>
         <translation>留空：使用该快递公司单号段的下一个号码</translation>
     </message>
     <message>
@@ -2855,10 +2949,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>&amp;Carrier:</source>
         <translation>快递公司(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Pre-printed waybill, i&amp;f any:</source>
-        <translation>预印运单号（如有）(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;To (recipient):</source>
@@ -2908,6 +2998,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Sen&amp;d</source>
         <translation>寄件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Waybill no. (i&amp;f any):</source>
+        <translation>预印单号（如有）(&amp;F)：</translation>
     </message>
 </context>
 <context>
@@ -3040,8 +3134,8 @@ Station id: %2</source>
         <translation>设置服务站</translation>
     </message>
     <message>
-        <source>Welcome to Cunzhan. Give the station a name and describe its shelves: for example "1-4:3x30" means shelves 1 to 4, each with 3 layers of 30 parcels; add more groups after a comma, such as "1-4:3x30,A:2x10".</source>
-        <translation>欢迎使用村站。请填写服务站名称并描述货架：例如 "1-4:3x30" 表示 1 到 4 号货架，每个货架 3 层，每层 30 件；可以用逗号添加更多组，如 "1-4:3x30,A:2x10"。</translation>
+        <source>Welcome to Cunzhan. Give the station a name and describe its shelves: for example &quot;1-4:3x30&quot; means shelves 1 to 4, each with 3 layers of 30 parcels; add more groups after a comma, such as &quot;1-4:3x30,A:2x10&quot;.</source>
+        <translation>欢迎使用村站。请填写服务站名称并描述货架：例如 &quot;1-4:3x30&quot; 表示 1 到 4 号货架，每个货架 3 层，每层 30 件；可以用逗号添加更多组，如 &quot;1-4:3x30,A:2x10&quot;。</translation>
     </message>
     <message>
         <source>Station &amp;name:</source>
@@ -3108,7 +3202,9 @@ Station id: %2</source>
     </message>
     <message numerus="yes">
         <source>Record %n misplaced parcel(s) on the place where they were found? They get new pickup codes.</source>
-        <translation><numerusform>把 %n 件放错的包裹记录到实际找到的位置？它们会得到新的取件码。</numerusform></translation>
+        <translation>
+            <numerusform>把 %n 件放错的包裹记录到实际找到的位置？它们会得到新的取件码。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
@@ -3190,15 +3286,19 @@ Station id: %2</source>
     </message>
     <message numerus="yes">
         <source>%n to send</source>
-        <translation><numerusform>%n 条待发送</numerusform></translation>
+        <translation>
+            <numerusform>%n 条待发送</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
-        <translation><numerusform>%n 条被拒绝</numerusform></translation>
+        <translation>
+            <numerusform>%n 条被拒绝</numerusform>
+        </translation>
     </message>
     <message>
         <source>County server %1, station %2</source>
-        <extracomment>Tooltip of the sync indicator: the county server and this station's id there</extracomment>
+        <extracomment>Tooltip of the sync indicator: the county server and this station&apos;s id there</extracomment>
         <translation>县级服务器 %1，站点 %2</translation>
     </message>
     <message>
