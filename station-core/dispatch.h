@@ -90,6 +90,12 @@ struct Manifest {
     QList<BagSummary> bags;
 };
 
+// The van's driver and number plate as a handover stores them: simplified, the plate in capitals.
+struct Van {
+    QString driver;
+    QString plate;
+};
+
 class DispatchDesk {
 public:
     explicit DispatchDesk(Station& station)
@@ -116,6 +122,9 @@ public:
     [[nodiscard]] Result<Manifest> currentManifest();
     [[nodiscard]] Result<BagSummary> addToBag(const QString& bagNo, const QString& seal,
                                               const QString& waybill);
+    // The driver and plate as handOver() takes them, or why not (manifest.driver, manifest.plate):
+    // the counter asks "hand over to <driver>?" only about a real name.
+    [[nodiscard]] static Result<Van> checkVan(const QString& driver, const QString& plate);
     [[nodiscard]] Result<Manifest> handOver(const QString& driver, const QString& plate);
     [[nodiscard]] Result<Manifest> manifest(const QString& id);
 

@@ -196,7 +196,7 @@ Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QStri
     return fail(ErrorKind::Internal, QStringLiteral("bag.lost"), DispatchText::tr("The bag was not saved."));
 }
 
-Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QString& plateInput) {
+Result<Van> DispatchDesk::checkVan(const QString& driverInput, const QString& plateInput) {
     auto driver = required(driverInput, 32, QStringLiteral("manifest.driver"),
                            DispatchText::tr("Enter the van driver's name."));
     if (!driver)
@@ -205,6 +205,13 @@ Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QStrin
                           DispatchText::tr("Enter the van's number plate."));
     if (!plate)
         return fail(plate.error());
+    return Van{*driver, plate->toUpper()};
+}
+
+Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QString& plateInput) {
+    auto van = checkVan(driverInput, plateInput);
+    if (!van)
+        return fail(van.error());
     auto tx = m_station.beginWrite();
     if (!tx)
         return fail(tx.error());
@@ -228,12 +235,12 @@ Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QStrin
                     DispatchText::tr("Nothing is bagged yet: scan the outgoing parcels into bags first."));
     if (auto q = tx->exec(QStringLiteral("UPDATE manifest SET status = 'handed_over', driver = ?, plate = ?,"
                                          " handed_at = ? WHERE id = ?"),
-                          {*driver, plate->toUpper(), tx->now(), open->id});
+                          {van->driver, van->plate, tx->now(), open->id});
         !q)
         return fail(q.error());
     const QJsonObject data{{QStringLiteral("manifest_id"), open->id},
-                           {QStringLiteral("driver"), *driver},
-                           {QStringLiteral("plate"), plate->toUpper()}};
+                           {QStringLiteral("driver"), van->driver},
+                           {QStringLiteral("plate"), van->plate}};
     int dispatches = 0, returns = 0;
     for (const auto& [kind, refId] : refs) {
         if (kind == QLatin1String("dispatch")) {
@@ -260,8 +267,8 @@ Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QStrin
     }
     if (auto st = tx->appendOp(QStringLiteral("manifest"), open->id, QStringLiteral("manifest.handed_over"),
                                {{QStringLiteral("id"), open->id},
-                                {QStringLiteral("driver"), *driver},
-                                {QStringLiteral("plate"), plate->toUpper()},
+                                {QStringLiteral("driver"), van->driver},
+                                {QStringLiteral("plate"), van->plate},
                                 {QStringLiteral("dispatches"), dispatches},
                                 {QStringLiteral("returns"), returns}});
         !st)

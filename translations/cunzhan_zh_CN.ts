@@ -2414,7 +2414,7 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <name>cz::ui::MainWindow</name>
     <message>
         <source>%1 (F%2)</source>
-        <extracomment>Tab title: the page name and its function key, e.g. &quot;Receive (F1)&quot;</extracomment>
+        <extracomment>Rail entry: the page name and its function key, e.g. &quot;Receive (F1)&quot;</extracomment>
         <translation>%1（F%2）</translation>
     </message>
     <message>
@@ -2450,6 +2450,18 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Syncing with the county…</source>
         <translation>正在与县里同步…</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
     </message>
 </context>
 <context>
@@ -2792,6 +2804,22 @@ Hand all of them to the person at the counter?</source>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Whole pa&amp;ge</source>
+        <translation>整页(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Zoom out (%1)</source>
+        <translation>缩小（%1）</translation>
+    </message>
+    <message>
+        <source>Zoom in (%1)</source>
+        <translation>放大（%1）</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::PrintService</name>
@@ -3005,10 +3033,6 @@ Hand all of them to the person at the counter?</source>
         <translation>快递公司(&amp;C)：</translation>
     </message>
     <message>
-        <source>Pre-printed waybill, i&amp;f any:</source>
-        <translation>预印运单号（如有）(&amp;F)：</translation>
-    </message>
-    <message>
         <source>&amp;To (recipient):</source>
         <translation>收件人(&amp;T)：</translation>
     </message>
@@ -3056,6 +3080,10 @@ Hand all of them to the person at the counter?</source>
     <message>
         <source>Sen&amp;d</source>
         <translation>寄件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Waybill no. (i&amp;f any):</source>
+        <translation>预印单号（如有）(&amp;F)：</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ EnrolDialog::EnrolDialog(SyncController& sync, QWidget* parent)
     makeScanField(m_code);
     m_code->setPlaceholderText(tr("from the county centre, e.g. K7QM-2XPD"));
     m_ca->setPlaceholderText(tr("optional: only for a county with its own certificate"));
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
     m_connect->setDefault(true);
 
     auto* caRow = new QHBoxLayout;
@@ -40,7 +40,10 @@ EnrolDialog::EnrolDialog(SyncController& sync, QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("County &server:"), m_server);
     form->addRow(tr("Enrolment &code:"), m_code);
-    form->addRow(tr("CA c&ertificate:"), caRow);
+    // addRow() gives a label a buddy only beside a single field: this one sits beside a row.
+    auto* caLabel = new QLabel(tr("CA c&ertificate:"), this);
+    caLabel->setBuddy(m_ca);
+    form->addRow(caLabel, caRow);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_close);

@@ -53,7 +53,7 @@ HandoverPage::HandoverPage(Station& station, PrintService* printing, QWidget* pa
     m_bag->setPlaceholderText(tr("e.g. B1"));
     m_seal->setPlaceholderText(tr("scan the seal's number"));
     m_waybill->setPlaceholderText(tr("scan each parcel going into the bag"));
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
     scaleFont(m_summary, 1.3, true);
 
     auto* bagForm = new QFormLayout;
@@ -150,21 +150,30 @@ void HandoverPage::addToBag() {
 }
 
 void HandoverPage::handOver() {
+    auto showError = [this](const Error& e) {
+        showMessage(m_message, e.message, Tone::Bad);
+        if (e.code == QLatin1String("manifest.driver"))
+            m_driver->setFocus();
+        else if (e.code == QLatin1String("manifest.plate"))
+            m_plate->setFocus();
+    };
+    // The driver and plate first: the question names the person the bags go to.
+    const auto van = DispatchDesk::checkVan(m_driver->text(), m_plate->text());
+    if (!van) {
+        showError(van.error());
+        return;
+    }
     const int parcels = m_model->rowCount();
     if (parcels > 0 &&
         !Messages::confirm(
             this, tr("Hand over to the van"),
             tr("Hand %n parcel(s) in %1 bag(s) to %2 (%3)? They cannot be bagged again.", nullptr, parcels)
                 .arg(m_model->bagCount())
-                .arg(m_driver->text().trimmed(), m_plate->text().trimmed().toUpper())))
+                .arg(van->driver, van->plate)))
         return;
-    auto m = m_desk.handOver(m_driver->text(), m_plate->text());
+    auto m = m_desk.handOver(van->driver, van->plate);
     if (!m) {
-        showMessage(m_message, m.error().message, Tone::Bad);
-        if (m.error().code == QLatin1String("manifest.driver"))
-            m_driver->setFocus();
-        else if (m.error().code == QLatin1String("manifest.plate"))
-            m_plate->setFocus();
+        showError(m.error());
         return;
     }
     m_lastHandedOver = m->id;

@@ -3,6 +3,7 @@
 #include "camerascanner.h"
 #include "cups.h"
 #include "handoverpage.h"
+#include "navrail.h"
 #include "overduepage.h"
 #include "parcelspage.h"
 #include "pickuppage.h"
@@ -16,16 +17,39 @@
 #include "synccontroller.h"
 #include "syncstatuswidget.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCameraDevice>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMediaDevices>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QToolButton>
 
 namespace cz::ui {
+
+namespace {
+// The Alt+letters a page's own buttons, labelled fields and group boxes answer to (hidden ones too:
+// they may show up later).
+QList<QKeySequence> mnemonicsOf(const QWidget* page) {
+    QList<QKeySequence> keys;
+    for (const QWidget* w : page->findChildren<QWidget*>()) {
+        QString text;
+        if (const auto* button = qobject_cast<const QAbstractButton*>(w))
+            text = button->text();
+        else if (const auto* label = qobject_cast<const QLabel*>(w); label && label->buddy())
+            text = label->text();
+        else if (const auto* box = qobject_cast<const QGroupBox*>(w))
+            text = box->title();
+        if (const QKeySequence key = QKeySequence::mnemonic(text); !key.isEmpty())
+            keys << key;
+    }
+    return keys;
+}
+} // namespace
 
 MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintService* printing, QWidget* parent)
     : QMainWindow(parent)
@@ -34,15 +58,16 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
                           : new PrintService(std::make_unique<print::CupsBackend>(),
                                              PrintService::spoolDirFor(station.database().path()), this))
     , m_scanner(new ScanFilter(this, std::move(scanClock)))
-    , m_tabs(new QTabWidget(this))
-    , m_receive(new ReceivePage(station, m_tabs))
-    , m_pickup(new PickupPage(station, m_tabs))
-    , m_parcels(new ParcelsPage(station, m_tabs))
-    , m_shelves(new ShelvesPage(station, m_tabs))
-    , m_overdue(new OverduePage(station, m_tabs))
-    , m_send(new SendPage(station, m_printing, m_tabs))
-    , m_handover(new HandoverPage(station, m_printing, m_tabs))
-    , m_settings(new SettingsPage(station, m_tabs))
+    , m_nav(new NavRail(this))
+    , m_stack(new QStackedWidget(this))
+    , m_receive(new ReceivePage(station, m_stack))
+    , m_pickup(new PickupPage(station, m_stack))
+    , m_parcels(new ParcelsPage(station, m_stack))
+    , m_shelves(new ShelvesPage(station, m_stack))
+    , m_overdue(new OverduePage(station, m_stack))
+    , m_send(new SendPage(station, m_printing, m_stack))
+    , m_handover(new HandoverPage(station, m_printing, m_stack))
+    , m_settings(new SettingsPage(station, m_stack))
     , m_stationLabel(new QLabel(this))
     , m_retryPrint(new QPushButton(this))
     , m_mediaDevices(new QMediaDevices(this))
@@ -50,24 +75,61 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
     , m_cameraButton(new QToolButton(this)) {
     setMinimumSize(800, 600);
     resize(1024, 768);
-    // The function keys follow the tab order; the settings, used least, stay last.
-    const QList<Page*> pages = {m_receive, m_pickup, m_parcels,  m_shelves,
-                                m_overdue, m_send,   m_handover, m_settings};
     m_receive->setPrintService(m_printing);
     m_settings->setPrintService(m_printing);
-    for (int i = 0; i < pages.size(); ++i) {
-        //: Tab title: the page name and its function key, e.g. "Receive (F1)"
-        m_tabs->addTab(pages[i], tr("%1 (F%2)").arg(pages[i]->title()).arg(i + 1));
+    // Groups by what the clerk is doing; the areas still to come (orders, consignment, cash book,
+    // reports) join them or add a group, and the rail scrolls rather than hiding any. The function
+    // keys follow the rail's order and stay with the busiest pages; the settings, used least, stay last.
+    const QList<std::pair<QString, QList<Page*>>> groups = {
+        {tr("Parcels"), {m_receive, m_pickup, m_parcels, m_shelves, m_overdue}},
+        {tr("Sending"), {m_send, m_handover}},
+        {tr("Station"), {m_settings}},
+    };
+    for (const auto& [group, pages] : groups) {
+        m_nav->addGroup(group);
+        for (Page* p : pages) {
+            const int index = m_stack->addWidget(p);
+            addPageActions(index, p->title());
+        }
+    }
+    m_nav->setFocusPolicy(Qt::TabFocus); // a click shows the page and leaves the focus in it
+    // The left column: which station, where to go, and the window's own actions. In the large type a
+    // status bar at 1024 pixels has room for the sync indicator only.
+    QFont bold = m_stationLabel->font();
+    bold.setBold(true);
+    m_stationLabel->setFont(bold);
+    m_stationLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // elided to the rail
+    m_cameraButton->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_stationLabel->setIndent(4);
+    auto* side = new QVBoxLayout;
+    side->setContentsMargins(4, 4, 0, 0);
+    side->addWidget(m_stationLabel);
+    side->addWidget(m_nav, 1);
+    side->addWidget(m_cameraButton);
+    side->addWidget(m_retryPrint);
+    auto* central = new QWidget(this);
+    auto* row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addLayout(side);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    connect(m_nav, &NavRail::pageChosen, this, [this](int index) {
+        // Browsing the rail with the arrow keys keeps the focus there; Enter goes into the page.
+        const bool browsing = m_nav->hasFocus();
+        showPage(index);
+        if (browsing)
+            m_nav->setFocus();
+    });
+    connect(m_nav, &QListWidget::activated, this, [this] { showPage(m_nav->currentPage()); });
+    for (const auto& [key, step] : {std::pair{Qt::Key_PageUp, -1}, std::pair{Qt::Key_PageDown, 1}}) {
         auto* action = new QAction(this);
-        action->setShortcut(QKeySequence(static_cast<int>(Qt::Key_F1) + i));
-        action->setShortcutContext(Qt::ApplicationShortcut);
-        connect(action, &QAction::triggered, this, [this, i] { showPage(i); });
+        action->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, key)));
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [this, step = step] {
+            showPage((m_stack->currentIndex() + step + pageCount()) % pageCount());
+        });
         addAction(action);
     }
-    m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
-    statusBar()->addWidget(m_stationLabel, 1);
-    statusBar()->addPermanentWidget(m_retryPrint);
     connect(m_retryPrint, &QPushButton::clicked, this, [this] { (void)m_printing->retry(); });
     // Printing runs on its own thread: a failed retry is reported when it comes back.
     connect(m_printing, &PrintService::failed, this, [this](int request, const QString& message, int) {
@@ -86,11 +148,12 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
     addAction(m_cameraAction);
     m_cameraButton->setDefaultAction(m_cameraAction);
     m_cameraButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    statusBar()->addPermanentWidget(m_cameraButton);
     connect(m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &MainWindow::updateCameraAction);
     updateCameraAction();
 
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) {
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this](int index) {
+        m_nav->setCurrentPage(index);
+        updatePageLetters();
         if (Page* page = currentPage())
             page->activate();
     });
@@ -98,20 +161,55 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
     connect(&m_station, &Station::changed, this, &MainWindow::updateStatus);
     m_scanner->install();
     updateStatus();
+    m_nav->setCurrentPage(0);
+    updatePageLetters();
     m_receive->activate();
 }
 
+void MainWindow::addPageActions(int index, const QString& title) {
+    // Application-wide, as before: F-keys also work while the camera window has the focus.
+    const QKeySequence fkey(static_cast<int>(Qt::Key_F1) + index);
+    auto* fkeyAction = new QAction(this);
+    fkeyAction->setShortcut(fkey);
+    fkeyAction->setShortcutContext(Qt::ApplicationShortcut);
+    connect(fkeyAction, &QAction::triggered, this, [this, index] { showPage(index); });
+    addAction(fkeyAction);
+    // The page title's mnemonic, as a tab bar offered it.
+    const QKeySequence mnemonic = QKeySequence::mnemonic(title);
+    auto* altAction = new QAction(this);
+    altAction->setShortcut(mnemonic);
+    altAction->setShortcutContext(Qt::WindowShortcut);
+    connect(altAction, &QAction::triggered, this, [this, index] { showPage(index); });
+    addAction(altAction);
+    m_pageLetters.append(altAction);
+    QStringList keys{fkey.toString(QKeySequence::NativeText)};
+    if (!mnemonic.isEmpty())
+        keys << mnemonic.toString(QKeySequence::NativeText);
+    //: Rail entry: the page name and its function key, e.g. "Receive (F1)"
+    m_nav->addPage(tr("%1 (F%2)").arg(title).arg(index + 1), keys.join(QStringLiteral(" · ")));
+}
+
 Page* MainWindow::currentPage() const {
-    return qobject_cast<Page*>(m_tabs->currentWidget());
+    return qobject_cast<Page*>(m_stack->currentWidget());
+}
+
+Page* MainWindow::page(int index) const {
+    return qobject_cast<Page*>(m_stack->widget(index));
+}
+
+int MainWindow::pageCount() const {
+    return m_stack->count();
 }
 
 void MainWindow::showPage(int index) {
-    if (index == m_tabs->currentIndex()) {
+    if (index < 0 || index >= m_stack->count())
+        return;
+    if (index == m_stack->currentIndex()) {
         if (Page* page = currentPage())
             page->activate();
         return;
     }
-    m_tabs->setCurrentIndex(index);
+    m_stack->setCurrentIndex(index); // currentChanged → the rail follows, the page is activated
 }
 
 void MainWindow::handleScan(const QString& code) {
@@ -171,6 +269,16 @@ void MainWindow::attachSync(SyncController* sync) {
     show();
 }
 
+void MainWindow::updatePageLetters() {
+    // Two shortcuts on one key make Qt do neither (it only reports the ambiguity): where the current
+    // page has a control on a page's letter (Settings' "&Save" and Shelves' "&Shelves"), the control
+    // in front of the clerk wins, even while it is disabled (one rule, whatever the page's state), and
+    // that page is reached by its F-key or the rail.
+    const QList<QKeySequence> taken = currentPage() ? mnemonicsOf(currentPage()) : QList<QKeySequence>();
+    for (QAction* letter : std::as_const(m_pageLetters))
+        letter->setEnabled(!letter->shortcut().isEmpty() && !taken.contains(letter->shortcut()));
+}
+
 void MainWindow::updateCameraAction() {
     const bool available = !QMediaDevices::videoInputs().isEmpty();
     // A QToolButton does not follow its action's visibility; the hidden action also drops its shortcut.
@@ -183,7 +291,10 @@ void MainWindow::updateCameraAction() {
 void MainWindow::updateStatus() {
     const QString name = m_station.settings().stationName;
     setWindowTitle(tr("Cunzhan — %1").arg(name));
-    m_stationLabel->setText(tr("Station: %1").arg(name));
+    // Up to 40 characters: shown as far as the rail is wide, whole in the tooltip and the title.
+    m_stationLabel->setText(
+        m_stationLabel->fontMetrics().elidedText(name, Qt::ElideRight, m_nav->sizeHint().width()));
+    m_stationLabel->setToolTip(tr("Station: %1").arg(name));
 }
 
 void MainWindow::updatePrintQueue(int waiting) {

@@ -1,6 +1,9 @@
-// The terminal's main window: the pages as tabs (F1..F8, in tab order), the scanner routed to the current
-// page, the station's name, the print queue's "Retry printing" and, when a camera exists, "Scan with
-// camera" in the status bar; with sync attached, the sync indicator and "Sync now" (Ctrl+Shift+S).
+// The terminal's main window. Down the left: the station's name, the pages in a rail with their groups
+// (NavRail; F1..F8 in rail order, Alt+the page's letter unless the current page uses that letter itself,
+// Ctrl+PgUp/PgDn for the previous/next page),
+// "Scan with camera" (F9) when a camera exists and the print queue's "Retry printing" when jobs wait.
+// The scanner is routed to the current page. The status bar holds the sync indicator and "Sync now"
+// (Ctrl+Shift+S) once sync is attached.
 #pragma once
 
 #include "scanfilter.h"
@@ -12,7 +15,7 @@ class QAction;
 class QLabel;
 class QMediaDevices;
 class QPushButton;
-class QTabWidget;
+class QStackedWidget;
 class QToolButton;
 
 namespace cz {
@@ -23,6 +26,7 @@ namespace cz::ui {
 
 class CameraScanner;
 class HandoverPage;
+class NavRail;
 class OverduePage;
 class Page;
 class ParcelsPage;
@@ -43,7 +47,9 @@ public:
     explicit MainWindow(Station& station, ScanFilter::Clock scanClock = {}, PrintService* printing = nullptr,
                         QWidget* parent = nullptr);
 
+    // Shows the page (0 = Receive … in rail order) and puts the focus where the clerk starts on it.
     void showPage(int index);
+    [[nodiscard]] int pageCount() const;
     void handleScan(const QString& code);
     // A code from the camera window: routed exactly like a keyboard-wedge scan.
     void handleCameraScan(const QString& code);
@@ -55,6 +61,8 @@ public:
 
     [[nodiscard]] ScanFilter* scanFilter() const { return m_scanner; }
     [[nodiscard]] Page* currentPage() const;
+    [[nodiscard]] Page* page(int index) const;
+    [[nodiscard]] NavRail* navRail() const { return m_nav; }
     [[nodiscard]] ReceivePage* receivePage() const { return m_receive; }
     [[nodiscard]] PickupPage* pickupPage() const { return m_pickup; }
     [[nodiscard]] ParcelsPage* parcelsPage() const { return m_parcels; }
@@ -70,6 +78,8 @@ public:
     [[nodiscard]] SyncStatusWidget* syncStatus() const { return m_syncStatus; }
 
 private:
+    void addPageActions(int index, const QString& title);
+    void updatePageLetters();
     void updateStatus();
     void updatePrintQueue(int waiting);
     void updateCameraAction();
@@ -77,7 +87,9 @@ private:
     Station& m_station;
     PrintService* m_printing;
     ScanFilter* m_scanner;
-    QTabWidget* m_tabs;
+    NavRail* m_nav;
+    QStackedWidget* m_stack;
+    QList<QAction*> m_pageLetters; // Alt+letter of each page, in page order
     ReceivePage* m_receive;
     PickupPage* m_pickup;
     ParcelsPage* m_parcels;

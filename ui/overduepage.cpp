@@ -46,8 +46,8 @@ OverduePage::OverduePage(Station& station, QWidget* parent)
     , m_returnMessage(new QLabel(this))
     , m_returnsView(new QTableView(this))
     , m_returnsModel(new ReturnsModel(this)) {
-    m_reminderMessage->setWordWrap(true);
-    m_returnMessage->setWordWrap(true);
+    reserveMessageSpace(m_reminderMessage);
+    reserveMessageSpace(m_returnMessage);
     m_reason->addItem(tr("Choose a reason…"), kNoReason);
     for (ReturnReason r :
          {ReturnReason::Refused, ReturnReason::Damaged, ReturnReason::Lost, ReturnReason::Unclaimed})

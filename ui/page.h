@@ -1,5 +1,6 @@
-// What every page of the main window offers: a title for its tab, a place for scans, and a hook
-// called when it becomes the current page (to put the focus where the clerk starts).
+// What every page of the main window offers: a title for its rail entry (its mnemonic letter is the
+// page's Alt shortcut), a place for scans, and a hook called when it becomes the current page (to put
+// the focus where the clerk starts).
 #pragma once
 
 #include <QWidget>

@@ -41,7 +41,7 @@ PickupPage::PickupPage(Station& station, QWidget* parent)
     // The station's clock decides (tests use a manual one); the timer only makes the page look again.
     m_undoTimer->setInterval(1000);
     scaleFont(m_total, 1.6, true);
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message); // a message appearing moves nothing
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

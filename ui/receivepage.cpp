@@ -82,7 +82,7 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     scaleFont(m_detail, 1.4, true);
     m_code->setObjectName(QStringLiteral("pickupCode"));
     m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message); // a message appearing moves nothing
     m_message->setObjectName(QStringLiteral("message"));
 
     m_table->setModel(m_arrivals);

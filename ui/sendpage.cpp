@@ -74,6 +74,12 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     for (const QString& key : contentsCategories())
         m_contents->addItem(contentsLabel(key), key);
     m_contents->setCurrentIndex(-1);
+    // Combo boxes as wide as the column, not as their longest entry (a carrier's full name): the two
+    // columns fit beside the rail at 1024 pixels.
+    for (QComboBox* box : {m_province, m_contents, m_carrier}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
     m_weight->setRange(0, 100000);
     m_weight->setSuffix(tr(" g"));
     m_weight->setSingleStep(100);
@@ -85,8 +91,9 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     m_shownWaybill->setObjectName(QStringLiteral("shownWaybill"));
     m_shownWaybill->setTextInteractionFlags(Qt::TextSelectableByMouse);
     scaleFont(m_quote, 1.3, true);
-    for (QLabel* l : {m_idMessage, m_quote, m_message})
+    for (QLabel* l : {m_idMessage, m_quote})
         l->setWordWrap(true);
+    reserveMessageSpace(m_message);
 
     // Two columns: the sender and parcel on the left, the recipient on the right.
     auto* sender = new QFormLayout;
@@ -98,10 +105,10 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     contentsRow->addWidget(m_contents);
     contentsRow->addWidget(m_note, 1);
     sender->addRow(buddyLabel(tr("&Kind of contents:"), m_contents), contentsRow);
-    sender->addRow(QString(), m_inspected);
+    sender->addRow(m_inspected); // across both columns: its long text does not widen the fields
     sender->addRow(buddyLabel(tr("&Weight:"), m_weight), m_weight);
     sender->addRow(buddyLabel(tr("&Carrier:"), m_carrier), m_carrier);
-    sender->addRow(buddyLabel(tr("Pre-printed waybill, i&f any:"), m_waybill), m_waybill);
+    sender->addRow(buddyLabel(tr("Waybill no. (i&f any):"), m_waybill), m_waybill);
 
     auto* recipient = new QFormLayout;
     recipient->addRow(buddyLabel(tr("&To (recipient):"), m_recipientName), m_recipientName);
@@ -112,8 +119,9 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     recipient->addRow(buddyLabel(tr("Street and ho&use:"), m_address), m_address);
 
     auto* columns = new QHBoxLayout;
-    columns->addLayout(sender, 1);
-    columns->addLayout(recipient, 1);
+    // The sender's column has the longer labels and a row of two fields: it gets more of the width.
+    columns->addLayout(sender, 4);
+    columns->addLayout(recipient, 3);
 
     auto* acceptRow = new QHBoxLayout;
     acceptRow->addWidget(m_quote, 1);

@@ -53,7 +53,7 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     // station's language is also that of cunzhanctl and of everything printed, whatever the system's.
     m_language->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Station &name:"), m_name);

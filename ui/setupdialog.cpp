@@ -28,7 +28,7 @@ SetupDialog::SetupDialog(Station& station, QWidget* parent)
     intro->setWordWrap(true);
     m_name->setMaxLength(40);
     makeScanField(m_shelves);
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Station &name:"), m_name);
@@ -45,6 +45,8 @@ SetupDialog::SetupDialog(Station& station, QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     showMessage(m_message, {}, Tone::Neutral);
+    // Wide enough that the welcome text reads as a paragraph, not a column (as the enrolment dialog).
+    setMinimumWidth(560);
     m_name->setFocus();
 }
 

@@ -42,7 +42,7 @@ ShelvesPage::ShelvesPage(Station& station, QWidget* parent)
     m_auditTable->setModel(m_audit);
     makeScanField(m_scanField);
     m_scanField->setPlaceholderText(tr("Scan each parcel on the place, or type its waybill and press Enter"));
-    m_message->setWordWrap(true);
+    reserveMessageSpace(m_message);
     m_summary->setWordWrap(true);
 
     auto* loadsLabel = new QLabel(tr("&Places:"), this);

@@ -1,9 +1,22 @@
 #include "style.h"
 
+#include <QApplication>
+#include <QDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 
 namespace cz::ui {
+
+namespace {
+constexpr const char* kReserved = "czReservedSpace";
+} // namespace
+
+void applyCounterFont() {
+    QFont font = QApplication::font();
+    font.setPointSizeF(qMax(font.pointSizeF(), 10.0) * 1.4);
+    QApplication::setFont(font);
+}
 
 void scaleFont(QWidget* widget, qreal factor, bool bold) {
     QFont f = widget->font();
@@ -38,7 +51,28 @@ void showMessage(QLabel* label, const QString& text, Tone tone) {
     label->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
     label->setProperty("tone", static_cast<int>(tone));
     label->setText(text);
-    label->setVisible(!text.isEmpty());
+    label->setVisible(!text.isEmpty() || label->property(kReserved).toBool());
+    if (auto* dialog = qobject_cast<QDialog*>(label->window()))
+        growToFitText(dialog);
+}
+
+void growToFitText(QWidget* window) {
+    QLayout* layout = window->layout();
+    if (!layout || !layout->hasHeightForWidth())
+        return;
+    const int needed = layout->totalHeightForWidth(window->width());
+    if (needed > window->height())
+        window->resize(window->width(), needed);
+}
+
+void reserveMessageSpace(QLabel* label, int lines) {
+    label->setWordWrap(true);
+    label->setProperty(kReserved, true);
+    const QMargins m = label->contentsMargins();
+    label->setMinimumHeight(label->fontMetrics().lineSpacing() * lines + m.top() + m.bottom() +
+                            2 * label->margin());
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->setVisible(true);
 }
 
 } // namespace cz::ui

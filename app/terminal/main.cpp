@@ -7,6 +7,7 @@
 #include "messages.h"
 #include "setupdialog.h"
 #include "station.h"
+#include "style.h"
 #include "synccontroller.h"
 
 #include <QApplication>
@@ -156,9 +157,7 @@ int main(int argc, char* argv[]) {
         language = cz::installTranslations(app, chosen);
 
     // Large, readable type: the terminal is used standing, at arm's length, often by older clerks.
-    QFont font = QApplication::font();
-    font.setPointSizeF(qMax(font.pointSizeF(), 10.0) * 1.4);
-    QApplication::setFont(font);
+    cz::ui::applyCounterFont();
 
     if (!(*station)->isInitialised()) {
         if (exitWhenReady) {

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void cleanup();
     void bagAndHandOver();
     void lookingWritesNothing();
+    void driverAndPlateBeforeTheQuestion();
 
 private:
     QString status(const QString& sql, const QString& id);
@@ -132,6 +133,44 @@ void TestHandoverPage::lookingWritesNothing() {
     page.printManifest();
     QVERIFY(!page.shownMessage().isEmpty());
     QVERIFY(PrintPreview::takeOpened().isEmpty());
+}
+
+// The question names the person the bags go to: the driver and the plate are checked first, and
+// the question shows them as they are stored (spaces gone, the plate in capitals).
+void TestHandoverPage::driverAndPlateBeforeTheQuestion() {
+    HandoverPage page(*m_f->station);
+    page.show();
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.bagField()->setText(QStringLiteral("B1"));
+    page.sealField()->setText(QStringLiteral("SEAL0001"));
+    page.waybillField()->setText(m_sent.waybill);
+    page.addToBag();
+    QCOMPARE(page.manifestModel()->rowCount(), 1);
+
+    page.plateField()->setText(QStringLiteral("赣c12345"));
+    page.handOver();
+    QCOMPARE(Messages::shown(), QStringList()); // not asked "hand over to ()?"
+    QCOMPARE(page.shownMessage(), QStringLiteral("Enter the van driver's name."));
+    QCOMPARE(QApplication::focusWidget(), page.driverField());
+
+    page.driverField()->setText(QStringLiteral("  王师傅 "));
+    page.plateField()->setText(QStringLiteral("  "));
+    page.handOver();
+    QCOMPARE(Messages::shown(), QStringList());
+    QCOMPARE(page.shownMessage(), QStringLiteral("Enter the van's number plate."));
+    QCOMPARE(QApplication::focusWidget(), page.plateField());
+
+    page.plateField()->setText(QStringLiteral("赣c12345"));
+    Messages::setNextAnswer(false);
+    page.handOver();
+    QCOMPARE(Messages::shown().size(), 1);
+    QVERIFY2(Messages::shown().first().contains(QStringLiteral("to 王师傅 (赣C12345)?")),
+             qPrintable(Messages::shown().first()));
+    QCOMPARE(status(QStringLiteral("SELECT status FROM dispatch WHERE id = ?"), m_sent.id),
+             QStringLiteral("bagged"));
+    QCOMPARE(DispatchDesk::checkVan(QStringLiteral(" 王师傅"), QStringLiteral("赣c12345"))->plate,
+             QStringLiteral("赣C12345"));
 }
 
 QTEST_MAIN(TestHandoverPage)

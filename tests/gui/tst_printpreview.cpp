@@ -62,6 +62,7 @@ private Q_SLOTS:
     void labelPreviewAtPrinterDots();
     void saveAsPdf();
     void failedPrintWaitsForRetry();
+    void fitsAndZooms();
 };
 
 void TestPrintPreview::labelPreviewAtPrinterDots() {
@@ -136,6 +137,49 @@ void TestPrintPreview::failedPrintWaitsForRetry() {
     QCOMPARE(preview.shownMessage(), PrintPreview::tr("Printed."));
     QCOMPARE(preview.result(), int(QDialog::Accepted));
     QCOMPARE(fake->printed.size(), 2);
+}
+
+// A4 opens fitted to the width, a label whole; zooming leaves the fit, fitting again returns to it,
+// and a fitted page follows the window's size.
+void TestPrintPreview::fitsAndZooms() {
+    GuiFixture f;
+    print::Document a4;
+    a4.title = QStringLiteral("A4");
+    a4.pageMm = QSizeF(210, 297);
+    a4.media = QStringLiteral("A4");
+    a4.pages = 2;
+    a4.paint = [](print::Canvas&) {};
+    PrintPreview preview(a4, Paper::A4, nullptr);
+    preview.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&preview));
+    QCOMPARE(preview.fit(), PrintPreview::Fit::Width);
+    const int room = preview.pageViewportSize().width();
+    QVERIFY2(qAbs(preview.shownPageSize(0).width() - room) <= 2,
+             qPrintable(QStringLiteral("%1 in %2").arg(preview.shownPageSize(0).width()).arg(room)));
+    QVERIFY(preview.zoom() < 1.0); // an A4 page at 203 dpi is wider than any screen here
+    const double fitted = preview.zoom();
+
+    preview.zoomIn();
+    QCOMPARE(preview.fit(), PrintPreview::Fit::None);
+    QVERIFY(preview.zoom() > fitted);
+    QVERIFY(preview.shownPageSize(0).width() > room);
+    preview.setFit(PrintPreview::Fit::Page);
+    QVERIFY(preview.shownPageSize(0).height() <= preview.pageViewportSize().height());
+    preview.setFit(PrintPreview::Fit::Width);
+    QCOMPARE(preview.zoom(), fitted);
+    preview.resize(preview.width() - 100, preview.height());
+    QTRY_VERIFY(preview.shownPageSize(0).width() <= preview.pageViewportSize().width());
+    QVERIFY(preview.zoom() < fitted);
+
+    PrintPreview labelPreview(label(), Paper::Label, nullptr);
+    labelPreview.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&labelPreview));
+    QCOMPARE(labelPreview.fit(), PrintPreview::Fit::Page);
+    QVERIFY(labelPreview.shownPageSize(0).height() <= labelPreview.pageViewportSize().height());
+    QVERIFY(labelPreview.shownPageSize(0).width() <= labelPreview.pageViewportSize().width());
+    // Zooming in past the fit is still possible.
+    labelPreview.zoomIn();
+    QVERIFY(labelPreview.shownPageSize(0).height() > labelPreview.pageViewportSize().height());
 }
 
 QTEST_MAIN(TestPrintPreview)
