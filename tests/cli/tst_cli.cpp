@@ -2,7 +2,8 @@
 // Every run gets CUNZHAN_FAKE_NOW_MS, so times (overdue fees, undo window, arrival days) are fixed, and
 // the locale of a fresh install (LANG=LC_ALL=C): the output is Chinese, the station's default language,
 // and the checks of English wording ask for it with --lang en.
-#include "rowcount.h"
+#include "processrun.h"
+#include "readonlyquery.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -29,31 +30,6 @@ const QString kPhone = QStringLiteral("13812345678");
 const QString kPhoneMasked = QStringLiteral("138****5678");
 const QString kOtherPhone = QStringLiteral("13987651234");
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Each stdout line as a JSON object; ok is false when any line is not one.
-QList<QJsonObject> jsonLines(const QByteArray& out, bool* ok) {
-    QList<QJsonObject> objects;
-    *ok = true;
-    for (const QByteArray& line : out.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-            qWarning("not a JSON object line: %s", line.constData());
-            *ok = false;
-            continue;
-        }
-        objects << doc.object();
-    }
-    return objects;
-}
-
 // Where text starts on a terminal line: CJK characters take two columns. -1 when it is not there.
 int terminalColumn(const QString& line, const QString& text) {
     const qsizetype at = line.indexOf(text);
@@ -67,6 +43,8 @@ int terminalColumn(const QString& line, const QString& text) {
 
 } // namespace
 
+using namespace cz::test;
+
 class TestCli : public QObject {
     Q_OBJECT
 
@@ -77,7 +55,6 @@ private:
 
     Run ctl(const QStringList& args, qint64 nowMs = kStart, const QByteArray& input = {},
             bool withDb = true) {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LANG"), m_locale);
         env.insert(QStringLiteral("LC_ALL"), m_locale);
@@ -86,21 +63,8 @@ private:
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
         env.insert(QStringLiteral("CUNZHAN_BUSY_TIMEOUT_MS"), QStringLiteral("200"));
         env.insert(QStringLiteral("CUNZHAN_FAKE_NOW_MS"), QString::number(nowMs));
-        p.setProcessEnvironment(env);
         const QStringList all = withDb ? QStringList{QStringLiteral("--db"), m_db} + args : args;
-        p.start(QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl"), all);
-        if (!p.waitForStarted(10000))
-            qFatal("cannot start cunzhanctl: %s", qPrintable(p.errorString()));
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30000))
-            qFatal("cunzhanctl did not finish: %s", qPrintable(all.join(QLatin1Char(' '))));
-        Run r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return runProgram(ctlBinary(), all, {env, input, 30000});
     }
 
     // Runs with --json and expects success and well-formed lines.
@@ -124,7 +88,7 @@ private:
 
     // Row counts read through a separate read-only connection.
     int rows(const QString& table, const QString& where = QStringLiteral("1")) {
-        return czt::countRows(m_db, table, where);
+        return countRows(m_db, table, where);
     }
 
     QList<int> snapshot() {

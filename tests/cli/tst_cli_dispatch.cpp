@@ -2,7 +2,8 @@
 // bad input writes nothing), bags and the van handover, printing to PDF (read back with pdftotext),
 // decoding barcodes from images, and the print spool when a printer is missing. Runs under the locale of
 // a fresh install (LANG=LC_ALL=C): output and paper are Chinese unless the station chose English.
-#include "rowcount.h"
+#include "processrun.h"
+#include "readonlyquery.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,25 +30,6 @@ const QString kSenderPhone = QStringLiteral("13812345678");
 const QString kRecipientPhone = QStringLiteral("13987654321");
 const QString kParcelPhone = QStringLiteral("13700001111");
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QList<QJsonObject> jsonLines(const QByteArray& out) {
-    QList<QJsonObject> objects;
-    for (const QByteArray& line : out.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QJsonDocument doc = QJsonDocument::fromJson(line);
-        if (!doc.isObject())
-            qWarning("not a JSON object line: %s", line.constData());
-        objects << doc.object();
-    }
-    return objects;
-}
-
 // Runs a tool that is not ours (pdftotext, pdftoppm, lpstat); returns stdout, or a null array.
 QByteArray tool(const QString& program, const QStringList& args, int* code = nullptr) {
     if (QStandardPaths::findExecutable(program).isEmpty())
@@ -63,6 +45,8 @@ QByteArray tool(const QString& program, const QStringList& args, int* code = nul
 
 } // namespace
 
+using namespace cz::test;
+
 class TestCliDispatch : public QObject {
     Q_OBJECT
 
@@ -73,7 +57,6 @@ private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
 
     Run ctl(const QStringList& args) {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
@@ -81,18 +64,7 @@ private:
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg")));
         env.insert(QStringLiteral("CUNZHAN_BUSY_TIMEOUT_MS"), QStringLiteral("200"));
         env.insert(QStringLiteral("CUNZHAN_FAKE_NOW_MS"), QString::number(kStart));
-        p.setProcessEnvironment(env);
-        const QStringList all = QStringList{QStringLiteral("--db"), m_db} + args;
-        p.start(QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl"), all);
-        if (!p.waitForStarted(10000))
-            qFatal("cannot start cunzhanctl: %s", qPrintable(p.errorString()));
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            qFatal("cunzhanctl did not finish: %s", qPrintable(all.join(QLatin1Char(' '))));
-        Run r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
+        const Run r = runProgram(ctlBinary(), QStringList{QStringLiteral("--db"), m_db} + args, {env});
         if (r.code != 0)
             qInfo("cunzhanctl %s -> %d: %s", qPrintable(args.join(QLatin1Char(' '))), r.code,
                   r.err.constData());
@@ -108,7 +80,7 @@ private:
     }
 
     int rows(const QString& table, const QString& where = QStringLiteral("1")) {
-        return czt::countRows(m_db, table, where);
+        return countRows(m_db, table, where);
     }
 
     QList<int> snapshot() {

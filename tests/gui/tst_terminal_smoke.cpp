@@ -1,12 +1,16 @@
 // Smoke test of the real terminal binary: it starts on an initialised database, paints, says
 // "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging; --help
 // and --version work without any display, in the station's language (Chinese unless it chose English).
+#include "processrun.h"
 #include "station.h"
 
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+using cz::test::Run;
+using cz::test::runProgram;
 
 class TestTerminalSmoke : public QObject {
     Q_OBJECT
@@ -29,19 +33,8 @@ private:
         return env;
     }
 
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
     static Run run(const QProcessEnvironment& env, const QStringList& args) {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(binary(), args);
-        if (!p.waitForStarted() || !p.waitForFinished(30000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return runProgram(binary(), args, {env, {}, 30000});
     }
 };
 

@@ -8,15 +8,14 @@
 //    database passes integrity_check, and after a last sync the county holds exactly the
 //    station's operations.
 #include "countyprocess.h"
+#include "processrun.h"
+#include "readonlyquery.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -30,12 +29,6 @@ namespace {
 const QString kCtl = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl");
 const QString kTerminal = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhan");
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 // The files a process has open, as the kernel names them ("… (deleted)" once unlinked).
 QStringList openFiles(qint64 pid) {
     QStringList out;
@@ -48,30 +41,6 @@ QStringList openFiles(qint64 pid) {
             out << QString::fromLocal8Bit(target, n);
     }
     return out;
-}
-
-// Read-only queries on a connection of the test's own, closed afterwards.
-QList<QVariantList> query(const QString& path, const QString& sql) {
-    QList<QVariantList> rows;
-    const QString name = QStringLiteral("shared-db-check");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
-        if (!db.open())
-            qFatal("cannot open %s", qPrintable(path));
-        QSqlQuery q(db);
-        if (!q.exec(sql))
-            qFatal("%s failed", qPrintable(sql));
-        while (q.next()) {
-            QVariantList row;
-            for (int i = 0; i < q.record().count(); ++i)
-                row << q.value(i);
-            rows << row;
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
 }
 
 } // namespace
@@ -101,14 +70,7 @@ class TstSharedDb : public QObject {
     }
 
     Run ctl(const QStringList& args) {
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(kCtl, QStringList{QStringLiteral("--db"), m_db} + args);
-        if (!p.waitForFinished(60000))
-            p.kill();
-        p.waitForFinished();
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return runProgram(kCtl, QStringList{QStringLiteral("--db"), m_db} + args, {env()});
     }
 
     // The terminal's open descriptors of the database file itself.
@@ -221,32 +183,32 @@ private Q_SLOTS:
 
         // Nothing acknowledged is missing, no pickup code twice among the parcels in the station.
         QSet<QString> stored;
-        for (const auto& row : query(m_db, QStringLiteral("SELECT waybill FROM parcel")))
+        for (const auto& row : readOnlyQuery(m_db, QStringLiteral("SELECT waybill FROM parcel")))
             stored.insert(row.at(0).toString());
         for (const QString& w : std::as_const(acknowledged))
             QVERIFY2(stored.contains(w), qPrintable(QStringLiteral("receive of %1 was lost").arg(w)));
         const auto dup =
-            query(m_db, QStringLiteral("SELECT pickup_code, count(*) FROM parcel WHERE in_station = 1"
-                                       " GROUP BY pickup_code HAVING count(*) > 1"));
+            readOnlyQuery(m_db, QStringLiteral("SELECT pickup_code, count(*) FROM parcel WHERE in_station = 1"
+                                               " GROUP BY pickup_code HAVING count(*) > 1"));
         QVERIFY2(dup.isEmpty(), qPrintable(dup.isEmpty() ? QString() : dup.first().first().toString()));
-        QCOMPARE(query(m_db, QStringLiteral("PRAGMA integrity_check")).first().first().toString(),
+        QCOMPARE(readOnlyQuery(m_db, QStringLiteral("PRAGMA integrity_check")).first().first().toString(),
                  QStringLiteral("ok"));
 
         // A last sync: the county then holds exactly the station's operations, each once.
         const Run last = ctl({QStringLiteral("sync"), QStringLiteral("--once")});
         QVERIFY2(last.code == 0, last.err.constData());
-        QCOMPARE(query(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL"))
+        QCOMPARE(readOnlyQuery(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL"))
                      .first()
                      .first()
                      .toInt(),
                  0);
         QSet<QString> stationOps;
-        for (const auto& row : query(m_db, QStringLiteral("SELECT op_id FROM outbox")))
+        for (const auto& row : readOnlyQuery(m_db, QStringLiteral("SELECT op_id FROM outbox")))
             stationOps.insert(row.at(0).toString());
         county.stop();
         QSet<QString> countyOps;
-        for (const auto& row :
-             query(m_dir.filePath(QStringLiteral("county.db")), QStringLiteral("SELECT op_id FROM ops")))
+        for (const auto& row : readOnlyQuery(m_dir.filePath(QStringLiteral("county.db")),
+                                             QStringLiteral("SELECT op_id FROM ops")))
             countyOps.insert(row.at(0).toString());
         QCOMPARE(countyOps.size(), stationOps.size());
         QCOMPARE(countyOps, stationOps);

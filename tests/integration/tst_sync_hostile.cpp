@@ -9,6 +9,8 @@
 #include "admin.h"
 #include "countyprocess.h"
 #include "faultproxyprocess.h"
+#include "processrun.h"
+#include "readonlyquery.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -25,28 +27,16 @@ namespace {
 
 const QString kCtl = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl");
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 // A station database driven through cunzhanctl, with a read-only look at its tables.
 class Station {
 public:
-    Station() : m_db(m_dir.filePath(QStringLiteral("station.db"))) {}
+    Station()
+        : m_db(m_dir.filePath(QStringLiteral("station.db"))) {}
 
     Run ctl(const QStringList& args, int timeoutMs = 60000) {
-        QProcess p;
-        p.start(kCtl, QStringList{QStringLiteral("--db"), m_db} + args);
-        Run r;
-        if (!p.waitForFinished(timeoutMs))
-            p.kill();
-        p.waitForFinished();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        RunOptions options;
+        options.timeoutMs = timeoutMs;
+        return runProgram(ctlBinary(), QStringList{QStringLiteral("--db"), m_db} + args, options);
     }
     [[nodiscard]] QString path() const { return m_db; }
 
@@ -58,36 +48,19 @@ public:
             qFatal("receive %s failed: %s", qPrintable(waybill), r.err.constData());
     }
 
-    // Runs a query on a short-lived read connection of our own.
-    QList<QVariantList> query(const QString& sql) {
-        QList<QVariantList> rows;
-        const QString name = QStringLiteral("station-check");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_db);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-            if (!db.open())
-                qFatal("cannot open the station database");
-            QSqlQuery q(db);
-            if (!q.exec(sql))
-                qFatal("%s failed", qPrintable(sql));
-            while (q.next()) {
-                QVariantList row;
-                for (int i = 0; i < q.record().count(); ++i)
-                    row << q.value(i);
-                rows << row;
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return rows;
-    }
+    QList<QVariantList> query(const QString& sql) { return readOnlyQuery(m_db, sql); }
     QSet<QString> opIds() {
         QSet<QString> ids;
         for (const auto& row : query(QStringLiteral("SELECT op_id FROM outbox")))
             ids.insert(row.at(0).toString());
         return ids;
     }
-    int pending() { return query(QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL")).first().at(0).toInt(); }
+    int pending() {
+        return query(QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL"))
+            .first()
+            .at(0)
+            .toInt();
+    }
 
 private:
     QTemporaryDir m_dir;
@@ -100,14 +73,17 @@ struct County {
     CountyFixture fixture;
     std::unique_ptr<CountyProcess> server = std::make_unique<CountyProcess>(fixture.db.spec());
 
-    QList<county::Row> rows(const QString& sql, const QVariantList& args = {}) { return fixture.rows(sql, args); }
+    QList<county::Row> rows(const QString& sql, const QVariantList& args = {}) {
+        return fixture.rows(sql, args);
+    }
     county::CountyStore& store() { return *fixture.store; }
 };
 
 // Sets the station up and enrols it with the county (directly, not through the proxy).
 QString enrol(Station& station, County& county) {
-    if (station.ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("东村站"),
-                     QStringLiteral("--shelves"), QStringLiteral("1-4:3x40")})
+    if (station
+            .ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("东村站"),
+                  QStringLiteral("--shelves"), QStringLiteral("1-4:3x40")})
             .code != 0)
         qFatal("init failed");
     const QString code =
@@ -156,7 +132,8 @@ bool syncUntilDone(Station& station, int attempts) {
 // The county holds exactly the station's ops, each once, and agrees on every parcel's status.
 void verifyExactlyOnce(Station& station, County& county, const QString& stationId) {
     const QSet<QString> mine = station.opIds();
-    const auto theirs = county.rows(QStringLiteral("SELECT op_id FROM ops WHERE station_id = ?"), {stationId});
+    const auto theirs =
+        county.rows(QStringLiteral("SELECT op_id FROM ops WHERE station_id = ?"), {stationId});
     QSet<QString> theirIds;
     for (const auto& row : theirs)
         theirIds.insert(row.at(0).toString());
@@ -165,13 +142,15 @@ void verifyExactlyOnce(Station& station, County& county, const QString& stationI
     QCOMPARE(county.rows(QStringLiteral("SELECT COUNT(*) FROM ops")).first().at(0).toInt(), mine.size());
     const auto parcels = station.query(QStringLiteral("SELECT id, status FROM parcel ORDER BY id"));
     const auto projected = county.rows(
-        QStringLiteral("SELECT parcel_id, status FROM parcels WHERE station_id = ? ORDER BY parcel_id"), {stationId});
+        QStringLiteral("SELECT parcel_id, status FROM parcels WHERE station_id = ? ORDER BY parcel_id"),
+        {stationId});
     QCOMPARE(projected.size(), parcels.size());
     for (qsizetype i = 0; i < parcels.size(); ++i) {
         QCOMPARE(projected.at(i).at(0).toString(), parcels.at(i).at(0).toString());
         QCOMPARE(projected.at(i).at(1).toString(), parcels.at(i).at(1).toString());
     }
-    QCOMPARE(station.query(QStringLiteral("PRAGMA integrity_check")).first().at(0).toString(), QStringLiteral("ok"));
+    QCOMPARE(station.query(QStringLiteral("PRAGMA integrity_check")).first().at(0).toString(),
+             QStringLiteral("ok"));
 }
 
 } // namespace
@@ -187,11 +166,12 @@ private Q_SLOTS:
         Station station;
         const QString stationId = enrol(station, county);
         QVERIFY(!stationId.isEmpty());
-        FaultProxyProcess proxy(county.server->port(),
-                         {QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--drop-request"),
-                          QStringLiteral("0.15"), QStringLiteral("--drop-response"), QStringLiteral("0.15"),
-                          QStringLiteral("--truncate"), QStringLiteral("0.2"), QStringLiteral("--replay"),
-                          QStringLiteral("0.3"), QStringLiteral("--delay-ms"), QStringLiteral("40")});
+        FaultProxyProcess proxy(
+            county.server->port(),
+            {QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--drop-request"),
+             QStringLiteral("0.15"), QStringLiteral("--drop-response"), QStringLiteral("0.15"),
+             QStringLiteral("--truncate"), QStringLiteral("0.2"), QStringLiteral("--replay"),
+             QStringLiteral("0.3"), QStringLiteral("--delay-ms"), QStringLiteral("40")});
         QVERIFY(proxy.port() > 0);
         useServer(station, proxy.url());
 
@@ -201,12 +181,14 @@ private Q_SLOTS:
             for (int i = 0; i < 3; ++i)
                 station.receive(++waybill);
             if (round % 3 == 0)
-                QCOMPARE(station.ctl({QStringLiteral("pickup"), QStringLiteral("--waybill"),
-                                      QStringLiteral("YT%1").arg(4300000000000LL + waybill)})
+                QCOMPARE(station
+                             .ctl({QStringLiteral("pickup"), QStringLiteral("--waybill"),
+                                   QStringLiteral("YT%1").arg(4300000000000LL + waybill)})
                              .code,
                          0);
             if (round == 5)
-                QVERIFY(county::setSetting(county.store(), QStringLiteral("free_days"), QStringLiteral("9")).has_value());
+                QVERIFY(county::setSetting(county.store(), QStringLiteral("free_days"), QStringLiteral("9"))
+                            .has_value());
             const Run r = station.ctl({QStringLiteral("sync"), QStringLiteral("--once")});
             QVERIFY2(r.code == 0 || r.code == 5, r.err.constData());
             succeeded += r.code == 0 ? 1 : 0;
@@ -218,7 +200,10 @@ private Q_SLOTS:
         for (const char* fault : {"dropped_requests", "dropped_responses", "truncated", "replayed"})
             QVERIFY2(!tally.contains(QLatin1String(fault) + QLatin1String(" 0 ")), qPrintable(tally));
         verifyExactlyOnce(station, county, stationId);
-        QCOMPARE(station.query(QStringLiteral("SELECT value FROM setting WHERE key = 'free_days'")).first().at(0).toString(),
+        QCOMPARE(station.query(QStringLiteral("SELECT value FROM setting WHERE key = 'free_days'"))
+                     .first()
+                     .at(0)
+                     .toString(),
                  QStringLiteral("9"));
     }
 
@@ -228,9 +213,8 @@ private Q_SLOTS:
         Station station;
         const QString stationId = enrol(station, county);
         // A slow link, so kills land while requests and replies are in flight.
-        FaultProxyProcess proxy(county.server->port(),
-                         {QStringLiteral("--delay-ms"), QStringLiteral("150"), QStringLiteral("--rtt-ms"),
-                          QStringLiteral("60")});
+        FaultProxyProcess proxy(county.server->port(), {QStringLiteral("--delay-ms"), QStringLiteral("150"),
+                                                        QStringLiteral("--rtt-ms"), QStringLiteral("60")});
         useServer(station, proxy.url());
         QRandomGenerator rng(20261129);
         int waybill = 0;
@@ -239,7 +223,8 @@ private Q_SLOTS:
             for (int i = 0; i < 4; ++i)
                 station.receive(++waybill);
             QProcess sync;
-            sync.start(kCtl, {QStringLiteral("--db"), station.path(), QStringLiteral("sync"), QStringLiteral("--once")});
+            sync.start(kCtl, {QStringLiteral("--db"), station.path(), QStringLiteral("sync"),
+                              QStringLiteral("--once")});
             QVERIFY(sync.waitForStarted());
             QTest::qWait(int(rng.bounded(20, 350)));
             if (sync.state() == QProcess::Running) {

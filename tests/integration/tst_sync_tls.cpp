@@ -3,6 +3,7 @@
 // (`cunzhanctl enroll --ca-cert`), enrolment and later syncs go through, the certificate being
 // kept with the enrolment.
 #include "countyprocess.h"
+#include "processrun.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,28 +12,14 @@
 
 using namespace cz::test;
 
-namespace {
-
-const QString kCtl = QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl");
-
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
-
 class TstSyncTls : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
     Run ctl(const QStringList& args) {
-        QProcess p;
-        p.start(kCtl, QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("station.db"))} + args);
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return runProgram(ctlBinary(),
+                          QStringList{QStringLiteral("--db"), m_dir.filePath(QStringLiteral("station.db"))} +
+                              args);
     }
 
 private Q_SLOTS:
@@ -41,9 +28,10 @@ private Q_SLOTS:
         const QString key = m_dir.filePath(QStringLiteral("county.key"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                       QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-days"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-days"),
                        QStringLiteral("2"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
@@ -59,12 +47,13 @@ private Q_SLOTS:
                  0);
 
         // The county's certificate is not trusted: refused, unavailable, and the reason says so.
-        const Run untrusted =
-            ctl({QStringLiteral("--json"), QStringLiteral("enroll"), QStringLiteral("--server"), county.url(),
-                 QStringLiteral("--code"), code});
+        const Run untrusted = ctl({QStringLiteral("--json"), QStringLiteral("enroll"),
+                                   QStringLiteral("--server"), county.url(), QStringLiteral("--code"), code});
         QCOMPARE(untrusted.code, 5);
-        QVERIFY2(untrusted.err.contains("证书不受信任"), untrusted.err.constData()); // in the default language
-        QVERIFY2(untrusted.err.contains("--ca-cert") || untrusted.err.contains("CA"), untrusted.err.constData());
+        QVERIFY2(untrusted.err.contains("证书不受信任"),
+                 untrusted.err.constData()); // in the default language
+        QVERIFY2(untrusted.err.contains("--ca-cert") || untrusted.err.contains("CA"),
+                 untrusted.err.constData());
         QVERIFY(!QJsonDocument::fromJson(ctl({QStringLiteral("--json"), QStringLiteral("sync-status")}).out)
                      .object()
                      .value(QStringLiteral("enrolled"))
@@ -82,7 +71,8 @@ private Q_SLOTS:
         const Run sync = ctl({QStringLiteral("sync"), QStringLiteral("--once")});
         QVERIFY2(sync.code == 0, sync.err.constData());
         const QJsonObject status =
-            QJsonDocument::fromJson(ctl({QStringLiteral("--json"), QStringLiteral("sync-status")}).out).object();
+            QJsonDocument::fromJson(ctl({QStringLiteral("--json"), QStringLiteral("sync-status")}).out)
+                .object();
         QCOMPARE(status.value(QStringLiteral("pending")).toInt(), 0);
         QVERIFY(status.value(QStringLiteral("server")).toString().startsWith(QLatin1String("https://")));
     }

@@ -2,6 +2,7 @@
 // enroll, sync --once, the sync loop stopped by SIGTERM, sync-status --json, export-batch, and an
 // unreachable county (exit 5 with a clear message).
 #include "httpcounty.h"
+#include "processrun.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,14 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
-};
-} // namespace
+using cz::test::Run;
 
 class TestCliSync : public QObject {
     Q_OBJECT
@@ -36,40 +30,41 @@ private:
         return e;
     }
     Run ctl(const QStringList& args) {
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl"), QStringList{QStringLiteral("--db"), m_db} + args);
-        if (!p.waitForFinished(60000))
-            qFatal("cunzhanctl did not finish");
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return cz::test::runProgram(cz::test::ctlBinary(), QStringList{QStringLiteral("--db"), m_db} + args,
+                                    {env()});
     }
     Run json(const QStringList& args) { return ctl(QStringList{QStringLiteral("--json")} + args); }
     void receive(const QString& waybill) {
-        QCOMPARE(ctl({QStringLiteral("receive"), waybill, QStringLiteral("--phone"), QStringLiteral("1234")}).code, 0);
+        QCOMPARE(
+            ctl({QStringLiteral("receive"), waybill, QStringLiteral("--phone"), QStringLiteral("1234")}).code,
+            0);
     }
     void enrol(const czt::HttpCounty& county) {
-        const Run r = json({QStringLiteral("enroll"), QStringLiteral("--server"), county.url(), QStringLiteral("--code"),
-                            QStringLiteral("ENROL-123")});
+        const Run r = json({QStringLiteral("enroll"), QStringLiteral("--server"), county.url(),
+                            QStringLiteral("--code"), QStringLiteral("ENROL-123")});
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(r.json().value(QStringLiteral("station_id")).toString(), QStringLiteral("county-station-7"));
     }
 
 private Q_SLOTS:
     void init() {
-        m_db = m_dir.filePath(QStringLiteral("station-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("T")}).code, 0);
+        m_db = m_dir.filePath(
+            QStringLiteral("station-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--station-name"), QStringLiteral("T")}).code,
+                 0);
     }
 
     void usageAndNotEnrolled() {
-        QCOMPARE(ctl({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("https://x")}).code, 2);
-        const Run badUrl = ctl({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("ftp://x"),
-                                QStringLiteral("--code"), QStringLiteral("1")});
+        QCOMPARE(
+            ctl({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("https://x")}).code, 2);
+        const Run badUrl = ctl({QStringLiteral("enroll"), QStringLiteral("--server"),
+                                QStringLiteral("ftp://x"), QStringLiteral("--code"), QStringLiteral("1")});
         QCOMPARE(badUrl.code, 2);
         const Run once = json({QStringLiteral("sync"), QStringLiteral("--once")});
         QCOMPARE(once.code, 3);
-        QCOMPARE(once.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-                 QStringLiteral("sync.not_enrolled"));
+        QCOMPARE(
+            once.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("sync.not_enrolled"));
         QCOMPARE(ctl({QStringLiteral("export-batch"), m_dir.filePath(QStringLiteral("b.czb"))}).code, 3);
         for (const char* command : {"enroll", "sync", "sync-status", "export-batch"}) {
             const Run help = ctl({QString::fromLatin1(command), QStringLiteral("--help")});
@@ -126,12 +121,14 @@ private Q_SLOTS:
             county.county.rejectEntities.insert(parcelId);
         }
         QCOMPARE(ctl({QStringLiteral("sync"), QStringLiteral("--once")}).code, 0);
-        const QJsonArray rejected = json({QStringLiteral("sync-status")}).json().value(QStringLiteral("rejected")).toArray();
+        const QJsonArray rejected =
+            json({QStringLiteral("sync-status")}).json().value(QStringLiteral("rejected")).toArray();
         QCOMPARE(rejected.size(), 1);
         const QJsonObject op = rejected.first().toObject();
         QCOMPARE(op.value(QStringLiteral("entity_id")).toString(), parcelId);
         QCOMPARE(op.value(QStringLiteral("kind")).toString(), QStringLiteral("parcel.received"));
-        QCOMPARE(op.value(QStringLiteral("reason_code")).toString(), QStringLiteral("parcel.unknown_recipient"));
+        QCOMPARE(op.value(QStringLiteral("reason_code")).toString(),
+                 QStringLiteral("parcel.unknown_recipient"));
         QVERIFY(!op.value(QStringLiteral("op_id")).toString().isEmpty());
         QVERIFY(!op.value(QStringLiteral("reason")).toString().isEmpty());
         // The reason is the county's own text, shown as it came.
