@@ -54,8 +54,8 @@ QVariant OverdueModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
-    if (const auto field = ParcelColumns::fieldAt(kParcelFields, index.column()))
-        return ParcelColumns::text(p, *field, r.carrierName);
+    if (const auto field = parcelFieldAt(kParcelFields, index.column()))
+        return ParcelFields::text(p, *field, r.carrierName);
     switch (index.column()) {
     case DaysHeld:
         return r.item.daysHeld;
@@ -73,8 +73,8 @@ QVariant OverdueModel::data(const QModelIndex& index, int role) const {
 QVariant OverdueModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (const auto field = ParcelColumns::fieldAt(kParcelFields, section))
-        return ParcelColumns::header(*field);
+    if (const auto field = parcelFieldAt(kParcelFields, section))
+        return ParcelFields::header(*field);
     switch (section) {
     case DaysHeld:
         return tr("Days held");

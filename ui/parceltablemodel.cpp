@@ -12,7 +12,7 @@ namespace {
 // The field each column shows, in the order of ParcelTableModel::Column.
 constexpr ParcelField kFields[] = {ParcelField::Code,    ParcelField::Place,   ParcelField::Waybill,
                                    ParcelField::Carrier, ParcelField::Phone,   ParcelField::Name,
-                                   ParcelField::Status,  ParcelField::Received};
+                                   ParcelField::State,   ParcelField::Received};
 static_assert(std::size(kFields) == ParcelTableModel::ColumnCount);
 
 } // namespace
@@ -58,19 +58,19 @@ QVariant ParcelTableModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
-    const auto field = ParcelColumns::fieldAt(kFields, index.column());
+    const auto field = parcelFieldAt(kFields, index.column());
     if (!field)
         return {};
     const QString carrierName =
         *field == ParcelField::Carrier ? m_station.carriers().displayName(p.carrier) : QString();
-    return ParcelColumns::text(p, *field, carrierName);
+    return ParcelFields::text(p, *field, carrierName);
 }
 
 QVariant ParcelTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (const auto field = ParcelColumns::fieldAt(kFields, section))
-        return ParcelColumns::header(*field);
+    if (const auto field = parcelFieldAt(kFields, section))
+        return ParcelFields::header(*field);
     return {};
 }
 

@@ -63,8 +63,8 @@ QVariant PickupModel::data(const QModelIndex& index, int role) const {
         return QColor(0xFF, 0xF1, 0xD6);
     if (role != Qt::DisplayRole)
         return {};
-    if (const auto field = ParcelColumns::fieldAt(kParcelFields, index.column()))
-        return ParcelColumns::text(r.parcel, *field, r.carrierName);
+    if (const auto field = parcelFieldAt(kParcelFields, index.column()))
+        return ParcelFields::text(r.parcel, *field, r.carrierName);
     switch (index.column()) {
     case DaysHeld:
         return r.daysHeld;
@@ -99,8 +99,8 @@ Qt::ItemFlags PickupModel::flags(const QModelIndex& index) const {
 QVariant PickupModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (const auto field = ParcelColumns::fieldAt(kParcelFields, section))
-        return ParcelColumns::header(*field);
+    if (const auto field = parcelFieldAt(kParcelFields, section))
+        return ParcelFields::header(*field);
     switch (section) {
     case DaysHeld:
         return tr("Days held");

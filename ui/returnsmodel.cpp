@@ -45,16 +45,16 @@ QVariant ReturnsModel::data(const QModelIndex& index, int role) const {
         return r.parcel.id;
     if (role != Qt::DisplayRole)
         return {};
-    if (const auto field = ParcelColumns::fieldAt(kFields, index.column()))
-        return ParcelColumns::text(r.parcel, *field, r.carrierName);
+    if (const auto field = parcelFieldAt(kFields, index.column()))
+        return ParcelFields::text(r.parcel, *field, r.carrierName);
     return {};
 }
 
 QVariant ReturnsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (const auto field = ParcelColumns::fieldAt(kFields, section))
-        return ParcelColumns::header(*field);
+    if (const auto field = parcelFieldAt(kFields, section))
+        return ParcelFields::header(*field);
     return {};
 }
 

@@ -217,8 +217,8 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
                         {QStringLiteral("also_waiting"), QJsonArray::fromStringList(alsoWaiting)}});
     } else {
         ctx.out.table(parcelTable(r->parcels,
-                                  {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                                   ParcelColumn::Phone, ParcelColumn::Fee},
+                                  {ParcelField::Code, ParcelField::Place, ParcelField::Waybill,
+                                   ParcelField::Phone, ParcelField::Fee},
                                   ctx.station().carriers()));
         ctx.out.text(Tr::tr("Handed over %n parcel(s). Fee to collect: %1.", nullptr,
                             static_cast<int>(r->parcels.size()))
@@ -365,8 +365,8 @@ int runOverdue(Context& ctx, const QCommandLineParser& p) {
         ctx.out.note(Tr::tr("No overdue parcels."));
     } else {
         // The fee due so far is the item's, not yet the parcel's.
-        const QList<ParcelColumn> columns{ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                                          ParcelColumn::Phone};
+        const QList<ParcelField> columns{ParcelField::Code, ParcelField::Place, ParcelField::Waybill,
+                                         ParcelField::Phone};
         Table t{parcelHeaders(columns) << Tr::tr("Days held") << Tr::tr("Fee") << Tr::tr("Note"), {}};
         for (const OverdueItem& item : *items)
             t.rows << (parcelRow(item.parcel, columns, ctx.station().carriers())
@@ -413,8 +413,8 @@ int listReturns(Context& ctx) {
         return 0;
     }
     ctx.out.table(parcelTable(*r,
-                              {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill,
-                               ParcelColumn::Carrier, ParcelColumn::Phone, ParcelColumn::ReturnReason},
+                              {ParcelField::Code, ParcelField::Place, ParcelField::Waybill,
+                               ParcelField::Carrier, ParcelField::Phone, ParcelField::ReturnReason},
                               ctx.station().carriers()));
     return 0;
 }

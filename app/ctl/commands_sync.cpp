@@ -30,13 +30,17 @@ QString timeText(qint64 ms) {
 // ---- enroll ----------------------------------------------------------------------------------
 
 void defineEnroll(QCommandLineParser& p) {
-    p.addOption(option(QStringLiteral("server"), Tr::tr("The county server's address, e.g. https://county.example:8443."),
+    p.addOption(option(QStringLiteral("server"),
+                       Tr::tr("The county server's address, e.g. https://county.example:8443."),
                        QStringLiteral("URL")));
-    p.addOption(option(QStringLiteral("code"), Tr::tr("The one-time enrolment code from the county centre, or the text of its QR invite (which also names the server)."),
+    p.addOption(option(QStringLiteral("code"),
+                       Tr::tr("The one-time enrolment code from the county centre, or the text of its QR "
+                              "invite (which also names the server)."),
                        QStringLiteral("CODE")));
-    p.addOption(option(QStringLiteral("ca-cert"),
-                       Tr::tr("A PEM certificate to trust for the county server (when the county signs its own)."),
-                       QStringLiteral("FILE")));
+    p.addOption(
+        option(QStringLiteral("ca-cert"),
+               Tr::tr("A PEM certificate to trust for the county server (when the county signs its own)."),
+               QStringLiteral("FILE")));
 }
 
 int runEnroll(Context& ctx, const QCommandLineParser& p) {
@@ -46,7 +50,8 @@ int runEnroll(Context& ctx, const QCommandLineParser& p) {
     const auto invite = parseInvite(p.value(QStringLiteral("code")));
     const QString server = invite ? invite->serverUrl : p.value(QStringLiteral("server"));
     const QString code = invite ? invite->code : p.value(QStringLiteral("code"));
-    for (const auto& [name, value] : {std::pair{QStringLiteral("server"), server}, std::pair{QStringLiteral("code"), code}}) {
+    for (const auto& [name, value] :
+         {std::pair{QStringLiteral("server"), server}, std::pair{QStringLiteral("code"), code}}) {
         if (value.isEmpty())
             return ctx.out.usage(Tr::tr("Give --%1.").arg(name), ctx.command);
     }
@@ -54,9 +59,11 @@ int runEnroll(Context& ctx, const QCommandLineParser& p) {
     if (p.isSet(QStringLiteral("ca-cert"))) {
         QFile file(p.value(QStringLiteral("ca-cert")));
         if (!file.open(QIODevice::ReadOnly))
-            return ctx.out.fail({ErrorKind::BadInput, QStringLiteral("sync.ca_cert_unreadable"),
-                                 Tr::tr("Cannot read the certificate %1: %2").arg(file.fileName(), file.errorString()),
-                                 {}});
+            return ctx.out.fail(
+                {ErrorKind::BadInput,
+                 QStringLiteral("sync.ca_cert_unreadable"),
+                 Tr::tr("Cannot read the certificate %1: %2").arg(file.fileName(), file.errorString()),
+                 {}});
         ca = file.readAll();
     }
     QtTransport transport;
@@ -106,12 +113,14 @@ void printAttempt(const Context& ctx, const Result<SyncReport>& r, qint64 retryI
         ctx.out.object(o);
         return;
     }
-    QString line = r ? Tr::tr("Sent %n change(s)", nullptr, r->pushed) +
-                           (r->rejected ? Tr::tr(" (%n refused by the county)", nullptr, r->rejected) : QString()) +
-                           Tr::tr(", received %n from the county.", nullptr, r->pulled)
-                     : Tr::tr("Sync failed: %1").arg(r.error().message);
+    QString line =
+        r ? Tr::tr("Sent %n change(s)", nullptr, r->pushed) +
+                (r->rejected ? Tr::tr(" (%n refused by the county)", nullptr, r->rejected) : QString()) +
+                Tr::tr(", received %n from the county.", nullptr, r->pulled)
+          : Tr::tr("Sync failed: %1").arg(r.error().message);
     if (retryInMs >= 0)
-        line += QLatin1Char(' ') + Tr::tr("Next attempt in %n second(s).", nullptr, static_cast<int>(retryInMs / 1000));
+        line += QLatin1Char(' ') +
+                Tr::tr("Next attempt in %n second(s).", nullptr, static_cast<int>(retryInMs / 1000));
     ctx.out.text(QStringLiteral("%1  %2").arg(localDateTimeText(ctx.station().clock().nowMs()), line));
 }
 
@@ -210,15 +219,19 @@ int runExportBatch(Context& ctx, const QCommandLineParser& p) {
 
 QList<Command> syncCommands() {
     return {
-        {QStringLiteral("enroll"), Tr::tr("Enrol the station with the county server (once, with the county's code)."),
+        {QStringLiteral("enroll"),
+         Tr::tr("Enrol the station with the county server (once, with the county's code)."),
          QStringLiteral("--server URL --code CODE [--ca-cert FILE]"), true, false, defineEnroll, runEnroll},
-        {QStringLiteral("sync"), Tr::tr("Send the station's changes to the county and fetch the county's; "
-                                        "keeps retrying until stopped, or once with --once."),
+        {QStringLiteral("sync"),
+         Tr::tr("Send the station's changes to the county and fetch the county's; "
+                "keeps retrying until stopped, or once with --once."),
          QStringLiteral("[--once]"), true, false, defineSync, runSync},
-        {QStringLiteral("sync-status"), Tr::tr("Enrolment, changes waiting to be sent, refused changes, last sync."),
-         QString(), false, false, defineSyncStatus, runSyncStatus},
-        {QStringLiteral("export-batch"), Tr::tr("Write the changes not yet sent to a file for the county (USB)."),
-         QStringLiteral("FILE"), true, false, defineExportBatch, runExportBatch},
+        {QStringLiteral("sync-status"),
+         Tr::tr("Enrolment, changes waiting to be sent, refused changes, last sync."), QString(), false,
+         false, defineSyncStatus, runSyncStatus},
+        {QStringLiteral("export-batch"),
+         Tr::tr("Write the changes not yet sent to a file for the county (USB)."), QStringLiteral("FILE"),
+         true, false, defineExportBatch, runExportBatch},
     };
 }
 

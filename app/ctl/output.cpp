@@ -129,79 +129,24 @@ void Output::parcels(const QList<Parcel>& parcels) const {
         object(p.toPublicJson());
 }
 
-namespace {
-
-QString parcelHeader(ParcelColumn column) {
-    switch (column) {
-    case ParcelColumn::Code:
-        return Tr::tr("Code");
-    case ParcelColumn::Place:
-        return Tr::tr("Place");
-    case ParcelColumn::Waybill:
-        return Tr::tr("Waybill");
-    case ParcelColumn::Carrier:
-        return Tr::tr("Carrier");
-    case ParcelColumn::Phone:
-        return Tr::tr("Phone");
-    case ParcelColumn::Name:
-        return Tr::tr("Name");
-    case ParcelColumn::Status:
-        return Tr::tr("Status");
-    case ParcelColumn::Received:
-        return Tr::tr("Received");
-    case ParcelColumn::Fee:
-        return Tr::tr("Fee");
-    case ParcelColumn::ReturnReason:
-        return Tr::tr("Reason");
-    }
-    return {};
-}
-
-QString parcelCell(const Parcel& p, ParcelColumn column, const CarrierRegistry& carriers) {
-    switch (column) {
-    case ParcelColumn::Code:
-        return p.pickupCode;
-    case ParcelColumn::Place:
-        return p.slotName();
-    case ParcelColumn::Waybill:
-        return p.waybill;
-    case ParcelColumn::Carrier:
-        return carriers.displayName(p.carrier);
-    case ParcelColumn::Phone:
-        return p.maskedPhone();
-    case ParcelColumn::Name:
-        return p.maskedName().isEmpty() ? QStringLiteral("-") : p.maskedName();
-    case ParcelColumn::Status:
-        return statusLabel(p.status);
-    case ParcelColumn::Received:
-        return localDateTimeText(p.receivedAt);
-    case ParcelColumn::Fee:
-        return formatFen(p.feeFen);
-    case ParcelColumn::ReturnReason: {
-        const auto reason = returnReasonFrom(p.returnReason);
-        return reason ? returnReasonLabel(*reason) : p.returnReason;
-    }
-    }
-    return {};
-}
-
-} // namespace
-
-QStringList parcelHeaders(const QList<ParcelColumn>& columns) {
+QStringList parcelHeaders(const QList<ParcelField>& columns) {
     QStringList headers;
-    for (ParcelColumn c : columns)
-        headers << parcelHeader(c);
+    for (ParcelField c : columns)
+        headers << ParcelFields::header(c);
     return headers;
 }
 
-QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns, const CarrierRegistry& carriers) {
+QStringList parcelRow(const Parcel& p, const QList<ParcelField>& columns, const CarrierRegistry& carriers) {
     QStringList row;
-    for (ParcelColumn c : columns)
-        row << parcelCell(p, c, carriers);
+    for (ParcelField c : columns)
+        row << ParcelFields::text(p, c, carriers);
+    // A blank cell would shift the eye to the next column: an empty name shows as "-".
+    if (row.last().isEmpty())
+        row.last() = QStringLiteral("-");
     return row;
 }
 
-Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns,
+Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelField>& columns,
                   const CarrierRegistry& carriers) {
     Table t{parcelHeaders(columns), {}};
     for (const Parcel& p : parcels)
@@ -211,9 +156,8 @@ Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& colum
 
 Table parcelTable(const QList<Parcel>& parcels, const CarrierRegistry& carriers) {
     return parcelTable(parcels,
-                       {ParcelColumn::Code, ParcelColumn::Place, ParcelColumn::Waybill, ParcelColumn::Carrier,
-                        ParcelColumn::Phone, ParcelColumn::Name, ParcelColumn::Status,
-                        ParcelColumn::Received},
+                       {ParcelField::Code, ParcelField::Place, ParcelField::Waybill, ParcelField::Carrier,
+                        ParcelField::Phone, ParcelField::Name, ParcelField::State, ParcelField::Received},
                        carriers);
 }
 

@@ -2,6 +2,7 @@
 // stdout, messages for people on stderr. Commands never write to the streams directly.
 #pragma once
 
+#include "parcelfields.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -47,14 +48,12 @@ private:
     bool m_json;
 };
 
-// The parcel fields the tables show, so every command labels and prints a parcel the same way
-// (phone and name masked, the carrier by its name from carriers). A command picks the ones it shows,
-// in order.
-enum class ParcelColumn { Code, Place, Waybill, Carrier, Phone, Name, Status, Received, Fee, ReturnReason };
-[[nodiscard]] QStringList parcelHeaders(const QList<ParcelColumn>& columns);
-[[nodiscard]] QStringList parcelRow(const Parcel& p, const QList<ParcelColumn>& columns,
+// Parcel tables: the fields a command shows, in order, labelled and shown as everywhere else
+// (station-core's ParcelFields: phone and name masked, the carrier by its name from carriers).
+[[nodiscard]] QStringList parcelHeaders(const QList<ParcelField>& columns);
+[[nodiscard]] QStringList parcelRow(const Parcel& p, const QList<ParcelField>& columns,
                                     const CarrierRegistry& carriers);
-[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelColumn>& columns,
+[[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const QList<ParcelField>& columns,
                                 const CarrierRegistry& carriers);
 // The table of list and arrivals: every field but the fee and the return reason.
 [[nodiscard]] Table parcelTable(const QList<Parcel>& parcels, const CarrierRegistry& carriers);
