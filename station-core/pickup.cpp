@@ -140,39 +140,35 @@ Result<PickupLookup> Station::lookUpForPickup(const QString& input) {
     return known(*byWaybill) && !known(*byCode) ? byWaybill : byCode;
 }
 
-Result<PickupLookup> Station::lookUpForPickup(PickupLookup::By by, const QString& value) {
+Result<PickupLookup> Station::lookUpForPickup(PickupLookup::By by, const QString& input) {
+    auto value = pickupLookupValue(by, input);
+    if (!value)
+        return fail(value.error());
     PickupLookup out;
     out.by = by;
+    out.value = *value;
     Result<QList<Parcel>> found = QList<Parcel>{};
     switch (by) {
     case PickupLookup::By::Code:
-        out.value = value.trimmed().toUpper();
         found = findByCode(out.value);
         break;
     case PickupLookup::By::Waybill:
-        out.value = normaliseWaybill(value);
         found = findByWaybill(out.value);
         break;
     case PickupLookup::By::PhoneTail:
-    case PickupLookup::By::Phone: {
-        auto phone = parsePhone(value);
-        if (!phone)
-            return fail(phone.error());
-        if (by == PickupLookup::By::Phone && phone->full.isEmpty())
-            return fail(ErrorKind::BadInput, QStringLiteral("phone.invalid"),
-                        PickupText::tr("Enter the whole 11-digit mobile number."));
-        out.value = by == PickupLookup::By::Phone ? phone->full : phone->tail;
-        found = findByPhoneTail(phone->tail);
+        found = findByPhoneTail(out.value);
+        break;
+    case PickupLookup::By::Phone:
+        found = findByPhoneTail(out.value.right(4));
         // A full number matches that number and the parcels known only by its tail.
-        if (found && by == PickupLookup::By::Phone) {
+        if (found) {
             QList<Parcel> same;
             for (const Parcel& p : std::as_const(*found))
-                if (p.phone.isEmpty() || p.phone == phone->full)
+                if (p.phone.isEmpty() || p.phone == out.value)
                     same << p;
             found = same;
         }
         break;
-    }
     }
     if (!found)
         return fail(found.error());
@@ -210,19 +206,41 @@ Result<PickupLookup> Station::lookUpForPickup(PickupLookup::By by, const QString
     return out;
 }
 
-Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const QList<Parcel>& notWaiting) {
-    if (!notWaiting.isEmpty()) {
-        const Parcel& p = notWaiting.first();
-        return Error{ErrorKind::Conflict,
-                     QStringLiteral("parcel.marked_for_return"),
-                     PickupText::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
-                         .arg(p.pickupCode, p.waybill),
-                     {p.id}};
+Result<QString> pickupLookupValue(PickupLookup::By by, const QString& input) {
+    switch (by) {
+    case PickupLookup::By::Code: {
+        const QString code = input.trimmed().toUpper();
+        if (code.isEmpty())
+            return fail(ErrorKind::BadInput, QStringLiteral("code.missing"),
+                        PickupText::tr("Enter a pickup code."));
+        return code;
     }
-    // Handed over already? Codes are reused once a parcel has left, so the latest one tells.
+    case PickupLookup::By::Waybill:
+        return validateWaybill(input);
+    case PickupLookup::By::PhoneTail:
+    case PickupLookup::By::Phone: {
+        auto phone = parsePhone(input);
+        if (!phone)
+            return fail(phone.error());
+        if (by == PickupLookup::By::PhoneTail)
+            return phone->tail;
+        if (phone->full.isEmpty())
+            return fail(ErrorKind::BadInput, QStringLiteral("phone.invalid"),
+                        PickupText::tr("Enter the whole 11-digit mobile number."));
+        return phone->full;
+    }
+    }
+    return QString();
+}
+
+Result<std::optional<Parcel>> Station::lastHandedOver(PickupLookup::By by, const QString& input) {
+    auto value = pickupLookupValue(by, input);
+    if (!value)
+        return fail(value.error());
+    // Codes are reused once a parcel has left, so the latest handover is the one meant.
     QString where;
-    QVariantList args{lookup.value};
-    switch (lookup.by) {
+    QVariantList args{*value};
+    switch (by) {
     case PickupLookup::By::Code:
         where = QStringLiteral("pickup_code = ?");
         break;
@@ -234,16 +252,33 @@ Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const Q
         break;
     case PickupLookup::By::Phone:
         where = QStringLiteral("phone_tail = ? AND phone = ?");
-        args = {lookup.value.right(4), lookup.value};
+        args = {value->right(4), *value};
         break;
     }
     auto done = queryParcels(
         where + QStringLiteral(" AND status = 'picked_up' ORDER BY picked_up_at DESC LIMIT 1"), args);
     if (!done)
         return fail(done.error());
+    if (done->isEmpty())
+        return std::optional<Parcel>();
+    return std::optional<Parcel>(done->first());
+}
+
+Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const QList<Parcel>& notWaiting) {
+    if (!notWaiting.isEmpty()) {
+        const Parcel& p = notWaiting.first();
+        return Error{ErrorKind::Conflict,
+                     QStringLiteral("parcel.marked_for_return"),
+                     PickupText::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
+                         .arg(p.pickupCode, p.waybill),
+                     {p.id}};
+    }
+    auto done = lastHandedOver(lookup.by, lookup.value);
+    if (!done)
+        return fail(done.error());
     const bool byPhone = lookup.by == PickupLookup::By::PhoneTail || lookup.by == PickupLookup::By::Phone;
-    if (!done->isEmpty() && !byPhone) {
-        const Parcel& p = done->first();
+    if (*done && !byPhone) {
+        const Parcel& p = **done;
         return Error{ErrorKind::Conflict,
                      QStringLiteral("parcel.already_picked_up"),
                      PickupText::tr("Parcel %1 (%2) was already handed over on %3 to %4.")
@@ -251,8 +286,8 @@ Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const Q
                      {p.id}};
     }
     // By phone nothing is waiting (not found), but the last handover helps a villager who asks.
-    if (!done->isEmpty()) {
-        const Parcel& p = done->first();
+    if (*done) {
+        const Parcel& p = **done;
         return Error{ErrorKind::NotFound,
                      QStringLiteral("parcel.not_found"),
                      PickupText::tr("No parcel is waiting for a phone number ending in %1. The last one, %2 "

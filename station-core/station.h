@@ -103,6 +103,8 @@ struct PickupLookup {
     std::optional<Error> nothingWaiting;
     [[nodiscard]] bool severalPeople() const { return people.size() > 1; }
 };
+// What a lookup by `by` is given, checked and normalised (PickupLookup::value), or why it cannot be.
+[[nodiscard]] Result<QString> pickupLookupValue(PickupLookup::By by, const QString& input);
 
 struct OverdueItem {
     Parcel parcel;
@@ -188,6 +190,9 @@ public:
     // by pickup code, then by waybill.
     [[nodiscard]] Result<PickupLookup> lookUpForPickup(const QString& input);
     [[nodiscard]] Result<PickupLookup> lookUpForPickup(PickupLookup::By by, const QString& value);
+    // The parcel handed over last that the code, waybill, tail or number matches (codes are reused
+    // once a parcel has left), for undoing a handover and for saying when and to whom.
+    [[nodiscard]] Result<std::optional<Parcel>> lastHandedOver(PickupLookup::By by, const QString& value);
     // Hands over all the given parcels in one transaction, or none of them. Parcels of different
     // people (groupByPerson) are refused with pickup.several_people unless the clerk chose so.
     [[nodiscard]] Result<HandoverResult> handOver(const QStringList& parcelIds, const QString& collector = {},

@@ -5,43 +5,10 @@
 #include "station.h"
 
 #include <QJsonArray>
-#include <algorithm>
 
 namespace cz::ctl {
 
 namespace {
-
-// Parcels whose code, waybill or phone tail is exactly the chosen value (list() also matches prefixes).
-bool matches(const Parcel& p, const Choice& c) {
-    if (c.option == QLatin1String("code"))
-        return p.pickupCode == c.value.trimmed().toUpper();
-    if (c.option == QLatin1String("waybill"))
-        return p.waybill == normaliseWaybill(c.value);
-    if (c.option == QLatin1String("phone-tail")) {
-        const auto tail = parsePhoneTail(c.value);
-        return tail && p.phoneTail == *tail;
-    }
-    return p.id == c.value.trimmed();
-}
-
-// Handed-over parcels matching the choice, the most recently handed over first.
-Result<QList<Parcel>> pickedUpMatching(Station& station, const Choice& c) {
-    ParcelFilter f;
-    f.status = ParcelStatus::PickedUp;
-    f.text = c.option == QLatin1String("phone-tail") ? parsePhoneTail(c.value).value_or(c.value) : c.value;
-    f.limit = 1000;
-    auto all = station.list(f);
-    if (!all)
-        return all;
-    QList<Parcel> out;
-    for (const Parcel& p : *all) {
-        if (matches(p, c))
-            out << p;
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Parcel& a, const Parcel& b) { return a.pickedUpAt > b.pickedUpAt; });
-    return out;
-}
 
 Result<QList<Parcel>> findInStation(Station& station, const Choice& c) {
     if (c.option == QLatin1String("code"))
@@ -251,15 +218,13 @@ int runUndoPickup(Context& ctx, const QCommandLineParser& p) {
     if (choice->option == QLatin1String("id")) {
         id = choice->value.trimmed();
     } else {
-        if (choice->option == QLatin1String("waybill")) {
-            if (auto w = validateWaybill(choice->value); !w)
-                return ctx.out.fail(w.error());
-        }
-        auto done = pickedUpMatching(ctx.station(), *choice);
+        const auto by =
+            choice->option == QLatin1String("code") ? PickupLookup::By::Code : PickupLookup::By::Waybill;
+        auto done = ctx.station().lastHandedOver(by, choice->value);
         if (!done)
             return ctx.out.fail(done.error());
-        if (!done->isEmpty()) {
-            id = done->first().id;
+        if (*done) {
+            id = (*done)->id;
         } else {
             // A parcel still in the station: undoPickup explains why there is nothing to undo.
             auto here = findInStation(ctx.station(), *choice);

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void severalPeopleNeedAnExplicitChoice();
     void collectedCodeSaysWhenAndToWhom();
     void lookUpKinds();
+    void lastHandedOverIsTheLatest();
 };
 
 void TestPickup::findByCodeTailWaybill() {
@@ -315,6 +316,32 @@ void TestPickup::lookUpKinds() {
     QCOMPARE(f.station->lookUpForPickup(QStringLiteral("12345"))->by, PickupLookup::By::Code);
     QCOMPARE(f.station->lookUpForPickup(PickupLookup::By::PhoneTail, QStringLiteral("12")).error().code,
              QStringLiteral("phone.invalid"));
+}
+
+// Codes are reused once a parcel has left: the handover meant is the latest one of that code.
+void TestPickup::lastHandedOverIsTheLatest() {
+    test::Fixture f(QStringLiteral("1:1x1"));
+    const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
+    QVERIFY(f.station->handOver({a.id}).has_value());
+    f.clock->advance(60'000);
+    // The running sequence wraps round in time: rewind it so the next receive takes the same code.
+    QVERIFY(
+        f.station->database()
+            .exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'pickup_seq'"), {a.codeSeq - 1})
+            .has_value());
+    const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"));
+    QCOMPARE(b.pickupCode, a.pickupCode);
+    auto stillWaiting = f.station->lastHandedOver(PickupLookup::By::Code, a.pickupCode.toLower());
+    QVERIFY(stillWaiting.has_value());
+    QCOMPARE((*stillWaiting)->id, a.id);
+    QVERIFY(f.station->handOver({b.id}).has_value());
+    QCOMPARE((*f.station->lastHandedOver(PickupLookup::By::Code, a.pickupCode))->id, b.id);
+    QCOMPARE((*f.station->lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("yt000000000001")))->id,
+             a.id);
+    QCOMPARE((*f.station->lastHandedOver(PickupLookup::By::Phone, QStringLiteral("13812345678")))->id, a.id);
+    QVERIFY(!*f.station->lastHandedOver(PickupLookup::By::PhoneTail, QStringLiteral("0000")));
+    QCOMPARE(f.station->lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("??")).error().code,
+             QStringLiteral("waybill.chars"));
 }
 
 QTEST_GUILESS_MAIN(TestPickup)
