@@ -5,6 +5,7 @@
 #include "admin.h"
 #include "barcode.h"
 #include "feed.h"
+#include "ops.h"
 #include "sms.h"
 #include "stats.h"
 #include "store.h"
@@ -231,14 +232,17 @@ int importBatch(const Context& c) {
                        {QStringLiteral("applied"), counts->applied},
                        {QStringLiteral("already_applied"), counts->alreadyApplied},
                        {QStringLiteral("rejected"), counts->rejected},
-                       {QStringLiteral("conflicts"), counts->conflicts}});
+                       {QStringLiteral("conflicts"), counts->conflicts},
+                       {QStringLiteral("held"), counts->held}});
         else
-            printLine(QStringLiteral("station %1: %2 applied, %3 already applied, %4 rejected, %5 conflicts")
+            printLine(QStringLiteral(
+                          "station %1: %2 applied, %3 already applied, %4 rejected, %5 conflicts, %6 held")
                           .arg(counts->stationId)
                           .arg(counts->applied)
                           .arg(counts->alreadyApplied)
                           .arg(counts->rejected)
-                          .arg(counts->conflicts));
+                          .arg(counts->conflicts)
+                          .arg(counts->held));
         return 0;
     });
 }
@@ -260,10 +264,12 @@ int stats(const Context& c) {
             for (auto it = s.parcelsByStatus.cbegin(); it != s.parcelsByStatus.cend(); ++it)
                 parcels.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
             printLine(
-                QStringLiteral("%1  %2  %3  ops %4 applied / %5 rejected  parcels: %6  last seen %7")
+                QStringLiteral(
+                    "%1  %2  %3  ops %4 applied / %5 rejected / %6 held  parcels: %7  last seen %8")
                     .arg(s.id, s.township, s.name)
                     .arg(s.opsApplied)
                     .arg(s.opsRejected)
+                    .arg(s.opsHeld)
                     .arg(parcels.isEmpty() ? QStringLiteral("none") : parcels.join(QStringLiteral(", ")),
                          timeText(s.lastSeenAt)));
         }
@@ -287,6 +293,24 @@ int compact(const Context& c) {
                       .arg(result->superseded)
                       .arg(result->purged)
                       .arg(result->horizon));
+        return 0;
+    });
+}
+
+int opsApplyHeld(const Context& c) {
+    return withStore(c, [&](CountyStore& store) -> Result<int> {
+        auto run = applyHeldOps(store);
+        if (!run)
+            return fail(run.error());
+        if (c.json)
+            printJson({{QStringLiteral("applied"), run->applied},
+                       {QStringLiteral("rejected"), run->rejected},
+                       {QStringLiteral("still_held"), run->stillHeld}});
+        else
+            printLine(QStringLiteral("held ops: %1 applied, %2 rejected, %3 still held")
+                          .arg(run->applied)
+                          .arg(run->rejected)
+                          .arg(run->stillHeld));
         return 0;
     });
 }

@@ -34,6 +34,8 @@ void printJson(const QJsonObject& object);
 [[nodiscard]] int prealertImport(const Context& c);
 [[nodiscard]] int importBatch(const Context& c);
 [[nodiscard]] int stats(const Context& c);
+// Applies the held ops this build's catalogue knows (also done by serve at start).
+[[nodiscard]] int opsApplyHeld(const Context& c);
 [[nodiscard]] int compact(const Context& c);
 [[nodiscard]] int epochRenew(const Context& c);
 [[nodiscard]] int smsSendPending(const Context& c);

@@ -2,6 +2,7 @@
 // SIGTERM/SIGINT (signals are taken by a sigwait thread, never by an async handler).
 #include "commands.h"
 #include "httpserver.h"
+#include "ops.h"
 #include "service.h"
 #include "sms.h"
 #include "store.h"
@@ -96,6 +97,13 @@ int serve(const Context& c) {
     auto store = CountyStore::open(c.db);
     if (!store)
         return report(store.error(), false);
+    // An upgraded county applies what an older build held. On stderr: the first stdout line stays
+    // "listening on …". A failure here only delays them to the next start or `ops apply-held`.
+    if (auto held = applyHeldOps(**store); !held)
+        QTextStream(stderr) << "held ops: " << held.error().message << '\n';
+    else if (held->applied + held->rejected + held->stillHeld > 0)
+        QTextStream(stderr) << "held ops: " << held->applied << " applied, " << held->rejected
+                            << " rejected, " << held->stillHeld << " still held\n";
     CountyService service(**store);
     auto server = HttpServer::create(service, *options);
     if (!server)

@@ -158,7 +158,7 @@ Result<SyncEngine::Pass> SyncEngine::push(const Enrolment& e, SyncReport& report
             return fail(ops.error());
         if (ops->isEmpty())
             return Pass::Done;
-        auto body = post(pushPath(e.stationId), encode(PushRequest{e.epoch, *ops}), e);
+        auto body = post(pushPath(e.stationId), encode(PushRequest{e.epoch, *ops, true}), e);
         if (!body)
             return fail(body.error());
         auto response = decodePushResponse(*body);

@@ -127,11 +127,15 @@ Status SyncStore::recordPush(const QList<WireOp>& sent, const PushResponse& resp
     if (!tx)
         return fail(tx.error());
     for (const OpResult& r : response.results) {
-        const bool refused = r.outcome == Outcome::Rejected || r.outcome == Outcome::Conflict;
-        auto q = tx->exec(QStringLiteral("UPDATE outbox SET acked_at = ?, result = ?, reason_code = ?, reason = ?"
-                                         " WHERE op_id = ? AND acked_at IS NULL"),
-                          {tx->now(), toString(r.outcome), refused ? QVariant(r.reasonCode) : QVariant(),
-                           refused ? QVariant(r.reason) : QVariant(), r.opId});
+        // Held is acknowledged like applied (the county applies it once upgraded); its reason is
+        // kept for support, but only refused ops are shown to the clerk (status()).
+        const bool why =
+            r.outcome == Outcome::Rejected || r.outcome == Outcome::Conflict || r.outcome == Outcome::Held;
+        auto q =
+            tx->exec(QStringLiteral("UPDATE outbox SET acked_at = ?, result = ?, reason_code = ?, reason = ?"
+                                    " WHERE op_id = ? AND acked_at IS NULL"),
+                     {tx->now(), toString(r.outcome), why ? QVariant(r.reasonCode) : QVariant(),
+                      why ? QVariant(r.reason) : QVariant(), r.opId});
         if (!q)
             return fail(q.error());
     }

@@ -18,6 +18,7 @@ namespace {
 const QString kEpoch = QStringLiteral("ep");
 const QString kOps = QStringLiteral("ops");
 const QString kResults = QStringLiteral("r");
+const QString kUnderstandsHeld = QStringLiteral("hold");
 const QString kAfter = QStringLiteral("after");
 const QString kLimit = QStringLiteral("limit");
 const QString kNext = QStringLiteral("next");
@@ -294,6 +295,8 @@ QString toString(Outcome o) {
     case Outcome::AlreadyApplied: return QStringLiteral("already_applied");
     case Outcome::Rejected: return QStringLiteral("rejected");
     case Outcome::Conflict: return QStringLiteral("conflict");
+    case Outcome::Held:
+        return QStringLiteral("held");
     }
     return {};
 }
@@ -302,6 +305,8 @@ QByteArray encode(const PushRequest& m) {
     QCborMap map;
     map.insert(kEpoch, m.epoch);
     map.insert(kOps, encodeOps(m.ops));
+    if (m.understandsHeld)
+        map.insert(kUnderstandsHeld, true);
     return pack(map);
 }
 
@@ -313,6 +318,8 @@ Decoded<PushRequest> decodePushRequest(const QByteArray& body) {
     PushRequest m;
     if (!readText(*map, kEpoch, &m.epoch, false, &error) || !decodeOps(map->value(kOps), &m.ops, &error))
         return failed<PushRequest>(error);
+    if (map->contains(kUnderstandsHeld) && !readBool(*map, kUnderstandsHeld, &m.understandsHeld, &error))
+        return failed<PushRequest>(error);
     return {m, {}};
 }
 
@@ -320,7 +327,7 @@ QByteArray encode(const PushResponse& m) {
     QCborArray results;
     for (const OpResult& r : m.results) {
         QCborArray a{uuidBytes(r.opId), int(r.outcome)};
-        if (r.outcome == Outcome::Rejected || r.outcome == Outcome::Conflict) {
+        if (r.outcome == Outcome::Rejected || r.outcome == Outcome::Conflict || r.outcome == Outcome::Held) {
             a.append(r.reasonCode);
             a.append(r.reason);
         }
@@ -349,8 +356,8 @@ Decoded<PushResponse> decodePushResponse(const QByteArray& body) {
             return failed<PushResponse>(QStringLiteral("a result must have 2 or 4 fields"));
         OpResult r;
         const auto id = uuidText(a.at(0));
-        if (!id || !a.at(1).isInteger() || a.at(1).toInteger() < 0 || a.at(1).toInteger() > 3)
-            return failed<PushResponse>(QStringLiteral("a result needs an op id and an outcome 0..3"));
+        if (!id || !a.at(1).isInteger() || a.at(1).toInteger() < 0 || a.at(1).toInteger() > 4)
+            return failed<PushResponse>(QStringLiteral("a result needs an op id and an outcome 0..4"));
         r.opId = *id;
         r.outcome = Outcome(a.at(1).toInteger());
         if (a.size() == 4) {

@@ -90,15 +90,21 @@ QString opDigest(const WireOp& op);
 struct PushRequest {
     QString epoch; // the server epoch the station last saw ("" before the first sync)
     QList<WireOp> ops;
+    // The station understands the outcome Held ("hold": true on the wire). A county answers Held
+    // only to a station that says so and Applied to older ones, which then acknowledge the op as
+    // they should; an older county ignores the key. So no protocol version is needed for it.
+    bool understandsHeld = false;
 };
 
-enum class Outcome { Applied = 0, AlreadyApplied = 1, Rejected = 2, Conflict = 3 };
+// Held: the county stored the op but does not know its kind or payload schema version yet; it
+// applies it once upgraded. Acknowledged like Applied: the station neither re-sends nor reports it.
+enum class Outcome { Applied = 0, AlreadyApplied = 1, Rejected = 2, Conflict = 3, Held = 4 };
 QString toString(Outcome o);
 
 struct OpResult {
     QString opId;
     Outcome outcome = Outcome::Applied;
-    QString reasonCode; // machine code for Rejected/Conflict, e.g. "op.unknown_kind"
+    QString reasonCode; // machine code for Rejected/Conflict/Held, e.g. "op.unknown_kind"
     QString reason;     // English sentence for the clerk's list
 };
 

@@ -29,6 +29,44 @@ Status setEnrolmentCode(Tx& tx, const QString& stationId, const EnrolmentCode& c
     return {};
 }
 
+// Stations and reviewers are made alike; only their table, id prefix and secret columns differ.
+struct AccountKind {
+    QString table;
+    QString idPrefix;
+    QString nameWhat; // for the message about a bad name
+};
+
+// The one way an account is created: both names checked, then one row with a new id and the
+// account's secret columns (hashes only: the secret itself is shown once by the caller), in one
+// transaction. Returns the new id.
+Result<QString> addAccount(CountyStore& store, const AccountKind& kind, const QString& name,
+                           const QString& township, const QList<QPair<QString, QVariant>>& secretColumns) {
+    if (auto st = requireName(kind.nameWhat, name); !st)
+        return fail(st.error());
+    if (auto st = requireName(QStringLiteral("township"), township); !st)
+        return fail(st.error());
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    const QString id = newId(kind.idPrefix);
+    QStringList columns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("township"),
+                        QStringLiteral("created_at")};
+    QVariantList values{id, name.trimmed(), township.trimmed(), tx->now()};
+    for (const auto& [column, value] : secretColumns) {
+        columns.append(column);
+        values.append(value);
+    }
+    auto r = tx->exec(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                          .arg(kind.table, columns.join(QStringLiteral(", ")),
+                               QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
+                      values);
+    if (!r)
+        return fail(r.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    return id;
+}
+
 Error badCode() {
     return {
         ErrorKind::BadInput,
@@ -41,25 +79,16 @@ Error badCode() {
 } // namespace
 
 Result<EnrolmentCode> addStation(CountyStore& store, const QString& name, const QString& township) {
-    if (auto st = requireName(QStringLiteral("station name"), name); !st)
-        return fail(st.error());
-    if (auto st = requireName(QStringLiteral("township"), township); !st)
-        return fail(st.error());
-    auto tx = store.begin(Tx::Mode::Write);
-    if (!tx)
-        return fail(tx.error());
-    const EnrolmentCode code{newId(QStringLiteral("st")), newEnrolmentCode(),
-                             tx->now() + kEnrolmentValidityMs};
-    auto r =
-        tx->exec(QStringLiteral("INSERT INTO stations(id, name, township, created_at) VALUES (?, ?, ?, ?)"),
-                 {code.stationId, name.trimmed(), township.trimmed(), tx->now()});
-    if (!r)
-        return fail(r.error());
-    if (auto st = setEnrolmentCode(*tx, code.stationId, code); !st)
-        return fail(st.error());
-    if (auto st = tx->commit(); !st)
-        return fail(st.error());
-    return code;
+    const QString code = newEnrolmentCode();
+    const qint64 expiresAt = store.now() + kEnrolmentValidityMs;
+    auto id =
+        addAccount(store, {QStringLiteral("stations"), QStringLiteral("st"), QStringLiteral("station name")},
+                   name, township,
+                   {{QStringLiteral("enrol_code_hash"), secretHash(normaliseEnrolmentCode(code))},
+                    {QStringLiteral("enrol_expires_at"), expiresAt}});
+    if (!id)
+        return fail(id.error());
+    return EnrolmentCode{*id, code, expiresAt};
 }
 
 Result<EnrolmentCode> renewEnrolmentCode(CountyStore& store, const QString& stationId) {
@@ -120,23 +149,13 @@ Result<QList<StationInfo>> listStations(CountyStore& store) {
 }
 
 Result<NewReviewer> addReviewer(CountyStore& store, const QString& name, const QString& township) {
-    if (auto st = requireName(QStringLiteral("reviewer name"), name); !st)
-        return fail(st.error());
-    if (auto st = requireName(QStringLiteral("township"), township); !st)
-        return fail(st.error());
-    auto tx = store.begin(Tx::Mode::Write);
-    if (!tx)
-        return fail(tx.error());
-    const NewReviewer reviewer{newId(QStringLiteral("rv")), newToken(TokenKind::Reviewer)};
-    auto r = tx->exec(
-        QStringLiteral(
-            "INSERT INTO reviewers(id, name, township, token_hash, created_at) VALUES (?, ?, ?, ?, ?)"),
-        {reviewer.id, name.trimmed(), township.trimmed(), secretHash(reviewer.token), tx->now()});
-    if (!r)
-        return fail(r.error());
-    if (auto st = tx->commit(); !st)
-        return fail(st.error());
-    return reviewer;
+    const QString token = newToken(TokenKind::Reviewer);
+    auto id = addAccount(store,
+                         {QStringLiteral("reviewers"), QStringLiteral("rv"), QStringLiteral("reviewer name")},
+                         name, township, {{QStringLiteral("token_hash"), secretHash(token)}});
+    if (!id)
+        return fail(id.error());
+    return NewReviewer{*id, token};
 }
 
 Result<sync::EnrollResponse> enrol(Tx& tx, const QString& typedCode) {

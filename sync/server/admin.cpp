@@ -120,7 +120,7 @@ Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
     if (!batch)
         return fail(badInput(QStringLiteral("batch.malformed"),
                              QStringLiteral("The file is not a Cunzhan batch: %1").arg(batch.error)));
-    BatchCounts counts{batch->stationId, 0, 0, 0, 0};
+    BatchCounts counts{batch->stationId, 0, 0, 0, 0, 0};
     const Status st = inWriteTx(store, [&](Tx& tx) -> Status {
         auto row = tx.selectOne(QStringLiteral("SELECT id FROM stations WHERE id = ?"), {batch->stationId});
         if (!row)
@@ -145,6 +145,9 @@ Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
                 break;
             case sync::Outcome::Conflict:
                 ++counts.conflicts;
+                break;
+            case sync::Outcome::Held:
+                ++counts.held;
                 break;
             }
         }

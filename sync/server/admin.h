@@ -27,6 +27,7 @@ struct BatchCounts {
     int alreadyApplied = 0;
     int rejected = 0;
     int conflicts = 0;
+    int held = 0;
 };
 // A USB batch (cz::sync::decodeBatch) applied exactly like a push from its station.
 [[nodiscard]] Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file);

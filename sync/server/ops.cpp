@@ -1,83 +1,34 @@
 #include "ops.h"
 
 #include <QHash>
-#include <QSet>
 #include <QJsonDocument>
+#include <QSet>
+#include <algorithm>
 
 namespace cz::county {
 
 namespace {
 
-constexpr int kOldestPayloadSchema = 1;
-constexpr int kNewestPayloadSchema = 1;
-
-struct Rejection {
-    QString code;
-    QString reason;
-};
-
-// Entities a station sends, and the kind prefixes each may carry (station-core's appendOp calls).
-const QHash<QString, QStringList>& kindPrefixes() {
-    static const QHash<QString, QStringList> prefixes{
-        {QStringLiteral("parcel"), {QStringLiteral("parcel.")}},
-        {QStringLiteral("dispatch"), {QStringLiteral("dispatch.")}},
-        {QStringLiteral("manifest"), {QStringLiteral("manifest.")}},
-        {QStringLiteral("setting"), {QStringLiteral("setting.")}},
-        {QStringLiteral("station"), {QStringLiteral("station."), QStringLiteral("shelves.")}},
-        {QStringLiteral("rates"), {QStringLiteral("rates.")}},
-        {QStringLiteral("waybill_block"), {QStringLiteral("waybill_block.")}},
-    };
-    return prefixes;
+// The outcome stored for a new op, by the catalogue's verdict.
+QString storedOutcome(sync::OpStanding standing) {
+    switch (standing) {
+    case sync::OpStanding::Known:
+        return QStringLiteral("applied");
+    case sync::OpStanding::UnknownKind:
+    case sync::OpStanding::NewerSchema:
+        return QStringLiteral("held");
+    case sync::OpStanding::Invalid:
+        return QStringLiteral("rejected");
+    }
+    return QStringLiteral("rejected");
 }
 
-bool knownParcelStatus(const QString& status) {
-    static const QStringList statuses{QStringLiteral("waiting"), QStringLiteral("picked_up"),
-                                      QStringLiteral("to_return"), QStringLiteral("returned")};
-    return statuses.contains(status);
-}
-
-std::optional<Rejection> validateParcel(const sync::WireOp& op) {
-    const QJsonValue parcel = op.payload.value(QStringLiteral("parcel"));
-    if (!parcel.isObject())
-        return Rejection{QStringLiteral("op.invalid_payload"),
-                         QStringLiteral("The parcel op carries no parcel.")};
-    const QJsonObject p = parcel.toObject();
-    if (p.value(QStringLiteral("id")).toString() != op.entityId)
-        return Rejection{
-            QStringLiteral("op.invalid_payload"),
-            QStringLiteral("The parcel in the payload is not the op's parcel %1.").arg(op.entityId)};
-    if (!knownParcelStatus(p.value(QStringLiteral("status")).toString()))
-        return Rejection{QStringLiteral("op.invalid_payload"),
-                         QStringLiteral("The parcel has an unknown status \"%1\".")
-                             .arg(p.value(QStringLiteral("status")).toString())};
-    if (p.value(QStringLiteral("waybill")).toString().isEmpty())
-        return Rejection{QStringLiteral("op.invalid_payload"),
-                         QStringLiteral("The parcel has no waybill number.")};
-    return std::nullopt;
-}
-
-std::optional<Rejection> validate(const sync::WireOp& op) {
-    const auto prefixes = kindPrefixes().constFind(op.entity);
-    if (prefixes == kindPrefixes().constEnd())
-        return Rejection{QStringLiteral("op.unknown_entity"),
-                         QStringLiteral("The county does not know the entity \"%1\".").arg(op.entity)};
-    const bool kindFits = std::any_of(prefixes->cbegin(), prefixes->cend(),
-                                      [&](const QString& prefix) { return op.kind.startsWith(prefix); });
-    if (!kindFits || op.kind.size() <= 1)
-        return Rejection{
-            QStringLiteral("op.unknown_kind"),
-            QStringLiteral("The kind \"%1\" does not belong to the entity \"%2\".").arg(op.kind, op.entity)};
-    if (op.schemaVersion < kOldestPayloadSchema || op.schemaVersion > kNewestPayloadSchema)
-        return Rejection{QStringLiteral("op.schema_version"),
-                         QStringLiteral("Payload schema version %1 is not supported (supported: %2 to %3).")
-                             .arg(op.schemaVersion)
-                             .arg(kOldestPayloadSchema)
-                             .arg(kNewestPayloadSchema)};
-    if (op.entityId.isEmpty())
-        return Rejection{QStringLiteral("op.invalid_payload"), QStringLiteral("The op names no entity id.")};
-    if (op.entity == QLatin1String("parcel"))
-        return validateParcel(op);
-    return std::nullopt;
+sync::Outcome answerFor(const QString& stored) {
+    if (stored == QLatin1String("rejected"))
+        return sync::Outcome::Rejected;
+    if (stored == QLatin1String("held"))
+        return sync::Outcome::Held;
+    return sync::Outcome::Applied;
 }
 
 // Runs "head VALUES (…), (…) tail" for the rows, a chunk at a time: a push costs a few statements,
@@ -102,13 +53,26 @@ Status insertRows(Tx& tx, const QString& head, const QString& tail, qsizetype co
     return {};
 }
 
-Row opRow(const QString& stationId, const PreparedOp& prepared, const std::optional<Rejection>& rejection,
-          qint64 now) {
-    const QVariant noText(QMetaType::fromType<QString>());
+QVariant textOrNull(const QString& text) {
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+Row opRow(const QString& stationId, const PreparedOp& prepared, const sync::OpVerdict& verdict, qint64 now) {
     const sync::WireOp& op = *prepared.op;
-    return {op.opId, stationId, op.seq, op.entity, op.entityId, op.kind, prepared.digest, prepared.payloadText,
-            op.schemaVersion, op.createdAt, now, rejection ? QStringLiteral("rejected") : QStringLiteral("applied"),
-            rejection ? QVariant(rejection->code) : noText, rejection ? QVariant(rejection->reason) : noText};
+    return {op.opId,
+            stationId,
+            op.seq,
+            op.entity,
+            op.entityId,
+            op.kind,
+            prepared.digest,
+            prepared.payloadText,
+            op.schemaVersion,
+            op.createdAt,
+            now,
+            storedOutcome(verdict.standing),
+            textOrNull(verdict.code),
+            textOrNull(verdict.reason)};
 }
 
 // Arrival notices and overdue reminders the station queued are sent by the county's SMS gateway.
@@ -149,14 +113,8 @@ void collectApplied(Writes& w, const QString& stationId, const sync::WireOp& op,
     }
 }
 
-Status write(Tx& tx, const QString& stationId, const Writes& w) {
-    if (auto st = insertRows(tx,
-                             QStringLiteral("INSERT INTO ops(op_id, station_id, seq, entity, entity_id, kind, digest,"
-                                            " payload, schema_version, created_at, received_at, outcome,"
-                                            " reason_code, reason)"),
-                             {}, 14, w.ops);
-        !st)
-        return st;
+// The parcels projection and the notices of the applied ops (their op rows are written by the caller).
+Status writeProjections(Tx& tx, const QString& stationId, const Writes& w) {
     // The parcels projection keeps the newest state by the op's creation time: an older op arriving
     // late (another batch, a USB import) does not roll the status back.
     QList<Row> parcels;
@@ -180,6 +138,18 @@ Status write(Tx& tx, const QString& stationId, const Writes& w) {
                       QStringLiteral(" ON CONFLICT(id) DO NOTHING"), 10, w.notices);
 }
 
+Status write(Tx& tx, const QString& stationId, const Writes& w) {
+    if (auto st = insertRows(
+            tx,
+            QStringLiteral("INSERT INTO ops(op_id, station_id, seq, entity, entity_id, kind, digest,"
+                           " payload, schema_version, created_at, received_at, outcome,"
+                           " reason_code, reason)"),
+            {}, 14, w.ops);
+        !st)
+        return st;
+    return writeProjections(tx, stationId, w);
+}
+
 // The answer for an op id seen before: columns station_id, digest, outcome, reason_code, reason.
 sync::OpResult answerKnown(const Row& stored, const QString& stationId, const sync::WireOp& op,
                            const QString& digest) {
@@ -187,9 +157,12 @@ sync::OpResult answerKnown(const Row& stored, const QString& stationId, const sy
         return {op.opId, sync::Outcome::Conflict, QStringLiteral("op.conflict"),
                 QStringLiteral("An op with this id and different content was already received; the stored op "
                                "was kept.")};
-    if (stored.at(2).toString() == QLatin1String("rejected"))
-        return {op.opId, sync::Outcome::Rejected, stored.at(3).toString(), stored.at(4).toString()};
-    return {op.opId, sync::Outcome::AlreadyApplied, {}, {}};
+    // A held op answers Held again until the county applies it, so the station learns nothing new
+    // either way; a held op found invalid once known answers Rejected from then on.
+    const sync::Outcome outcome = answerFor(stored.at(2).toString());
+    if (outcome == sync::Outcome::Applied)
+        return {op.opId, sync::Outcome::AlreadyApplied, {}, {}};
+    return {op.opId, outcome, stored.at(3).toString(), stored.at(4).toString()};
 }
 
 // The stored ops among these ids, by op id (one statement per chunk).
@@ -224,7 +197,8 @@ QList<PreparedOp> prepareOps(const QList<sync::WireOp>& ops) {
     return prepared;
 }
 
-Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<PreparedOp>& ops) {
+Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<PreparedOp>& ops,
+                                       const sync::OpCatalog& catalog) {
     if (auto st = tx.lock(QStringLiteral("station:") + stationId); !st)
         return fail(st.error());
     auto stored = storedOps(tx, ops);
@@ -239,13 +213,14 @@ Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const Q
             results.append(answerKnown(*known, stationId, op, prepared.digest));
             continue;
         }
-        const std::optional<Rejection> rejection = validate(op);
-        Row row = opRow(stationId, prepared, rejection, tx.now());
+        const sync::OpVerdict verdict = catalog.judge(op);
+        Row row = opRow(stationId, prepared, verdict, tx.now());
         // The same op twice in one request answers like a re-send.
         stored->insert(op.opId, Row{row.at(1), row.at(6), row.at(11), row.at(12), row.at(13)});
         writes.ops.append(std::move(row));
-        if (rejection) {
-            results.append({op.opId, sync::Outcome::Rejected, rejection->code, rejection->reason});
+        if (verdict.standing != sync::OpStanding::Known) {
+            results.append(
+                {op.opId, answerFor(storedOutcome(verdict.standing)), verdict.code, verdict.reason});
             continue;
         }
         collectApplied(writes, stationId, op, tx.now());
@@ -254,6 +229,92 @@ Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const Q
     if (auto st = write(tx, stationId, writes); !st)
         return fail(st.error());
     return results;
+}
+
+namespace {
+
+// One chunk of held ops after the op id `after`, in one transaction. Returns the last op id seen
+// (empty when there were none).
+Result<QString> applyHeldChunk(CountyStore& store, const sync::OpCatalog& catalog, const QString& after,
+                               HeldOpsRun& run) {
+    // Small enough to keep a transaction short on a busy county; held ops are rare.
+    constexpr int kChunk = 500;
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto rows = tx->select(QStringLiteral("SELECT op_id, station_id, seq, entity, entity_id, kind, payload,"
+                                          " schema_version, created_at FROM ops"
+                                          " WHERE outcome = 'held' AND op_id > ? ORDER BY op_id LIMIT %1")
+                               .arg(kChunk),
+                           {after});
+    if (!rows)
+        return fail(rows.error());
+    if (rows->isEmpty())
+        return QString();
+    // Built whole before any pointer into it is taken (Writes keeps pointers to the newest op).
+    QList<sync::WireOp> ops;
+    QStringList stations;
+    for (const Row& r : *rows) {
+        ops.append({r.at(0).toString(), r.at(2).toLongLong(), r.at(3).toString(), r.at(4).toString(),
+                    r.at(5).toString(), QJsonDocument::fromJson(r.at(6).toString().toUtf8()).object(),
+                    r.at(7).toInt(), r.at(8).toLongLong()});
+        stations.append(r.at(1).toString());
+    }
+    // Each station's lock, as its pushes take it, in one order so two runs cannot deadlock.
+    QStringList locks = stations;
+    std::sort(locks.begin(), locks.end());
+    locks.erase(std::unique(locks.begin(), locks.end()), locks.end());
+    for (const QString& station : locks)
+        if (auto st = tx->lock(QStringLiteral("station:") + station); !st)
+            return fail(st.error());
+
+    QHash<QString, Writes> writes; // by station
+    for (qsizetype i = 0; i < ops.size(); ++i) {
+        const sync::WireOp& op = ops.at(i);
+        const sync::OpVerdict verdict = catalog.judge(op);
+        if (verdict.standing == sync::OpStanding::UnknownKind ||
+            verdict.standing == sync::OpStanding::NewerSchema) {
+            ++run.stillHeld;
+            continue;
+        }
+        // Only the run that moves the op out of "held" projects it: exactly once.
+        auto moved = tx->exec(
+            QStringLiteral("UPDATE ops SET outcome = ?, reason_code = ?, reason = ?"
+                           " WHERE op_id = ? AND outcome = 'held'"),
+            {storedOutcome(verdict.standing), textOrNull(verdict.code), textOrNull(verdict.reason), op.opId});
+        if (!moved)
+            return fail(moved.error());
+        if (*moved == 0)
+            continue;
+        if (verdict.standing == sync::OpStanding::Invalid) {
+            ++run.rejected;
+            continue;
+        }
+        collectApplied(writes[stations.at(i)], stations.at(i), op, tx->now());
+        ++run.applied;
+    }
+    for (auto it = writes.cbegin(); it != writes.cend(); ++it)
+        if (auto st = writeProjections(*tx, it.key(), it.value()); !st)
+            return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    return ops.last().opId;
+}
+
+} // namespace
+
+Result<HeldOpsRun> applyHeldOps(CountyStore& store, const sync::OpCatalog& catalog) {
+    HeldOpsRun run;
+    // Not QString(): Qt binds a null string as NULL, and "op_id > NULL" matches nothing.
+    QString after = QStringLiteral("");
+    for (;;) {
+        auto last = applyHeldChunk(store, catalog, after, run);
+        if (!last)
+            return fail(last.error());
+        if (last->isEmpty())
+            return run;
+        after = *last;
+    }
 }
 
 } // namespace cz::county

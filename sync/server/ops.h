@@ -1,7 +1,10 @@
 // Applying a station's ops (a push, or a USB batch imported by hand): each op id at most once,
-// per-op validation, projections (parcels, SMS notices) updated in the caller's transaction.
+// judged by the op catalogue (sync/protocol/opcatalog.h), projections (parcels, SMS notices)
+// updated in the caller's transaction. Ops of a kind or payload schema the catalogue does not know
+// are *held*: stored and acknowledged, applied by applyHeldOps once the county knows them.
 #pragma once
 
+#include "opcatalog.h"
 #include "protocol.h"
 #include "store.h"
 
@@ -17,11 +20,22 @@ struct PreparedOp {
 };
 [[nodiscard]] QList<PreparedOp> prepareOps(const QList<sync::WireOp>& ops);
 
-// One result per op, in order. An unknown op is validated and stored as applied or rejected; a
-// known op id answers as before (AlreadyApplied or the same rejection) when its digest matches,
-// and Conflict when it differs or belongs to another station. Fails only on storage errors: the
-// caller then rolls the whole batch back.
-[[nodiscard]] Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId,
-                                                     const QList<PreparedOp>& ops);
+// One result per op, in order. A new op id is judged by the catalogue and stored as applied,
+// held or rejected; a known op id answers as before (AlreadyApplied, Held or the same rejection)
+// when its digest matches, and Conflict when it differs or belongs to another station. Fails only
+// on storage errors: the caller then rolls the whole batch back.
+[[nodiscard]] Result<QList<sync::OpResult>>
+applyOps(Tx& tx, const QString& stationId, const QList<PreparedOp>& ops,
+         const sync::OpCatalog& catalog = sync::OpCatalog::current());
+
+struct HeldOpsRun {
+    int applied = 0;   // now known and applied
+    int rejected = 0;  // now known, but invalid (the station was told "held"; the county keeps why)
+    int stillHeld = 0; // still unknown to this catalogue
+};
+// Applies every held op the catalogue now knows, each at most once even with several runs at once
+// (cunzhan-county serve at start, `ops apply-held`), a chunk of ops per transaction.
+[[nodiscard]] Result<HeldOpsRun> applyHeldOps(CountyStore& store,
+                                              const sync::OpCatalog& catalog = sync::OpCatalog::current());
 
 } // namespace cz::county

@@ -180,9 +180,15 @@ HttpResponse CountyService::push(const Route& route, const HttpRequest& request)
                               {tx->now(), caller->id});
             !r)
             return errorReply(r.error());
-    auto results = applyOps(*tx, caller->id, prepared);
+    auto results = applyOps(*tx, caller->id, prepared, m_catalog);
     if (!results)
         return errorReply(results.error());
+    // A station that does not know "held" would refuse the whole answer (outcomes 0..3): for it a
+    // held op is simply acknowledged.
+    if (!decoded->understandsHeld)
+        for (sync::OpResult& r : *results)
+            if (r.outcome == sync::Outcome::Held)
+                r = {r.opId, sync::Outcome::Applied, {}, {}};
     auto epoch = readEpoch(*tx);
     if (!epoch)
         return errorReply(epoch.error());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "http.h"
+#include "opcatalog.h"
 #include "store.h"
 
 #include <QHash>
@@ -15,8 +16,10 @@ namespace cz::county {
 
 class CountyService {
 public:
-    explicit CountyService(CountyStore& store)
-        : m_store(store) {}
+    // The catalogue decides which ops are applied and which held; tests pass an older county's.
+    explicit CountyService(CountyStore& store, const sync::OpCatalog& catalog = sync::OpCatalog::current())
+        : m_store(store)
+        , m_catalog(catalog) {}
 
     [[nodiscard]] sync::HttpResponse handle(const sync::HttpRequest& request);
 
@@ -34,6 +37,7 @@ private:
     void touchAfterRead(const QString& stationId);
 
     CountyStore& m_store;
+    const sync::OpCatalog& m_catalog;
     QMutex m_seenMutex;
     QHash<QString, qint64> m_lastTouched; // station id → when last_seen_at was last written
 };

@@ -43,14 +43,17 @@ Result<QList<StationStats>> stationStats(Tx& tx, const QString& stationId) {
                     r.at(2).toString(),
                     0,
                     0,
+                    0,
                     {},
                     r.at(3).toLongLong(),
                     !r.at(4).isNull()});
     }
     for (const Row& r : *ops) {
         StationStats& s = out[index.value(r.at(0).toString())];
-        (r.at(1).toString() == QLatin1String("applied") ? s.opsApplied : s.opsRejected) =
-            r.at(2).toLongLong();
+        const QString outcome = r.at(1).toString();
+        (outcome == QLatin1String("applied") ? s.opsApplied
+         : outcome == QLatin1String("held")  ? s.opsHeld
+                                             : s.opsRejected) = r.at(2).toLongLong();
     }
     for (const Row& r : *parcels)
         out[index.value(r.at(0).toString())].parcelsByStatus.insert(r.at(1).toString(), r.at(2).toLongLong());
@@ -66,6 +69,7 @@ QJsonObject toJson(const StationStats& s) {
             {QStringLiteral("township"), s.township},
             {QStringLiteral("ops_applied"), s.opsApplied},
             {QStringLiteral("ops_rejected"), s.opsRejected},
+            {QStringLiteral("ops_held"), s.opsHeld},
             {QStringLiteral("parcels"), parcels},
             {QStringLiteral("last_seen_at"), s.lastSeenAt},
             {QStringLiteral("revoked"), s.revoked}};

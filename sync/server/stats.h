@@ -15,6 +15,7 @@ struct StationStats {
     QString township;
     qint64 opsApplied = 0;
     qint64 opsRejected = 0;
+    qint64 opsHeld = 0; // kind or payload schema not known yet (applied once the county is upgraded)
     QMap<QString, qint64> parcelsByStatus;
     qint64 lastSeenAt = 0; // UTC ms, 0 = never
     bool revoked = false;

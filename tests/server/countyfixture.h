@@ -142,10 +142,12 @@ struct CountyFixture {
         return {e->stationId, e->token};
     }
 
+    // understandsHeld: as a current station says it does; false for a station from before "held".
     sync::HttpResponse push(const StationLogin& s, const QList<sync::WireOp>& ops,
-                            const QByteArray& version = QByteArray::number(sync::kProtocolVersion)) {
-        return call("POST", sync::pushPath(s.id), sync::encode(sync::PushRequest{{}, ops}), s.token, s.id,
-                    version);
+                            const QByteArray& version = QByteArray::number(sync::kProtocolVersion),
+                            bool understandsHeld = true) {
+        return call("POST", sync::pushPath(s.id), sync::encode(sync::PushRequest{{}, ops, understandsHeld}),
+                    s.token, s.id, version);
     }
     sync::HttpResponse pull(const StationLogin& s, qint64 after, int limit = 1000,
                             const QByteArray& version = QByteArray::number(sync::kProtocolVersion)) {

@@ -99,6 +99,74 @@ private Q_SLOTS:
         QVERIFY(server.output().contains(QLatin1String("stopped")));
     }
 
+    // The upgraded binary applies what an older county held: `ops apply-held` by hand, and `serve`
+    // at start; `stats` counts held ops. The older county is this build's service with a catalogue
+    // that lacks a kind, on the same database file.
+    void upgradedBinaryAppliesHeldOps() {
+        QTemporaryDir dir;
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
+        const sync::OpCatalog older = sync::OpCatalog::current().without(QStringLiteral("parcel.received"));
+        const auto pushToOlderCounty = [&](const QString& parcelId) {
+            auto store = county::CountyStore::open(db);
+            QVERIFY(store.has_value());
+            county::CountyService service(**store, older);
+            auto code = county::addStation(**store, QStringLiteral("东村站"), QStringLiteral("城关镇"));
+            QVERIFY(code.has_value());
+            sync::HttpRequest enrolRequest{
+                "POST",
+                sync::enrollPath(),
+                {{sync::kHeaderProtocol, QByteArray::number(sync::kProtocolVersion)}},
+                sync::encode(sync::EnrollRequest{code->code})};
+            const auto station = sync::decodeEnrollResponse(service.handle(enrolRequest).body);
+            QVERIFY(station);
+            const sync::WireOp op = parcelOp(parcelId, QStringLiteral("parcel.received"),
+                                             QStringLiteral("waiting"), kStart, uuid());
+            sync::HttpRequest push{"POST",
+                                   sync::pushPath(station->stationId),
+                                   {{sync::kHeaderProtocol, QByteArray::number(sync::kProtocolVersion)},
+                                    {sync::kHeaderStation, station->stationId.toUtf8()},
+                                    {"authorization", "Bearer " + station->token.toUtf8()}},
+                                   sync::encode(sync::PushRequest{{}, {op}, true})};
+            const auto pushed = sync::decodePushResponse(service.handle(push).body);
+            QVERIFY(pushed);
+            QCOMPARE(sync::toString(pushed->results.first().outcome), sync::toString(sync::Outcome::Held));
+        };
+        const auto heldAndApplied = [&]() {
+            int held = 0;
+            int applied = 0;
+            const QString out =
+                countyCli({QStringLiteral("stats"), QStringLiteral("--db"), db, QStringLiteral("--json")},
+                          nullptr, true);
+            for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+                held += o.value(QStringLiteral("ops_held")).toInt();
+                applied += o.value(QStringLiteral("ops_applied")).toInt();
+            }
+            return qMakePair(held, applied);
+        };
+
+        pushToOlderCounty(uuid());
+        QCOMPARE(heldAndApplied(), qMakePair(1, 0));
+        int exitCode = -1;
+        const QString out = countyCli({QStringLiteral("ops"), QStringLiteral("apply-held"),
+                                       QStringLiteral("--db"), db, QStringLiteral("--json")},
+                                      &exitCode, true);
+        QCOMPARE(exitCode, 0);
+        const QJsonObject run = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(run.value(QStringLiteral("applied")).toInt(), 1);
+        QCOMPARE(run.value(QStringLiteral("still_held")).toInt(), 0);
+        QCOMPARE(heldAndApplied(), qMakePair(0, 1));
+
+        pushToOlderCounty(uuid());
+        QCOMPARE(heldAndApplied(), qMakePair(1, 1));
+        CountyProcess server(db);
+        QVERIFY2(server.port() > 0, qPrintable(server.output()));
+        server.stop();
+        const QString said = QString::fromUtf8(server.process().readAllStandardError());
+        QVERIFY2(said.contains(QLatin1String("held ops: 1 applied")), qPrintable(said));
+        QCOMPARE(heldAndApplied(), qMakePair(0, 2));
+    }
+
     void plainHttpOffLoopbackNeedsTheFlag() {
         QTemporaryDir dir;
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));

@@ -3,6 +3,7 @@
 // (cursor, limit, snapshot reset), compaction, and failing every database access in turn.
 #include "countyfixture.h"
 #include "credentials.h"
+#include "ops.h"
 #include "stats.h"
 
 #include <QCborMap>
@@ -312,10 +313,15 @@ private Q_SLOTS:
         setting.createdAt = kStart;
         const sync::WireOp good =
             parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
-        const QList<sync::WireOp> ops{unknownEntity, wrongKind, badStatus, newSchema,
+        sync::WireOp oldSchema =
+            parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart);
+        oldSchema.schemaVersion = 0;
+        const QList<sync::WireOp> ops{unknownEntity, wrongKind, badStatus, oldSchema,
                                       otherParcel,   setting,   good};
         const auto r = pushResult(f.push(s, ops));
-        const QStringList codes{QStringLiteral("op.unknown_entity"), QStringLiteral("op.unknown_kind"),
+        // A known kind under another entity is broken, not new: rejected (an unknown kind is held,
+        // see newerKindsAndSchemasAreHeldNotRejected).
+        const QStringList codes{QStringLiteral("op.unknown_kind"), QStringLiteral("op.unknown_kind"),
                                 QStringLiteral("op.invalid_payload"), QStringLiteral("op.schema_version"),
                                 QStringLiteral("op.invalid_payload")};
         for (int i = 0; i < codes.size(); ++i) {
@@ -340,6 +346,96 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("parcels")).toMap().value(QStringLiteral("waiting")).toInteger(), 1);
         QVERIFY(m.value(QStringLiteral("last_seen_at")).toInteger() >= kStart);
         QVERIFY(!m.value(QStringLiteral("epoch")).toString().isEmpty());
+    }
+
+    // A station newer than its county: an op of a kind or payload schema the county does not know
+    // is stored as held and acknowledged, never rejected; an upgraded county applies it once.
+    void newerKindsAndSchemasAreHeldNotRejected() {
+        CountyFixture f;
+        const StationLogin s = f.enrolStation();
+        const QString parcel = uuid();
+        sync::WireOp newKind =
+            parcelOp(uuid(), QStringLiteral("parcel.weighed"), QStringLiteral("waiting"), kStart);
+        sync::WireOp newEntity = newKind;
+        newEntity.opId = uuid();
+        newEntity.entity = QStringLiteral("order");
+        newEntity.kind = QStringLiteral("order.placed");
+        sync::WireOp newSchema =
+            parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid());
+        newSchema.schemaVersion = 2;
+        const QList<sync::WireOp> ops{newKind, newEntity, newSchema};
+        const auto r = pushResult(f.push(s, ops));
+        const QStringList codes{QStringLiteral("op.held_unknown_kind"),
+                                QStringLiteral("op.held_unknown_kind"),
+                                QStringLiteral("op.held_schema_version")};
+        for (int i = 0; i < ops.size(); ++i) {
+            QCOMPARE(sync::toString(r.results.at(i).outcome), sync::toString(sync::Outcome::Held));
+            QCOMPARE(r.results.at(i).reasonCode, codes.at(i));
+        }
+        QCOMPARE(f.count(QStringLiteral("ops"), QStringLiteral("outcome = 'held'")), 3);
+        QCOMPARE(f.count(QStringLiteral("parcels")), 0);
+        QCOMPARE(f.count(QStringLiteral("notices")), 0);
+        // A re-send answers held again and stores nothing twice; a station from before "held"
+        // hears "applied" (it refuses outcomes it does not know) and so acknowledges it too.
+        const auto again = pushResult(f.push(s, ops));
+        QCOMPARE(sync::toString(again.results.at(2).outcome), sync::toString(sync::Outcome::Held));
+        const auto older = pushResult(f.push(s, ops, QByteArray::number(sync::kProtocolVersion), false));
+        for (const sync::OpResult& result : older.results) {
+            QCOMPARE(sync::toString(result.outcome), sync::toString(sync::Outcome::Applied));
+            QVERIFY(result.reasonCode.isEmpty());
+        }
+        QCOMPARE(f.count(QStringLiteral("ops")), 3);
+        {
+            auto tx = f.store->begin(county::Tx::Mode::Read);
+            QVERIFY(tx.has_value());
+            auto stats = county::stationStats(*tx, s.id);
+            QVERIFY(stats.has_value());
+            QCOMPARE(stats->first().opsHeld, qint64(3));
+            QCOMPARE(stats->first().opsRejected, qint64(0));
+        }
+
+        // The county learns schema 2 of parcel.received: that op is applied, the others stay held.
+        const sync::OpCatalog upgraded =
+            sync::OpCatalog::current().withNewestSchema(QStringLiteral("parcel.received"), 2);
+        auto run = county::applyHeldOps(*f.store, upgraded);
+        QVERIFY2(run, run ? "" : qPrintable(run.error().message));
+        QCOMPARE(run->applied, 1);
+        QCOMPARE(run->stillHeld, 2);
+        QCOMPARE(f.count(QStringLiteral("parcels")), 1);
+        QCOMPARE(f.count(QStringLiteral("notices")), 1);
+        auto twice = county::applyHeldOps(*f.store, upgraded);
+        QVERIFY(twice.has_value());
+        QCOMPARE(twice->applied, 0);
+        QCOMPARE(twice->stillHeld, 2);
+        QCOMPARE(f.count(QStringLiteral("notices")), 1);
+        // Applied now: a re-send is already applied (the service still has the old catalogue,
+        // which does not matter for ops it has).
+        const auto after = pushResult(f.push(s, {newSchema}));
+        QCOMPARE(sync::toString(after.results.first().outcome),
+                 sync::toString(sync::Outcome::AlreadyApplied));
+
+        // A held op that turns out invalid once known is rejected then, not applied.
+        sync::OpKind weighed{QStringLiteral("parcel.weighed"), QStringLiteral("parcel"), 1, 1,
+                             sync::PayloadCheck::Parcel};
+        sync::OpKind placed{QStringLiteral("order.placed"), QStringLiteral("order"), 1, 1,
+                            sync::PayloadCheck::Parcel};
+        QList<sync::OpKind> kinds = upgraded.kinds();
+        kinds << weighed << placed;
+        sync::WireOp badParcel =
+            parcelOp(uuid(), QStringLiteral("parcel.weighed"), QStringLiteral("lost"), kStart);
+        QCOMPARE(sync::toString(pushResult(f.push(s, {badParcel})).results.first().outcome),
+                 sync::toString(sync::Outcome::Held));
+        auto last = county::applyHeldOps(*f.store, sync::OpCatalog(kinds));
+        QVERIFY(last.has_value());
+        QCOMPARE(last->applied, 2);
+        QCOMPARE(last->rejected, 1);
+        QCOMPARE(last->stillHeld, 0);
+        QCOMPARE(f.count(QStringLiteral("ops"), QStringLiteral("outcome = 'held'")), 0);
+        QCOMPARE(f.count(QStringLiteral("ops"), QStringLiteral("outcome = 'applied'")), 3);
+        QCOMPARE(f.count(QStringLiteral("parcels")), 2); // "order" ops have no projection
+        const auto rejected = pushResult(f.push(s, {badParcel}));
+        QCOMPARE(sync::toString(rejected.results.first().outcome), sync::toString(sync::Outcome::Rejected));
+        QCOMPARE(rejected.results.first().reasonCode, QStringLiteral("op.invalid_payload"));
     }
 
     void lateOlderStateDoesNotRollBack() {

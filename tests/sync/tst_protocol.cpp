@@ -56,6 +56,27 @@ private Q_SLOTS:
         QCOMPARE(toString(back->results[1].outcome), QStringLiteral("rejected"));
         QCOMPARE(back->results[1].reasonCode, QStringLiteral("op.unknown_kind"));
     }
+    // "held" (outcome 4) travels with its reason; a push says whether the station understands it,
+    // and a push from before "held" (no "hold" key) decodes as not understanding it.
+    void heldOutcomeAndItsFlag() {
+        const PushResponse resp{QStringLiteral("e"),
+                                {{sampleOp(1).opId, Outcome::Held, QStringLiteral("op.held_unknown_kind"),
+                                  QStringLiteral("later")}}};
+        const auto back = decodePushResponse(encode(resp));
+        QVERIFY2(back, qPrintable(back.error));
+        QCOMPARE(toString(back->results.first().outcome), QStringLiteral("held"));
+        QCOMPARE(back->results.first().reasonCode, QStringLiteral("op.held_unknown_kind"));
+        const auto understands = decodePushRequest(encode(PushRequest{{}, {sampleOp(1)}, true}));
+        QVERIFY(understands);
+        QVERIFY(understands->understandsHeld);
+        const auto old = decodePushRequest(encode(PushRequest{{}, {sampleOp(1)}}));
+        QVERIFY(old);
+        QVERIFY(!old->understandsHeld);
+        QCborMap wrongType;
+        wrongType.insert(QStringLiteral("ops"), QCborArray{});
+        wrongType.insert(QStringLiteral("hold"), QStringLiteral("yes"));
+        QVERIFY(!decodePushRequest(deflate(wrongType.toCborValue().toCbor())));
+    }
     void pullRoundTrip() {
         PullResponse resp;
         resp.epoch = QStringLiteral("e");

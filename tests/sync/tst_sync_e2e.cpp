@@ -5,12 +5,12 @@
 // point of a sync, a renewed county epoch, USB batches, conflicts and rejected ops.
 #include "../server/countyfixture.h"
 #include "../unit/fixture.h"
-
 #include "accounts.h"
 #include "admin.h"
 #include "exportbatch.h"
 #include "faketransport.h"
 #include "feed.h"
+#include "ops.h"
 #include "sms.h"
 #include "syncengine.h"
 
@@ -305,24 +305,91 @@ private Q_SLOTS:
         const Parcel later = pair.receive();
         auto report = pair.engine.runOnce();
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
-        QCOMPARE(report->rejected, 2);
+        // The unknown kind is held (acknowledged, not refused); only the conflict is refused.
+        QCOMPARE(report->rejected, 1);
         QCOMPARE(pair.pending(), 0);
         QCOMPARE(pair.county.count(QStringLiteral("parcels"), QStringLiteral("parcel_id = ?"), {later.id}), 1);
+        QCOMPARE(pair.station.rows(QStringLiteral("outbox"), QStringLiteral("result = 'held'")), 1);
         auto status = pair.engine.store().status();
         QVERIFY(status.has_value());
-        QCOMPARE(status->rejected.size(), 2);
+        QCOMPARE(status->rejected.size(), 1);
         QStringList results;
         for (const auto& r : status->rejected) {
             results << r.result + QLatin1Char(':') + r.reasonCode;
             QVERIFY(!r.reason.isEmpty());
         }
         results.sort();
-        QCOMPARE(results, (QStringList{QStringLiteral("conflict:op.conflict"),
-                                       QStringLiteral("rejected:op.unknown_entity")}));
+        QCOMPARE(results, (QStringList{QStringLiteral("conflict:op.conflict")}));
         // The county kept the original body of the conflicting op.
         const auto stored = pair.county.rows(QStringLiteral("SELECT payload FROM ops WHERE entity_id = ?"), {p.id});
         QCOMPARE(stored.size(), 1);
         QVERIFY(!stored.first().at(0).toString().contains(QLatin1String("\"at\":1,")));
+    }
+
+    // Issue 9: a station newer than its county loses nothing. The county runs an older catalogue —
+    // it does not know "parcel.picked_up" at all and knows "parcel.received" only up to a payload
+    // schema older than the station writes. Those ops are acknowledged as held (not rejected, not
+    // re-sent); once the county has the full catalogue they are applied exactly once.
+    void newerStationAgainstOlderCountyLosesNothing() {
+        Pair pair;
+        const sync::OpCatalog older = sync::OpCatalog::current()
+                                          .without(QStringLiteral("parcel.picked_up"))
+                                          .withNewestSchema(QStringLiteral("parcel.received"), 0);
+        pair.county.service = std::make_unique<county::CountyService>(*pair.county.store, older);
+        const Parcel first = pair.receive();
+        pair.receive();
+        pair.receive();
+        QVERIFY(pair.station.station->handOver({first.id}, QStringLiteral("本人")).has_value());
+        QVERIFY(
+            pair.station.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
+
+        auto report = pair.engine.runOnce();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->rejected, 0);
+        QCOMPARE(pair.pending(), 0);
+        const int ops = pair.station.rows(QStringLiteral("outbox"));
+        const int parcelOps =
+            pair.station.rows(QStringLiteral("outbox"), QStringLiteral("entity = 'parcel'"));
+        QCOMPARE(parcelOps, 4);
+        QCOMPARE(pair.station.rows(QStringLiteral("outbox"), QStringLiteral("result = 'held'")), parcelOps);
+        QCOMPARE(
+            pair.station.rows(QStringLiteral("outbox"), QStringLiteral("result IN ('rejected', 'conflict')")),
+            0);
+        auto status = pair.engine.store().status();
+        QVERIFY(status.has_value());
+        QVERIFY(status->rejected.isEmpty());
+        QCOMPARE(pair.countyOps(), pair.stationOps()); // everything is stored on the county
+        QCOMPARE(pair.county.count(QStringLiteral("ops"), QStringLiteral("outcome = 'held'")),
+                 qint64(parcelOps));
+        QCOMPARE(pair.county.count(QStringLiteral("parcels")), 0);
+        QCOMPARE(pair.county.count(QStringLiteral("notices")), 0);
+
+        // Held ops are acknowledged: another sync sends nothing again.
+        const qint64 rowsBefore = pair.countyOpRows();
+        auto again = pair.engine.runOnce();
+        QVERIFY(again.has_value());
+        QCOMPARE(again->pushed, 0);
+        QCOMPARE(pair.countyOpRows(), rowsBefore);
+
+        // The county is upgraded: the full catalogue, then the held ops applied (serve does this at
+        // start; `ops apply-held` by hand). Twice changes nothing more.
+        pair.county.service = std::make_unique<county::CountyService>(*pair.county.store);
+        auto run = county::applyHeldOps(*pair.county.store);
+        QVERIFY2(run, run ? "" : qPrintable(run.error().message));
+        QCOMPARE(run->applied, parcelOps);
+        QCOMPARE(run->rejected, 0);
+        QCOMPARE(run->stillHeld, 0);
+        const QList<qint64> counts = pair.county.counts();
+        auto twice = county::applyHeldOps(*pair.county.store);
+        QVERIFY(twice.has_value());
+        QCOMPARE(twice->applied, 0);
+        QCOMPARE(pair.county.counts(), counts);
+        QCOMPARE(pair.county.count(QStringLiteral("ops"), QStringLiteral("outcome = 'applied'")),
+                 qint64(ops));
+        QCOMPARE(pair.county.count(QStringLiteral("notices")),
+                 qint64(pair.station.rows(QStringLiteral("notification"))));
+        QVERIFY(pair.engine.runOnce().has_value());
+        pair.verifyConverged();
     }
 };
 
