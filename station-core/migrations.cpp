@@ -239,10 +239,26 @@ QStringList version4()
         QStringLiteral("CREATE INDEX prealert_van_date ON prealert(van_date)"),
     };
 }
+
+// Version 5: who did it, and storage that lasts years. Events and cash entries record the acting
+// user (rows from before were the station's own). An outbox op's actor stays NULL for older ops:
+// they were sent without one, and a re-send must carry the same body. Acknowledged ops are pruned
+// after outbox_retention_days (retention.cpp), found by when they were acknowledged.
+QStringList version5() {
+    return {
+        QStringLiteral("ALTER TABLE parcel_event ADD COLUMN actor TEXT NOT NULL DEFAULT 'station'"),
+        QStringLiteral("ALTER TABLE dispatch_event ADD COLUMN actor TEXT NOT NULL DEFAULT 'station'"),
+        QStringLiteral("ALTER TABLE cash_entry ADD COLUMN actor TEXT NOT NULL DEFAULT 'station'"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN actor TEXT"),
+        QStringLiteral("CREATE INDEX outbox_acked ON outbox(acked_at)"
+                       " WHERE result IN ('applied', 'already_applied')"),
+        QStringLiteral("INSERT OR IGNORE INTO setting(key, value) VALUES ('outbox_retention_days', '30')"),
+    };
+}
 } // namespace
 
 const std::vector<QStringList>& migrations() {
-    static const std::vector<QStringList> all{version1(), version2(), version3(), version4()};
+    static const std::vector<QStringList> all{version1(), version2(), version3(), version4(), version5()};
     return all;
 }
 
