@@ -1,6 +1,7 @@
-// How outbox payloads are stored: CBOR with the usual keys as small numbers and UUIDs as 16 raw
-// bytes, about a third of the compact JSON they were (the wire format is unchanged: sync turns them
-// back into the same JSON objects, so an op's digest does not depend on how it was stored).
+// How outbox payloads and parcel event data are stored: CBOR with the usual keys as small numbers and
+// UUIDs as 16 raw bytes, about half the compact JSON they were (the wire format is unchanged: sync
+// turns them back into the same JSON objects, so an op's digest does not depend on how it was
+// stored). Rows written before schema 5 stay JSON text; the reader takes both.
 #pragma once
 
 #include <QByteArray>

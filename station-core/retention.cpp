@@ -14,9 +14,11 @@ Result<int> retentionSetting(Database& db) {
     const int days = v->toInt(&ok);
     return ok && days > 0 ? days : kDefaultOutboxRetentionDays;
 }
-} // namespace
 
-Result<PruneReport> pruneOutbox(Database& db, const Clock& clock, const PruneOptions& options) {
+// Runs sql (bound to the cutoff and the batch size) in short transactions until a batch deletes
+// fewer rows than it may.
+Result<PruneReport> pruneInBatches(Database& db, const Clock& clock, const PruneOptions& options,
+                                   const QString& sql) {
     int days = options.retentionDays;
     if (days < 0) {
         auto setting = retentionSetting(db);
@@ -26,17 +28,13 @@ Result<PruneReport> pruneOutbox(Database& db, const Clock& clock, const PruneOpt
     }
     PruneReport report;
     report.cutoffMs = clock.nowMs() - qint64(days) * kDayMs;
-    // By the partial index outbox_acked: the oldest acknowledged ops first, never a pending one
-    // (acked_at IS NULL is not < anything) nor a refused one (not in the index's result set).
-    const QString sql =
-        QStringLiteral("DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE acked_at < ?"
-                       " AND result IN ('applied', 'already_applied') ORDER BY acked_at LIMIT ?)");
+    const int batchSize = std::max(1, options.batchSize);
     while (options.maxBatches < 0 || report.batches < options.maxBatches) {
         if (report.batches > 0 && options.pauseMs > 0)
             QThread::msleep(static_cast<unsigned long>(options.pauseMs));
         if (auto st = db.beginWrite(); !st)
             return fail(st.error());
-        auto q = db.exec(sql, {report.cutoffMs, std::max(1, options.batchSize)});
+        auto q = db.exec(sql, {report.cutoffMs, batchSize});
         if (!q) {
             db.rollback();
             return fail(q.error());
@@ -47,10 +45,29 @@ Result<PruneReport> pruneOutbox(Database& db, const Clock& clock, const PruneOpt
             return fail(st.error());
         ++report.batches;
         report.pruned += n;
-        if (n < options.batchSize)
+        if (n < batchSize)
             break;
     }
     return report;
+}
+} // namespace
+
+Result<PruneReport> pruneOutbox(Database& db, const Clock& clock, const PruneOptions& options) {
+    // By the partial index outbox_acked: the oldest acknowledged ops first, never a pending one
+    // (acked_at IS NULL is not < anything) nor a refused one (not in the index's result set).
+    return pruneInBatches(
+        db, clock, options,
+        QStringLiteral("DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE acked_at < ?"
+                       " AND result IN ('applied', 'already_applied') ORDER BY acked_at LIMIT ?)"));
+}
+
+Result<PruneReport> pruneNotifications(Database& db, const Clock& clock, const PruneOptions& options) {
+    // In rowid order, which is creation order: a batch stops scanning once it has its rows.
+    return pruneInBatches(
+        db, clock, options,
+        QStringLiteral("DELETE FROM notification WHERE rowid IN (SELECT n.rowid FROM notification n"
+                       " JOIN parcel p ON p.id = n.parcel_id WHERE n.created_at < ?"
+                       " AND p.in_station = 0 LIMIT ?)"));
 }
 
 Status checkpoint(Database& db) {

@@ -78,8 +78,7 @@ Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QStrin
     auto q = m_db->exec(
         QStringLiteral(
             "INSERT INTO parcel_event(id, parcel_id, kind, at, data, actor) VALUES (?, ?, ?, ?, ?, ?)"),
-        {id, parcelId, kind, m_now, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
-         m_actor});
+        {id, parcelId, kind, m_now, encodeOpPayload(data), m_actor});
     if (!q)
         return fail(q.error());
     return id;

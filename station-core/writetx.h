@@ -41,7 +41,8 @@ public:
     // compactly (outboxcodec.h) and the actor in its own column; sync sends it in the payload.
     [[nodiscard]] Status appendOp(const QString& entity, const QString& entityId, const QString& kind,
                                   const QJsonObject& payload);
-    // Appends an event row for a parcel; returns the event id.
+    // Appends an event row for a parcel (its data stored like op payloads: decodeOpPayload reads it);
+    // returns the event id.
     [[nodiscard]] Result<QString> appendParcelEvent(const QString& parcelId, const QString& kind,
                                                     const QJsonObject& data);
     // Appends a cash book entry (fen, negative for a reversal); returns its id.
