@@ -267,10 +267,9 @@ Status Station::setShelfLayout(const QString& spec) {
 }
 
 Result<QList<SlotLoad>> Station::slotLoads() {
-    auto q = m_db->exec(QStringLiteral("SELECT s.shelf, s.layer, s.capacity, s.shelf_sort,"
-                                       " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND "
-                                       "p.shelf = s.shelf AND p.layer = s.layer)"
-                                       " FROM slot s ORDER BY s.shelf_sort, s.layer"));
+    // slot.waiting is kept by triggers (migrations.cpp, version 6).
+    auto q = m_db->exec(QStringLiteral("SELECT shelf, layer, capacity, shelf_sort, waiting FROM slot"
+                                       " ORDER BY shelf_sort, layer"));
     if (!q)
         return fail(q.error());
     QList<SlotLoad> out;

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void retentionSetting();
     void noticesOfParcelsGonePruned();
     void historyKeptAfterMigration();
+    void placeLoadsFollowEveryChange();
 };
 
 void TestStorage::actorOnEveryRow() {
@@ -434,6 +435,38 @@ void TestStorage::historyKeptAfterMigration() {
              (QStringList{QStringLiteral("e1 received station"), QStringLiteral("e2 moved station")}));
     QVERIFY(db.scalar(QStringLiteral("SELECT actor FROM outbox WHERE op_id = 'o1'"))->isNull());
     QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_key_check"))->isValid(), false);
+}
+
+// slot.waiting, kept by triggers, always equals the waiting parcels counted on each place.
+void TestStorage::placeLoadsFollowEveryChange() {
+    test::Fixture f(QStringLiteral("1-2:2x3"));
+    const auto check = [&f](const char* when) {
+        const int wrong =
+            f.rows(QStringLiteral("slot s"),
+                   QStringLiteral("s.waiting <> (SELECT count(*) FROM parcel p WHERE p.status = 'waiting'"
+                                  " AND p.shelf = s.shelf AND p.layer = s.layer)"));
+        QVERIFY2(wrong == 0, when);
+    };
+    QList<Parcel> parcels;
+    for (int i = 0; i < 8; ++i)
+        parcels << f.receive(QStringLiteral("YT%1").arg(100000000000LL + i),
+                             QStringLiteral("%1").arg(1000 + i % 3));
+    check("after receiving");
+    QCOMPARE(f.rows(QStringLiteral("slot"), QStringLiteral("waiting > 0")) > 0, true);
+    QVERIFY(f.station->handOver({parcels[0].id}).has_value());
+    check("after a handover");
+    QVERIFY(f.station->undoPickup(parcels[0].id).has_value());
+    check("after an undo");
+    QVERIFY(f.station->markForReturn(parcels[1].id, ReturnReason::Refused).has_value());
+    check("after marking for return");
+    QVERIFY(f.station->setShelfLayout(QStringLiteral("1-3:2x3")).has_value());
+    check("after adding a shelf");
+    auto loads = f.station->slotLoads();
+    QVERIFY(loads.has_value());
+    int total = 0;
+    for (const SlotLoad& l : *loads)
+        total += l.waiting;
+    QCOMPARE(total, f.rows(QStringLiteral("parcel"), QStringLiteral("status = 'waiting'")));
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
