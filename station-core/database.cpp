@@ -163,7 +163,11 @@ Status Database::configure(const OpenOptions& options) {
                     StorageText::tr("The database %1 cannot use write-ahead logging (is it on a read-only or "
                                     "network drive?).")
                         .arg(QDir::toNativeSeparators(m_path)));
-    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    // 16 MiB of page cache instead of SQLite's 2 MiB: a receive touches a dozen index pages spread
+    // over a large file, and every miss is a read from the OS (about a tenth of a receive's time
+    // at a million parcels).
+    for (const char* pragma :
+         {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-16384"}) {
         if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
             return st;
     }

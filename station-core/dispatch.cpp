@@ -28,9 +28,10 @@ Result<QString> required(const QString& input, int max, const QString& code, con
 Status appendDispatchEvent(WriteTx& tx, const Dispatch& d, const QString& kind, const QJsonObject& data) {
     const QString eventId = tx.newId();
     auto q = tx.exec(
-        QStringLiteral("INSERT INTO dispatch_event(id, dispatch_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"),
-        {eventId, d.id, kind, tx.now(),
-         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
+        QStringLiteral(
+            "INSERT INTO dispatch_event(id, dispatch_id, kind, at, data, actor) VALUES (?, ?, ?, ?, ?, ?)"),
+        {eventId, d.id, kind, tx.now(), QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
+         tx.actor()});
     if (!q)
         return fail(q.error());
     return tx.appendOp(QStringLiteral("dispatch"), d.id, QStringLiteral("dispatch.") + kind,
@@ -522,14 +523,11 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
          d.acceptedAt, QVariant(),      d.acceptedAt});
     if (!ins)
         return fail(ins.error());
-    const QString cashId = tx->newId();
-    auto cash = tx->exec(QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note)"
-                                        " VALUES (?, ?, 'dispatch_fee', ?, ?, ?)"),
-                         {cashId, d.acceptedAt, d.feeFen, d.id, d.waybill});
-    if (!cash)
-        return fail(cash.error());
+    auto cashId = tx->appendCashEntry(QStringLiteral("dispatch_fee"), d.feeFen, d.id, d.waybill);
+    if (!cashId)
+        return fail(cashId.error());
     if (auto st = appendDispatchEvent(*tx, d, QStringLiteral("accepted"),
-                                      {{QStringLiteral("cash_entry_id"), cashId},
+                                      {{QStringLiteral("cash_entry_id"), *cashId},
                                        {QStringLiteral("chargeable_kg"), price->chargeableKg},
                                        {QStringLiteral("inspected"), true}});
         !st)

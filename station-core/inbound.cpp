@@ -23,10 +23,9 @@ struct Place {
 // Keeps one person's waiting parcels on one place while it has room; otherwise the place with the
 // lowest fill ratio (ties: shelf order, lower layer first).
 Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone) {
-    auto loads = tx.exec(QStringLiteral("SELECT s.shelf, s.layer, s.capacity,"
-                                        " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND "
-                                        "p.shelf = s.shelf AND p.layer = s.layer)"
-                                        " FROM slot s ORDER BY s.shelf_sort, s.layer"));
+    // slot.waiting is kept by triggers (migrations.cpp, version 6).
+    auto loads = tx.exec(QStringLiteral("SELECT shelf, layer, capacity, waiting FROM slot"
+                                        " ORDER BY shelf_sort, layer"));
     if (!loads)
         return fail(loads.error());
     struct Load {

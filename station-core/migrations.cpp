@@ -134,10 +134,10 @@ QStringList version2() {
     };
 }
 
-
 // Version 3: sending parcels (寄件). Dispatches with the sender's real name (the resident ID is kept
 // because the law asks for it at acceptance, and is shown masked everywhere), zone rates and
 // waybill number blocks as data, the cash book's first entries, and manifests for the county van.
+
 QStringList version3()
 {
     return {
@@ -239,10 +239,72 @@ QStringList version4()
         QStringLiteral("CREATE INDEX prealert_van_date ON prealert(van_date)"),
     };
 }
+
+// Version 5: who did it, and storage that lasts years. Events and cash entries record the acting
+// user (rows from before were the station's own). An outbox op's actor stays NULL for older ops:
+// they were sent without one, and a re-send must carry the same body. Acknowledged ops are pruned
+// after outbox_retention_days (retention.cpp), found by when they were acknowledged.
+// parcel_event is kept in the order it is read, by parcel: a WITHOUT ROWID table keyed by
+// (parcel_id, at, id) needs neither the id's own index nor parcel_event_parcel, which cost more than
+// the events themselves (about 220 of 560 bytes a parcel at a million parcels).
+QStringList version5() {
+    return {
+        QStringLiteral("CREATE TABLE parcel_event_v5 ("
+                       " parcel_id TEXT NOT NULL REFERENCES parcel(id),"
+                       " at INTEGER NOT NULL,"
+                       " id TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " data TEXT NOT NULL,"
+                       " actor TEXT NOT NULL DEFAULT 'station',"
+                       " PRIMARY KEY (parcel_id, at, id)) WITHOUT ROWID"),
+        QStringLiteral("INSERT INTO parcel_event_v5(parcel_id, at, id, kind, data)"
+                       " SELECT parcel_id, at, id, kind, data FROM parcel_event"),
+        QStringLiteral("DROP TABLE parcel_event"),
+        QStringLiteral("ALTER TABLE parcel_event_v5 RENAME TO parcel_event"),
+        QStringLiteral("ALTER TABLE dispatch_event ADD COLUMN actor TEXT NOT NULL DEFAULT 'station'"),
+        QStringLiteral("ALTER TABLE cash_entry ADD COLUMN actor TEXT NOT NULL DEFAULT 'station'"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN actor TEXT"),
+        QStringLiteral("CREATE INDEX outbox_acked ON outbox(acked_at)"
+                       " WHERE result IN ('applied', 'already_applied')"),
+        QStringLiteral("INSERT OR IGNORE INTO setting(key, value) VALUES ('outbox_retention_days', '30')"),
+    };
+}
+
+// Version 6: every receive needs the number of waiting parcels on each place (choosePlace,
+// slotLoads). Counting them (3 000 index entries in 100 subqueries, each looking up the table row:
+// the partial index did not cover status) was half of a receive's CPU at a million parcels. The
+// count is kept in slot.waiting by triggers on parcel, so it changes in the same transaction as
+// the parcel whatever code writes it; a place (re)created by a layout change counts its parcels.
+QStringList version6() {
+    return {
+        QStringLiteral("ALTER TABLE slot ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE slot SET waiting = (SELECT count(*) FROM parcel p WHERE p.status = 'waiting'"
+                       " AND p.shelf = slot.shelf AND p.layer = slot.layer)"),
+        QStringLiteral("CREATE TRIGGER slot_waiting_new AFTER INSERT ON slot BEGIN"
+                       " UPDATE slot SET waiting = (SELECT count(*) FROM parcel p WHERE p.status = 'waiting'"
+                       " AND p.shelf = new.shelf AND p.layer = new.layer)"
+                       " WHERE shelf = new.shelf AND layer = new.layer; END"),
+        QStringLiteral(
+            "CREATE TRIGGER parcel_waiting_insert AFTER INSERT ON parcel"
+            " WHEN new.status = 'waiting' BEGIN"
+            " UPDATE slot SET waiting = waiting + 1 WHERE shelf = new.shelf AND layer = new.layer; END"),
+        QStringLiteral("CREATE TRIGGER parcel_waiting_update AFTER UPDATE OF status, shelf, layer ON parcel"
+                       " WHEN (old.status = 'waiting') OR (new.status = 'waiting') BEGIN"
+                       " UPDATE slot SET waiting = waiting - 1"
+                       "  WHERE old.status = 'waiting' AND shelf = old.shelf AND layer = old.layer;"
+                       " UPDATE slot SET waiting = waiting + 1"
+                       "  WHERE new.status = 'waiting' AND shelf = new.shelf AND layer = new.layer; END"),
+        QStringLiteral(
+            "CREATE TRIGGER parcel_waiting_delete AFTER DELETE ON parcel"
+            " WHEN old.status = 'waiting' BEGIN"
+            " UPDATE slot SET waiting = waiting - 1 WHERE shelf = old.shelf AND layer = old.layer; END"),
+    };
+}
 } // namespace
 
 const std::vector<QStringList>& migrations() {
-    static const std::vector<QStringList> all{version1(), version2(), version3(), version4()};
+    static const std::vector<QStringList> all{version1(), version2(), version3(),
+                                              version4(), version5(), version6()};
     return all;
 }
 

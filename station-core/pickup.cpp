@@ -351,11 +351,17 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
         p->collector = *collector;
         if (auto st = writeParcelState(*tx, *p); !st)
             return fail(st.error());
-        if (auto st = recordChange(*tx, *p, QStringLiteral("picked_up"),
-                                   {{QStringLiteral("collector"), *collector},
-                                    {QStringLiteral("by_recipient"), collector->isEmpty()},
-                                    {QStringLiteral("fee_fen"), p->feeFen}});
-            !st)
+        QJsonObject data{{QStringLiteral("collector"), *collector},
+                         {QStringLiteral("by_recipient"), collector->isEmpty()},
+                         {QStringLiteral("fee_fen"), p->feeFen}};
+        // The fee is cash taken at the counter: one entry per parcel, so an undo reverses exactly it.
+        if (p->feeFen > 0) {
+            auto cash = tx->appendCashEntry(QStringLiteral("pickup_fee"), p->feeFen, p->id, p->waybill);
+            if (!cash)
+                return fail(cash.error());
+            data.insert(QStringLiteral("cash_entry_id"), *cash);
+        }
+        if (auto st = recordChange(*tx, *p, QStringLiteral("picked_up"), data); !st)
             return fail(st.error());
         result.totalFeeFen += p->feeFen;
         result.parcels.append(*p);
@@ -421,11 +427,17 @@ Result<Parcel> Station::undoPickup(const QString& parcelId) {
     p->feeFen = 0;
     if (auto st = writeParcelState(*tx, *p); !st)
         return fail(st.error());
-    if (auto st = recordChange(*tx, *p, QStringLiteral("pickup_undone"),
-                               {{QStringLiteral("reverses_collector"), oldCollector},
-                                {QStringLiteral("reverses_fee_fen"), oldFee},
-                                {QStringLiteral("pickup_code"), p->pickupCode}});
-        !st)
+    QJsonObject data{{QStringLiteral("reverses_collector"), oldCollector},
+                     {QStringLiteral("reverses_fee_fen"), oldFee},
+                     {QStringLiteral("pickup_code"), p->pickupCode}};
+    // The fee goes back to the villager: a reversing entry, the original stays in the cash book.
+    if (oldFee > 0) {
+        auto cash = tx->appendCashEntry(QStringLiteral("pickup_fee_reversal"), -oldFee, p->id, p->waybill);
+        if (!cash)
+            return fail(cash.error());
+        data.insert(QStringLiteral("cash_entry_id"), *cash);
+    }
+    if (auto st = recordChange(*tx, *p, QStringLiteral("pickup_undone"), data); !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());

@@ -1,5 +1,6 @@
 #include "station.h"
 
+#include "retention.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,8 @@ struct IntSetting {
 constexpr IntSetting kIntSettings[] = {{"free_days", 0, 60},
                                        {"fee_per_day_fen", 0, 100000},
                                        {"undo_window_min", 0, 1440},
-                                       {"unclaimed_after_days", 1, 365}};
+                                       {"unclaimed_after_days", 1, 365},
+                                       {kOutboxRetentionDaysKey, 1, 3650}};
 // Replaces the shelf places and the stored layout spec; returns the places for the outbox op.
 Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QString& spec) {
     if (auto d = tx.exec(QStringLiteral("DELETE FROM slot")); !d)
@@ -48,7 +50,8 @@ Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QS
 Station::Station(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids)
     : m_db(std::move(db))
     , m_clock(std::move(clock))
-    , m_ids(std::move(ids)) {}
+    , m_ids(std::move(ids))
+    , m_actor(QString::fromLatin1(kStationActor)) {}
 
 Station::~Station() = default;
 
@@ -92,6 +95,8 @@ Status Station::reload() {
             s.undoWindowMin = value.toInt();
         else if (key == QLatin1String("unclaimed_after_days"))
             s.unclaimedAfterDays = value.toInt();
+        else if (key == QLatin1String(kOutboxRetentionDaysKey))
+            s.outboxRetentionDays = value.toInt();
         else if (key == QLatin1String("language") && value == QLatin1String("en"))
             s.language = value; // anything else, including "" (once "follow the system"), is the default
     }
@@ -101,7 +106,11 @@ Status Station::reload() {
 }
 
 Result<WriteTx> Station::beginWrite() {
-    return WriteTx::begin(*m_db, *m_clock, *m_ids);
+    return WriteTx::begin(*m_db, *m_clock, *m_ids, m_actor);
+}
+
+void Station::setActor(const QString& actor) {
+    m_actor = actor.trimmed().isEmpty() ? QString::fromLatin1(kStationActor) : actor.trimmed();
 }
 
 Status Station::requireInitialised() const {
@@ -258,10 +267,9 @@ Status Station::setShelfLayout(const QString& spec) {
 }
 
 Result<QList<SlotLoad>> Station::slotLoads() {
-    auto q = m_db->exec(QStringLiteral("SELECT s.shelf, s.layer, s.capacity, s.shelf_sort,"
-                                       " (SELECT count(*) FROM parcel p WHERE p.status = 'waiting' AND "
-                                       "p.shelf = s.shelf AND p.layer = s.layer)"
-                                       " FROM slot s ORDER BY s.shelf_sort, s.layer"));
+    // slot.waiting is kept by triggers (migrations.cpp, version 6).
+    auto q = m_db->exec(QStringLiteral("SELECT shelf, layer, capacity, shelf_sort, waiting FROM slot"
+                                       " ORDER BY shelf_sort, layer"));
     if (!q)
         return fail(q.error());
     QList<SlotLoad> out;

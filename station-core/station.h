@@ -30,6 +30,7 @@ struct StationSettings {
     qint64 feePerDayFen = 0;    // storage fee per started day after the free days
     int undoWindowMin = 10;     // a pickup can be undone this long after it
     int unclaimedAfterDays = 7; // overdue parcels older than this are suggested for return
+    int outboxRetentionDays = 30; // acknowledged sync ops are kept this long (retention.h)
     // "zh_CN" (the default) or "en": the language of the terminal, cunzhanctl and everything printed,
     // whatever the shell's locale.
     QString language = QString::fromLatin1(kDefaultLanguage);
@@ -233,8 +234,13 @@ public:
     void watchChangesElsewhere(int intervalMs);
 
     // The one write path for code outside this class (DispatchDesk): a WriteTx on this station's
-    // database, clock and ids.
+    // database, clock and ids, acting as actor().
     [[nodiscard]] Result<WriteTx> beginWrite();
+
+    // Who the changes made through this station are recorded as (events, cash entries, ops):
+    // kStationActor until people log in; the login will set the person here.
+    [[nodiscard]] const QString& actor() const { return m_actor; }
+    void setActor(const QString& actor);
 
     [[nodiscard]] Database& database() { return *m_db; }
     [[nodiscard]] const Clock& clock() const { return *m_clock; }
@@ -269,6 +275,7 @@ private:
     CarrierRegistry m_carriers;
     StationSettings m_settings;
     QString m_stationId;
+    QString m_actor;
     qint64 m_dataVersion = -1;
 };
 

@@ -1,5 +1,7 @@
 #include "writetx.h"
 
+#include "outboxcodec.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -11,16 +13,18 @@ struct TxText {
 };
 } // namespace
 
-WriteTx::WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream)
+WriteTx::WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream, QString actor)
     : m_db(&db)
     , m_ids(&ids)
     , m_now(now)
+    , m_actor(actor.isEmpty() ? QString::fromLatin1(kStationActor) : std::move(actor))
     , m_downstream(downstream) {}
 
 WriteTx::WriteTx(WriteTx&& other) noexcept
     : m_db(other.m_db)
     , m_ids(other.m_ids)
     , m_now(other.m_now)
+    , m_actor(std::move(other.m_actor))
     , m_ops(other.m_ops)
     , m_active(other.m_active)
     , m_downstream(other.m_downstream) {
@@ -32,16 +36,16 @@ WriteTx::~WriteTx() {
         m_db->rollback();
 }
 
-Result<WriteTx> WriteTx::begin(Database& db, const Clock& clock, IdSource& ids) {
+Result<WriteTx> WriteTx::begin(Database& db, const Clock& clock, IdSource& ids, const QString& actor) {
     if (auto st = db.beginWrite(); !st)
         return fail(st.error());
-    return WriteTx(db, ids, clock.nowMs(), false);
+    return WriteTx(db, ids, clock.nowMs(), false, actor);
 }
 
 Result<WriteTx> WriteTx::beginDownstream(Database& db, const Clock& clock, IdSource& ids) {
     if (auto st = db.beginWrite(); !st)
         return fail(st.error());
-    return WriteTx(db, ids, clock.nowMs(), true);
+    return WriteTx(db, ids, clock.nowMs(), true, {});
 }
 
 Result<QSqlQuery*> WriteTx::exec(const QString& sql, const QVariantList& args) {
@@ -58,11 +62,10 @@ Status WriteTx::appendOp(const QString& entity, const QString& entityId, const Q
         return fail(ErrorKind::Internal, QStringLiteral("tx.downstream_op"),
                     TxText::tr("Internal error: data from the county was about to be sent back to it; the "
                                "change was cancelled."));
-    const QString payloadText = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     auto q = m_db->exec(
         QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
-                       " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {newId(), entity, entityId, kind, payloadText, kOpSchemaVersion, m_now});
+                       " created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {newId(), entity, entityId, kind, encodeOpPayload(payload), kOpSchemaVersion, m_now, m_actor});
     if (!q)
         return fail(q.error());
     ++m_ops;
@@ -73,8 +76,21 @@ Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QStrin
                                            const QJsonObject& data) {
     const QString id = newId();
     auto q = m_db->exec(
-        QStringLiteral("INSERT INTO parcel_event(id, parcel_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"),
-        {id, parcelId, kind, m_now, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
+        QStringLiteral(
+            "INSERT INTO parcel_event(id, parcel_id, kind, at, data, actor) VALUES (?, ?, ?, ?, ?, ?)"),
+        {id, parcelId, kind, m_now, encodeOpPayload(data), m_actor});
+    if (!q)
+        return fail(q.error());
+    return id;
+}
+
+Result<QString> WriteTx::appendCashEntry(const QString& kind, qint64 amountFen, const QString& ref,
+                                         const QString& note) {
+    const QString id = newId();
+    auto q = m_db->exec(QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note, actor)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                        {id, m_now, kind, amountFen, ref.isEmpty() ? QVariant() : ref,
+                         note.isEmpty() ? QVariant() : note, m_actor});
     if (!q)
         return fail(q.error());
     return id;

@@ -19,9 +19,15 @@ namespace cz {
 // Version of the outbox op payloads; bump when a payload's shape changes.
 constexpr int kOpSchemaVersion = 1;
 
+// Who acts until people log in: every event, cash entry and op records an actor, and this one stands
+// for "someone at this station's counter".
+constexpr const char* kStationActor = "station";
+
 class WriteTx {
 public:
-    [[nodiscard]] static Result<WriteTx> begin(Database& db, const Clock& clock, IdSource& ids);
+    // actor: who makes the change (kStationActor when empty); recorded on every row that says who.
+    [[nodiscard]] static Result<WriteTx> begin(Database& db, const Clock& clock, IdSource& ids,
+                                               const QString& actor = {});
     // A transaction that commits without an outbox op and refuses to append one (see above).
     [[nodiscard]] static Result<WriteTx> beginDownstream(Database& db, const Clock& clock, IdSource& ids);
     WriteTx(WriteTx&& other) noexcept;
@@ -31,25 +37,32 @@ public:
 
     [[nodiscard]] Result<QSqlQuery*> exec(const QString& sql, const QVariantList& args = {});
     [[nodiscard]] Result<QVariant> scalar(const QString& sql, const QVariantList& args = {});
-    // Appends an outbox op (UUIDv7 op id, local seq from the outbox's key).
+    // Appends an outbox op (UUIDv7 op id, local seq from the outbox's key). The payload is stored
+    // compactly (outboxcodec.h) and the actor in its own column; sync sends it in the payload.
     [[nodiscard]] Status appendOp(const QString& entity, const QString& entityId, const QString& kind,
                                   const QJsonObject& payload);
-    // Appends an event row for a parcel; returns the event id.
+    // Appends an event row for a parcel (its data stored like op payloads: decodeOpPayload reads it);
+    // returns the event id.
     [[nodiscard]] Result<QString> appendParcelEvent(const QString& parcelId, const QString& kind,
                                                     const QJsonObject& data);
+    // Appends a cash book entry (fen, negative for a reversal); returns its id.
+    [[nodiscard]] Result<QString> appendCashEntry(const QString& kind, qint64 amountFen, const QString& ref,
+                                                  const QString& note = {});
     // Fails, rolling back, if no outbox op was appended: a state change that sync would never see.
     [[nodiscard]] Status commit();
 
     [[nodiscard]] qint64 now() const { return m_now; }
     [[nodiscard]] QString newId() { return m_ids->newId(); }
     [[nodiscard]] Database& db() { return *m_db; }
+    [[nodiscard]] const QString& actor() const { return m_actor; }
 
 private:
-    WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream);
+    WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream, QString actor);
 
     Database* m_db;
     IdSource* m_ids;
     qint64 m_now;
+    QString m_actor;
     int m_ops = 0;
     bool m_active = true;
     bool m_downstream = false;

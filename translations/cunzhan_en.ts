@@ -166,6 +166,13 @@
             <numerusform>The same person has %n more parcels waiting: %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n change(s) the county acknowledged before %1, and %2 notice(s) of parcels that have left the station.</source>
+        <translation>
+            <numerusform>Removed %n change the county acknowledged before %1, and %2 notice(s) of parcels that have left the station.</numerusform>
+            <numerusform>Removed %n changes the county acknowledged before %1, and %2 notice(s) of parcels that have left the station.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::HandoverPage</name>

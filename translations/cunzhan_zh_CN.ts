@@ -2154,6 +2154,16 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <source>--lang takes zh_CN or en, not &quot;%1&quot;.</source>
         <translation>--lang 只能是 zh_CN 或 en，不能是“%1”。</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n change(s) the county acknowledged before %1, and %2 notice(s) of parcels that have left the station.</source>
+        <translation>
+            <numerusform>已删除 %1 之前县中心已确认的 %n 条变更，以及已离站包裹的 %2 条通知。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove acknowledged changes and notices older than outbox_retention_days, in small steps.</source>
+        <translation>分小批删除超过 outbox_retention_days 天的已确认变更和通知。</translation>
+    </message>
 </context>
 <context>
     <name>cz::barcode</name>

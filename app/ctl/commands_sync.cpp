@@ -5,6 +5,7 @@
 #include "exportbatch.h"
 #include "output.h"
 #include "qttransport.h"
+#include "retention.h"
 #include "station.h"
 #include "syncengine.h"
 
@@ -215,6 +216,38 @@ int runExportBatch(Context& ctx, const QCommandLineParser& p) {
     return 0;
 }
 
+// ---- maintenance -----------------------------------------------------------------------------
+
+void defineMaintenance(QCommandLineParser&) {}
+
+// Prunes what the station no longer needs (retention.h) in short batches, so the terminal can keep
+// working meanwhile, then checkpoints the write-ahead log.
+int runMaintenance(Context& ctx, const QCommandLineParser& p) {
+    if (int bad = noPositionals(ctx, p))
+        return bad;
+    Database& db = ctx.station().database();
+    auto ops = pruneOutbox(db, ctx.station().clock());
+    if (!ops)
+        return ctx.out.fail(ops.error());
+    auto notices = pruneNotifications(db, ctx.station().clock());
+    if (!notices)
+        return ctx.out.fail(notices.error());
+    if (auto st = checkpoint(db); !st)
+        return ctx.out.fail(st.error());
+    if (ctx.out.json()) {
+        ctx.out.object({{QStringLiteral("ops_pruned"), ops->pruned},
+                        {QStringLiteral("notices_pruned"), notices->pruned},
+                        {QStringLiteral("cutoff"), ops->cutoffMs}});
+        return 0;
+    }
+    ctx.out.note(Tr::tr("Removed %n change(s) the county acknowledged before %1, and %2 notice(s) of parcels "
+                        "that have left the station.",
+                        nullptr, static_cast<int>(ops->pruned))
+                     .arg(timeText(ops->cutoffMs))
+                     .arg(notices->pruned));
+    return 0;
+}
+
 } // namespace
 
 QList<Command> syncCommands() {
@@ -232,6 +265,9 @@ QList<Command> syncCommands() {
         {QStringLiteral("export-batch"),
          Tr::tr("Write the changes not yet sent to a file for the county (USB)."), QStringLiteral("FILE"),
          true, false, defineExportBatch, runExportBatch},
+        {QStringLiteral("maintenance"),
+         Tr::tr("Remove acknowledged changes and notices older than outbox_retention_days, in small steps."),
+         QString(), false, false, defineMaintenance, runMaintenance},
     };
 }
 

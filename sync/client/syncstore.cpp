@@ -1,5 +1,6 @@
 #include "syncstore.h"
 
+#include "outboxcodec.h"
 #include "syncstate.h"
 
 #include <QCoreApplication>
@@ -94,15 +95,16 @@ Status SyncStore::saveEnrolment(const QString& serverUrl, const QByteArray& caCe
 
 Result<QList<WireOp>> SyncStore::pending(int limit) {
     auto q = m_db.exec(QStringLiteral("SELECT seq, op_id, entity, entity_id, kind, payload, schema_version,"
-                                      " created_at FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?"),
+                                      " created_at, actor FROM outbox WHERE acked_at IS NULL ORDER BY seq"
+                                      " LIMIT ?"),
                        {limit});
     if (!q)
         return fail(q.error());
     QList<WireOp> ops;
     while ((*q)->next()) {
         const QSqlQuery& r = **q;
-        ops.append({r.value(1).toString(), r.value(0).toLongLong(), r.value(2).toString(), r.value(3).toString(),
-                    r.value(4).toString(), QJsonDocument::fromJson(r.value(5).toString().toUtf8()).object(),
+        ops.append({r.value(1).toString(), r.value(0).toLongLong(), r.value(2).toString(),
+                    r.value(3).toString(), r.value(4).toString(), opPayloadForWire(r.value(5), r.value(8)),
                     r.value(6).toInt(), r.value(7).toLongLong()});
     }
     (*q)->finish();

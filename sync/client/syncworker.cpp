@@ -1,6 +1,7 @@
 #include "syncworker.h"
 
 #include "qttransport.h"
+#include "retention.h"
 
 #include <QNetworkInformation>
 #include <QTimer>
@@ -74,7 +75,21 @@ void SyncWorker::syncNow() {
     }
     publishStatus();
     Q_EMIT syncFinished(r.has_value(), r ? QString() : r.error().message);
+    if (r)
+        prune();
     schedule(m_backoff->msUntilNext());
+}
+
+void SyncWorker::prune() {
+    // On this thread's own connection, in short batches with pauses (retention.h), so the counter
+    // never waits long; a few batches per sync, which runs every minute, keep up with any station.
+    PruneOptions options;
+    options.maxBatches = kPruneBatchesPerSync;
+    auto ops = pruneOutbox(*m_db, *m_clock, options);
+    auto notices =
+        ops ? pruneNotifications(*m_db, *m_clock, options) : Result<PruneReport>(fail(ops.error()));
+    if (!notices)
+        qWarning("sync: pruning old sync records failed: %s", qPrintable(notices.error().message));
 }
 
 void SyncWorker::enroll(const QString& serverUrl, const QString& code, const QByteArray& caCertPem) {

@@ -34,6 +34,8 @@ public:
 
     // A local change waits this long, so a burst of scans goes out as one push.
     static constexpr int kSoonAfterChangeMs = 3000;
+    // Batches of old sync records pruned after each successful sync (retention.h).
+    static constexpr int kPruneBatchesPerSync = 20;
 
 public Q_SLOTS:
     void start();
@@ -56,6 +58,7 @@ Q_SIGNALS:
 private:
     void schedule(qint64 inMs);
     void publishStatus();
+    void prune();
 
     QString m_dbPath;
     TransportFactory m_makeTransport;

@@ -5,8 +5,13 @@
 //
 // Prints one figure per line on stdout as "name@size: value unit"; progress and the verdict on the
 // targets go to stderr. The generated databases (bench-<size>.db) stay in --workdir (default
-// $TMPDIR/cunzhan-bench) and are reused by later runs; generating 1 M parcels takes a few minutes once
-// (about 2.3 GB). Each run adds its own receives, handed over again afterwards, to the history.
+// $TMPDIR/cunzhan-bench) and are reused by later runs (a database of an older format is generated
+// again); generating 1 M parcels takes several minutes once. Each run adds its own receives, handed
+// over again afterwards, to the history.
+//
+// The history is generated as a station at steady state holds it (retention.h): acknowledged ops
+// and notices of parcels that left are kept for the last kKeptDays only, which is the retention
+// period (30 days) plus two weeks that the pruning of each run then removes for real.
 //
 // Figures:
 //   receive_median, receive_p99       Station::receive (durable: WAL, synchronous=FULL), ms
@@ -15,9 +20,14 @@
 //   receive_p99_over_baseline_p99     target <= 10
 //   receive_nosync_median, _p99       the same receives with synchronous=OFF: the SQL and CPU part, ms
 //   find_by_code_*, find_by_tail_*    Station::findByCode / findByPhoneTail, ms; target p99 <= 2 at 1 M
+//   prune_ops, prune_notices          rows pruned by this run (outbox_retention_days = 30), prune_time s
+//   db_bytes_per_parcel               the file's size after a TRUNCATE checkpoint / parcels; target <= 800
+//   db_live_bytes_per_parcel          the same without the free pages that later inserts reuse
 //   cold_start                        launch of `cunzhan --db DB --exit-when-ready` (offscreen) until it
 //                                     prints "ready", median, with the largest database; target <= 1000 ms.
 //                                     The page cache is warm: this is a process cold start.
+#include "outboxcodec.h"
+#include "retention.h"
 #include "station.h"
 
 #include <QCommandLineParser>
@@ -45,6 +55,8 @@ namespace {
 constexpr int kWaitingTarget = 3000;         // parcels waiting on the shelves, as in a busy station
 constexpr const char* kLayout = "1-20:5x50"; // 100 places, 5000 parcels
 constexpr int kVillagers = 4000;             // phone numbers that come back again and again
+constexpr int kKeptDays = 44;                // see the header: retention (30) plus two weeks
+constexpr int kFormat = 3;                   // of the generated database: 3 = schema 5, pruned history
 
 QString sizeLabel(qint64 n) {
     return QString::number(n);
@@ -131,8 +143,10 @@ void generate(Station& station, qint64 count) {
     const QString insertEvent =
         QStringLiteral("INSERT INTO parcel_event(id, parcel_id, kind, at, data) VALUES (?, ?, ?, ?, ?)");
     const QString insertOp = QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, "
-                                            "schema_version, created_at, acked_at, result)"
-                                            " VALUES (?, 'parcel', ?, ?, ?, 1, ?, ?, ?)");
+                                            "schema_version, created_at, acked_at, result, actor)"
+                                            " VALUES (?, 'parcel', ?, ?, ?, 1, ?, ?, ?, 'station')");
+    // What pruning has removed already (see the header).
+    const qint64 keptFrom = now - kKeptDays * kDayMs;
     const QString insertNotice = QStringLiteral("INSERT INTO notification(id, parcel_id, kind, day, phone, "
                                                 "phone_tail, pickup_code, created_at, state)"
                                                 " VALUES (?, ?, 'arrival', ?, ?, ?, ?, ?, ?)");
@@ -177,15 +191,14 @@ void generate(Station& station, qint64 count) {
         const QJsonObject receivedData{{QStringLiteral("notification_id"), noticeId},
                                        {QStringLiteral("kept_together"), false}};
         const QString receivedEvent = ids.newId();
-        const QString receivedPayload =
-            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("event_id"), receivedEvent},
-                                                        {QStringLiteral("at"), p.receivedAt},
-                                                        {QStringLiteral("data"), receivedData},
-                                                        {QStringLiteral("parcel"), p.toJson()}})
-                                  .toJson(QJsonDocument::Compact));
+        const QByteArray receivedPayload = encodeOpPayload({{QStringLiteral("event_id"), receivedEvent},
+                                                            {QStringLiteral("at"), p.receivedAt},
+                                                            {QStringLiteral("data"), receivedData},
+                                                            {QStringLiteral("parcel"), p.toJson()}});
         const QString receivedOpId = ids.newId();
 
-        QString pickedEvent, pickedPayload, pickedOpId;
+        QString pickedEvent, pickedOpId;
+        QByteArray pickedPayload;
         QJsonObject pickedData;
         if (!isWaiting) {
             p.pickedUpAt = p.receivedAt + rng.bounded(3600, 3 * 86400) * 1000LL;
@@ -198,12 +211,10 @@ void generate(Station& station, qint64 count) {
                           {QStringLiteral("by_recipient"), p.collector.isEmpty()},
                           {QStringLiteral("fee_fen"), 0}};
             pickedEvent = ids.newId();
-            pickedPayload =
-                QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("event_id"), pickedEvent},
-                                                            {QStringLiteral("at"), p.pickedUpAt},
-                                                            {QStringLiteral("data"), pickedData},
-                                                            {QStringLiteral("parcel"), p.toJson()}})
-                                      .toJson(QJsonDocument::Compact));
+            pickedPayload = encodeOpPayload({{QStringLiteral("event_id"), pickedEvent},
+                                             {QStringLiteral("at"), p.pickedUpAt},
+                                             {QStringLiteral("data"), pickedData},
+                                             {QStringLiteral("parcel"), p.toJson()}});
             pickedOpId = ids.newId();
         }
 
@@ -215,30 +226,32 @@ void generate(Station& station, qint64 count) {
                          p.pickedUpAt ? QVariant(p.pickedUpAt) : QVariant(),
                          p.collector.isEmpty() ? QVariant() : QVariant(p.collector), p.updatedAt}),
                 "insert parcel");
-        require(db.exec(insertNotice, {noticeId, p.id, localDate(p.receivedAt).toString(Qt::ISODate), phone,
-                                       p.phoneTail, p.pickupCode, p.receivedAt,
-                                       isWaiting ? QStringLiteral("queued") : QStringLiteral("sent")}),
-                "insert notification");
-        require(db.exec(insertEvent,
-                        {receivedEvent, p.id, QStringLiteral("received"), p.receivedAt,
-                         QString::fromUtf8(QJsonDocument(receivedData).toJson(QJsonDocument::Compact))}),
+        const bool noticeKept = isWaiting || p.receivedAt >= keptFrom;
+        if (noticeKept)
+            require(db.exec(insertNotice, {noticeId, p.id, localDate(p.receivedAt).toString(Qt::ISODate),
+                                           phone, p.phoneTail, p.pickupCode, p.receivedAt,
+                                           isWaiting ? QStringLiteral("queued") : QStringLiteral("sent")}),
+                    "insert notification");
+        require(db.exec(insertEvent, {receivedEvent, p.id, QStringLiteral("received"), p.receivedAt,
+                                      encodeOpPayload(receivedData)}),
                 "insert event");
         // Synced long ago except the newest few dozen.
         const bool pending = i >= count - 50;
         const QVariant ackedAt = pending ? QVariant() : QVariant(p.receivedAt + 60000);
         const QVariant result = pending ? QVariant() : QVariant(QStringLiteral("applied"));
-        require(db.exec(insertOp, {receivedOpId, p.id, QStringLiteral("parcel.received"), receivedPayload,
-                                   p.receivedAt, ackedAt, result}),
-                "insert op");
+        if (pending || p.receivedAt + 60000 >= keptFrom)
+            require(db.exec(insertOp, {receivedOpId, p.id, QStringLiteral("parcel.received"), receivedPayload,
+                                       p.receivedAt, ackedAt, result}),
+                    "insert op");
         if (!isWaiting) {
-            require(db.exec(insertEvent,
-                            {pickedEvent, p.id, QStringLiteral("picked_up"), p.pickedUpAt,
-                             QString::fromUtf8(QJsonDocument(pickedData).toJson(QJsonDocument::Compact))}),
+            require(db.exec(insertEvent, {pickedEvent, p.id, QStringLiteral("picked_up"), p.pickedUpAt,
+                                          encodeOpPayload(pickedData)}),
                     "insert event");
-            require(
-                db.exec(insertOp, {pickedOpId, p.id, QStringLiteral("parcel.picked_up"), pickedPayload,
-                                   p.pickedUpAt, QVariant(p.pickedUpAt + 60000), QStringLiteral("applied")}),
-                "insert op");
+            if (p.pickedUpAt + 60000 >= keptFrom)
+                require(db.exec(insertOp,
+                                {pickedOpId, p.id, QStringLiteral("parcel.picked_up"), pickedPayload,
+                                 p.pickedUpAt, QVariant(p.pickedUpAt + 60000), QStringLiteral("applied")}),
+                        "insert op");
         }
         if (i > 0 && i % 100000 == 0)
             progress(QStringLiteral("  %1 parcels, %2 s").arg(i).arg(msSince(t) / 1000, 0, 'f', 1));
@@ -248,6 +261,9 @@ void generate(Station& station, qint64 count) {
             "counter");
     require(db.exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('bench_parcels', ?)"),
                     {count}),
+            "marker");
+    require(db.exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('bench_format', ?)"),
+                    {kFormat}),
             "marker");
     require(db.commit(), "commit");
     require(db.exec(QStringLiteral("ANALYZE")), "analyze");
@@ -260,7 +276,10 @@ std::unique_ptr<Station> openBenchDb(const QString& path, qint64 size) {
         if (existing && (*existing)->isInitialised()) {
             auto marker = (*existing)->database().scalar(
                 QStringLiteral("SELECT value FROM meta WHERE key = 'bench_parcels'"));
-            if (marker && marker->isValid() && marker->toLongLong() == size) {
+            auto format = (*existing)->database().scalar(
+                QStringLiteral("SELECT value FROM meta WHERE key = 'bench_format'"));
+            if (marker && marker->isValid() && marker->toLongLong() == size && format &&
+                format->toInt() == kFormat) {
                 progress(QStringLiteral("reusing %1").arg(path));
                 return std::move(*existing);
             }
@@ -281,7 +300,9 @@ std::unique_ptr<Station> openBenchDb(const QString& path, qint64 size) {
             generate(*station, size);
         else
             require(station->database().exec(
-                        QStringLiteral("INSERT INTO meta(key, value) VALUES ('bench_parcels', 0)")),
+                        QStringLiteral("INSERT INTO meta(key, value) VALUES ('bench_parcels', 0),"
+                                       " ('bench_format', ?)"),
+                        {kFormat}),
                     "marker");
     }
     figure(QStringLiteral("generate_time"), size, msSince(t) / 1000, "s", 1);
@@ -357,8 +378,32 @@ SizeResult benchSize(const QString& workdir, qint64 size, int samples) {
     auto parcels =
         require(station->database().scalar(QStringLiteral("SELECT count(*) FROM parcel")), "count");
     figure(QStringLiteral("parcels"), size, parcels.toDouble(), "rows", 0);
-    figure(QStringLiteral("db_size"), size, static_cast<double>(QFileInfo(path).size()) / 1048576.0, "MiB",
-           1);
+    // Retention as the terminal applies it after each sync, here all at once (in batches).
+    {
+        QElapsedTimer t;
+        t.start();
+        const PruneOptions options{30, 500, 0, -1};
+        auto ops = require(pruneOutbox(station->database(), station->clock(), options), "prune ops");
+        auto notices =
+            require(pruneNotifications(station->database(), station->clock(), options), "prune notices");
+        figure(QStringLiteral("prune_ops"), size, static_cast<double>(ops.pruned), "rows", 0);
+        figure(QStringLiteral("prune_notices"), size, static_cast<double>(notices.pruned), "rows", 0);
+        figure(QStringLiteral("prune_time"), size, msSince(t) / 1000, "s", 2);
+        require(checkpoint(station->database()), "checkpoint");
+    }
+    const auto pageCount = require(station->database().scalar(QStringLiteral("PRAGMA page_count")), "pages");
+    const auto freePages =
+        require(station->database().scalar(QStringLiteral("PRAGMA freelist_count")), "free pages");
+    const auto pageSize =
+        require(station->database().scalar(QStringLiteral("PRAGMA page_size")), "page size");
+    const double fileBytes = static_cast<double>(QFileInfo(path).size());
+    const auto perParcel = static_cast<double>(std::max<qint64>(1, parcels.toLongLong()));
+    figure(QStringLiteral("db_size"), size, fileBytes / 1048576.0, "MiB", 1);
+    figure(QStringLiteral("db_bytes_per_parcel"), size, fileBytes / perParcel, "B", 0);
+    figure(QStringLiteral("db_live_bytes_per_parcel"), size,
+           static_cast<double>(pageCount.toLongLong() - freePages.toLongLong()) * pageSize.toDouble() /
+               perParcel,
+           "B", 0);
 
     // Receives interleaved with bare commits, so both see the same disk and the same noise.
     {

@@ -11,10 +11,12 @@
 #include "faketransport.h"
 #include "feed.h"
 #include "ops.h"
+#include "outboxcodec.h"
 #include "sms.h"
 #include "syncengine.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSet>
 
 using namespace cz;
@@ -287,6 +289,46 @@ private Q_SLOTS:
         pair.verifyConverged();
     }
 
+    // Ops carry the acting user in their payload; the county accepts the extra field and keeps it.
+    // An op written before ops had an actor (JSON text, no actor) is re-sent with the body it was
+    // first sent with, so a renewed epoch finds it already applied, not in conflict.
+    void actorReachesTheCountyAndOldOpsKeepTheirBody() {
+        Pair pair;
+        auto& db = pair.station.station->database();
+        QVERIFY(db.exec(QStringLiteral(
+                            "INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
+                            " created_at) VALUES (?, 'setting', 'free_days', 'setting.changed',"
+                            " '{\"key\":\"free_days\",\"value\":\"4\"}', 1, ?)"),
+                        {QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000cafe"), kStart})
+                    .has_value());
+        const Parcel p = pair.receive();
+        auto report = pair.engine.runOnce();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->rejected, 0);
+        const auto stored =
+            pair.county.rows(QStringLiteral("SELECT payload, outcome FROM ops WHERE entity_id = ?"), {p.id});
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(stored.first().at(0).toString().toUtf8())
+                     .object()
+                     .value(QStringLiteral("actor"))
+                     .toString(),
+                 QStringLiteral("station"));
+        QCOMPARE(stored.first().at(1).toString(), QStringLiteral("applied"));
+        const auto old =
+            pair.county.rows(QStringLiteral("SELECT payload FROM ops WHERE entity_id = 'free_days'"));
+        QCOMPARE(old.size(), 1);
+        QVERIFY(!old.first().at(0).toString().contains(QLatin1String("actor")));
+
+        QVERIFY(county::renewEpoch(*pair.county.store).has_value());
+        report = pair.engine.runOnce();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->rejected, 0);
+        auto status = pair.engine.store().status();
+        QVERIFY(status.has_value());
+        QVERIFY(status->rejected.isEmpty());
+        pair.verifyConverged();
+    }
+
     void conflictAndRejectedOpsDoNotBlockTheQueue() {
         Pair pair;
         const Parcel p = pair.receive();
@@ -298,9 +340,14 @@ private Q_SLOTS:
                                        " created_at) VALUES (?, 'loyalty', 'x', 'loyalty.points', '{}', 1, ?)"),
                         {QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000beef"), kStart})
                         .has_value());
-        QVERIFY(db.exec(QStringLiteral("UPDATE outbox SET acked_at = NULL, result = NULL,"
-                                       " payload = json_set(payload, '$.at', 1) WHERE entity_id = ?"),
-                        {p.id})
+        auto storedPayload =
+            db.scalar(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"), {p.id});
+        QVERIFY(storedPayload.has_value());
+        QJsonObject altered = decodeOpPayload(*storedPayload);
+        altered.insert(QStringLiteral("at"), 1);
+        QVERIFY(db.exec(QStringLiteral("UPDATE outbox SET acked_at = NULL, result = NULL, payload = ?"
+                                       " WHERE entity_id = ?"),
+                        {encodeOpPayload(altered), p.id})
                     .has_value());
         const Parcel later = pair.receive();
         auto report = pair.engine.runOnce();

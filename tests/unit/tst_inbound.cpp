@@ -1,6 +1,7 @@
 // Receiving parcels: the one transaction (parcel + event + notice + outbox op), place choice,
 // pickup-code uniqueness, and every bad input writing nothing.
 #include "fixture.h"
+#include "outboxcodec.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -57,7 +58,7 @@ void TestInbound::receiveWritesEverythingOnce() {
                 .hasMatch());
     QCOMPARE((*q)->value(2).toString(), QStringLiteral("parcel"));
     QCOMPARE((*q)->value(3).toString(), p.id);
-    const QJsonObject payload = QJsonDocument::fromJson((*q)->value(4).toString().toUtf8()).object();
+    const QJsonObject payload = decodeOpPayload((*q)->value(4));
     QCOMPARE(
         payload.value(QStringLiteral("parcel")).toObject().value(QStringLiteral("pickup_code")).toString(),
         p.pickupCode);
