@@ -6,6 +6,7 @@
 #include "handoverpage.h"
 #include "manifestmodel.h"
 #include "printpreview.h"
+#include "sampledispatch.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -34,21 +35,10 @@ void TestHandoverPage::init() {
     m_f = std::make_unique<GuiFixture>();
     DispatchDesk desk(*m_f->station);
     QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")));
-    DispatchRequest r;
-    r.senderName = QStringLiteral("张三");
-    r.senderPhone = QStringLiteral("13812345678");
+    DispatchRequest r = cz::test::sampleDispatchRequest();
     r.senderId = QStringLiteral("410102199003071230");
-    r.recipientName = QStringLiteral("李四");
-    r.recipientPhone = QStringLiteral("13987654321");
-    r.province = QStringLiteral("广东省");
-    r.city = QStringLiteral("深圳市");
-    r.district = QStringLiteral("南山区");
-    r.address = QStringLiteral("科技园一路 8 号");
     r.contents = QStringLiteral("clothing");
-    r.inspected = true;
     r.weightGrams = 800;
-    r.carrier = QStringLiteral("YTO");
-    r.waybill = QStringLiteral("YT900000000001");
     auto d = desk.accept(r);
     QVERIFY2(d, d ? "" : qPrintable(d.error().message));
     m_sent = *d;

@@ -2,6 +2,7 @@
 // bad input writing nothing, and the van handover freezing what it carried.
 #include "dispatch.h"
 #include "fixture.h"
+#include "sampledispatch.h"
 
 using namespace cz;
 
@@ -34,22 +35,9 @@ void TestDispatch::setUp(test::Fixture& f) {
 }
 
 DispatchRequest TestDispatch::request() {
-    DispatchRequest r;
-    r.senderName = QStringLiteral("张三");
-    r.senderPhone = QStringLiteral("13812345678");
-    r.senderId = QStringLiteral("36072119850815001 7");
-    r.recipientName = QStringLiteral("李四");
-    r.recipientPhone = QStringLiteral("13987654321");
-    r.province = QStringLiteral("广东省");
-    r.city = QStringLiteral("深圳市");
-    r.district = QStringLiteral("南山区");
-    r.address = QStringLiteral("科技园一路 8 号");
-    r.contents = QStringLiteral("farm_produce");
+    DispatchRequest r = test::sampleDispatchRequest();
+    r.senderId = QStringLiteral("36072119850815001 7"); // typed with a space: accepted
     r.contentsNote = QStringLiteral("脐橙");
-    r.inspected = true;
-    r.weightGrams = 2300;
-    r.carrier = QStringLiteral("YTO");
-    r.waybill = QStringLiteral("YT900000000001");
     return r;
 }
 

@@ -5,6 +5,7 @@
 #include "fixture.h"
 #include "outboxcodec.h"
 #include "retention.h"
+#include "sampledispatch.h"
 #include "writetx.h"
 
 #include <QCryptographicHash>
@@ -73,21 +74,7 @@ void TestStorage::actorOnEveryRow() {
     QVERIFY(f.station->handOver({p.id}).has_value());
     DispatchDesk desk(*f.station);
     QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")).has_value());
-    DispatchRequest r;
-    r.senderName = QStringLiteral("张三");
-    r.senderPhone = QStringLiteral("13812345678");
-    r.senderId = QStringLiteral("360721198508150017");
-    r.recipientName = QStringLiteral("李四");
-    r.recipientPhone = QStringLiteral("13987654321");
-    r.province = QStringLiteral("广东省");
-    r.city = QStringLiteral("深圳市");
-    r.district = QStringLiteral("南山区");
-    r.address = QStringLiteral("科技园一路 8 号");
-    r.contents = QStringLiteral("farm_produce");
-    r.inspected = true;
-    r.weightGrams = 2300;
-    r.carrier = QStringLiteral("YTO");
-    r.waybill = QStringLiteral("YT900000000001");
+    const DispatchRequest r = test::sampleDispatchRequest();
     auto d = desk.accept(r);
     QVERIFY2(d.has_value(), d ? "" : qPrintable(d.error().message));
 
