@@ -1,6 +1,6 @@
 // Shelf audit (盘点): compare what was scanned on each place with what the records say.
 #include "privacy.h"
-#include "station.h"
+#include "shelfaudit.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -15,8 +15,23 @@ struct AuditText {
 };
 } // namespace
 
-Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringList& extraSlots) {
-    if (auto st = requireInitialised(); !st)
+Result<QList<SlotLoad>> ShelfAudit::slotLoads() {
+    // slot.waiting is kept by triggers (migrations.cpp, version 6).
+    auto q = m_ctx.database().exec(QStringLiteral("SELECT shelf, layer, capacity, shelf_sort, waiting FROM slot"
+                                       " ORDER BY shelf_sort, layer"));
+    if (!q)
+        return fail(q.error());
+    QList<SlotLoad> out;
+    while ((*q)->next())
+        out.append({{(*q)->value(0).toString(), (*q)->value(1).toInt(), (*q)->value(2).toInt(),
+                     (*q)->value(3).toInt()},
+                    (*q)->value(4).toInt()});
+    (*q)->finish();
+    return out;
+}
+
+Result<AuditReport> ShelfAudit::audit(const QList<AuditScan>& scans, const QStringList& extraSlots) {
+    if (auto st = m_ctx.requireInitialised(); !st)
         return fail(st.error());
     auto loads = slotLoads();
     if (!loads)
@@ -62,7 +77,7 @@ Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringL
     // Everything recorded on the places checked must have been seen there.
     for (const QString& slotName : report.places) {
         const auto s = parseSlotName(slotName);
-        auto recorded = queryParcels(
+        auto recorded = m_parcels.query(
             QStringLiteral("status = 'waiting' AND shelf = ? AND layer = ? ORDER BY pickup_code"),
             {s->first, s->second});
         if (!recorded)
@@ -73,7 +88,7 @@ Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringL
         }
     }
     for (const QString& w : order) {
-        auto found = queryParcels(QStringLiteral("waybill = ? AND in_station = 1"), {w});
+        auto found = m_parcels.query(QStringLiteral("waybill = ? AND in_station = 1"), {w});
         if (!found)
             return fail(found.error());
         const QString at = foundAt.value(w);
@@ -92,20 +107,20 @@ Result<AuditReport> Station::audit(const QList<AuditScan>& scans, const QStringL
     return report;
 }
 
-Result<QList<MoveResult>> Station::applyAudit(const AuditReport& report) {
+Result<QList<MoveResult>> ShelfAudit::applyAudit(const AuditReport& report) {
     QList<MoveResult> moves;
     bool any = false;
     for (const AuditLine& line : report.misplaced)
         any = any || !line.recordedSlot.isEmpty();
     if (!any)
         return moves;
-    auto tx = beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     for (const AuditLine& line : report.misplaced) {
         if (line.recordedSlot.isEmpty())
             continue; // a parcel marked for return: the clerk takes it off the shelf, no record changes
-        auto p = loadForUpdate(*tx, line.parcelId);
+        auto p = m_parcels.loadForUpdate(*tx, line.parcelId);
         if (!p)
             return fail(p.error());
         if (p->status != ParcelStatus::Waiting || p->slotName() != line.recordedSlot)
@@ -119,9 +134,9 @@ Result<QList<MoveResult>> Station::applyAudit(const AuditReport& report) {
         // Free the old code first so that keeping the same number on the new place is possible.
         p->pickupCode.clear();
         p->inStation = false;
-        if (auto st = writeParcelState(*tx, *p); !st)
+        if (auto st = m_parcels.writeState(*tx, *p); !st)
             return fail(st.error());
-        auto code = allocateCode(*tx, to->first, to->second, p->codeSeq);
+        auto code = m_parcels.allocateCode(*tx, to->first, to->second, p->codeSeq);
         if (!code)
             return fail(code.error());
         p->shelf = to->first;
@@ -129,9 +144,9 @@ Result<QList<MoveResult>> Station::applyAudit(const AuditReport& report) {
         p->codeSeq = code->first;
         p->pickupCode = code->second;
         p->inStation = true;
-        if (auto st = writeParcelState(*tx, *p); !st)
+        if (auto st = m_parcels.writeState(*tx, *p); !st)
             return fail(st.error());
-        if (auto st = recordChange(*tx, *p, QStringLiteral("moved"),
+        if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("moved"),
                                    {{QStringLiteral("from_slot"), line.recordedSlot},
                                     {QStringLiteral("to_slot"), line.foundSlot},
                                     {QStringLiteral("old_code"), oldCode},
@@ -142,7 +157,7 @@ Result<QList<MoveResult>> Station::applyAudit(const AuditReport& report) {
     }
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT changed();
+    m_ctx.notifyChanged(Domain::Parcels);
     return moves;
 }
 

@@ -2,7 +2,7 @@
 
 #include "dispatchdetail.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -250,7 +250,7 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
                                           "extra_fen_per_kg,max_weight_g\": %2")
                              .arg(i + 1)
                              .arg(line)));
-        if (!m_station.carriers().find(r.carrier))
+        if (!m_ctx.carriers().find(r.carrier))
             return fail(
                 badInput(QStringLiteral("carrier.unknown"),
                          DispatchText::tr("Line %1 of the rate file names the unknown carrier \"%2\".")
@@ -263,7 +263,7 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
     if (rows.isEmpty())
         return fail(badInput(QStringLiteral("rates.empty"), DispatchText::tr("The rate file has no rates.")));
 
-    auto tx = m_station.beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     for (const QString& c : carriers) {
@@ -287,13 +287,13 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT m_station.changed();
+    m_ctx.notifyChanged(Domain::Dispatch);
     return static_cast<int>(rows.size());
 }
 
 Result<QStringList> DispatchDesk::provinces() {
     auto q =
-        m_station.database().exec(QStringLiteral("SELECT DISTINCT province FROM rate ORDER BY province"));
+        m_ctx.database().exec(QStringLiteral("SELECT DISTINCT province FROM rate ORDER BY province"));
     if (!q)
         return fail(q.error());
     QStringList out;
@@ -309,7 +309,7 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
         return fail(badInput(QStringLiteral("dispatch.weight"),
                              DispatchText::tr("Weigh the parcel: the weight must be more than 0 g.")));
     auto q =
-        m_station.database().exec(QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g "
+        m_ctx.database().exec(QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g "
                                                  "FROM rate WHERE carrier = ? AND province = ?"),
                                   {carrier, province.trimmed()});
     if (!q)
@@ -319,7 +319,7 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
         return fail(
             badInput(QStringLiteral("dispatch.no_rate"),
                      DispatchText::tr("%1 has no rate to %2: choose another carrier or import its rates.")
-                         .arg(m_station.carriers().displayName(carrier), province.trimmed())));
+                         .arg(m_ctx.carriers().displayName(carrier), province.trimmed())));
     }
     RateQuote r;
     r.carrier = carrier;
@@ -331,7 +331,7 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
     if (weightGrams > maxWeight)
         return fail(badInput(QStringLiteral("dispatch.too_heavy"),
                              DispatchText::tr("%1 takes parcels up to %2 kg; this one weighs %3 kg.")
-                                 .arg(m_station.carriers().displayName(carrier))
+                                 .arg(m_ctx.carriers().displayName(carrier))
                                  .arg(maxWeight / 1000.0, 0, 'g', 6)
                                  .arg(weightGrams / 1000.0, 0, 'g', 6)));
     // First kilogram, then each started kilogram.
@@ -344,7 +344,7 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
                                         qint64 to, int digits) {
     const QString carrier = carrierCode.trimmed().toUpper();
     const QString p = prefix.trimmed().toUpper();
-    if (!m_station.carriers().find(carrier))
+    if (!m_ctx.carriers().find(carrier))
         return fail(badInput(QStringLiteral("carrier.unknown"),
                              DispatchText::tr("\"%1\" is not a known carrier code.").arg(carrier)));
     static const QRegularExpression prefixShape(QStringLiteral("^[A-Z0-9]{0,8}$"));
@@ -355,7 +355,7 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
             DispatchText::tr("A number block is a prefix of up to 8 letters or digits and a range "
                              "FROM-TO that fits in the given number of digits; the numbers must have "
                              "8 to 32 characters.")));
-    auto tx = m_station.beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     // Overlapping blocks would hand out the same number twice.
@@ -368,7 +368,7 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
     if (overlap->toInt() > 0)
         return fail(ErrorKind::Conflict, QStringLiteral("waybill_block.overlap"),
                     DispatchText::tr("These numbers overlap a block already imported for %1.")
-                        .arg(m_station.carriers().displayName(carrier)));
+                        .arg(m_ctx.carriers().displayName(carrier)));
     auto q = tx->exec(
         QStringLiteral(
             "INSERT INTO waybill_block(carrier, prefix, digits, next_no, last_no) VALUES (?, ?, ?, ?, ?)"),
@@ -386,12 +386,12 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
         return st;
     if (auto st = tx->commit(); !st)
         return st;
-    Q_EMIT m_station.changed();
+    m_ctx.notifyChanged(Domain::Dispatch);
     return {};
 }
 
 Result<qint64> DispatchDesk::waybillsLeft(const QString& carrier) {
-    auto v = m_station.database().scalar(
+    auto v = m_ctx.database().scalar(
         QStringLiteral("SELECT coalesce(sum(last_no - next_no + 1), 0) FROM waybill_block WHERE carrier = ?"
                        " AND next_no <= last_no"),
         {carrier.trimmed().toUpper()});
@@ -401,10 +401,8 @@ Result<qint64> DispatchDesk::waybillsLeft(const QString& carrier) {
 }
 
 Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
-    if (!m_station.isInitialised())
-        return fail(
-            ErrorKind::Conflict, QStringLiteral("station.not_initialised"),
-            DispatchText::tr("The station is not set up yet: give it a name and a shelf layout first."));
+    if (auto st = m_ctx.requireInitialised(); !st)
+        return fail(st.error());
     Dispatch d;
     {
         auto v = required(r.senderName, 32, QStringLiteral("dispatch.sender_name"),
@@ -458,10 +456,10 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
         return fail(badInput(QStringLiteral("dispatch.not_inspected"),
                              DispatchText::tr("Open and inspect the parcel and confirm that it holds nothing "
                                               "prohibited before accepting it.")));
-    if (!m_station.carriers().find(r.carrier))
+    if (!m_ctx.carriers().find(r.carrier))
         return fail(badInput(QStringLiteral("carrier.unknown"),
                              DispatchText::tr("Choose the carrier that takes the parcel.")));
-    d.carrier = m_station.carriers().find(r.carrier)->code;
+    d.carrier = m_ctx.carriers().find(r.carrier)->code;
     auto price = quote(d.carrier, d.province, r.weightGrams);
     if (!price)
         return fail(price.error());
@@ -469,7 +467,7 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
     d.feeFen = price->feeFen;
     d.zone = price->zone;
 
-    auto tx = m_station.beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     if (!r.waybill.trimmed().isEmpty()) {
@@ -490,7 +488,7 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
                 ErrorKind::Conflict, QStringLiteral("dispatch.no_waybill_numbers"),
                 DispatchText::tr("No %1 waybill numbers are left: scan a pre-printed waybill or import a "
                                  "new number block.")
-                    .arg(m_station.carriers().displayName(d.carrier)));
+                    .arg(m_ctx.carriers().displayName(d.carrier)));
         }
         const qint64 blockId = (*block)->value(0).toLongLong();
         const qint64 next = (*block)->value(3).toLongLong();
@@ -534,13 +532,13 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT m_station.changed();
+    m_ctx.notifyChanged(Domain::Dispatch);
     return d;
 }
 
 Result<Dispatch> DispatchDesk::dispatch(const QString& idOrWaybill) {
     const QString key = idOrWaybill.trimmed();
-    auto q = m_station.database().exec(QStringLiteral("SELECT ") + kColumns +
+    auto q = m_ctx.database().exec(QStringLiteral("SELECT ") + kColumns +
                                            QStringLiteral(" FROM dispatch WHERE id = ? OR waybill = ?"),
                                        {key, normaliseWaybill(key)});
     if (!q)
@@ -558,9 +556,9 @@ Result<Dispatch> DispatchDesk::dispatch(const QString& idOrWaybill) {
 Result<QList<Dispatch>> DispatchDesk::list(const QString& status) {
     auto q =
         status.isEmpty()
-            ? m_station.database().exec(QStringLiteral("SELECT ") + kColumns +
+            ? m_ctx.database().exec(QStringLiteral("SELECT ") + kColumns +
                                         QStringLiteral(" FROM dispatch ORDER BY accepted_at DESC LIMIT 1000"))
-            : m_station.database().exec(QStringLiteral("SELECT ") + kColumns +
+            : m_ctx.database().exec(QStringLiteral("SELECT ") + kColumns +
                                             QStringLiteral(" FROM dispatch WHERE status = ?"
                                                            " ORDER BY accepted_at DESC LIMIT 1000"),
                                         {status});

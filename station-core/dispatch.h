@@ -12,8 +12,7 @@
 
 namespace cz {
 
-class Station;
-class WriteTx;
+class StationContext;
 
 enum class DispatchStatus { Accepted, Bagged, HandedOver };
 [[nodiscard]] QString toString(DispatchStatus s);
@@ -73,33 +72,10 @@ struct RateQuote {
     qint64 feeFen = 0;
 };
 
-struct BagSummary {
-    QString id;
-    QString bagNo;
-    QString seal;
-    QStringList waybills;
-};
-
-struct Manifest {
-    QString id;
-    QString status; // "open" or "handed_over"
-    qint64 createdAt = 0;
-    QString driver;
-    QString plate;
-    qint64 handedAt = 0;
-    QList<BagSummary> bags;
-};
-
-// The van's driver and number plate as a handover stores them: simplified, the plate in capitals.
-struct Van {
-    QString driver;
-    QString plate;
-};
-
 class DispatchDesk {
 public:
-    explicit DispatchDesk(Station& station)
-        : m_station(station) {}
+    explicit DispatchDesk(StationContext& context)
+        : m_ctx(context) {}
 
     // Rates: CSV lines "carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g" (a header
     // line is allowed); replaces the rates of every carrier named in the file. Returns the rows.
@@ -115,22 +91,8 @@ public:
     [[nodiscard]] Result<Dispatch> dispatch(const QString& idOrWaybill);
     [[nodiscard]] Result<QList<Dispatch>> list(const QString& status = {}); // empty: all, newest first
 
-    // The van handover: the open manifest (created on first use), bags by number with their seal,
-    // outgoing dispatches and parcels of the return list scanned into them, then the handover.
-    [[nodiscard]] Result<Manifest> openManifest();
-    // The open manifest without creating one (looking must write nothing); NotFound when none is open.
-    [[nodiscard]] Result<Manifest> currentManifest();
-    [[nodiscard]] Result<BagSummary> addToBag(const QString& bagNo, const QString& seal,
-                                              const QString& waybill);
-    // The driver and plate as handOver() takes them, or why not (manifest.driver, manifest.plate):
-    // the counter asks "hand over to <driver>?" only about a real name.
-    [[nodiscard]] static Result<Van> checkVan(const QString& driver, const QString& plate);
-    [[nodiscard]] Result<Manifest> handOver(const QString& driver, const QString& plate);
-    [[nodiscard]] Result<Manifest> manifest(const QString& id);
-
 private:
-    [[nodiscard]] Result<Manifest> loadManifest(const QString& where, const QVariantList& args);
-    Station& m_station;
+    StationContext& m_ctx;
 };
 
 } // namespace cz

@@ -1,6 +1,6 @@
 // Receiving parcels (入库): validation, carrier choice, place and pickup code, one transaction.
 #include "privacy.h"
-#include "station.h"
+#include "inbound.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -82,20 +82,20 @@ Error duplicateError(const QString& waybill, const QString& pickupCode) {
 }
 } // namespace
 
-Result<Station::IncomingCheck> Station::checkIncoming(const QString& input) {
-    if (auto st = requireInitialised(); !st)
+Result<IncomingCheck> Inbound::checkIncoming(const QString& input) {
+    if (auto st = m_ctx.requireInitialised(); !st)
         return fail(st.error());
     auto waybill = validateWaybill(input);
     if (!waybill)
         return fail(waybill.error());
-    auto dup = m_db->scalar(kDuplicateQuery, {*waybill});
+    auto dup = m_ctx.database().scalar(kDuplicateQuery, {*waybill});
     if (!dup)
         return fail(dup.error());
     if (dup->isValid())
         return fail(duplicateError(*waybill, dup->toString()));
     IncomingCheck check;
     check.waybill = *waybill;
-    for (const CarrierCandidate& c : m_carriers.detect(*waybill))
+    for (const CarrierCandidate& c : m_ctx.carriers().detect(*waybill))
         check.carriers << c.code;
     ReceiveRequest probe;
     auto prealerted = fillFromPrealert(probe, *waybill);
@@ -106,8 +106,8 @@ Result<Station::IncomingCheck> Station::checkIncoming(const QString& input) {
     return check;
 }
 
-Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
-    if (auto st = requireInitialised(); !st)
+Result<ReceiveResult> Inbound::receive(const ReceiveRequest& given) {
+    if (auto st = m_ctx.requireInitialised(); !st)
         return fail(st.error());
     auto waybill = validateWaybill(given.waybill);
     if (!waybill)
@@ -125,18 +125,18 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
 
     QString carrier;
     if (!request.carrier.trimmed().isEmpty()) {
-        const auto info = m_carriers.find(request.carrier.trimmed());
+        const auto info = m_ctx.carriers().find(request.carrier.trimmed());
         if (!info)
             return fail(
                 ErrorKind::BadInput, QStringLiteral("carrier.unknown"),
                 InboundText::tr("\"%1\" is not a known carrier code.").arg(request.carrier.trimmed()));
         carrier = info->code;
     } else {
-        const auto candidates = m_carriers.detect(*waybill);
+        const auto candidates = m_ctx.carriers().detect(*waybill);
         QStringList codes, names; // codes for the caller to offer, names for the person reading
         for (const auto& c : candidates) {
             codes << c.code;
-            names << m_carriers.displayName(c.code);
+            names << m_ctx.carriers().displayName(c.code);
         }
         if (candidates.isEmpty())
             return fail(ErrorKind::BadInput, QStringLiteral("carrier.not_detected"),
@@ -150,7 +150,7 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
         carrier = candidates.first().code;
     }
 
-    auto tx = beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     // Checked again inside the transaction: another program may have received it since.
@@ -175,7 +175,7 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
     auto place = choosePlace(*tx, *phone);
     if (!place)
         return fail(place.error());
-    auto code = allocateCode(*tx, place->shelf, place->layer);
+    auto code = m_parcels.allocateCode(*tx, place->shelf, place->layer);
     if (!code)
         return fail(code.error());
 
@@ -212,14 +212,14 @@ Result<ReceiveResult> Station::receive(const ReceiveRequest& given) {
                   p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
     if (!notice)
         return fail(notice.error());
-    if (auto st = recordChange(*tx, p, QStringLiteral("received"),
+    if (auto st = m_parcels.recordChange(*tx, p, QStringLiteral("received"),
                                {{QStringLiteral("notification_id"), noticeId},
                                 {QStringLiteral("kept_together"), place->keptTogether}});
         !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT changed();
+    m_ctx.notifyChanged(Domain::Parcels);
     return ReceiveResult{p, place->keptTogether, place->overCapacity, *prealerted};
 }
 

@@ -3,7 +3,7 @@
 #include "dispatch.h"
 #include "dispatchdetail.h"
 #include "privacy.h"
-#include "station.h"
+#include "manifest.h"
 #include "writetx.h"
 
 #include <QRegularExpression>
@@ -13,8 +13,8 @@ namespace cz {
 
 using namespace dispatchdetail;
 
-Result<Manifest> DispatchDesk::loadManifest(const QString& where, const QVariantList& args) {
-    Database& db = m_station.database();
+Result<Manifest> Manifests::loadManifest(const QString& where, const QVariantList& args) {
+    Database& db = m_ctx.database();
     auto q = db.exec(
         QStringLiteral("SELECT id, status, created_at, driver, plate, handed_at FROM manifest WHERE ") +
             where,
@@ -51,19 +51,19 @@ Result<Manifest> DispatchDesk::loadManifest(const QString& where, const QVariant
     return m;
 }
 
-Result<Manifest> DispatchDesk::manifest(const QString& id) {
+Result<Manifest> Manifests::manifest(const QString& id) {
     return loadManifest(QStringLiteral("id = ?"), {id});
 }
 
-Result<Manifest> DispatchDesk::currentManifest() {
+Result<Manifest> Manifests::currentManifest() {
     return loadManifest(QStringLiteral("status = 'open'"), {});
 }
 
-Result<Manifest> DispatchDesk::openManifest() {
+Result<Manifest> Manifests::openManifest() {
     auto open = currentManifest();
     if (open || open.error().kind != ErrorKind::NotFound)
         return open;
-    auto tx = m_station.beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     const QString id = tx->newId();
@@ -78,11 +78,11 @@ Result<Manifest> DispatchDesk::openManifest() {
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT m_station.changed();
+    m_ctx.notifyChanged(Domains(Domain::Dispatch) | Domain::Parcels);
     return manifest(id);
 }
 
-Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QString& sealInput,
+Result<BagSummary> Manifests::addToBag(const QString& bagNoInput, const QString& sealInput,
                                           const QString& waybillInput) {
     const QString bagNo = bagNoInput.trimmed().toUpper();
     const QString seal = sealInput.trimmed().toUpper();
@@ -103,12 +103,12 @@ Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QStri
     if (!open)
         return fail(open.error());
 
-    auto tx = m_station.beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     std::optional<Dispatch> d;
     std::optional<Parcel> parcel;
-    if (auto found = dispatch(*waybill); found) {
+    if (auto found = m_desk.dispatch(*waybill); found) {
         if (found->status == DispatchStatus::HandedOver)
             return fail(ErrorKind::Conflict, QStringLiteral("dispatch.frozen"),
                         DispatchText::tr("%1 was already handed to the van; it cannot be bagged again.")
@@ -120,7 +120,7 @@ Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QStri
     } else if (found.error().kind != ErrorKind::NotFound) {
         return fail(found.error());
     } else {
-        auto parcels = m_station.findByWaybill(*waybill);
+        auto parcels = m_parcels.query(QStringLiteral("waybill = ? AND in_station = 1"), {*waybill});
         if (!parcels)
             return fail(parcels.error());
         if (parcels->isEmpty())
@@ -179,13 +179,13 @@ Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QStri
             return fail(st.error());
         if (auto st = appendDispatchEvent(*tx, *d, QStringLiteral("bagged"), data); !st)
             return fail(st.error());
-    } else if (auto st = m_station.recordChange(*tx, *parcel, QStringLiteral("bagged_for_return"), data);
+    } else if (auto st = m_parcels.recordChange(*tx, *parcel, QStringLiteral("bagged_for_return"), data);
                !st) {
         return fail(st.error());
     }
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT m_station.changed();
+    m_ctx.notifyChanged(Domains(Domain::Dispatch) | Domain::Parcels);
     auto m = manifest(open->id);
     if (!m)
         return fail(m.error());
@@ -196,7 +196,7 @@ Result<BagSummary> DispatchDesk::addToBag(const QString& bagNoInput, const QStri
     return fail(ErrorKind::Internal, QStringLiteral("bag.lost"), DispatchText::tr("The bag was not saved."));
 }
 
-Result<Van> DispatchDesk::checkVan(const QString& driverInput, const QString& plateInput) {
+Result<Van> Manifests::checkVan(const QString& driverInput, const QString& plateInput) {
     auto driver = required(driverInput, 32, QStringLiteral("manifest.driver"),
                            DispatchText::tr("Enter the van driver's name."));
     if (!driver)
@@ -208,11 +208,11 @@ Result<Van> DispatchDesk::checkVan(const QString& driverInput, const QString& pl
     return Van{*driver, plate->toUpper()};
 }
 
-Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QString& plateInput) {
+Result<Manifest> Manifests::handOver(const QString& driverInput, const QString& plateInput) {
     auto van = checkVan(driverInput, plateInput);
     if (!van)
         return fail(van.error());
-    auto tx = m_station.beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     auto open = loadManifest(QStringLiteral("status = 'open'"), {});
@@ -244,7 +244,7 @@ Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QStrin
     int dispatches = 0, returns = 0;
     for (const auto& [kind, refId] : refs) {
         if (kind == QLatin1String("dispatch")) {
-            auto d = dispatch(refId);
+            auto d = m_desk.dispatch(refId);
             if (!d)
                 return fail(d.error());
             if (auto st = setDispatchStatus(*tx, *d, DispatchStatus::HandedOver, d->bagId); !st)
@@ -253,14 +253,14 @@ Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QStrin
                 return fail(st.error());
             ++dispatches;
         } else {
-            auto p = m_station.loadForUpdate(*tx, refId);
+            auto p = m_parcels.loadForUpdate(*tx, refId);
             if (!p)
                 return fail(p.error());
             p->status = ParcelStatus::Returned;
             p->inStation = false;
-            if (auto st = m_station.writeParcelState(*tx, *p); !st)
+            if (auto st = m_parcels.writeState(*tx, *p); !st)
                 return fail(st.error());
-            if (auto st = m_station.recordChange(*tx, *p, QStringLiteral("returned"), data); !st)
+            if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("returned"), data); !st)
                 return fail(st.error());
             ++returns;
         }
@@ -275,7 +275,7 @@ Result<Manifest> DispatchDesk::handOver(const QString& driverInput, const QStrin
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT m_station.changed();
+    m_ctx.notifyChanged(Domains(Domain::Dispatch) | Domain::Parcels);
     return manifest(open->id);
 }
 

@@ -1,5 +1,5 @@
 // Overdue parcels, storage fees, reminder notices and the return list.
-#include "station.h"
+#include "overdue.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -12,45 +12,39 @@ struct OverdueText {
 };
 } // namespace
 
-Holding Station::holding(const Parcel& parcel, qint64 atMs) const {
+Holding holding(const StationSettings& settings, const Parcel& parcel, qint64 atMs) {
     // Started days, for the days held and the fee alike: 3 free days and 12 days held are 9 fee days.
     const qint64 held = atMs - parcel.receivedAt;
     Holding h;
     h.daysHeld = held <= 0 ? 0 : static_cast<int>((held + kDayMs - 1) / kDayMs);
-    h.feeDays = std::max(0, h.daysHeld - m_settings.freeDays);
-    h.feeFen = h.feeDays * m_settings.feePerDayFen;
+    h.feeDays = std::max(0, h.daysHeld - settings.freeDays);
+    h.feeFen = h.feeDays * settings.feePerDayFen;
+    h.unclaimed = h.daysHeld > settings.unclaimedAfterDays;
     return h;
 }
 
-Result<QList<OverdueItem>> Station::overdue() {
-    const qint64 now = m_clock->nowMs();
-    const qint64 cutoff = now - qint64(m_settings.freeDays) * kDayMs;
+Result<QList<OverdueItem>> Overdue::overdue() {
+    const qint64 now = m_ctx.now();
+    const qint64 cutoff = now - qint64(m_ctx.settings().freeDays) * kDayMs;
     auto parcels =
-        queryParcels(QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
+        m_parcels.query(QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
     if (!parcels)
         return fail(parcels.error());
     QList<OverdueItem> out;
     out.reserve(parcels->size());
     for (const Parcel& p : *parcels) {
-        OverdueItem item;
-        item.parcel = p;
-        const Holding h = holding(p, now);
-        item.daysHeld = h.daysHeld;
-        item.overdueDays = h.feeDays;
-        item.feeFen = h.feeFen;
-        item.unclaimed = item.daysHeld > m_settings.unclaimedAfterDays; // held past the limit
-        out.append(item);
+        out.append({p, holding(m_ctx.settings(), p, now)});
     }
     return out;
 }
 
-Result<int> Station::queueReminders() {
+Result<int> Overdue::queueReminders() {
     auto items = overdue();
     if (!items)
         return fail(items.error());
     if (items->isEmpty())
         return 0;
-    auto tx = beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     const QString day = localDate(tx->now()).toString(Qt::ISODate);
@@ -66,10 +60,10 @@ Result<int> Station::queueReminders() {
             return fail(ins.error());
         if ((*ins)->numRowsAffected() != 1)
             continue; // already reminded today
-        if (auto st = recordChange(*tx, p, QStringLiteral("reminded"),
+        if (auto st = m_parcels.recordChange(*tx, p, QStringLiteral("reminded"),
                                    {{QStringLiteral("notification_id"), id},
-                                    {QStringLiteral("overdue_days"), item.overdueDays},
-                                    {QStringLiteral("fee_fen"), item.feeFen}});
+                                    {QStringLiteral("overdue_days"), item.held.feeDays},
+                                    {QStringLiteral("fee_fen"), item.held.feeFen}});
             !st)
             return fail(st.error());
         ++queued;
@@ -78,18 +72,18 @@ Result<int> Station::queueReminders() {
         return 0; // nothing new: the transaction rolls back untouched
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT changed();
+    m_ctx.notifyChanged(Domain::Parcels);
     return queued;
 }
 
-Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reason, const QString& note) {
+Result<Parcel> Overdue::markForReturn(const QString& parcelId, ReturnReason reason, const QString& note) {
     if (note.size() > 200)
         return fail(ErrorKind::BadInput, QStringLiteral("return.note_too_long"),
                     OverdueText::tr("The note is too long (at most 200 characters)."));
-    auto tx = beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
-    auto p = loadForUpdate(*tx, parcelId);
+    auto p = m_parcels.loadForUpdate(*tx, parcelId);
     if (!p)
         return fail(p.error());
     if (p->status != ParcelStatus::Waiting)
@@ -98,21 +92,21 @@ Result<Parcel> Station::markForReturn(const QString& parcelId, ReturnReason reas
                         .arg(p->waybill, statusLabel(p->status)));
     p->status = ParcelStatus::ToReturn;
     p->returnReason = toString(reason);
-    if (auto st = writeParcelState(*tx, *p); !st)
+    if (auto st = m_parcels.writeState(*tx, *p); !st)
         return fail(st.error());
-    if (auto st = recordChange(
+    if (auto st = m_parcels.recordChange(
             *tx, *p, QStringLiteral("marked_for_return"),
             {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("note"), note.trimmed()}});
         !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT changed();
+    m_ctx.notifyChanged(Domain::Parcels);
     return *p;
 }
 
-Result<QList<Parcel>> Station::returnList() {
-    return queryParcels(QStringLiteral("status = 'to_return' ORDER BY updated_at"), {});
+Result<QList<Parcel>> Overdue::returnList() {
+    return m_parcels.query(QStringLiteral("status = 'to_return' ORDER BY updated_at"), {});
 }
 
 } // namespace cz

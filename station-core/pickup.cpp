@@ -1,11 +1,11 @@
 // Pickup (出库): finding waiting parcels by person, handing over several in one transaction, undo as
 // a reversal.
 #include "privacy.h"
-#include "station.h"
+#include "overdue.h"
+#include "pickup.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace cz {
 
@@ -91,44 +91,40 @@ QList<PersonParcels> groupByPerson(const QList<Parcel>& parcels) {
     return out;
 }
 
-Result<QList<Parcel>> Station::findByCode(const QString& code) {
+Result<QList<Parcel>> Pickup::findByCode(const QString& code) {
     const QString c = code.trimmed().toUpper();
     if (c.isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("code.missing"),
                     PickupText::tr("Enter a pickup code."));
-    return queryParcels(QStringLiteral("pickup_code = ? AND in_station = 1"), {c});
+    return m_parcels.query(QStringLiteral("pickup_code = ? AND in_station = 1"), {c});
 }
 
-Result<QList<Parcel>> Station::findByPhoneTail(const QString& tail) {
+Result<QList<Parcel>> Pickup::findByPhoneTail(const QString& tail) {
     auto t = parsePhoneTail(tail);
     if (!t)
         return fail(t.error());
-    return queryParcels(QStringLiteral("phone_tail = ? AND in_station = 1 ORDER BY received_at"), {*t});
+    return m_parcels.query(QStringLiteral("phone_tail = ? AND in_station = 1 ORDER BY received_at"), {*t});
 }
 
-Result<QList<Parcel>> Station::findByWaybill(const QString& waybill) {
+Result<QList<Parcel>> Pickup::findByWaybill(const QString& waybill) {
     auto w = validateWaybill(waybill);
     if (!w)
         return fail(w.error());
-    return queryParcels(QStringLiteral("waybill = ? AND in_station = 1"), {*w});
+    return m_parcels.query(QStringLiteral("waybill = ? AND in_station = 1"), {*w});
 }
 
-Result<PickupLookup> Station::lookUpForPickup(const QString& input) {
+Result<PickupLookup> Pickup::lookUp(const QString& input) {
     // Pickup codes contain dashes too ("1-2-1001"): only an 11-digit mobile may be typed with them.
-    const QString text = input.trimmed();
-    QString compact = text;
-    compact.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
-    static const QRegularExpression tail(QStringLiteral("^\\d{4}$"));
-    static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
-    if (tail.match(text).hasMatch())
-        return lookUpForPickup(PickupLookup::By::PhoneTail, text);
-    if (mobile.match(compact).hasMatch())
-        return lookUpForPickup(PickupLookup::By::Phone, compact);
-    auto byCode = lookUpForPickup(PickupLookup::By::Code, input);
+    if (const auto phone = parsePhone(input)) {
+        if (phone->full.isEmpty())
+            return lookUp(PickupLookup::By::PhoneTail, phone->tail);
+        return lookUp(PickupLookup::By::Phone, phone->full);
+    }
+    auto byCode = lookUp(PickupLookup::By::Code, input);
     if (!byCode || !byCode->people.isEmpty() || !validateWaybill(input))
         return byCode;
     // Not a code in the station: perhaps the waybill of a waiting parcel.
-    auto byWaybill = lookUpForPickup(PickupLookup::By::Waybill, input);
+    auto byWaybill = lookUp(PickupLookup::By::Waybill, input);
     if (!byWaybill)
         return byWaybill;
     if (!byWaybill->people.isEmpty())
@@ -140,7 +136,7 @@ Result<PickupLookup> Station::lookUpForPickup(const QString& input) {
     return known(*byWaybill) && !known(*byCode) ? byWaybill : byCode;
 }
 
-Result<PickupLookup> Station::lookUpForPickup(PickupLookup::By by, const QString& input) {
+Result<PickupLookup> Pickup::lookUp(PickupLookup::By by, const QString& input) {
     auto value = pickupLookupValue(by, input);
     if (!value)
         return fail(value.error());
@@ -233,7 +229,7 @@ Result<QString> pickupLookupValue(PickupLookup::By by, const QString& input) {
     return QString();
 }
 
-Result<std::optional<Parcel>> Station::lastHandedOver(PickupLookup::By by, const QString& input) {
+Result<std::optional<Parcel>> Pickup::lastHandedOver(PickupLookup::By by, const QString& input) {
     auto value = pickupLookupValue(by, input);
     if (!value)
         return fail(value.error());
@@ -255,7 +251,7 @@ Result<std::optional<Parcel>> Station::lastHandedOver(PickupLookup::By by, const
         args = {value->right(4), *value};
         break;
     }
-    auto done = queryParcels(
+    auto done = m_parcels.query(
         where + QStringLiteral(" AND status = 'picked_up' ORDER BY picked_up_at DESC LIMIT 1"), args);
     if (!done)
         return fail(done.error());
@@ -264,7 +260,7 @@ Result<std::optional<Parcel>> Station::lastHandedOver(PickupLookup::By by, const
     return std::optional<Parcel>(done->first());
 }
 
-Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const QList<Parcel>& notWaiting) {
+Result<Error> Pickup::explainNothingWaiting(const PickupLookup& lookup, const QList<Parcel>& notWaiting) {
     if (!notWaiting.isEmpty()) {
         const Parcel& p = notWaiting.first();
         return Error{ErrorKind::Conflict,
@@ -313,7 +309,7 @@ Result<Error> Station::explainNothingWaiting(const PickupLookup& lookup, const Q
     return Error{ErrorKind::NotFound, QStringLiteral("parcel.not_found"), message, {}};
 }
 
-Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QString& collectorInput,
+Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QString& collectorInput,
                                          Recipients recipients) {
     if (parcelIds.isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("pickup.none_selected"),
@@ -322,7 +318,7 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
     if (!collector)
         return fail(collector.error());
 
-    auto tx = beginWrite();
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
     HandoverResult result;
@@ -331,7 +327,7 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
         if (seen.contains(id))
             continue;
         seen << id;
-        auto p = loadForUpdate(*tx, id);
+        auto p = m_parcels.loadForUpdate(*tx, id);
         if (!p)
             return fail(p.error());
         if (p->status == ParcelStatus::PickedUp)
@@ -344,12 +340,12 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
                         PickupText::tr("Parcel %1 (%2) is marked for return and cannot be handed over.")
                             .arg(p->pickupCode, p->waybill),
                         {p->id});
-        p->feeFen = holding(*p, tx->now()).feeFen;
+        p->feeFen = holding(m_ctx.settings(), *p, tx->now()).feeFen;
         p->status = ParcelStatus::PickedUp;
         p->inStation = false;
         p->pickedUpAt = tx->now();
         p->collector = *collector;
-        if (auto st = writeParcelState(*tx, *p); !st)
+        if (auto st = m_parcels.writeState(*tx, *p); !st)
             return fail(st.error());
         QJsonObject data{{QStringLiteral("collector"), *collector},
                          {QStringLiteral("by_recipient"), collector->isEmpty()},
@@ -361,7 +357,7 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
                 return fail(cash.error());
             data.insert(QStringLiteral("cash_entry_id"), *cash);
         }
-        if (auto st = recordChange(*tx, *p, QStringLiteral("picked_up"), data); !st)
+        if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("picked_up"), data); !st)
             return fail(st.error());
         result.totalFeeFen += p->feeFen;
         result.parcels.append(*p);
@@ -383,26 +379,26 @@ Result<HandoverResult> Station::handOver(const QStringList& parcelIds, const QSt
     }
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT changed();
+    m_ctx.notifyChanged(Domain::Parcels);
     return result;
 }
 
-Result<Parcel> Station::undoPickup(const QString& parcelId) {
-    auto tx = beginWrite();
+Result<Parcel> Pickup::undoPickup(const QString& parcelId) {
+    auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
-    auto p = loadForUpdate(*tx, parcelId);
+    auto p = m_parcels.loadForUpdate(*tx, parcelId);
     if (!p)
         return fail(p.error());
     if (p->status != ParcelStatus::PickedUp)
         return fail(ErrorKind::Conflict, QStringLiteral("pickup.undo_not_picked_up"),
                     PickupText::tr("Parcel %1 has not been handed over, so there is nothing to undo.")
                         .arg(p->waybill));
-    if (tx->now() - p->pickedUpAt > qint64(m_settings.undoWindowMin) * 60 * 1000)
+    if (tx->now() - p->pickedUpAt > qint64(m_ctx.settings().undoWindowMin) * 60 * 1000)
         return fail(
             ErrorKind::Conflict, QStringLiteral("pickup.undo_expired"),
             PickupText::tr("The handover of %1 was more than %n minute(s) ago and can no longer be undone.",
-                           nullptr, m_settings.undoWindowMin)
+                           nullptr, m_ctx.settings().undoWindowMin)
                 .arg(p->waybill));
     auto again =
         tx->scalar(QStringLiteral("SELECT 1 FROM parcel WHERE waybill = ? AND in_station = 1"), {p->waybill});
@@ -413,7 +409,7 @@ Result<Parcel> Station::undoPickup(const QString& parcelId) {
                     PickupText::tr("Parcel %1 has been received again since; it cannot be put back.")
                         .arg(p->waybill));
     // Keep the old code when nobody took it in the meantime.
-    auto code = allocateCode(*tx, p->shelf, p->layer, p->codeSeq);
+    auto code = m_parcels.allocateCode(*tx, p->shelf, p->layer, p->codeSeq);
     if (!code)
         return fail(code.error());
     const QString oldCollector = p->collector;
@@ -425,7 +421,7 @@ Result<Parcel> Station::undoPickup(const QString& parcelId) {
     p->pickedUpAt = 0;
     p->collector.clear();
     p->feeFen = 0;
-    if (auto st = writeParcelState(*tx, *p); !st)
+    if (auto st = m_parcels.writeState(*tx, *p); !st)
         return fail(st.error());
     QJsonObject data{{QStringLiteral("reverses_collector"), oldCollector},
                      {QStringLiteral("reverses_fee_fen"), oldFee},
@@ -437,11 +433,11 @@ Result<Parcel> Station::undoPickup(const QString& parcelId) {
             return fail(cash.error());
         data.insert(QStringLiteral("cash_entry_id"), *cash);
     }
-    if (auto st = recordChange(*tx, *p, QStringLiteral("pickup_undone"), data); !st)
+    if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("pickup_undone"), data); !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    Q_EMIT changed();
+    m_ctx.notifyChanged(Domain::Parcels);
     return *p;
 }
 

@@ -2,7 +2,7 @@
 // stores them (sync/client); receiving uses them to fill in the recipient, and the Receive page
 // lists what is still expected today.
 #include "privacy.h"
-#include "station.h"
+#include "inbound.h"
 
 namespace cz {
 
@@ -23,10 +23,10 @@ QString Prealert::maskedPhone() const {
     return maskPhone(phone, phone.right(4));
 }
 
-Result<bool> Station::fillFromPrealert(ReceiveRequest& request, const QString& waybill) const {
+Result<bool> Inbound::fillFromPrealert(ReceiveRequest& request, const QString& waybill) {
     if (!request.phone.trimmed().isEmpty())
         return false;
-    auto q = m_db->exec(kPrealertColumns + QStringLiteral(" FROM prealert a WHERE a.waybill = ?"), {waybill});
+    auto q = m_ctx.database().exec(kPrealertColumns + QStringLiteral(" FROM prealert a WHERE a.waybill = ?"), {waybill});
     if (!q)
         return fail(q.error());
     const bool found = (*q)->next();
@@ -38,14 +38,14 @@ Result<bool> Station::fillFromPrealert(ReceiveRequest& request, const QString& w
     if (request.name.trimmed().isEmpty())
         request.name = a.name;
     // The clerk's choice wins; a carrier the station does not know is left to detection.
-    if (request.carrier.trimmed().isEmpty() && m_carriers.find(a.carrier))
+    if (request.carrier.trimmed().isEmpty() && m_ctx.carriers().find(a.carrier))
         request.carrier = a.carrier;
     return true;
 }
 
-Result<QList<Prealert>> Station::expectedToday() {
-    auto q = m_db->exec(kPrealertColumns + kExpectedToday + QStringLiteral(" ORDER BY a.waybill"),
-                        {localDate(m_clock->nowMs()).toString(Qt::ISODate)});
+Result<QList<Prealert>> Inbound::expectedToday() {
+    auto q = m_ctx.database().exec(kPrealertColumns + kExpectedToday + QStringLiteral(" ORDER BY a.waybill"),
+                        {localDate(m_ctx.now()).toString(Qt::ISODate)});
     if (!q)
         return fail(q.error());
     QList<Prealert> out;
@@ -55,19 +55,12 @@ Result<QList<Prealert>> Station::expectedToday() {
     return out;
 }
 
-Result<int> Station::expectedTodayCount() {
-    auto v = m_db->scalar(QStringLiteral("SELECT count(*)") + kExpectedToday,
-                          {localDate(m_clock->nowMs()).toString(Qt::ISODate)});
+Result<int> Inbound::expectedTodayCount() {
+    auto v = m_ctx.database().scalar(QStringLiteral("SELECT count(*)") + kExpectedToday,
+                          {localDate(m_ctx.now()).toString(Qt::ISODate)});
     if (!v)
         return fail(v.error());
     return v->toInt();
-}
-
-Status Station::refresh() {
-    if (auto st = reload(); !st)
-        return st;
-    Q_EMIT changed();
-    return {};
 }
 
 } // namespace cz

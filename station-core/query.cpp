@@ -1,6 +1,6 @@
 // Read-only queries over parcels: lookups, filtered lists, the day's arrivals.
 #include "privacy.h"
-#include "station.h"
+#include "query.h"
 
 #include <QCoreApplication>
 
@@ -41,20 +41,13 @@ std::pair<QString, QVariantList> filterClause(const ParcelFilter& f) {
 }
 } // namespace
 
-Result<QList<Parcel>> Station::queryParcels(const QString& where, const QVariantList& args) {
-    auto q = m_db->exec(
-        QStringLiteral("SELECT ") + kParcelColumns + QStringLiteral(" FROM parcel WHERE ") + where, args);
-    if (!q)
-        return fail(q.error());
-    QList<Parcel> out;
-    while ((*q)->next())
-        out.append(parcelFromRow(**q));
-    (*q)->finish();
-    return out;
+void ParcelFilter::receivedOn(const QDate& day) {
+    fromMs = localDayStartMs(day);
+    toMs = fromMs + kDayMs;
 }
 
-Result<Parcel> Station::parcel(const QString& id) {
-    auto list = queryParcels(QStringLiteral("id = ?"), {id});
+Result<Parcel> ParcelQueries::parcel(const QString& id) {
+    auto list = m_parcels.query(QStringLiteral("id = ?"), {id});
     if (!list)
         return fail(list.error());
     if (list->isEmpty())
@@ -63,23 +56,23 @@ Result<Parcel> Station::parcel(const QString& id) {
     return list->first();
 }
 
-Result<QList<Parcel>> Station::list(const ParcelFilter& filter) {
+Result<QList<Parcel>> ParcelQueries::list(const ParcelFilter& filter) {
     auto [where, args] = filterClause(filter);
     args << filter.limit << filter.offset;
-    return queryParcels(where + QStringLiteral(" ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?"), args);
+    return m_parcels.query(where + QStringLiteral(" ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?"), args);
 }
 
-Result<int> Station::count(const ParcelFilter& filter) {
+Result<int> ParcelQueries::count(const ParcelFilter& filter) {
     auto [where, args] = filterClause(filter);
-    auto v = m_db->scalar(QStringLiteral("SELECT count(*) FROM parcel WHERE ") + where, args);
+    auto v = m_ctx.database().scalar(QStringLiteral("SELECT count(*) FROM parcel WHERE ") + where, args);
     if (!v)
         return fail(v.error());
     return v->toInt();
 }
 
-Result<QList<Parcel>> Station::arrivals(const QDate& localDay) {
+Result<QList<Parcel>> ParcelQueries::arrivals(const QDate& localDay) {
     const qint64 from = localDayStartMs(localDay);
-    return queryParcels(QStringLiteral("received_at >= ? AND received_at < ? ORDER BY pickup_code"),
+    return m_parcels.query(QStringLiteral("received_at >= ? AND received_at < ? ORDER BY pickup_code"),
                         {from, from + kDayMs});
 }
 

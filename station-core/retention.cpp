@@ -1,5 +1,7 @@
 #include "retention.h"
 
+#include "settingdefs.h"
+
 #include <QThread>
 
 namespace cz {
@@ -7,12 +9,11 @@ namespace cz {
 namespace {
 Result<int> retentionSetting(Database& db) {
     auto v = db.scalar(QStringLiteral("SELECT value FROM setting WHERE key = ?"),
-                       {QString::fromLatin1(kOutboxRetentionDaysKey)});
+                       {settings::kOutboxRetentionDays.name()});
     if (!v)
         return fail(v.error());
-    bool ok = false;
-    const int days = v->toInt(&ok);
-    return ok && days > 0 ? days : kDefaultOutboxRetentionDays;
+    return int(settings::kOutboxRetentionDays.parse(v->toString()).value_or(
+        settings::kOutboxRetentionDays.fallback));
 }
 
 // Runs sql (bound to the cutoff and the batch size) in short transactions until a batch deletes

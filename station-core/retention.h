@@ -12,9 +12,6 @@
 
 namespace cz {
 
-constexpr const char* kOutboxRetentionDaysKey = "outbox_retention_days";
-constexpr int kDefaultOutboxRetentionDays = 30;
-
 struct PruneOptions {
     int retentionDays = -1; // -1: the station's outbox_retention_days setting
     int batchSize = 500;    // ops per transaction: a few milliseconds of write lock

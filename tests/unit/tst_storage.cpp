@@ -255,7 +255,7 @@ void TestStorage::retentionHonoured() {
 
     // A shorter retention from the setting.
     QVERIFY(
-        f.station->setSetting(QString::fromLatin1(kOutboxRetentionDaysKey), QStringLiteral("5")).has_value());
+        f.station->setSetting(settings::kOutboxRetentionDays.name(), QStringLiteral("5")).has_value());
     acknowledge(f, QStringLiteral("applied"));
     f.clock->advance(6 * test::kDay);
     r = pruneOutbox(f.station->database(), *f.clock);

@@ -1,0 +1,106 @@
+// StationContext: what every domain service of the station stands on — the database, the injected
+// clock and id source, the station's identity and settings, the carrier rules, the acting user, the
+// one write path (beginWrite) and change notification per domain. It knows no domain: the services
+// (Inbound, Pickup, Overdue, ShelfAudit, ParcelQueries, StationSetup, DispatchDesk, Manifests) are
+// built on it, and front ends hold the services they use.
+#pragma once
+
+#include "carriers.h"
+#include "clock.h"
+#include "database.h"
+#include "settingdefs.h"
+
+#include <QObject>
+#include <memory>
+
+namespace cz {
+
+class WriteTx;
+
+// What a committed change touched, so views refresh only what they show.
+enum class Domain : quint8 {
+    Station = 0x1,  // name, settings, shelf layout, carrier rules
+    Parcels = 0x2,  // parcels and their places, notices, pre-alerts
+    Dispatch = 0x4, // outgoing parcels, rates, waybill blocks, manifests
+};
+Q_DECLARE_FLAGS(Domains, Domain)
+Q_DECLARE_OPERATORS_FOR_FLAGS(Domains)
+constexpr Domains kAllDomains = Domains(Domain::Station) | Domain::Parcels | Domain::Dispatch;
+
+// The station's settings as read from the database (settingdefs.h defines each key once).
+struct StationSettings {
+    QString stationName;
+    QString shelfSpec;
+    int freeDays = int(settings::kFreeDays.fallback);
+    qint64 feePerDayFen = settings::kFeePerDayFen.fallback;
+    int undoWindowMin = int(settings::kUndoWindowMin.fallback);
+    int unclaimedAfterDays = int(settings::kUnclaimedAfterDays.fallback);
+    int outboxRetentionDays = int(settings::kOutboxRetentionDays.fallback);
+    // "zh_CN" (the default) or "en": the language of the terminal, cunzhanctl and everything printed,
+    // whatever the shell's locale.
+    QString language = QString::fromLatin1(settings::kDefaultLanguage);
+};
+
+class StationContext : public QObject {
+    Q_OBJECT
+public:
+    ~StationContext() override;
+
+    // clock and ids default to the system clock and UUIDv7 from it.
+    [[nodiscard]] static Result<std::unique_ptr<StationContext>> open(const QString& path,
+                                                                      const OpenOptions& options = {},
+                                                                      std::shared_ptr<Clock> clock = {},
+                                                                      std::shared_ptr<IdSource> ids = {});
+
+    [[nodiscard]] bool isInitialised() const { return !m_stationId.isEmpty(); }
+    [[nodiscard]] QString stationId() const { return m_stationId; }
+    // station.not_initialised unless the station has been set up (StationSetup::initialise).
+    [[nodiscard]] Status requireInitialised() const;
+    [[nodiscard]] const StationSettings& settings() const { return m_settings; }
+    [[nodiscard]] const CarrierRegistry& carriers() const { return m_carriers; }
+
+    [[nodiscard]] Database& database() { return *m_db; }
+    [[nodiscard]] const Clock& clock() const { return *m_clock; }
+    [[nodiscard]] qint64 now() const { return m_clock->nowMs(); }
+
+    // The one write path: a WriteTx on this station's database, clock and ids, acting as actor().
+    [[nodiscard]] Result<WriteTx> beginWrite();
+    // Who the changes made through this context are recorded as (events, cash entries, ops):
+    // kStationActor until people log in; the login will set the person here.
+    [[nodiscard]] const QString& actor() const { return m_actor; }
+    void setActor(const QString& actor);
+
+    // After a service commits: tells the views what changed (changed(domains)).
+    void notifyChanged(Domains domains);
+    // After a commit that changed the station's settings, shelf layout or carrier rules: re-reads
+    // them, then notifies.
+    [[nodiscard]] Status reloadAndNotify(Domains domains = Domain::Station);
+
+    // Re-reads settings and carrier rules (sync stores the county's through its own connection) and
+    // emits changed() for every domain.
+    [[nodiscard]] Status refresh();
+    // Notices commits made through other connections (cunzhanctl, the sync worker, another
+    // process) by SQLite's data_version, and then refreshes: true when there were any.
+    [[nodiscard]] Result<bool> refreshIfChangedElsewhere();
+    // Calls refreshIfChangedElsewhere() every intervalMs on this thread's event loop (the terminal).
+    void watchChangesElsewhere(int intervalMs);
+
+Q_SIGNALS:
+    // Emitted after every committed change, so views can refresh what they show.
+    void changed(cz::Domains domains);
+
+private:
+    StationContext(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids);
+    [[nodiscard]] Status reload();
+
+    std::unique_ptr<Database> m_db;
+    std::shared_ptr<Clock> m_clock;
+    std::shared_ptr<IdSource> m_ids;
+    CarrierRegistry m_carriers;
+    StationSettings m_settings;
+    QString m_stationId;
+    QString m_actor;
+    qint64 m_dataVersion = -1;
+};
+
+} // namespace cz
