@@ -31,6 +31,8 @@ inline cz::Parcel sampleParcel(int i, const QString& shelf, int layer) {
     return p;
 }
 
+// A waybill label with every field filled, a long address, and two phone numbers and a name that
+// must come out masked.
 inline cz::print::LabelData sampleLabel() {
     cz::print::LabelData d;
     d.waybill = QStringLiteral("SF1402836591873");
@@ -49,6 +51,7 @@ inline cz::print::LabelData sampleLabel() {
     return d;
 }
 
+// A van manifest of three bags of twelve parcels each, by two carriers.
 inline cz::print::ManifestData sampleManifest() {
     cz::print::ManifestData m;
     m.stationName = QStringLiteral("张庄村便民服务站");
