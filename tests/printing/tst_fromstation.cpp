@@ -1,16 +1,17 @@
 // The station's records turned into paper: a dispatch's label carries its waybill as Code 128 and
 // its routing zone; a handed-over manifest lists dispatches and returns per bag; carriers are printed by
 // name, in the station's language (this test runs under LANG=LC_ALL=C, as a fresh install does).
+#include "../unit/fixture.h"
 #include "barcode.h"
 #include "dispatch.h"
 #include "document.h"
 #include "fromstation.h"
 #include "i18n.h"
 #include "pdf.h"
+#include "sampledispatch.h"
 
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cz;
@@ -35,29 +36,13 @@ QString pdfText(const print::Document& doc, const QString& path) {
 } // namespace
 
 void TestFromStation::labelAndManifest() {
-    QTemporaryDir dir;
-    auto clock = std::make_shared<ManualClock>(1795827600000LL);
-    auto s = Station::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
-    QVERIFY(s.has_value());
-    Station& st = **s;
+    test::Fixture f(QString(), false);
+    Station& st = *f.station;
     QVERIFY(st.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
     DispatchDesk desk(st);
     QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")).has_value());
-    DispatchRequest r{QStringLiteral("张三"),
-                      QStringLiteral("13812345678"),
-                      QStringLiteral("360721198508150017"),
-                      QStringLiteral("李四"),
-                      QStringLiteral("13987654321"),
-                      QStringLiteral("广东省"),
-                      QStringLiteral("深圳市"),
-                      QStringLiteral("南山区"),
-                      QStringLiteral("科技园一路 8 号"),
-                      QStringLiteral("farm_produce"),
-                      QStringLiteral("脐橙"),
-                      true,
-                      2300,
-                      QStringLiteral("YTO"),
-                      QStringLiteral("YT900000000001")};
+    DispatchRequest r = test::sampleDispatchRequest();
+    r.contentsNote = QStringLiteral("脐橙");
     auto d = desk.accept(r);
     QVERIFY(d.has_value());
 
@@ -99,38 +84,38 @@ void TestFromStation::paperSpeaksTheStationsLanguage() {
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
         QSKIP("pdftotext (poppler-utils) is not installed");
     QCOMPARE(QLocale::system().language(), QLocale::C);
-    QTemporaryDir dir;
-    auto clock = std::make_shared<ManualClock>(1795827600000LL);
-    auto s = Station::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
-    QVERIFY(s.has_value());
-    Station& st = **s;
+    test::Fixture f(QString(), false);
+    Station& st = *f.station;
     QVERIFY(st.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
     auto parcel = st.receive({QStringLiteral("JT0001234567890"), QStringLiteral("13812345678"), {}, {}, {}});
     QVERIFY(parcel.has_value());
     QCOMPARE(parcel->parcel.carrier, QStringLiteral("JT"));
-    auto arrivals = st.arrivals(localDate(clock->nowMs()));
+    auto arrivals = st.arrivals(localDate(f.clock->nowMs()));
     QVERIFY(arrivals.has_value());
 
     // As the programs do: the station's language, Chinese by default, whatever the locale.
-    QCOMPARE(installTranslations(*qApp, chooseLanguage({}, st.settings().language)), QStringLiteral("zh_CN"));
+    const auto installStationLanguage = [&] {
+        return installTranslations(*qApp, chooseLanguage({}, st.settings().language));
+    };
+    const auto arrivalListText = [&](const QString& file) {
+        return pdfText(print::arrivalList(print::arrivalListData(st, localDate(f.clock->nowMs()), *arrivals)),
+                       f.dir.filePath(file));
+    };
+    QCOMPARE(installStationLanguage(), QStringLiteral("zh_CN"));
     const QString slip =
-        pdfText(print::pickupSlip(print::slipData(st, parcel->parcel)), dir.filePath("s.pdf"));
+        pdfText(print::pickupSlip(print::slipData(st, parcel->parcel)), f.dir.filePath("s.pdf"));
     QVERIFY2(slip.contains(QStringLiteral("取件码")) && slip.contains(QStringLiteral("极兔")),
              qPrintable(slip));
     QVERIFY(!slip.contains(QStringLiteral("JT"))); // the code is for machines
-    const QString list =
-        pdfText(print::arrivalList(print::arrivalListData(st, localDate(clock->nowMs()), *arrivals)),
-                dir.filePath("a.pdf"));
+    const QString list = arrivalListText(QStringLiteral("a.pdf"));
     QVERIFY2(list.contains(QStringLiteral("快递公司")) && list.contains(QStringLiteral("极兔")),
              qPrintable(list));
     // Dates are written the same way in both languages.
     QVERIFY(list.contains(QStringLiteral("2026-11-28")));
 
     QVERIFY(st.setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
-    QCOMPARE(installTranslations(*qApp, chooseLanguage({}, st.settings().language)), QStringLiteral("en"));
-    const QString english =
-        pdfText(print::arrivalList(print::arrivalListData(st, localDate(clock->nowMs()), *arrivals)),
-                dir.filePath("e.pdf"));
+    QCOMPARE(installStationLanguage(), QStringLiteral("en"));
+    const QString english = arrivalListText(QStringLiteral("e.pdf"));
     QVERIFY2(english.contains(QStringLiteral("Carrier")) && english.contains(QStringLiteral("J&T Express")),
              qPrintable(english));
     QVERIFY(english.contains(QStringLiteral("2026-11-28")));
