@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUuid>
+#include <optional>
 
 namespace cz {
 
@@ -75,7 +76,7 @@ QString Database::defaultPath() {
 }
 
 int Database::latestSchemaVersion() {
-    return static_cast<int>(migrations().size());
+    return static_cast<int>(schemaSteps().size());
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, const OpenOptions& options) {
@@ -171,13 +172,41 @@ Status Database::configure(const OpenOptions& options) {
         if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
             return st;
     }
+    if (auto st = checkStepLedger(); !st)
+        return st;
     const int target =
         options.migrateTo < 0 ? latestSchemaVersion() : std::min(options.migrateTo, latestSchemaVersion());
     return migrate(target);
 }
 
+Status Database::checkStepLedger() {
+    if (m_schemaVersion < kSchemaStepLedgerVersion)
+        return {};
+    auto q = exec(QStringLiteral("SELECT version, id FROM schema_step ORDER BY version"));
+    if (!q)
+        return fail(q.error());
+    const auto& steps = schemaSteps();
+    std::optional<std::pair<int, QString>> differs;
+    while (!differs && (*q)->next()) {
+        const int version = (*q)->value(0).toInt();
+        const QString id = (*q)->value(1).toString();
+        if (version < 1 || version > static_cast<int>(steps.size()) ||
+            id != QLatin1String(steps[static_cast<size_t>(version - 1)].id))
+            differs = std::pair{version, id};
+    }
+    (*q)->finish();
+    if (!differs)
+        return {};
+    return fail(ErrorKind::Unavailable, QStringLiteral("db.schema_foreign"),
+                StorageText::tr("The database %1 was changed by another build of Cunzhan (its schema step %2 "
+                                "is \"%3\", which this program does not have). Open it with that build.")
+                    .arg(QDir::toNativeSeparators(m_path))
+                    .arg(differs->first)
+                    .arg(differs->second));
+}
+
 Status Database::migrate(int target) {
-    const auto& steps = migrations();
+    const auto& steps = schemaSteps();
     while (m_schemaVersion < target) {
         const int next = m_schemaVersion + 1;
         if (auto st = beginWrite(); !st)
@@ -193,7 +222,13 @@ Status Database::migrate(int target) {
             m_schemaVersion = current->toInt();
             continue;
         }
-        for (const QString& statement : steps[static_cast<size_t>(next - 1)]) {
+        const SchemaStep& step = steps[static_cast<size_t>(next - 1)];
+        QStringList statements = step.statements();
+        if (next > kSchemaStepLedgerVersion)
+            statements << QStringLiteral("INSERT INTO schema_step(version, id) VALUES (%1, '%2')")
+                              .arg(next)
+                              .arg(QString::fromLatin1(step.id));
+        for (const QString& statement : std::as_const(statements)) {
             if (auto st = execRaw(statement); !st) {
                 rollback();
                 return st;

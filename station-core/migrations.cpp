@@ -300,11 +300,30 @@ QStringList version6() {
             " UPDATE slot SET waiting = waiting - 1 WHERE shelf = old.shelf AND layer = old.layer; END"),
     };
 }
+
+// Version 7: the ledger of applied steps by name (schema_step), so a database migrated by another
+// build whose step N was a different one is refused instead of silently missing a step.
+QStringList version7() {
+    QStringList statements{
+        QStringLiteral("CREATE TABLE schema_step (version INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)")};
+    const auto& steps = schemaSteps();
+    for (int v = 1; v <= 7; ++v)
+        statements << QStringLiteral("INSERT INTO schema_step(version, id) VALUES (%1, '%2')")
+                          .arg(v)
+                          .arg(QString::fromLatin1(steps[static_cast<size_t>(v - 1)].id));
+    return statements;
+}
 } // namespace
 
-const std::vector<QStringList>& migrations() {
-    static const std::vector<QStringList> all{version1(), version2(), version3(),
-                                              version4(), version5(), version6()};
+const std::vector<SchemaStep>& schemaSteps() {
+    // Append only. A step's id never changes; a domain's new step is defined in the domain's own
+    // file and listed here, so two branches that both add a step conflict here, visibly.
+    static const std::vector<SchemaStep> all{
+        {"station.initial", &version1},         {"parcels.notices", &version2},
+        {"dispatch.initial", &version3},        {"sync.initial", &version4},
+        {"storage.actor_and_retention", &version5}, {"shelves.waiting_counts", &version6},
+        {"schema.step_ledger", &version7},
+    };
     return all;
 }
 
