@@ -103,10 +103,6 @@
         <translation>这些单号与已导入的 %1 单号段重叠。</translation>
     </message>
     <message>
-        <source>The station is not set up yet: give it a name and a shelf layout first.</source>
-        <translation>服务站还没有设置：请先填写站名和货架布局。</translation>
-    </message>
-    <message>
         <source>Enter the sender&apos;s real name (as on the ID card).</source>
         <translation>请输入寄件人的真实姓名（与身份证一致）。</translation>
     </message>
@@ -806,6 +802,10 @@
     <message>
         <source>Internal error: data from the county was about to be sent back to it; the change was cancelled.</source>
         <translation>内部错误：来自县级中心的数据险些被回传给县级中心，此次更改已取消。</translation>
+    </message>
+    <message>
+        <source>The database %1 was changed by another build of Cunzhan (its schema step %2 is &quot;%3&quot;, which this program does not have). Open it with that build.</source>
+        <translation>数据库 %1 已被另一个版本的村站修改（其第 %2 步结构为“%3”，本程序没有这一步）。请用那个版本打开。</translation>
     </message>
 </context>
 <context>
@@ -2143,10 +2143,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         </translation>
     </message>
     <message>
-        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, the default, or en: the language of the terminal, of cunzhanctl and of everything printed).</source>
-        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（默认 zh_CN，或 en：终端、cunzhanctl 和所有打印件使用的语言）。</translation>
-    </message>
-    <message>
         <source>Language of this run&apos;s output: zh_CN or en (default: the station&apos;s language setting, which is Chinese unless the station chose English; the shell&apos;s locale does not matter).</source>
         <translation>本次运行输出的语言：zh_CN 或 en（默认按服务站的语言设置，未选英文即为中文；与 shell 的区域设置无关）。</translation>
     </message>
@@ -2163,6 +2159,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Remove acknowledged changes and notices older than outbox_retention_days, in small steps.</source>
         <translation>分小批删除超过 outbox_retention_days 天的已确认变更和通知。</translation>
+    </message>
+    <message>
+        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: %1. The language is zh_CN (the default) or en: the language of the terminal, of cunzhanctl and of everything printed.</source>
+        <translation>不带参数显示全部设置，“get 键名”显示一项，“set 键名 值”修改一项。键名：%1。语言为 zh_CN（默认）或 en：终端、cunzhanctl 和所有打印件使用的语言。</translation>
     </message>
 </context>
 <context>
