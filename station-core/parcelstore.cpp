@@ -40,6 +40,16 @@ Result<Parcel> ParcelStore::loadForUpdate(WriteTx& tx, const QString& parcelId) 
     return p;
 }
 
+Result<ParcelChange> ParcelStore::beginChange(const QString& parcelId) {
+    auto tx = m_ctx.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    auto p = loadForUpdate(*tx, parcelId);
+    if (!p)
+        return fail(p.error());
+    return ParcelChange{std::move(*tx), std::move(*p)};
+}
+
 Result<std::pair<int, QString>> ParcelStore::allocateCode(WriteTx& tx, const QString& shelf, int layer,
                                                           int preferredSeq) {
     // Sequence numbers run 1001..9999 and wrap; a code is free when no parcel still in the station holds it.
