@@ -167,8 +167,15 @@ Status Database::configure(const OpenOptions& options) {
     // 16 MiB of page cache instead of SQLite's 2 MiB: a receive touches a dozen index pages spread
     // over a large file, and every miss is a read from the OS (about a tenth of a receive's time
     // at a million parcels).
-    for (const char* pragma :
-         {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-16384"}) {
+    // temp_store=MEMORY keeps statement journals in memory. An INSERT inside a transaction journals
+    // the old content of every page it changes in case it must undo itself; a parcel row changes a
+    // dozen pages (table, indexes, the slot count), which passed SQLite's 64 KiB spill limit and
+    // opened, wrote, unlinked and closed a temporary file on about every second receive. That memory
+    // is bounded by the pages one statement changes (retention deletes in batches). Temporary sort
+    // trees also stay in memory: every sort without an index here is bounded (a LIMIT, one person's
+    // or one day's parcels, one manifest).
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA cache_size=-16384", "PRAGMA temp_store=MEMORY"}) {
         if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
             return st;
     }
@@ -310,19 +317,25 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args) 
     return v;
 }
 
+// BEGIN and COMMIT are prepared once per connection like any other statement (parsing them on every
+// transaction was a few percent of a receive).
 Status Database::beginWrite() {
     if (auto st = injectedFault(); !st)
         return st;
-    if (auto st = execRaw(QStringLiteral("BEGIN IMMEDIATE")); !st)
-        return st;
+    static const QString begin = QStringLiteral("BEGIN IMMEDIATE");
+    if (auto q = execPrepared(begin, {}); !q)
+        return fail(q.error());
     m_inTransaction = true;
     return {};
 }
 
 Status Database::commit() {
     auto st = injectedFault();
-    if (st)
-        st = execRaw(QStringLiteral("COMMIT"));
+    if (st) {
+        static const QString commitSql = QStringLiteral("COMMIT");
+        if (auto q = execPrepared(commitSql, {}); !q)
+            st = fail(q.error());
+    }
     if (!st) {
         rollback();
         return st;

@@ -68,9 +68,11 @@ Result<std::pair<int, QString>> ParcelStore::allocateCode(WriteTx& tx, const QSt
             return fail(taken.error());
         if (!taken->isValid()) {
             if (preferredSeq == 0) {
+                // An upsert changes the row in place; REPLACE deleted and re-inserted it, writing
+                // the key's index too.
                 if (auto u =
-                        tx.exec(QStringLiteral(
-                                    "INSERT OR REPLACE INTO counter(name, value) VALUES ('pickup_seq', ?)"),
+                        tx.exec(QStringLiteral("INSERT INTO counter(name, value) VALUES ('pickup_seq', ?)"
+                                               " ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
                                 {seq});
                     !u)
                     return fail(u.error());
