@@ -22,7 +22,8 @@
 
 namespace cz::county {
 
-Q_LOGGING_CATEGORY(lcHttp, "cunzhan.county.http")
+// libmicrohttpd's own messages (one per refused request): debug only, or a hostile client would fill the log.
+Q_LOGGING_CATEGORY(lcHttp, "cunzhan.county.http", QtWarningMsg)
 
 namespace {
 

@@ -13,7 +13,9 @@
 //     bodies and a loop of header floods (20 000 × 8 KB).
 // Figures: pull_p50_ms, pull_p99_ms (target <= 200 at 400 stations), push_p99_ms, failed requests,
 // the server's RSS (sampled every 500 ms) and VmHWM (targets <= 300 MB), connections held by the
-// hostile side at the end, and the attacks' own counts. --no-hostile gives the baseline.
+// hostile side at the end, and the attacks' own counts. --no-hostile gives the baseline. The bombs,
+// chunked bodies and floods come --attack-rate times a second each (default 10); with 0 each loop
+// runs flat out, which on a 2-core machine measures a CPU contest between attacker and server.
 #include "countyprocess.h"
 #include "protocol.h"
 
@@ -234,12 +236,31 @@ int main(int argc, char** argv) {
                                         QStringLiteral("Idle/trickling connections."), QStringLiteral("n"),
                                         QStringLiteral("1000"));
     const QCommandLineOption noHostile(QStringLiteral("no-hostile"), QStringLiteral("Stations only."));
-    p.addOptions({dbOpt, stationsOpt, secondsOpt, intervalOpt, hostileOpt, noHostile});
+    const QCommandLineOption partsOpt(QStringLiteral("parts"), QStringLiteral("Hostile parts to run."),
+                                      QStringLiteral("idle,bomb,chunked,flood"),
+                                      QStringLiteral("idle,bomb,chunked,flood"));
+    const QCommandLineOption rateOpt(
+        QStringLiteral("attack-rate"),
+        QStringLiteral("Bombs, chunked bodies and header floods per second, each (0: as "
+                       "fast as the attacking thread goes)."),
+        QStringLiteral("n"), QStringLiteral("10"));
+    p.addOptions({dbOpt, stationsOpt, secondsOpt, intervalOpt, hostileOpt, noHostile, partsOpt, rateOpt});
     p.process(app);
     const int stationCount = p.value(stationsOpt).toInt();
     const int seconds = p.value(secondsOpt).toInt();
     const int intervalMs = p.value(intervalOpt).toInt();
-    const int hostileCount = p.isSet(noHostile) ? 0 : p.value(hostileOpt).toInt();
+    const QStringList parts = p.isSet(noHostile) ? QStringList() : p.value(partsOpt).split(QLatin1Char(','));
+    const int attackRate = p.value(rateOpt).toInt();
+    // Paces an attacking loop at attackRate per second (an unpaced loop on the same two cores is a
+    // CPU contest, not a test of the server).
+    const auto pace = [attackRate](QElapsedTimer& since, qint64 n) {
+        if (attackRate <= 0)
+            return;
+        const qint64 due = n * 1000 / attackRate;
+        if (due > since.elapsed())
+            std::this_thread::sleep_for(std::chrono::milliseconds(due - since.elapsed()));
+    };
+    const int hostileCount = parts.contains(QStringLiteral("idle")) ? p.value(hostileOpt).toInt() : 0;
 
     rlimit files{};
     getrlimit(RLIMIT_NOFILE, &files);
@@ -302,7 +323,8 @@ int main(int argc, char** argv) {
                     const auto [status, body] = c->read();
                     const double ms = double(t.nsecsElapsed()) / 1e6;
                     if (status != 200) {
-                        ++failed;
+                        if (++failed <= 5)
+                            std::fprintf(stderr, "# request failed after %.0f ms: status %d\n", ms, status);
                         c.reset();
                         return {};
                     }
@@ -330,9 +352,9 @@ int main(int argc, char** argv) {
     // The hostile side.
     std::atomic<qint64> bombs{0}, chunked{0}, floods{0}, reopened{0};
     std::atomic<int> held{0};
-    if (hostileCount > 0) {
+    if (hostileCount > 0)
         threads.emplace_back([&] {
-            std::vector<std::unique_ptr<Conn>> conns(size_t(hostileCount));
+            std::vector<std::unique_ptr<Conn>> conns(static_cast<size_t>(hostileCount));
             qint64 round = 0;
             while (!stop) {
                 int open = 0;
@@ -356,19 +378,27 @@ int main(int argc, char** argv) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
             }
         });
-        const QByteArray bomb = post(sync::enrollPath(), emptyMapBomb("code", 33'000'000));
+    const QByteArray bomb = post(sync::enrollPath(), emptyMapBomb("code", 33'000'000));
+    if (parts.contains(QStringLiteral("bomb")))
         threads.emplace_back([&] {
+            QElapsedTimer paced;
+            paced.start();
             for (int n = 0; !stop; ++n) {
+                pace(paced, n);
                 Conn c(port, hostileAddress(n));
                 c.send(bomb);
                 c.read(10000);
                 ++bombs;
             }
         });
+    if (parts.contains(QStringLiteral("chunked")))
         threads.emplace_back([&] {
             const QByteArray chunk =
                 QByteArray::number(1 << 20, 16) + "\r\n" + QByteArray(1 << 20, 'x') + "\r\n";
+            QElapsedTimer paced;
+            paced.start();
             for (int n = 0; !stop; ++n) {
+                pace(paced, n);
                 Conn c(port, hostileAddress(n + 7));
                 c.send("POST /v1/enroll HTTP/1.1\r\nHost: county\r\ncunzhan-protocol: 2\r\n"
                        "Transfer-Encoding: chunked\r\n\r\n");
@@ -377,9 +407,13 @@ int main(int argc, char** argv) {
                 ++chunked;
             }
         });
+    if (parts.contains(QStringLiteral("flood")))
         threads.emplace_back([&] {
             const QByteArray line = "X-Filler: " + QByteArray(8192, 'a') + "\r\n";
+            QElapsedTimer paced;
+            paced.start();
             for (int n = 0; !stop; ++n) {
+                pace(paced, n);
                 Conn c(port, hostileAddress(n + 13));
                 c.send("GET /v1/enroll HTTP/1.1\r\n");
                 for (int i = 0; i < 20000 && !stop && c.send(line) == line.size(); ++i) {
@@ -387,7 +421,6 @@ int main(int argc, char** argv) {
                 ++floods;
             }
         });
-    }
 
     qint64 rssMax = 0;
     while (wall.elapsed() < qint64(seconds) * 1000) {
@@ -413,7 +446,7 @@ int main(int argc, char** argv) {
     figure("server_rss_start_mb", double(rssStart) / 1024, "MB");
     figure("server_rss_max_mb", double(rssMax) / 1024, "MB");
     figure("server_hwm_mb", double(hwm) / 1024, "MB");
-    if (hostileCount > 0) {
+    if (!parts.isEmpty()) {
         figure("hostile_held_at_end", held.load(), "");
         figure("hostile_reopened", double(reopened.load()), "");
         figure("bombs_sent", double(bombs.load()), "");
