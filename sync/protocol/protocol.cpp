@@ -55,12 +55,14 @@ constexpr qsizetype kMaxStringBytes = 64 * 1024;
 constexpr Limits kSmallMessage{64 * 1024, 64, 4, 64 * 1024};
 constexpr Limits kEnrollRequestLimits{kMaxEnrollBodyBytes, 16, 4, kMaxEnrollBodyBytes};
 constexpr Limits kPullRequestLimits{kMaxPullBodyBytes, 16, 4, kMaxPullBodyBytes};
-constexpr Limits kPushRequestLimits{kMaxPushInflatedBytes, 16 + kMaxOpsPerPush * kMaxItemsPerOp, kMaxDepth,
+constexpr Limits kPushRequestLimits{kMaxPushInflatedBytes, 16 + (kMaxOpsPerPush * kMaxItemsPerOp), kMaxDepth,
                                     kMaxStringBytes};
 constexpr Limits kPushResponseLimits{kMaxInflatedBytes, 16 + kMaxOpsPerPush * 6, 6, kMaxStringBytes};
-constexpr Limits kPullResponseLimits{kMaxInflatedBytes, 16 + kMaxChangesPerReply * 64, kMaxDepth, kMaxStringBytes};
+constexpr Limits kPullResponseLimits{kMaxInflatedBytes, 16 + kMaxChangesPerReply * 64, kMaxDepth,
+                                     kMaxStringBytes};
 // A USB batch holds many pushes' worth of ops (90 days offline at 900 parcels a day is 160 000 ops).
-constexpr Limits kBatchLimits{kMaxInflatedBytes, 16 + 200000 * kMaxItemsPerOp / 4, kMaxDepth, kMaxStringBytes};
+constexpr Limits kBatchLimits{kMaxInflatedBytes, 16 + 200000 * kMaxItemsPerOp / 4, kMaxDepth,
+                              kMaxStringBytes};
 
 // Reads one CBOR value with QCborStreamReader, counting items, depth and string bytes as it goes;
 // stops at the first limit passed, so the memory a body can take is bounded by the limits, not by
@@ -81,8 +83,9 @@ public:
             v.reset();
         }
         if (!v)
-            *error = m_error.isEmpty() ? QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString())
-                                       : m_error;
+            *error = m_error.isEmpty()
+                         ? QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString())
+                         : m_error;
         return v;
     }
 
@@ -156,14 +159,14 @@ private:
         return fail(QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString()));
     }
 
-    template <class S, class ReadChunk>
-    std::optional<QCborValue> readString(ReadChunk readChunk) {
+    template<class S, class ReadChunk> std::optional<QCborValue> readString(ReadChunk readChunk) {
         S out;
         qsizetype bytes = 0;
         while (true) {
             const qsizetype chunk = m_reader.currentStringChunkSize();
             if (chunk > m_limits.maxStringBytes - bytes || chunk > m_size)
-                return fail(QStringLiteral("a string in the body is longer than %1 bytes").arg(m_limits.maxStringBytes));
+                return fail(QStringLiteral("a string in the body is longer than %1 bytes")
+                                .arg(m_limits.maxStringBytes));
             auto r = readChunk();
             if (r.status == QCborStreamReader::Error)
                 return fail(QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString()));
@@ -218,7 +221,8 @@ std::optional<QCborMap> unpack(const QByteArray& body, const Limits& limits, QSt
     }
     const auto raw = inflate(body, limits.maxInflated);
     if (!raw) {
-        *error = QStringLiteral("body is not valid deflate data or inflates beyond %1 bytes").arg(limits.maxInflated);
+        *error = QStringLiteral("body is not valid deflate data or inflates beyond %1 bytes")
+                     .arg(limits.maxInflated);
         return std::nullopt;
     }
     // The first byte says whether this is a map: anything else is refused before reading on.
