@@ -18,6 +18,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <unordered_set>
 
 namespace cz::county {
@@ -328,6 +329,38 @@ struct HttpServer::Impl {
         return MHD_YES;
     }
 
+    // Stops accepting, lets the workers finish what they hold (their answers are queued), gives
+    // those answers a moment to go out, then stops the daemon. Idempotent.
+    void shutDown() {
+        {
+            const std::lock_guard lock(stopMutex);
+            stopping = true;
+        }
+        stopWake.notify_all();
+        if (sweeper.joinable())
+            sweeper.join();
+        if (!daemon)
+            return;
+        // Suspended connections must be resumed before the daemon stops: the workers do that.
+        const MHD_socket listening = MHD_quiesce_daemon(daemon);
+        workers.stop();
+        for (int i = 0; i < 40; ++i) {
+            bool busy = false;
+            {
+                const std::lock_guard lock(connectionsMutex);
+                for (const Connection* c : connections)
+                    busy = busy || c->phase == Connection::Working || c->phase == Connection::Writing;
+            }
+            if (!busy)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        MHD_stop_daemon(daemon);
+        daemon = nullptr;
+        if (listening != MHD_INVALID_SOCKET)
+            ::close(listening); // a quiesced daemon leaves its listening socket to us
+    }
+
     static void log(void*, const char* format, va_list args) {
         char text[512];
         std::vsnprintf(text, sizeof text, format, args);
@@ -340,15 +373,7 @@ HttpServer::HttpServer(std::unique_ptr<Impl> impl)
 
 HttpServer::~HttpServer() {
     stop();
-    if (m_impl->sweeper.joinable())
-        m_impl->sweeper.join();
-    if (m_impl->daemon) {
-        // Suspended connections must be resumed before the daemon stops: stop accepting, let the
-        // workers finish what they hold, then stop.
-        MHD_quiesce_daemon(m_impl->daemon);
-        m_impl->workers.stop();
-        MHD_stop_daemon(m_impl->daemon);
-    }
+    m_impl->shutDown();
 }
 
 namespace {
@@ -461,8 +486,11 @@ QString HttpServer::url() const {
 }
 
 bool HttpServer::run() {
-    std::unique_lock lock(m_impl->stopMutex);
-    m_impl->stopWake.wait(lock, [this] { return m_impl->stopping; });
+    {
+        std::unique_lock lock(m_impl->stopMutex);
+        m_impl->stopWake.wait(lock, [this] { return m_impl->stopping; });
+    }
+    m_impl->shutDown();
     return true;
 }
 
