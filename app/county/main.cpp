@@ -21,7 +21,8 @@ const QList<Command>& commands() {
         {{QStringLiteral("serve")},
          0,
          QStringLiteral("serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--allow-plain-http] "
-                        "[--sms-command CMD] [--sms-interval-ms N]"),
+                        "[--sms-command CMD] [--sms-interval-ms N] [--max-connections-per-ip N] "
+                        "[--request-timeout S]"),
          cli::serve},
         {{QStringLiteral("station"), QStringLiteral("add")},
          0,
@@ -105,6 +106,14 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("cmd"));
     value(QStringLiteral("sms-interval-ms"),
           QStringLiteral("serve: how often queued SMS are sent (default 30000)."), QStringLiteral("ms"));
+    value(QStringLiteral("max-connections-per-ip"),
+          QStringLiteral("serve: connections one client address may hold (default 64; 0 = no limit, behind a "
+                         "reverse proxy)."),
+          QStringLiteral("n"));
+    value(QStringLiteral("request-timeout"),
+          QStringLiteral("serve: seconds a whole request may take to arrive, and its answer to be taken "
+                         "(default 60)."),
+          QStringLiteral("s"));
     value(QStringLiteral("name"), QStringLiteral("station add, reviewer add: the name."),
           QStringLiteral("name"));
     value(QStringLiteral("township"), QStringLiteral("station add, reviewer add: the township."),

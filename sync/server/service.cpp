@@ -78,7 +78,7 @@ struct CountyService::Route {
     int version = sync::kProtocolVersion;
 };
 
-HttpResponse CountyService::handle(const HttpRequest& request) {
+std::variant<CountyService::Route, HttpResponse> CountyService::route(const HttpRequest& request) const {
     const std::optional<int> version = protocolVersion(request);
     if (!version)
         return errorReply(
@@ -88,9 +88,11 @@ HttpResponse CountyService::handle(const HttpRequest& request) {
                 .arg(sync::kProtocolVersion));
     const bool get = request.method == "GET";
     const bool post = request.method == "POST";
-    if (request.path == sync::enrollPath())
-        return post ? enroll(request)
-                    : errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
+    if (request.path == sync::enrollPath()) {
+        if (!post)
+            return errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
+        return Route{Verb::Enroll, {}, *version};
+    }
     QString stationId;
     QString verbText;
     if (!sync::parseStationPath(request.path, &stationId, &verbText))
@@ -106,7 +108,14 @@ HttpResponse CountyService::handle(const HttpRequest& request) {
         return errorReply(405, QStringLiteral("request.method"),
                           *verb == Verb::Summary ? QStringLiteral("Use GET or POST.")
                                                  : QStringLiteral("Use POST."));
-    return dispatch({*verb, stationId, *version}, request);
+    return Route{*verb, stationId, *version};
+}
+
+HttpResponse CountyService::handle(const HttpRequest& request) {
+    auto routed = route(request);
+    if (auto* refusal = std::get_if<HttpResponse>(&routed))
+        return *refusal;
+    return dispatch(std::get<Route>(routed), request);
 }
 
 HttpResponse CountyService::dispatch(const Route& route, const HttpRequest& request) {
@@ -162,6 +171,32 @@ std::expected<Caller, HttpResponse> authenticateStation(Tx& tx, const QString& p
 }
 
 } // namespace
+
+CountyService::Admission CountyService::admit(const HttpRequest& head) {
+    auto routed = route(head);
+    if (auto* refusal = std::get_if<HttpResponse>(&routed))
+        return {*refusal, 0};
+    const Route& r = std::get<Route>(routed);
+    switch (r.verb) {
+    case Verb::Enroll:
+        return {std::nullopt, sync::kMaxEnrollBodyBytes}; // the code is in the body; handle() checks it
+    case Verb::Push:
+    case Verb::Pull:
+    case Verb::Summary:
+        break;
+    }
+    auto tx = m_store.begin(Tx::Mode::Read);
+    if (!tx)
+        return {errorReply(tx.error()), 0};
+    auto caller = authenticate(*tx, bearerToken(head));
+    if (!caller)
+        return {errorReply(caller.error()), 0};
+    // A reviewer reads summaries (their township is checked by handle()); a station only its own paths.
+    if (!(r.verb == Verb::Summary && caller->kind == TokenKind::Reviewer))
+        if (auto denied = authoriseStation(*caller, r.stationId, head))
+            return {*denied, 0};
+    return {std::nullopt, r.verb == Verb::Push ? sync::kMaxBodyBytes : sync::kMaxPullBodyBytes};
+}
 
 HttpResponse CountyService::push(const Route& route, const HttpRequest& request) {
     const auto decoded = sync::decodePushRequest(request.body);

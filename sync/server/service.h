@@ -3,6 +3,8 @@
 //
 // Order of checks: protocol version, route and method, body decoding (a malformed body never
 // reaches the database), then authentication and authorisation inside the request's transaction.
+// The HTTP server calls admit() first, on the headers: version, route, method and the token, so a
+// body is read only for a caller who may send it, and only up to the route's size.
 #pragma once
 
 #include "http.h"
@@ -11,6 +13,8 @@
 
 #include <QHash>
 #include <QMutex>
+#include <optional>
+#include <variant>
 
 namespace cz::county {
 
@@ -23,8 +27,19 @@ public:
 
     [[nodiscard]] sync::HttpResponse handle(const sync::HttpRequest& request);
 
+    // The first look at a request, from its method, path and headers alone, before any of its body
+    // is read: the checks of handle() up to the token (a station's token must fit its path; a
+    // reviewer may read summaries), and how many bytes the route's body may have. A refused request
+    // never gets its body read; handle() checks everything again.
+    struct Admission {
+        std::optional<sync::HttpResponse> refusal;
+        qsizetype maxBodyBytes = 0;
+    };
+    [[nodiscard]] Admission admit(const sync::HttpRequest& head);
+
 private:
     struct Route;
+    [[nodiscard]] std::variant<Route, sync::HttpResponse> route(const sync::HttpRequest& request) const;
     [[nodiscard]] sync::HttpResponse dispatch(const Route& route, const sync::HttpRequest& request);
     [[nodiscard]] sync::HttpResponse enroll(const sync::HttpRequest& request);
     [[nodiscard]] sync::HttpResponse push(const Route& route, const sync::HttpRequest& request);
