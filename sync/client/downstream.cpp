@@ -1,6 +1,7 @@
 // Storing what the county publishes: one pulled page and its cursor in one downstream transaction.
 // A change of a kind this build does not know, or one it cannot use, is skipped and logged, so a
 // newer county never blocks an older station.
+#include "fieldrules.h"
 #include "syncstate.h"
 #include "syncstore.h"
 
@@ -77,6 +78,15 @@ Status setting(WriteTx& tx, const Change& c) {
                         {c.key, QString::number(value)}));
 }
 
+// A pre-alert's name under the station's own rule (common/fieldrules.h); one that fails it is
+// dropped (the pre-alert is kept), so a county never shows the clerk what the clerk could not type.
+QVariant prealertName(const QJsonValue& v) {
+    const QString name = rules::simplifiedName(v.toString());
+    if (name.isEmpty() || rules::checkPersonName(name) != rules::NameProblem::None)
+        return QVariant(QMetaType::fromType<QString>());
+    return name;
+}
+
 Status prealert(WriteTx& tx, const Change& c) {
     if (c.deleted)
         return done(tx.exec(QStringLiteral("DELETE FROM prealert WHERE waybill = ?"), {c.key}));
@@ -87,7 +97,7 @@ Status prealert(WriteTx& tx, const Change& c) {
     return done(tx.exec(QStringLiteral("INSERT OR REPLACE INTO prealert(waybill, carrier, phone, name, van_date,"
                                        " updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
                         {c.key, textOrNull(c.data.value(QStringLiteral("carrier"))), phone,
-                         textOrNull(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()}));
+                         prealertName(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()}));
 }
 
 Status noticeStatus(WriteTx& tx, const Change& c) {

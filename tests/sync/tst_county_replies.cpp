@@ -87,6 +87,26 @@ private Q_SLOTS:
         QCOMPARE(f.pending(), 0);
     }
 
+    // A name the clerk could not have typed (too long, an escape sequence) is not stored; the
+    // pre-alert is.
+    void prealertNamesFollowTheStationsRule() {
+        SyncFixture f;
+        const auto publish = [&](const QString& waybill, const QString& name) {
+            f.county.publish(QStringLiteral("prealert"), waybill,
+                             {{QStringLiteral("carrier"), QStringLiteral("YTO")},
+                              {QStringLiteral("phone"), QStringLiteral("13800138000")},
+                              {QStringLiteral("name"), name},
+                              {QStringLiteral("van_date"), QStringLiteral("2026-11-28")}});
+        };
+        publish(QStringLiteral("YT900000000001"), QStringLiteral("王\u001b[2J小明"));
+        publish(QStringLiteral("YT900000000002"), QString(40, QChar(0x738B)));
+        publish(QStringLiteral("YT900000000003"), QStringLiteral(" 王  小明 "));
+        QVERIFY(f.engine.runOnce().has_value());
+        QCOMPARE(f.station.rows(QStringLiteral("prealert")), 3);
+        QCOMPARE(f.station.rows(QStringLiteral("prealert"), QStringLiteral("name IS NULL")), 2);
+        QCOMPARE(f.station.rows(QStringLiteral("prealert"), QStringLiteral("name = '王 小明'")), 1);
+    }
+
     // A county that never keeps anything is not fed the outbox again and again.
     void aCountyThatKeepsLosingOpsStopsTheRun() {
         SyncFixture f;
