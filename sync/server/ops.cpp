@@ -171,7 +171,8 @@ void collectApplied(Writes& w, const QString& stationId, const sync::WireOp& op,
         return;
     // The station's own sequence orders its ops, not its clock (which may be set to 2000-01-01).
     const sync::WireOp*& newest = w.newestParcelOp[op.entityId];
-    if (!newest || newest->seq <= op.seq)
+    // Equal seqs (a station database restored from a backup numbers again) fall back to the time.
+    if (!newest || newest->seq < op.seq || (newest->seq == op.seq && newest->createdAt <= op.createdAt))
         newest = &op;
     if (auto notice = noticeRow(stationId, op, now);
         notice && !w.noticeIds.contains(notice->at(0).toString())) {
@@ -198,7 +199,8 @@ Status writeProjections(Tx& tx, const QString& stationId, const Writes& w) {
             QStringLiteral(" ON CONFLICT(station_id, parcel_id) DO UPDATE"
                            " SET waybill = excluded.waybill, status = excluded.status,"
                            " updated_at = excluded.updated_at, seq = excluded.seq"
-                           " WHERE parcels.seq <= excluded.seq"),
+                           " WHERE parcels.seq < excluded.seq OR (parcels.seq = excluded.seq"
+                           " AND parcels.updated_at <= excluded.updated_at)"),
             6, parcels);
         !st)
         return st;
