@@ -33,6 +33,7 @@ const QString kName = QStringLiteral("name");
 const QString kTownship = QStringLiteral("town");
 const QString kError = QStringLiteral("err");
 const QString kMessage = QStringLiteral("msg");
+const QString kHighWater = QStringLiteral("hw");
 const QString kMagic = QStringLiteral("cunzhan-batch");
 const QString kFormat = QStringLiteral("fmt");
 
@@ -516,8 +517,19 @@ QByteArray encode(const PushResponse& m) {
     QCborMap map;
     map.insert(kEpoch, m.epoch);
     map.insert(kResults, results);
+    if (m.highWater >= 0)
+        map.insert(kHighWater, m.highWater);
     return pack(map);
 }
+
+namespace {
+// The optional high-water mark: absent is kNoHighWater, present must be a non-negative integer.
+bool readHighWater(const QCborMap& m, qint64* out, QString* error) {
+    if (!m.contains(kHighWater))
+        return true;
+    return readInt(m, kHighWater, out, 0, std::numeric_limits<qint64>::max(), error);
+}
+} // namespace
 
 Decoded<PushResponse> decodePushResponse(const QByteArray& body) {
     QString error;
@@ -525,7 +537,7 @@ Decoded<PushResponse> decodePushResponse(const QByteArray& body) {
     if (!map)
         return failed<PushResponse>(error);
     PushResponse m;
-    if (!readText(*map, kEpoch, &m.epoch, true, &error))
+    if (!readText(*map, kEpoch, &m.epoch, true, &error) || !readHighWater(*map, &m.highWater, &error))
         return failed<PushResponse>(error);
     const QCborValue results = map->value(kResults);
     if (!results.isArray() || results.toArray().size() > kMaxOpsPerPush)
@@ -583,6 +595,8 @@ QByteArray encode(const PullResponse& m) {
     map.insert(kMore, m.more);
     map.insert(kReset, m.reset);
     map.insert(kChanges, changes);
+    if (m.highWater >= 0)
+        map.insert(kHighWater, m.highWater);
     return pack(map);
 }
 
@@ -594,7 +608,8 @@ Decoded<PullResponse> decodePullResponse(const QByteArray& body) {
     PullResponse m;
     if (!readText(*map, kEpoch, &m.epoch, true, &error) ||
         !readInt(*map, kNext, &m.next, 0, std::numeric_limits<qint64>::max(), &error) ||
-        !readBool(*map, kMore, &m.more, &error) || !readBool(*map, kReset, &m.reset, &error))
+        !readBool(*map, kMore, &m.more, &error) || !readBool(*map, kReset, &m.reset, &error) ||
+        !readHighWater(*map, &m.highWater, &error))
         return failed<PullResponse>(error);
     const QCborValue changes = map->value(kChanges);
     if (!changes.isArray() || changes.toArray().size() > kMaxChangesPerReply)

@@ -115,9 +115,15 @@ struct OpResult {
     QString reason;     // English sentence for the clerk's list
 };
 
+// The county's high-water mark for the station: the highest seq among the station's ops it holds
+// (0: none). A station whose acknowledged ops go beyond it lost them with a restored county
+// database and sends them again. -1: not said (a county from before it; "hw" on the wire).
+constexpr qint64 kNoHighWater = -1;
+
 struct PushResponse {
     QString epoch;
     QList<OpResult> results; // one per op, in request order
+    qint64 highWater = kNoHighWater;
 };
 
 struct PullRequest {
@@ -142,6 +148,7 @@ struct PullResponse {
     // snapshot, and the station drops what it holds from the county before storing them.
     bool reset = false;
     QList<Change> changes;
+    qint64 highWater = kNoHighWater; // as in PushResponse, for the station that has nothing to push
 };
 
 struct EnrollRequest {

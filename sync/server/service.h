@@ -9,6 +9,8 @@
 
 #include "http.h"
 #include "opcatalog.h"
+#include "protocol.h"
+#include "ratelimit.h"
 #include "store.h"
 
 #include <QHash>
@@ -47,12 +49,15 @@ private:
     [[nodiscard]] sync::HttpResponse summary(const Route& route, const sync::HttpRequest& request);
     // last_seen_at is written at most once a minute per station: inside a push's transaction, or
     // after a read (best effort).
+    // Rejected and conflicting ops of a push, counted by reason, to the security log.
+    static void logRejected(const QString& stationId, const QList<sync::OpResult>& results);
     [[nodiscard]] bool needsTouch(const QString& stationId);
     void markTouched(const QString& stationId);
     void touchAfterRead(const QString& stationId);
 
     CountyStore& m_store;
     const sync::OpCatalog& m_catalog;
+    EnrolmentGuard m_enrolGuard;
     QMutex m_seenMutex;
     QHash<QString, qint64> m_lastTouched; // station id → when last_seen_at was last written
 };
