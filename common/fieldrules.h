@@ -26,7 +26,7 @@ constexpr qsizetype kMaxPersonName = 32;
 }
 
 // The station's pickup codes: SHELF-LAYER-SEQ, shelf 1-3 capital letters or digits, layer 1-2
-// digits, sequence 4 or 5 digits (station-core: Station::allocateCode, shelves.cpp).
+// digits, sequence 4 or 5 digits (station-core: ParcelStore::allocateCode, shelves.cpp).
 [[nodiscard]] inline bool isPickupCode(const QString& s) {
     const qsizetype first = s.indexOf(QLatin1Char('-'));
     const qsizetype second = first < 0 ? -1 : s.indexOf(QLatin1Char('-'), first + 1);

@@ -226,7 +226,7 @@ void PickupPage::undoLast() {
 }
 
 void PickupPage::updateUndo() {
-    // Same rule as Station::undoPickup: still allowed at exactly the window's end.
+    // Same rule as Pickup::undoPickup: still allowed at exactly the window's end.
     const qint64 windowMs = qint64(m_station.settings().undoWindowMin) * 60'000;
     const bool open =
         !m_lastHandedOver.isEmpty() && m_station.clock().nowMs() - m_lastHandedOverAt <= windowMs;

@@ -10,7 +10,7 @@
 //   connect(thread, &QThread::started, worker, &SyncWorker::start);
 //   connect(thread, &QThread::finished, worker, &QObject::deleteLater);
 //   connect(worker, &SyncWorker::downstreamApplied, &station, [&] { (void)station.refresh(); });
-//   connect(&station, &Station::changed, worker, &SyncWorker::syncSoon);
+//   connect(&context, &StationContext::changed, worker, &SyncWorker::syncSoon);
 //   thread->start();
 #pragma once
 
@@ -48,7 +48,7 @@ Q_SIGNALS:
     void statusChanged(const cz::sync::SyncStatus& status);
     void progress(int done, int total);
     void syncFinished(bool ok, const QString& message);
-    void downstreamApplied(); // the county's data changed: call Station::refresh()
+    void downstreamApplied(); // the county's data changed: call StationContext::refresh()
     void enrolled(const QString& stationId, const QString& name);
     void enrollFailed(const QString& message);
     void failedToStart(const QString& message);
