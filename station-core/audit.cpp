@@ -17,8 +17,9 @@ struct AuditText {
 
 Result<QList<SlotLoad>> ShelfAudit::slotLoads() {
     // slot.waiting is kept by triggers (migrations.cpp, version 6).
-    auto q = m_ctx.database().exec(QStringLiteral("SELECT shelf, layer, capacity, shelf_sort, waiting FROM slot"
-                                       " ORDER BY shelf_sort, layer"));
+    auto q =
+        m_ctx.database().exec(QStringLiteral("SELECT shelf, layer, capacity, shelf_sort, waiting FROM slot"
+                                             " ORDER BY shelf_sort, layer"));
     if (!q)
         return fail(q.error());
     QList<SlotLoad> out;
@@ -147,10 +148,10 @@ Result<QList<MoveResult>> ShelfAudit::applyAudit(const AuditReport& report) {
         if (auto st = m_parcels.writeState(*tx, *p); !st)
             return fail(st.error());
         if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("moved"),
-                                   {{QStringLiteral("from_slot"), line.recordedSlot},
-                                    {QStringLiteral("to_slot"), line.foundSlot},
-                                    {QStringLiteral("old_code"), oldCode},
-                                    {QStringLiteral("reason"), QStringLiteral("audit")}});
+                                             {{QStringLiteral("from_slot"), line.recordedSlot},
+                                              {QStringLiteral("to_slot"), line.foundSlot},
+                                              {QStringLiteral("old_code"), oldCode},
+                                              {QStringLiteral("reason"), QStringLiteral("audit")}});
             !st)
             return fail(st.error());
         moves.append({p->waybill, oldCode, p->pickupCode});

@@ -81,12 +81,12 @@ Result<ChangeOutcome> storeCarrierRules(WriteTx& tx, const CountyChange& c) {
         const QString code = o.value(QStringLiteral("code")).toString().trimmed();
         if (code.isEmpty())
             continue;
-        auto q = tx.exec(QStringLiteral("INSERT INTO carrier(code, name_zh, name_en, sort) VALUES (?, ?, ?, ?)"
-                                        " ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh,"
-                                        " name_en = excluded.name_en, sort = excluded.sort"),
-                         {code, o.value(QStringLiteral("name_zh")).toString(code),
-                          o.value(QStringLiteral("name_en")).toString(code),
-                          o.value(QStringLiteral("sort")).toInt(99)});
+        auto q = tx.exec(
+            QStringLiteral("INSERT INTO carrier(code, name_zh, name_en, sort) VALUES (?, ?, ?, ?)"
+                           " ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh,"
+                           " name_en = excluded.name_en, sort = excluded.sort"),
+            {code, o.value(QStringLiteral("name_zh")).toString(code),
+             o.value(QStringLiteral("name_en")).toString(code), o.value(QStringLiteral("sort")).toInt(99)});
         if (!q)
             return fail(q.error());
     }

@@ -36,11 +36,12 @@ struct ChangeOutcome {
 [[nodiscard]] Status beginCountySnapshot(WriteTx& tx);
 
 // The domains' handlers (in their own files), for the table in countychanges.cpp.
-[[nodiscard]] Result<ChangeOutcome> storeCarrierRules(WriteTx& tx, const CountyChange& change); // carriers.cpp
+[[nodiscard]] Result<ChangeOutcome> storeCarrierRules(WriteTx& tx,
+                                                      const CountyChange& change); // carriers.cpp
 [[nodiscard]] Result<ChangeOutcome> storeCountySetting(WriteTx& tx, const CountyChange& change); // setup.cpp
-[[nodiscard]] Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& change);      // prealert.cpp
-[[nodiscard]] Status dropAllPrealerts(WriteTx& tx);                                              // prealert.cpp
-[[nodiscard]] Result<ChangeOutcome> storeNoticeState(WriteTx& tx, const CountyChange& change);   // notices.cpp
+[[nodiscard]] Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& change);    // prealert.cpp
+[[nodiscard]] Status dropAllPrealerts(WriteTx& tx);                                            // prealert.cpp
+[[nodiscard]] Result<ChangeOutcome> storeNoticeState(WriteTx& tx, const CountyChange& change); // notices.cpp
 
 inline ChangeOutcome skipped(const char* why) {
     return {false, QString::fromLatin1(why)};

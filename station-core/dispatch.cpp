@@ -1,8 +1,8 @@
 #include "dispatch.h"
 
+#include "context.h"
 #include "dispatchdetail.h"
 #include "privacy.h"
-#include "context.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -292,8 +292,7 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
 }
 
 Result<QStringList> DispatchDesk::provinces() {
-    auto q =
-        m_ctx.database().exec(QStringLiteral("SELECT DISTINCT province FROM rate ORDER BY province"));
+    auto q = m_ctx.database().exec(QStringLiteral("SELECT DISTINCT province FROM rate ORDER BY province"));
     if (!q)
         return fail(q.error());
     QStringList out;
@@ -308,10 +307,9 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
     if (weightGrams <= 0)
         return fail(badInput(QStringLiteral("dispatch.weight"),
                              DispatchText::tr("Weigh the parcel: the weight must be more than 0 g.")));
-    auto q =
-        m_ctx.database().exec(QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g "
-                                                 "FROM rate WHERE carrier = ? AND province = ?"),
-                                  {carrier, province.trimmed()});
+    auto q = m_ctx.database().exec(QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g "
+                                                  "FROM rate WHERE carrier = ? AND province = ?"),
+                                   {carrier, province.trimmed()});
     if (!q)
         return fail(q.error());
     if (!(*q)->next()) {
@@ -539,8 +537,8 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
 Result<Dispatch> DispatchDesk::dispatch(const QString& idOrWaybill) {
     const QString key = idOrWaybill.trimmed();
     auto q = m_ctx.database().exec(QStringLiteral("SELECT ") + kColumns +
-                                           QStringLiteral(" FROM dispatch WHERE id = ? OR waybill = ?"),
-                                       {key, normaliseWaybill(key)});
+                                       QStringLiteral(" FROM dispatch WHERE id = ? OR waybill = ?"),
+                                   {key, normaliseWaybill(key)});
     if (!q)
         return fail(q.error());
     if (!(*q)->next()) {
@@ -557,11 +555,11 @@ Result<QList<Dispatch>> DispatchDesk::list(const QString& status) {
     auto q =
         status.isEmpty()
             ? m_ctx.database().exec(QStringLiteral("SELECT ") + kColumns +
-                                        QStringLiteral(" FROM dispatch ORDER BY accepted_at DESC LIMIT 1000"))
+                                    QStringLiteral(" FROM dispatch ORDER BY accepted_at DESC LIMIT 1000"))
             : m_ctx.database().exec(QStringLiteral("SELECT ") + kColumns +
-                                            QStringLiteral(" FROM dispatch WHERE status = ?"
-                                                           " ORDER BY accepted_at DESC LIMIT 1000"),
-                                        {status});
+                                        QStringLiteral(" FROM dispatch WHERE status = ?"
+                                                       " ORDER BY accepted_at DESC LIMIT 1000"),
+                                    {status});
     if (!q)
         return fail(q.error());
     QList<Dispatch> out;

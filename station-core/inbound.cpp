@@ -1,6 +1,7 @@
 // Receiving parcels (入库): validation, carrier choice, place and pickup code, one transaction.
-#include "privacy.h"
 #include "inbound.h"
+
+#include "privacy.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -208,8 +209,8 @@ Result<ReceiveResult> Inbound::receive(const ReceiveRequest& given) {
     if (!notice)
         return fail(notice.error());
     if (auto st = m_parcels.recordChange(*tx, p, QStringLiteral("received"),
-                               {{QStringLiteral("notification_id"), noticeId},
-                                {QStringLiteral("kept_together"), place->keptTogether}});
+                                         {{QStringLiteral("notification_id"), noticeId},
+                                          {QStringLiteral("kept_together"), place->keptTogether}});
         !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)

@@ -1,9 +1,10 @@
 // The van handover (交接): one open manifest, bags by number with their seal, dispatches and parcels
 // of the return list scanned into them, and the handover that freezes them.
+#include "manifest.h"
+
 #include "dispatch.h"
 #include "dispatchdetail.h"
 #include "privacy.h"
-#include "manifest.h"
 #include "writetx.h"
 
 #include <QRegularExpression>
@@ -83,7 +84,7 @@ Result<Manifest> Manifests::openManifest() {
 }
 
 Result<BagSummary> Manifests::addToBag(const QString& bagNoInput, const QString& sealInput,
-                                          const QString& waybillInput) {
+                                       const QString& waybillInput) {
     const QString bagNo = bagNoInput.trimmed().toUpper();
     const QString seal = sealInput.trimmed().toUpper();
     static const QRegularExpression bagShape(QStringLiteral("^[A-Z0-9-]{1,20}$"));

@@ -358,10 +358,14 @@ const std::vector<SchemaStep>& schemaSteps() {
     // Append only. A step's id never changes; a domain's new step is defined in the domain's own
     // file and listed here, so two branches that both add a step conflict here, visibly.
     static const std::vector<SchemaStep> all{
-        {"station.initial", &version1},         {"parcels.notices", &version2},
-        {"dispatch.initial", &version3},        {"sync.initial", &version4},
-        {"storage.actor_and_retention", &version5}, {"shelves.waiting_counts", &version6},
-        {"parcels.fewer_indexes", &version7},   {"schema.step_ledger", &version8},
+        {"station.initial", &version1},
+        {"parcels.notices", &version2},
+        {"dispatch.initial", &version3},
+        {"sync.initial", &version4},
+        {"storage.actor_and_retention", &version5},
+        {"shelves.waiting_counts", &version6},
+        {"parcels.fewer_indexes", &version7},
+        {"schema.step_ledger", &version8},
     };
     return all;
 }

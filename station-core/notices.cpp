@@ -11,7 +11,8 @@ Result<ChangeOutcome> storeNoticeState(WriteTx& tx, const CountyChange& c) {
         return skipped("no state");
     if (state.size() > 32)
         return skipped("state too long");
-    if (auto q = tx.exec(QStringLiteral("UPDATE notification SET state = ? WHERE id = ?"), {state, c.key}); !q)
+    if (auto q = tx.exec(QStringLiteral("UPDATE notification SET state = ? WHERE id = ?"), {state, c.key});
+        !q)
         return fail(q.error());
     return ChangeOutcome{};
 }

@@ -1,5 +1,6 @@
 // Overdue parcels, storage fees, reminder notices and the return list.
 #include "overdue.h"
+
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -26,8 +27,8 @@ Holding holding(const StationSettings& settings, const Parcel& parcel, qint64 at
 Result<QList<OverdueItem>> Overdue::overdue() {
     const qint64 now = m_ctx.now();
     const qint64 cutoff = now - qint64(m_ctx.settings().freeDays) * kDayMs;
-    auto parcels =
-        m_parcels.query(QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
+    auto parcels = m_parcels.query(
+        QStringLiteral("status = 'waiting' AND received_at < ? ORDER BY received_at"), {cutoff});
     if (!parcels)
         return fail(parcels.error());
     QList<OverdueItem> out;
@@ -61,9 +62,9 @@ Result<int> Overdue::queueReminders() {
         if ((*ins)->numRowsAffected() != 1)
             continue; // already reminded today
         if (auto st = m_parcels.recordChange(*tx, p, QStringLiteral("reminded"),
-                                   {{QStringLiteral("notification_id"), id},
-                                    {QStringLiteral("overdue_days"), item.held.feeDays},
-                                    {QStringLiteral("fee_fen"), item.held.feeFen}});
+                                             {{QStringLiteral("notification_id"), id},
+                                              {QStringLiteral("overdue_days"), item.held.feeDays},
+                                              {QStringLiteral("fee_fen"), item.held.feeFen}});
             !st)
             return fail(st.error());
         ++queued;

@@ -33,7 +33,7 @@ template<class E, size_t N> QString nameOf(E value, const std::pair<E, const cha
 const std::pair<ParcelStatus, const char*> kStatus[] = {{ParcelStatus::Waiting, "waiting"},
                                                         {ParcelStatus::PickedUp, "picked_up"},
                                                         {ParcelStatus::ToReturn, "to_return"},
-                                                       {ParcelStatus::Returned, "returned"}};
+                                                        {ParcelStatus::Returned, "returned"}};
 const std::pair<DeliveryPref, const char*> kPref[] = {{DeliveryPref::StationPickup, "pickup"},
                                                       {DeliveryPref::DoorDelivery, "door"},
                                                       {DeliveryPref::FamilyMayCollect, "family"}};

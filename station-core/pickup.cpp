@@ -1,8 +1,9 @@
 // Pickup (出库): finding waiting parcels by person, handing over several in one transaction, undo as
 // a reversal.
-#include "privacy.h"
-#include "overdue.h"
 #include "pickup.h"
+
+#include "overdue.h"
+#include "privacy.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -310,7 +311,7 @@ Result<Error> Pickup::explainNothingWaiting(const PickupLookup& lookup, const QL
 }
 
 Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QString& collectorInput,
-                                         Recipients recipients) {
+                                        Recipients recipients) {
     if (parcelIds.isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("pickup.none_selected"),
                     PickupText::tr("Choose at least one parcel to hand over."));
@@ -404,9 +405,9 @@ Result<Parcel> Pickup::undoPickup(const QString& parcelId) {
     if (!again)
         return fail(again.error());
     if (again->isValid())
-        return fail(ErrorKind::Conflict, QStringLiteral("waybill.duplicate"),
-                    PickupText::tr("Parcel %1 has been received again since; it cannot be put back.")
-                        .arg(p.waybill));
+        return fail(
+            ErrorKind::Conflict, QStringLiteral("waybill.duplicate"),
+            PickupText::tr("Parcel %1 has been received again since; it cannot be put back.").arg(p.waybill));
     // Keep the old code when nobody took it in the meantime.
     auto code = m_parcels.allocateCode(tx, p.shelf, p.layer, p.codeSeq);
     if (!code)

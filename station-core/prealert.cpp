@@ -1,10 +1,10 @@
 // Pre-alerts: the county announces parcels (waybill, recipient, van day) ahead of the van. Sync
 // stores them (sync/client); receiving uses them to fill in the recipient, and the Receive page
 // lists what is still expected today.
-#include "privacy.h"
 #include "countychanges.h"
 #include "fieldrules.h"
 #include "inbound.h"
+#include "privacy.h"
 #include "writetx.h"
 
 namespace cz {
@@ -18,8 +18,8 @@ Prealert prealertFromRow(const QSqlQuery& q) {
 }
 
 // Expected today: announced for today's van and not received yet (no parcel with the waybill).
-const QString kExpectedToday = QStringLiteral(
-    " FROM prealert a WHERE a.van_date = ? AND NOT EXISTS (SELECT 1 FROM parcel p WHERE p.waybill = a.waybill)");
+const QString kExpectedToday = QStringLiteral(" FROM prealert a WHERE a.van_date = ? AND NOT EXISTS (SELECT "
+                                              "1 FROM parcel p WHERE p.waybill = a.waybill)");
 } // namespace
 
 QString Prealert::maskedPhone() const {
@@ -29,7 +29,8 @@ QString Prealert::maskedPhone() const {
 Result<bool> Inbound::fillFromPrealert(ReceiveRequest& request, const QString& waybill) {
     if (!request.phone.trimmed().isEmpty())
         return false;
-    auto q = m_ctx.database().exec(kPrealertColumns + QStringLiteral(" FROM prealert a WHERE a.waybill = ?"), {waybill});
+    auto q = m_ctx.database().exec(kPrealertColumns + QStringLiteral(" FROM prealert a WHERE a.waybill = ?"),
+                                   {waybill});
     if (!q)
         return fail(q.error());
     const bool found = (*q)->next();
@@ -48,7 +49,7 @@ Result<bool> Inbound::fillFromPrealert(ReceiveRequest& request, const QString& w
 
 Result<QList<Prealert>> Inbound::expectedToday() {
     auto q = m_ctx.database().exec(kPrealertColumns + kExpectedToday + QStringLiteral(" ORDER BY a.waybill"),
-                        {localDate(m_ctx.now()).toString(Qt::ISODate)});
+                                   {localDate(m_ctx.now()).toString(Qt::ISODate)});
     if (!q)
         return fail(q.error());
     QList<Prealert> out;
@@ -60,7 +61,7 @@ Result<QList<Prealert>> Inbound::expectedToday() {
 
 Result<int> Inbound::expectedTodayCount() {
     auto v = m_ctx.database().scalar(QStringLiteral("SELECT count(*)") + kExpectedToday,
-                          {localDate(m_ctx.now()).toString(Qt::ISODate)});
+                                     {localDate(m_ctx.now()).toString(Qt::ISODate)});
     if (!v)
         return fail(v.error());
     return v->toInt();
@@ -92,10 +93,11 @@ Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& c) {
     const QDate day = QDate::fromString(c.data.value(QStringLiteral("van_date")).toString(), Qt::ISODate);
     if (c.key.isEmpty() || phone.isEmpty() || !day.isValid())
         return skipped("no waybill, phone or van date");
-    auto q = tx.exec(QStringLiteral("INSERT OR REPLACE INTO prealert(waybill, carrier, phone, name, van_date,"
-                                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                     {c.key, textOrNull(c.data.value(QStringLiteral("carrier"))), phone,
-                      prealertName(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()});
+    auto q =
+        tx.exec(QStringLiteral("INSERT OR REPLACE INTO prealert(waybill, carrier, phone, name, van_date,"
+                               " updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                {c.key, textOrNull(c.data.value(QStringLiteral("carrier"))), phone,
+                 prealertName(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()});
     if (!q)
         return fail(q.error());
     return ChangeOutcome{};

@@ -1,6 +1,7 @@
 // Read-only queries over parcels: lookups, filtered lists, the day's arrivals.
-#include "privacy.h"
 #include "query.h"
+
+#include "privacy.h"
 
 #include <QCoreApplication>
 
@@ -59,7 +60,8 @@ Result<Parcel> ParcelQueries::parcel(const QString& id) {
 Result<QList<Parcel>> ParcelQueries::list(const ParcelFilter& filter) {
     auto [where, args] = filterClause(filter);
     args << filter.limit << filter.offset;
-    return m_parcels.query(where + QStringLiteral(" ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?"), args);
+    return m_parcels.query(where + QStringLiteral(" ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?"),
+                           args);
 }
 
 Result<int> ParcelQueries::count(const ParcelFilter& filter) {
@@ -73,7 +75,7 @@ Result<int> ParcelQueries::count(const ParcelFilter& filter) {
 Result<QList<Parcel>> ParcelQueries::arrivals(const QDate& localDay) {
     const qint64 from = localDayStartMs(localDay);
     return m_parcels.query(QStringLiteral("received_at >= ? AND received_at < ? ORDER BY pickup_code"),
-                        {from, from + kDayMs});
+                           {from, from + kDayMs});
 }
 
 } // namespace cz

@@ -12,8 +12,8 @@ Result<int> retentionSetting(Database& db) {
                        {settings::kOutboxRetentionDays.name()});
     if (!v)
         return fail(v.error());
-    return int(settings::kOutboxRetentionDays.parse(v->toString()).value_or(
-        settings::kOutboxRetentionDays.fallback));
+    return int(settings::kOutboxRetentionDays.parse(v->toString())
+                   .value_or(settings::kOutboxRetentionDays.fallback));
 }
 
 // Runs sql (bound to the cutoff and the batch size) in short transactions until a batch deletes

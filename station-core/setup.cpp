@@ -1,7 +1,6 @@
 #include "setup.h"
 
 #include "countychanges.h"
-
 #include "shelves.h"
 #include "writetx.h"
 
@@ -62,9 +61,8 @@ Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QS
         slotJson.append(
             QJsonObject{{QStringLiteral("slot"), s.name()}, {QStringLiteral("capacity"), s.capacity}});
     }
-    if (auto i =
-            tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
-                    {QString::fromLatin1(settings::kShelfSpec), normaliseShelfSpec(spec)});
+    if (auto i = tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
+                         {QString::fromLatin1(settings::kShelfSpec), normaliseShelfSpec(spec)});
         !i)
         return fail(i.error());
     return slotJson;
@@ -103,15 +101,14 @@ Status StationSetup::initialise(const QString& stationName, const QString& shelf
     auto slotJson = writeSlots(tx, slots, spec);
     if (!slotJson)
         return fail(slotJson.error());
-    if (auto q = tx.exec(
-            QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
-            {QString::fromLatin1(settings::kStationName), *name});
+    if (auto q = tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
+                         {QString::fromLatin1(settings::kStationName), *name});
         !q)
         return fail(q.error());
     if (auto st = tx.appendOp(QStringLiteral("station"), id, QStringLiteral("station.initialised"),
-                               {{QStringLiteral("station_id"), id},
-                                {QStringLiteral("name"), *name},
-                                {QStringLiteral("slots"), *slotJson}});
+                              {{QStringLiteral("station_id"), id},
+                               {QStringLiteral("name"), *name},
+                               {QStringLiteral("slots"), *slotJson}});
         !st)
         return st;
     if (auto st = tx.commit(); !st)
@@ -156,7 +153,7 @@ Status StationSetup::setShelfLayout(const QString& spec) {
         kept << s.name();
     auto q =
         tx.exec(QStringLiteral("SELECT shelf || '-' || layer, count(*) FROM parcel WHERE status = 'waiting'"
-                                " GROUP BY shelf, layer"));
+                               " GROUP BY shelf, layer"));
     if (!q)
         return fail(q.error());
     QStringList blocked;
@@ -177,7 +174,7 @@ Status StationSetup::setShelfLayout(const QString& spec) {
     if (!slotJson)
         return fail(slotJson.error());
     if (auto st = tx.appendOp(QStringLiteral("station"), m_ctx.stationId(), QStringLiteral("shelves.changed"),
-                               {{QStringLiteral("slots"), *slotJson}});
+                              {{QStringLiteral("slots"), *slotJson}});
         !st)
         return st;
     if (auto st = tx.commit(); !st)

@@ -41,7 +41,8 @@ public:
     // Every place with its capacity and the parcels waiting on it, in shelf order.
     [[nodiscard]] Result<QList<SlotLoad>> slotLoads();
     // Compares the scans (and the places named in extraSlots, scanned empty) with the records.
-    [[nodiscard]] Result<AuditReport> audit(const QList<AuditScan>& scans, const QStringList& extraSlots = {});
+    [[nodiscard]] Result<AuditReport> audit(const QList<AuditScan>& scans,
+                                            const QStringList& extraSlots = {});
     // Moves the records of misplaced parcels to where they were found (new codes when needed).
     [[nodiscard]] Result<QList<MoveResult>> applyAudit(const AuditReport& report);
 

@@ -72,7 +72,8 @@ EnrolDialog::EnrolDialog(SyncController& sync, QWidget* parent)
         setBusy(false);
         m_code->clear();
         //: After enrolment: the station's name and id at the county centre
-        showMessage(m_message, tr("Connected: the county knows this station as %1 (%2).").arg(name, stationId),
+        showMessage(m_message,
+                    tr("Connected: the county knows this station as %1 (%2).").arg(name, stationId),
                     Tone::Good);
         m_close->setDefault(true);
         m_close->setFocus();

@@ -1,11 +1,11 @@
 #include "handoverpage.h"
 
+#include "context.h"
 #include "fromstation.h"
 #include "manifestmodel.h"
 #include "messages.h"
 #include "printpreview.h"
 #include "privacy.h"
-#include "context.h"
 #include "style.h"
 
 #include <QFormLayout>

@@ -23,7 +23,8 @@ class PrintService;
 class HandoverPage : public Page {
     Q_OBJECT
 public:
-    explicit HandoverPage(StationContext& station, PrintService* printing = nullptr, QWidget* parent = nullptr);
+    explicit HandoverPage(StationContext& station, PrintService* printing = nullptr,
+                          QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("Handov&er"); }
     // Into the bag or seal field when the clerk is there, otherwise a waybill into the bag.

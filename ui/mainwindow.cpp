@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "camerascanner.h"
+#include "context.h"
 #include "cups.h"
 #include "handoverpage.h"
 #include "navrail.h"
@@ -12,7 +13,6 @@
 #include "sendpage.h"
 #include "settingspage.h"
 #include "shelvespage.h"
-#include "context.h"
 #include "style.h"
 #include "synccontroller.h"
 #include "syncstatuswidget.h"
@@ -51,7 +51,8 @@ QList<QKeySequence> mnemonicsOf(const QWidget* page) {
 }
 } // namespace
 
-MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, PrintService* printing, QWidget* parent)
+MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, PrintService* printing,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_station(station)
     , m_printing(printing ? printing

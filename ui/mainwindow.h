@@ -44,8 +44,8 @@ class MainWindow : public QMainWindow {
 public:
     // The scanner filter is installed on the application for the window's lifetime; clock as in ScanFilter.
     // printing null: a PrintService on CUPS, spooled beside the station database.
-    explicit MainWindow(StationContext& station, ScanFilter::Clock scanClock = {}, PrintService* printing = nullptr,
-                        QWidget* parent = nullptr);
+    explicit MainWindow(StationContext& station, ScanFilter::Clock scanClock = {},
+                        PrintService* printing = nullptr, QWidget* parent = nullptr);
 
     // Shows the page (0 = Receive … in rail order) and puts the focus where the clerk starts on it.
     void showPage(int index);

@@ -1,9 +1,9 @@
 #include "overduepage.h"
 
+#include "context.h"
 #include "overduemodel.h"
 #include "privacy.h"
 #include "returnsmodel.h"
-#include "context.h"
 #include "style.h"
 
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #include "parcelspage.h"
 
-#include "parceltablemodel.h"
 #include "context.h"
+#include "parceltablemodel.h"
 #include "style.h"
 
 #include <QComboBox>

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "context.h"
-#include "query.h"
 #include "page.h"
+#include "query.h"
 
 class QComboBox;
 class QLabel;

@@ -1,10 +1,10 @@
 #include "pickuppage.h"
 
+#include "context.h"
 #include "messages.h"
+#include "overdue.h"
 #include "pickupmodel.h"
 #include "privacy.h"
-#include "context.h"
-#include "overdue.h"
 #include "style.h"
 
 #include <QFormLayout>

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "context.h"
-#include "pickup.h"
 #include "page.h"
+#include "pickup.h"
 
 class QLabel;
 class QLineEdit;

@@ -15,8 +15,8 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // carriers: the station's (StationContext::carriers()), to show carrier names; codes it does not know show
-    // as they are.
+    // carriers: the station's (StationContext::carriers()), to show carrier names; codes it does not know
+    // show as they are.
     void setRows(QList<Prealert> rows, CarrierRegistry carriers = {});
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -1,5 +1,6 @@
 #include "receivepage.h"
 
+#include "context.h"
 #include "documents.h"
 #include "fromstation.h"
 #include "parceltablemodel.h"
@@ -7,7 +8,6 @@
 #include "printpreview.h"
 #include "printservice.h"
 #include "privacy.h"
-#include "context.h"
 #include "style.h"
 
 #include <QCheckBox>

@@ -6,10 +6,10 @@
 #pragma once
 
 #include "context.h"
-#include "query.h"
 #include "inbound.h"
 #include "page.h"
 #include "parcel.h"
+#include "query.h"
 
 #include <QSet>
 #include <optional>

@@ -1,10 +1,10 @@
 #include "sendpage.h"
 
+#include "context.h"
 #include "dispatchmodel.h"
 #include "fromstation.h"
 #include "printpreview.h"
 #include "privacy.h"
-#include "context.h"
 #include "style.h"
 
 #include <QCheckBox>

@@ -1,8 +1,8 @@
 #include "settingspage.h"
 
+#include "context.h"
 #include "enroldialog.h"
 #include "printservice.h"
-#include "context.h"
 #include "style.h"
 #include "synccontroller.h"
 

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "context.h"
-#include "setup.h"
 #include "page.h"
+#include "setup.h"
 
 #include <QPointer>
 

@@ -1,7 +1,7 @@
 #include "setupdialog.h"
 
-#include "shelves.h"
 #include "context.h"
+#include "shelves.h"
 #include "style.h"
 
 #include <QDialogButtonBox>

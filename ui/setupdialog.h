@@ -3,6 +3,7 @@
 
 #include "context.h"
 #include "setup.h"
+
 #include <QDialog>
 
 class QLabel;

@@ -2,8 +2,8 @@
 // found on it, see what is missing, misplaced or unknown, and apply the fixes after confirming.
 #pragma once
 
-#include "page.h"
 #include "context.h"
+#include "page.h"
 #include "shelfaudit.h"
 
 class QComboBox;

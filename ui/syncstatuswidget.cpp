@@ -100,9 +100,9 @@ void SyncStatusWidget::setStatus(const sync::SyncStatus& status, bool revoked) {
     }
     m_dot->setStyleSheet(QStringLiteral("color: %1;").arg(color));
     m_state->setText(state);
-    m_lastSync->setText(tr("Last sync: %1")
-                            .arg(status.lastSuccessAt > 0 ? localDateTimeText(status.lastSuccessAt)
-                                                          : tr("never")));
+    m_lastSync->setText(
+        tr("Last sync: %1")
+            .arg(status.lastSuccessAt > 0 ? localDateTimeText(status.lastSuccessAt) : tr("never")));
     m_pending->setText(tr("%n to send", nullptr, status.pending));
     m_rejected = status.rejected;
     const int rejected = static_cast<int>(m_rejected.size());

@@ -103,10 +103,11 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("Database: sqlite:PATH or postgresql://user:pass@host:port/db."),
           QStringLiteral("location"));
     p.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per result on stdout.")});
-    value(QStringLiteral("security-log"),
-          QStringLiteral("Security events (failed authentication, rate limits, refused SMS, rejected batches) "
-                         "as JSON lines to this file (default: stderr)."),
-          QStringLiteral("file"));
+    value(
+        QStringLiteral("security-log"),
+        QStringLiteral("Security events (failed authentication, rate limits, refused SMS, rejected batches) "
+                       "as JSON lines to this file (default: stderr)."),
+        QStringLiteral("file"));
     value(QStringLiteral("listen"),
           QStringLiteral("serve: address and port (default 127.0.0.1:8765; port 0 = any)."),
           QStringLiteral("addr:port"));

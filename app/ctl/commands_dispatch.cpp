@@ -1,12 +1,12 @@
 // Sending parcels (寄件): dispatch (accept, list, show), rates, waybill-block and manifest, all over
 // station-core's DispatchDesk and Manifests.
 #include "commands.h"
+#include "context.h"
 #include "dispatch.h"
-#include "manifest.h"
 #include "documents.h"
+#include "manifest.h"
 #include "output.h"
 #include "privacy.h"
-#include "context.h"
 
 #include <QJsonArray>
 #include <QTextStream>

@@ -1,11 +1,11 @@
 // The daily parcel commands: receive, pickup, undo-pickup, list, overdue, return, arrivals.
 #include "commands.h"
-#include "output.h"
-#include "privacy.h"
 #include "context.h"
 #include "inbound.h"
+#include "output.h"
 #include "overdue.h"
 #include "pickup.h"
+#include "privacy.h"
 #include "query.h"
 
 #include <QJsonArray>
@@ -175,8 +175,9 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
     QStringList ids;
     for (const Parcel& parcel : std::as_const(chosen))
         ids << parcel.id;
-    auto r = Pickup(ctx.station()).handOver(ids, p.value(QStringLiteral("collector")),
-                                    all ? Recipients::SeveralPeople : Recipients::OnePerson);
+    auto r = Pickup(ctx.station())
+                 .handOver(ids, p.value(QStringLiteral("collector")),
+                           all ? Recipients::SeveralPeople : Recipients::OnePerson);
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
@@ -417,7 +418,8 @@ int runReturn(Context& ctx, const QCommandLineParser& p) {
                              QStringLiteral("parcel.not_found"),
                              Tr::tr("No parcel in the station matches %1.").arg(choice->value.trimmed()),
                              {}});
-    auto r = Overdue(ctx.station()).markForReturn(found->first().id, *reason, p.value(QStringLiteral("note")));
+    auto r =
+        Overdue(ctx.station()).markForReturn(found->first().id, *reason, p.value(QStringLiteral("note")));
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json())

@@ -2,17 +2,17 @@
 // with a spool of failed jobs beside the database) and decode (barcodes in image files).
 #include "barcode.h"
 #include "commands.h"
+#include "context.h"
 #include "cups.h"
 #include "dispatch.h"
 #include "documents.h"
 #include "fromstation.h"
 #include "output.h"
 #include "pdf.h"
-#include "printqueue.h"
-#include "rawlang.h"
-#include "context.h"
 #include "pickup.h"
+#include "printqueue.h"
 #include "query.h"
+#include "rawlang.h"
 #include "shelfaudit.h"
 
 #include <QDir>

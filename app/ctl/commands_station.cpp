@@ -1,8 +1,8 @@
 // Station setup and upkeep commands: init, status, settings, shelves, carriers, audit.
 #include "commands.h"
+#include "context.h"
 #include "output.h"
 #include "privacy.h"
-#include "context.h"
 #include "query.h"
 #include "setup.h"
 #include "shelfaudit.h"
@@ -81,8 +81,9 @@ int runInit(Context& ctx, const QCommandLineParser& p) {
     // The database is created only now, once the arguments are known to be complete.
     if (auto opened = ctx.open(); !opened)
         return ctx.out.fail(opened.error());
-    if (auto st = StationSetup(ctx.station()).initialise(p.value(QStringLiteral("station-name")),
-                                           p.value(QStringLiteral("shelves")));
+    if (auto st =
+            StationSetup(ctx.station())
+                .initialise(p.value(QStringLiteral("station-name")), p.value(QStringLiteral("shelves")));
         !st)
         return ctx.out.fail(st.error());
     auto loads = ShelfAudit(ctx.station()).slotLoads();

@@ -2,11 +2,11 @@
 // USB batch export, over the sync client library.
 #include "backoff.h"
 #include "commands.h"
+#include "context.h"
 #include "exportbatch.h"
 #include "output.h"
 #include "qttransport.h"
 #include "retention.h"
-#include "context.h"
 #include "syncengine.h"
 
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 // (shared/DESIGN.md, "Contracts that scripts rely on"). main.cpp reads the global options, picks
 // the language, opens the station and dispatches to the commands of commands_*.cpp.
 #include "commands.h"
+#include "context.h"
 #include "i18n.h"
 #include "output.h"
-#include "context.h"
 #include "testhooks.h"
 
 #include <QCoreApplication>
@@ -166,9 +166,9 @@ QString commandHelp(const Command& c) {
 }
 
 std::unique_ptr<StationContext> openExisting(const Globals& g, const OpenOptions& options,
-                                      std::optional<Error>& error) {
-    auto s =
-        StationContext::open(g.dbPath, options, g.fakeNowMs ? std::make_shared<ManualClock>(g.fakeNowMs) : nullptr);
+                                             std::optional<Error>& error) {
+    auto s = StationContext::open(g.dbPath, options,
+                                  g.fakeNowMs ? std::make_shared<ManualClock>(g.fakeNowMs) : nullptr);
     if (!s) {
         error = s.error();
         return nullptr;

@@ -19,7 +19,8 @@ QString fakeNow(qint64* ms) {
 }
 
 QString helpNote() {
-    return QStringLiteral("Test build: CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds.\n");
+    return QStringLiteral(
+        "Test build: CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds.\n");
 }
 
 } // namespace cz::ctl::testhooks

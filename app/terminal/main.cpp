@@ -1,12 +1,12 @@
 // cunzhan: the station terminal. Composition root only: options, translations, the station's
 // database, the first-run setup, sync with the county on its own thread, the main window. Everything else
 // lives in ui/ and station-core/.
+#include "context.h"
 #include "firstpaint.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "messages.h"
 #include "setupdialog.h"
-#include "context.h"
 #include "style.h"
 #include "synccontroller.h"
 

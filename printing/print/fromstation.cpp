@@ -8,7 +8,8 @@ SlipData slipData(const StationContext& station, const Parcel& parcel) {
     return {station.settings().stationName, parcel, station.settings().freeDays, station.carriers()};
 }
 
-ArrivalListData arrivalListData(const StationContext& station, const QDate& day, const QList<Parcel>& parcels) {
+ArrivalListData arrivalListData(const StationContext& station, const QDate& day,
+                                const QList<Parcel>& parcels) {
     return {station.settings().stationName, day, parcels, station.carriers()};
 }
 

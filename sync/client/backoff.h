@@ -1,6 +1,6 @@
 // When to try again after a failed sync: jittered exponential backoff from about 2 s up to 10 min,
-// reset on success (then a steady poll); a network change makes the next attempt come soon. Time and randomness are
-// injected, so tests check the schedule without sleeping.
+// reset on success (then a steady poll); a network change makes the next attempt come soon. Time and
+// randomness are injected, so tests check the schedule without sleeping.
 #pragma once
 
 #include "clock.h"
@@ -13,8 +13,8 @@ class Backoff {
 public:
     static constexpr qint64 kInitialMs = 2000;
     static constexpr qint64 kCapMs = 10 * 60 * 1000;
-    static constexpr qint64 kSoonMs = 1000;   // after a network change
-    static constexpr qint64 kIdleMs = 60000;  // after a success: look for the county's changes again
+    static constexpr qint64 kSoonMs = 1000;  // after a network change
+    static constexpr qint64 kIdleMs = 60000; // after a success: look for the county's changes again
 
     // random returns a number in [0, 1); default: QRandomGenerator.
     explicit Backoff(const Clock& clock, std::function<double()> random = {});
@@ -29,7 +29,7 @@ public:
 
     [[nodiscard]] int failures() const { return m_failures; }
     [[nodiscard]] qint64 nextAttemptAt() const { return m_nextAt; } // UTC ms
-    [[nodiscard]] qint64 msUntilNext() const;                        // 0 when due
+    [[nodiscard]] qint64 msUntilNext() const;                       // 0 when due
 
 private:
     const Clock& m_clock;

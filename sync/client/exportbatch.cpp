@@ -19,9 +19,10 @@ Result<int> exportBatch(SyncStore& store, const QString& path) {
     if (!e)
         return fail(e.error());
     if (e->stationId.isEmpty())
-        return fail(ErrorKind::Conflict, kErrNotEnrolled,
-                    ExportText::tr("This station is not enrolled with a county server yet, so the county could "
-                                   "not tell whose batch it is: enrol it first."));
+        return fail(
+            ErrorKind::Conflict, kErrNotEnrolled,
+            ExportText::tr("This station is not enrolled with a county server yet, so the county could "
+                           "not tell whose batch it is: enrol it first."));
     auto ops = store.pending(std::numeric_limits<int>::max());
     if (!ops)
         return fail(ops.error());

@@ -11,7 +11,8 @@ struct FakeNetText {
 };
 
 std::unexpected<Error> netError(const QString& code) {
-    return fail(ErrorKind::Unavailable, code, FakeNetText::tr("Cannot reach the county server: %1").arg(code));
+    return fail(ErrorKind::Unavailable, code,
+                FakeNetText::tr("Cannot reach the county server: %1").arg(code));
 }
 } // namespace
 

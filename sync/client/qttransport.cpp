@@ -18,10 +18,13 @@ struct NetText {
 
 Error netError(QNetworkReply::NetworkError code, const QString& detail, bool timedOut) {
     if (timedOut)
-        return {ErrorKind::Unavailable, QStringLiteral("net.timeout"),
-                NetText::tr("The county server did not answer in time."), {}};
+        return {ErrorKind::Unavailable,
+                QStringLiteral("net.timeout"),
+                NetText::tr("The county server did not answer in time."),
+                {}};
     const bool tls = code == QNetworkReply::SslHandshakeFailedError;
-    return {ErrorKind::Unavailable, tls ? QStringLiteral("net.tls") : QStringLiteral("net.unreachable"),
+    return {ErrorKind::Unavailable,
+            tls ? QStringLiteral("net.tls") : QStringLiteral("net.unreachable"),
             tls ? NetText::tr("The county server's certificate is not trusted (%1). Check the address, or "
                               "enrol again with the county's CA certificate.")
                       .arg(detail)
@@ -92,10 +95,12 @@ Result<HttpResponse> QtTransport::send(const HttpRequest& request) {
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     const bool shortBody = length.isValid() && length.toLongLong() != body.size();
     if (!status.isValid() || broken || shortBody)
-        return fail(netError(broken || !status.isValid() ? reply->error() : QNetworkReply::RemoteHostClosedError,
-                             shortBody && !broken ? QStringLiteral("the answer was cut short") : reply->errorString(),
-                             timedOut || reply->error() == QNetworkReply::TimeoutError));
-    return HttpResponse{status.toInt(), body, reply->header(QNetworkRequest::ContentTypeHeader).toString().toUtf8()};
+        return fail(
+            netError(broken || !status.isValid() ? reply->error() : QNetworkReply::RemoteHostClosedError,
+                     shortBody && !broken ? QStringLiteral("the answer was cut short") : reply->errorString(),
+                     timedOut || reply->error() == QNetworkReply::TimeoutError));
+    return HttpResponse{status.toInt(), body,
+                        reply->header(QNetworkRequest::ContentTypeHeader).toString().toUtf8()};
 }
 
 } // namespace cz::sync

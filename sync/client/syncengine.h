@@ -18,8 +18,9 @@ namespace cz::sync {
 inline const QString kErrUnauthorized = QStringLiteral("sync.unauthorized"); // token revoked: enrol again
 inline const QString kErrNotEnrolled = QStringLiteral("sync.not_enrolled");
 inline const QString kErrServerUnavailable = QStringLiteral("sync.server_unavailable"); // 5xx, 429
-inline const QString kErrRefused = QStringLiteral("sync.refused");           // other 4xx, with the server's message
-inline const QString kErrBadResponse = QStringLiteral("sync.bad_response");  // undecodable or mismatched answer (retried)
+inline const QString kErrRefused = QStringLiteral("sync.refused"); // other 4xx, with the server's message
+inline const QString kErrBadResponse =
+    QStringLiteral("sync.bad_response"); // undecodable or mismatched answer (retried)
 
 struct SyncReport {
     int pushed = 0;   // ops acknowledged in this run

@@ -8,7 +8,6 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
-
 #include <zlib.h>
 
 namespace cz::sync {
@@ -37,7 +36,9 @@ const QString kHighWater = QStringLiteral("hw");
 const QString kMagic = QStringLiteral("cunzhan-batch");
 const QString kFormat = QStringLiteral("fmt");
 
-QByteArray pack(const QCborMap& map) { return deflate(map.toCborValue().toCbor()); }
+QByteArray pack(const QCborMap& map) {
+    return deflate(map.toCborValue().toCbor());
+}
 
 // What one message may cost to decode. Checked while reading, before anything is built: a deflate
 // bomb of 33 M empty maps (32 KB on the wire) would otherwise become 4.7 GB of QCborValue.
@@ -252,7 +253,8 @@ bool readText(const QCborMap& m, const QString& key, QString* out, bool required
     if (v.isUndefined() && !required)
         return true;
     if (!isText(v)) {
-        *error = QStringLiteral("field \"%1\" must be text of at most %2 characters").arg(key).arg(kMaxTextLength);
+        *error =
+            QStringLiteral("field \"%1\" must be text of at most %2 characters").arg(key).arg(kMaxTextLength);
         return false;
     }
     *out = v.toString();
@@ -369,16 +371,21 @@ bool decodeOps(const QCborValue& v, QList<WireOp>* out, QString* error, qsizetyp
     return true;
 }
 
-template <class T>
-Decoded<T> failed(const QString& error) {
+template<class T> Decoded<T> failed(const QString& error) {
     return Decoded<T>{std::nullopt, error};
 }
 
 } // namespace
 
-QString enrollPath() { return QStringLiteral("/v1/enroll"); }
-QString pushPath(const QString& stationId) { return QStringLiteral("/v1/stations/%1/push").arg(stationId); }
-QString pullPath(const QString& stationId) { return QStringLiteral("/v1/stations/%1/pull").arg(stationId); }
+QString enrollPath() {
+    return QStringLiteral("/v1/enroll");
+}
+QString pushPath(const QString& stationId) {
+    return QStringLiteral("/v1/stations/%1/push").arg(stationId);
+}
+QString pullPath(const QString& stationId) {
+    return QStringLiteral("/v1/stations/%1/pull").arg(stationId);
+}
 QString summaryPath(const QString& stationId) {
     return QStringLiteral("/v1/stations/%1/summary").arg(stationId);
 }
@@ -397,7 +404,8 @@ bool parseStationPath(const QString& path, QString* stationId, QString* verb) {
 
 QString encodeInvite(const EnrolmentInvite& invite) {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("server"), QString::fromLatin1(QUrl::toPercentEncoding(invite.serverUrl)));
+    query.addQueryItem(QStringLiteral("server"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(invite.serverUrl)));
     query.addQueryItem(QStringLiteral("code"), QString::fromLatin1(QUrl::toPercentEncoding(invite.code)));
     return QStringLiteral("cunzhan-enroll:?") + query.toString(QUrl::FullyEncoded);
 }
@@ -418,8 +426,8 @@ std::optional<EnrolmentInvite> parseInvite(const QString& text) {
 QByteArray deflate(const QByteArray& data) {
     uLongf size = compressBound(uLong(data.size()));
     QByteArray out(qsizetype(size), Qt::Uninitialized);
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.constData()),
-                  uLong(data.size()), 6) != Z_OK)
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
+                  reinterpret_cast<const Bytef*>(data.constData()), uLong(data.size()), 6) != Z_OK)
         return {};
     out.resize(qsizetype(size));
     return out;
@@ -466,16 +474,21 @@ QString opDigest(const WireOp& op) {
                                 {QStringLiteral("schema_version"), op.schemaVersion},
                                 {QStringLiteral("created_at"), op.createdAt}};
     return QString::fromLatin1(
-        QCryptographicHash::hash(QJsonDocument(canonical).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+        QCryptographicHash::hash(QJsonDocument(canonical).toJson(QJsonDocument::Compact),
+                                 QCryptographicHash::Sha256)
             .toHex());
 }
 
 QString toString(Outcome o) {
     switch (o) {
-    case Outcome::Applied: return QStringLiteral("applied");
-    case Outcome::AlreadyApplied: return QStringLiteral("already_applied");
-    case Outcome::Rejected: return QStringLiteral("rejected");
-    case Outcome::Conflict: return QStringLiteral("conflict");
+    case Outcome::Applied:
+        return QStringLiteral("applied");
+    case Outcome::AlreadyApplied:
+        return QStringLiteral("already_applied");
+    case Outcome::Rejected:
+        return QStringLiteral("rejected");
+    case Outcome::Conflict:
+        return QStringLiteral("conflict");
     case Outcome::Held:
         return QStringLiteral("held");
     }
@@ -664,8 +677,9 @@ Decoded<EnrollResponse> decodeEnrollResponse(const QByteArray& body) {
     if (!map)
         return failed<EnrollResponse>(error);
     EnrollResponse m;
-    if (!readText(*map, kStation, &m.stationId, true, &error) || !readText(*map, kToken, &m.token, true, &error) ||
-        !readText(*map, kName, &m.name, true, &error) || !readText(*map, kTownship, &m.township, true, &error) ||
+    if (!readText(*map, kStation, &m.stationId, true, &error) ||
+        !readText(*map, kToken, &m.token, true, &error) || !readText(*map, kName, &m.name, true, &error) ||
+        !readText(*map, kTownship, &m.township, true, &error) ||
         !readText(*map, kEpoch, &m.epoch, true, &error))
         return failed<EnrollResponse>(error);
     return {m, {}};

@@ -67,8 +67,7 @@ QByteArray deflate(const QByteArray& data);
 std::optional<QByteArray> inflate(const QByteArray& data, qsizetype maxBytes = kMaxInflatedBytes);
 
 // Decoding result: a value, or an error saying what was wrong (for the 400 body and logs).
-template <class T>
-struct Decoded {
+template<class T> struct Decoded {
     std::optional<T> value;
     QString error;
     explicit operator bool() const { return value.has_value(); }

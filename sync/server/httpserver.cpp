@@ -131,6 +131,21 @@ struct Exchange {
     bool dispatched = false;
 };
 
+// The client's address as text ("127.0.0.2", "::1"), empty when unknown.
+QString clientAddress(MHD_Connection* c) {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr)
+        return {};
+    char text[INET6_ADDRSTRLEN] = {};
+    const sockaddr* a = info->client_addr;
+    const void* raw = a->sa_family == AF_INET6
+                          ? static_cast<const void*>(&reinterpret_cast<const sockaddr_in6*>(a)->sin6_addr)
+                          : static_cast<const void*>(&reinterpret_cast<const sockaddr_in*>(a)->sin_addr);
+    if (!inet_ntop(a->sa_family, raw, text, sizeof text))
+        return {};
+    return QString::fromLatin1(text);
+}
+
 MHD_Result queue(MHD_Connection* c, const sync::HttpResponse& r) {
     MHD_Response* response = MHD_create_response_from_buffer(
         size_t(r.body.size()), const_cast<char*>(r.body.constData()), MHD_RESPMEM_MUST_COPY);
@@ -306,6 +321,7 @@ struct HttpServer::Impl {
             ex->connection = static_cast<Connection*>(info->socket_context);
         ex->request.method = QByteArray(method);
         ex->request.path = QString::fromUtf8(url);
+        ex->request.remoteAddress = clientAddress(c); // the enrolment guard limits guesses per address
         MHD_get_connection_values(c, MHD_HEADER_KIND, &collectHeader, &ex->request.headers);
 
         bool lengthKnown = false;

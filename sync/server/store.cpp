@@ -249,9 +249,10 @@ Status CountyStore::openConnection(QSqlDatabase& db) {
         m_location.backend == Backend::Sqlite
             ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                           QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA foreign_keys=ON")}
-            : QStringList{QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs),
-                          // NOTICEs ("relation already exists, skipping") would reach the operator's terminal.
-                          QStringLiteral("SET client_min_messages = warning")};
+            : QStringList{
+                  QStringLiteral("SET lock_timeout = %1").arg(m_busyTimeoutMs),
+                  // NOTICEs ("relation already exists, skipping") would reach the operator's terminal.
+                  QStringLiteral("SET client_min_messages = warning")};
     for (const QString& sql : setup) {
         QSqlQuery q(db);
         if (!q.exec(sql))

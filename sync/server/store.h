@@ -129,7 +129,7 @@ private:
     int m_busyTimeoutMs;
     QString m_sideDirectory;
     QString m_connectionPrefix;
-    QMutex m_mutex; // guards m_connections and m_injector
+    QMutex m_mutex;            // guards m_connections and m_injector
     std::mutex m_sqliteWriter; // one SQLite write transaction at a time in this process
     QList<QString> m_connections;
     std::function<bool(int)> m_injector;
