@@ -28,7 +28,7 @@ private Q_SLOTS:
 
 void TestInbound::receiveWritesEverythingOnce() {
     test::Fixture f;
-    auto r = f.station->receive({QStringLiteral(" yt764306505052 "),
+    auto r = f.station->inbound.receive({QStringLiteral(" yt764306505052 "),
                                  QStringLiteral("13812345678"),
                                  QStringLiteral("张三"),
                                  {},
@@ -48,7 +48,7 @@ void TestInbound::receiveWritesEverythingOnce() {
         f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'arrival' AND day = '2026-11-28'")), 1);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.received'")), 1);
 
-    auto q = f.station->database().exec(
+    auto q = f.station->ctx->database().exec(
         QStringLiteral("SELECT op_id, seq, entity, entity_id, payload, schema_version, created_at FROM outbox"
                        " WHERE kind = 'parcel.received'"));
     QVERIFY(q && (*q)->next());
@@ -69,10 +69,10 @@ void TestInbound::receiveWritesEverythingOnce() {
     (*q)->finish();
 
     // The day's arrival list is derived from the parcels.
-    auto arrivals = f.station->arrivals(QDate(2026, 11, 28));
+    auto arrivals = f.station->queries.arrivals(QDate(2026, 11, 28));
     QVERIFY(arrivals.has_value());
     QCOMPARE(arrivals->size(), 1);
-    QVERIFY(f.station->arrivals(QDate(2026, 11, 27))->isEmpty());
+    QVERIFY(f.station->queries.arrivals(QDate(2026, 11, 27))->isEmpty());
 }
 
 void TestInbound::badInputWritesNothing_data() {
@@ -135,7 +135,7 @@ void TestInbound::badInputWritesNothing() {
     test::Fixture f;
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     const auto before = f.snapshot();
-    auto r = f.station->receive({waybill, phone, name, carrier, std::nullopt});
+    auto r = f.station->inbound.receive({waybill, phone, name, carrier, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, code);
     QCOMPARE(r.error().kind, ErrorKind::BadInput);
@@ -144,7 +144,7 @@ void TestInbound::badInputWritesNothing() {
     if (code == QLatin1String("carrier.ambiguous")) {
         QCOMPARE(r.error().details, (QStringList{QStringLiteral("STO"), QStringLiteral("YUNDA")}));
         // Confirming one of the candidates receives it.
-        auto ok = f.station->receive({waybill, phone, name, QStringLiteral("yunda"), std::nullopt});
+        auto ok = f.station->inbound.receive({waybill, phone, name, QStringLiteral("yunda"), std::nullopt});
         QVERIFY(ok.has_value());
         QCOMPARE(ok->parcel.carrier, QStringLiteral("YUNDA"));
     }
@@ -153,7 +153,7 @@ void TestInbound::badInputWritesNothing() {
 void TestInbound::notInitialised() {
     test::Fixture f({}, false);
     auto r =
-        f.station->receive({QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
+        f.station->inbound.receive({QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("station.not_initialised"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -166,7 +166,7 @@ void TestInbound::duplicateIsConflict() {
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     const auto before = f.snapshot();
     auto r =
-        f.station->receive({QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
+        f.station->inbound.receive({QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("waybill.duplicate"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -177,7 +177,7 @@ void TestInbound::duplicateIsConflict() {
 void TestInbound::sameWaybillAfterPickupIsFine() {
     test::Fixture f;
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({first.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({first.id}).has_value());
     // A parcel that came back (for example returned by the villager) can be received again.
     const Parcel again = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     QVERIFY(again.id != first.id);
@@ -189,7 +189,7 @@ void TestInbound::keepsPersonTogether() {
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13800000001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13800000002"));
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13800000003"));
-    auto r = f.station->receive(
+    auto r = f.station->inbound.receive(
         {QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->keptTogether);
@@ -219,7 +219,7 @@ void TestInbound::overCapacityStillReceives() {
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1002"));
     auto r =
-        f.station->receive({QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
+        f.station->inbound.receive({QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->overCapacity);
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
@@ -235,7 +235,7 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
     for (int i = 0; i < 1500; ++i) {
         if (!waiting.isEmpty() && rng->bounded(100) < 45) {
             const int k = static_cast<int>(rng->bounded(static_cast<quint32>(waiting.size())));
-            QVERIFY(f.station->handOver({waiting.takeAt(k).id}).has_value());
+            QVERIFY(f.station->pickup.handOver({waiting.takeAt(k).id}).has_value());
             ++handed;
             continue;
         }
@@ -250,13 +250,13 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
     }
     QVERIFY(handed > 300);
     QCOMPARE(f.rows(QStringLiteral("parcel"), QStringLiteral("in_station = 1")), waiting.size());
-    auto dup = f.station->database().scalar(QStringLiteral(
+    auto dup = f.station->ctx->database().scalar(QStringLiteral(
         "SELECT count(*) FROM (SELECT pickup_code FROM parcel WHERE in_station = 1 GROUP BY pickup_code"
         " HAVING count(*) > 1)"));
     QCOMPARE(dup->toInt(), 0);
     // Every waiting parcel is found by its own code, and only it.
     for (const Parcel& w : waiting) {
-        auto found = f.station->findByCode(w.pickupCode);
+        auto found = f.station->pickup.findByCode(w.pickupCode);
         QVERIFY(found.has_value());
         QCOMPARE(found->size(), 1);
         QCOMPARE(found->first().id, w.id);
@@ -265,7 +265,7 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
 
 void TestInbound::preferenceRemembered() {
     test::Fixture f;
-    auto r = f.station->receive({QStringLiteral("YT000000000001"),
+    auto r = f.station->inbound.receive({QStringLiteral("YT000000000001"),
                                  QStringLiteral("13812345678"),
                                  {},
                                  {},

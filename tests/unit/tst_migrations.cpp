@@ -68,14 +68,16 @@ void TestMigrations::fromVersion1Golden() {
     loadSql(path, QStringLiteral(CUNZHAN_TEST_DATA "/station_v1.sql"));
 
     auto clock = std::make_shared<ManualClock>(test::kStart);
-    auto s = Station::open(path, {}, clock);
+    auto s = StationContext::open(path, {}, clock);
     QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
-    Station& st = **s;
+    StationContext& st = **s;
+    Inbound inbound(st);
+    Pickup pickup(st);
     QCOMPARE(st.database().schemaVersion(), Database::latestSchemaVersion());
     // Data written by version 1 survives and is usable.
     QCOMPARE(st.stationId(), QStringLiteral("0192f000-0000-7000-8000-000000000001"));
     QCOMPARE(st.settings().stationName, QStringLiteral("老版本站"));
-    auto found = st.findByCode(QStringLiteral("1-1-1001"));
+    auto found = pickup.findByCode(QStringLiteral("1-1-1001"));
     QVERIFY(found.has_value());
     QCOMPARE(found->size(), 1);
     QCOMPARE(found->first().waybill, QStringLiteral("YT764306505052"));
@@ -84,13 +86,13 @@ void TestMigrations::fromVersion1Golden() {
 
     // Version-2 features work on the migrated file: receiving writes an arrival notice.
     auto r =
-        st.receive({QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
+        inbound.receive({QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QVERIFY(r->keptTogether); // beside the same person's parcel from version 1
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
     QCOMPARE(r->parcel.pickupCode, QStringLiteral("1-1-1003")); // the counter carried over
     QCOMPARE(st.database().scalar(QStringLiteral("SELECT count(*) FROM notification"))->toInt(), 1);
-    auto handed = st.handOver({found->first().id});
+    auto handed = pickup.handOver({found->first().id});
     QVERIFY(handed.has_value());
 }
 
@@ -126,11 +128,11 @@ void TestMigrations::reopenIsNoop() {
     const auto before = f.snapshot();
     const QString path = f.path();
     f.station.reset();
-    auto s = Station::open(path);
+    auto s = test::StationServices::open(path);
     QVERIFY(s.has_value());
     f.station = std::move(*s);
     QCOMPARE(f.snapshot(), before);
-    QVERIFY(f.station->isInitialised());
+    QVERIFY(f.station->ctx->isInitialised());
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
