@@ -28,7 +28,7 @@ struct Pair {
     CountyFixture county;
     Fixture station;
     sync::FakeTransport net{[this](const sync::HttpRequest& r) { return county.service->handle(r); }};
-    sync::SyncEngine engine{station.station->database(), net, *station.clock};
+    sync::SyncEngine engine{station.station->ctx->database(), net, *station.clock};
     QString stationId;
     int waybills = 0;
 
@@ -50,7 +50,7 @@ struct Pair {
 
     QSet<QString> stationOps() {
         QSet<QString> ids;
-        auto q = station.station->database().exec(QStringLiteral("SELECT op_id FROM outbox"));
+        auto q = station.station->ctx->database().exec(QStringLiteral("SELECT op_id FROM outbox"));
         while (q && (*q)->next())
             ids.insert((*q)->value(0).toString());
         return ids;
@@ -65,11 +65,11 @@ struct Pair {
     qint64 countyOpRows() { return county.count(QStringLiteral("ops")); }
     int pending() { return station.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL")); }
     QString stationSetting(const QString& key) {
-        auto v = station.station->database().scalar(QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
+        auto v = station.station->ctx->database().scalar(QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
         return v ? v->toString() : QString();
     }
     qint64 cursor() {
-        auto v = station.station->database().scalar(
+        auto v = station.station->ctx->database().scalar(
             QStringLiteral("SELECT value FROM sync_state WHERE key = 'cursor'"));
         return v ? v->toLongLong() : -1;
     }
@@ -86,7 +86,7 @@ struct Pair {
         QCOMPARE(countyOps(), mine);
         QCOMPARE(countyOpRows(), qint64(mine.size()));
         QCOMPARE(cursor(), countyMaxSeq());
-        auto q = station.station->database().exec(QStringLiteral("SELECT id, status FROM parcel"));
+        auto q = station.station->ctx->database().exec(QStringLiteral("SELECT id, status FROM parcel"));
         QVERIFY(q.has_value());
         int parcels = 0;
         while ((*q)->next()) {
@@ -106,7 +106,7 @@ struct Pair {
         const Parcel p = receive();
         receive();
         if (round % 2 == 0)
-            QVERIFY(station.station->handOver({p.id}, QStringLiteral("本人")).has_value());
+            QVERIFY(station.station->pickup.handOver({p.id}, QStringLiteral("本人")).has_value());
         QVERIFY(county::setSetting(*county.store, QStringLiteral("free_days"), QString::number(3 + round)).has_value());
     }
 };
@@ -128,7 +128,7 @@ private Q_SLOTS:
         Pair pair;
         const Parcel first = pair.receive();
         pair.receive();
-        QVERIFY(pair.station.station->handOver({first.id}, QStringLiteral("本人")).has_value());
+        QVERIFY(pair.station.station->pickup.handOver({first.id}, QStringLiteral("本人")).has_value());
         // What the county publishes: settings, carrier rules and a pre-alert for this station.
         QVERIFY(county::setSetting(*pair.county.store, QStringLiteral("free_days"), QStringLiteral("6")).has_value());
         const QByteArray rules = R"({"carriers":[{"code":"YTO","name_zh":"圆通","name_en":"YTO Express","sort":3},
@@ -146,12 +146,12 @@ private Q_SLOTS:
         QCOMPARE(report->pushed, pair.station.rows(QStringLiteral("outbox")));
         QVERIFY(report->pulled >= 3);
         pair.verifyConverged();
-        QVERIFY(pair.station.station->refresh().has_value());
-        QCOMPARE(pair.station.station->settings().freeDays, 6);
-        QCOMPARE(pair.station.station->carriers().detect(QStringLiteral("XDS0123456789")).value(0).code,
+        QVERIFY(pair.station.station->ctx->refresh().has_value());
+        QCOMPARE(pair.station.station->ctx->settings().freeDays, 6);
+        QCOMPARE(pair.station.station->ctx->carriers().detect(QStringLiteral("XDS0123456789")).value(0).code,
                  QStringLiteral("XDS"));
         // The pre-alert fills in the recipient at scan-in.
-        auto received = pair.station.station->receive({QStringLiteral("YT4300000009999"), {}, {}, {}, std::nullopt});
+        auto received = pair.station.station->inbound.receive({QStringLiteral("YT4300000009999"), {}, {}, {}, std::nullopt});
         QVERIFY2(received, received ? "" : qPrintable(received.error().message));
         QVERIFY(received->prealerted);
         QCOMPARE(received->parcel.phone, QStringLiteral("13712345678"));
@@ -171,20 +171,20 @@ private Q_SLOTS:
         int accesses = 0;
         // Count the accesses of one sync with work on both sides.
         pair.makeWork(0);
-        pair.station.station->database().setFaultInjector([&](int) {
+        pair.station.station->ctx->database().setFaultInjector([&](int) {
             ++accesses;
             return false;
         });
         QVERIFY(pair.engine.runOnce().has_value());
-        pair.station.station->database().setFaultInjector({});
+        pair.station.station->ctx->database().setFaultInjector({});
         QVERIFY(accesses > 10);
         int failedRuns = 0;
         for (int i = 0; i < accesses; ++i) {
             pair.makeWork(i + 1);
             int n = 0;
-            pair.station.station->database().setFaultInjector([&](int) { return n++ == i; });
+            pair.station.station->ctx->database().setFaultInjector([&](int) { return n++ == i; });
             failedRuns += pair.engine.runOnce().has_value() ? 0 : 1;
-            pair.station.station->database().setFaultInjector({});
+            pair.station.station->ctx->database().setFaultInjector({});
             auto again = pair.engine.runOnce();
             QVERIFY2(again, again ? "" : qPrintable(again.error().message));
             pair.verifyConverged();
@@ -294,7 +294,7 @@ private Q_SLOTS:
     // first sent with, so a renewed epoch finds it already applied, not in conflict.
     void actorReachesTheCountyAndOldOpsKeepTheirBody() {
         Pair pair;
-        auto& db = pair.station.station->database();
+        auto& db = pair.station.station->ctx->database();
         QVERIFY(db.exec(QStringLiteral(
                             "INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
                             " created_at) VALUES (?, 'setting', 'free_days', 'setting.changed',"
@@ -333,7 +333,7 @@ private Q_SLOTS:
         Pair pair;
         const Parcel p = pair.receive();
         QVERIFY(pair.engine.runOnce().has_value());
-        auto& db = pair.station.station->database();
+        auto& db = pair.station.station->ctx->database();
         // An op the county cannot know (as from a newer station), and an acknowledged op whose body
         // was altered and sent again under the same id.
         QVERIFY(db.exec(QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
@@ -386,9 +386,9 @@ private Q_SLOTS:
         const Parcel first = pair.receive();
         pair.receive();
         pair.receive();
-        QVERIFY(pair.station.station->handOver({first.id}, QStringLiteral("本人")).has_value());
+        QVERIFY(pair.station.station->pickup.handOver({first.id}, QStringLiteral("本人")).has_value());
         QVERIFY(
-            pair.station.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
+            pair.station.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
 
         auto report = pair.engine.runOnce();
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));

@@ -165,7 +165,7 @@ void TestSyncClient::failedAccessAtEveryPointRecovers() {
     {
         SyncFixture f;
         prepare(f);
-        f.station.station->database().setFaultInjector([&](int) {
+        f.station.station->ctx->database().setFaultInjector([&](int) {
             ++accesses;
             return false;
         });
@@ -175,7 +175,7 @@ void TestSyncClient::failedAccessAtEveryPointRecovers() {
     for (int i = 0; i < accesses; ++i) {
         SyncFixture f;
         prepare(f);
-        Database& db = f.station.station->database();
+        Database& db = f.station.station->ctx->database();
         db.setFaultInjector([i](int access) { return access == i; });
         auto failed = f.engine.runOnce();
         QVERIFY2(!failed.has_value(), qPrintable(QStringLiteral("access %1 failed but the sync succeeded").arg(i)));
@@ -222,13 +222,13 @@ void TestSyncClient::pullStoresPagesWithTheCursor() {
                       {QStringLiteral("name"), QStringLiteral("王五")},
                       {QStringLiteral("van_date"), localDate(f.station.clock->nowMs()).toString(Qt::ISODate)}});
     f.county.publish(QStringLiteral("prealert"), QStringLiteral("YT777"), {}, true); // delete of one never held
-    const QString notice = f.station.station->database()
+    const QString notice = f.station.station->ctx->database()
                                .scalar(QStringLiteral("SELECT id FROM notification LIMIT 1"))
                                ->toString();
     QVERIFY(notice.isEmpty()); // no parcel yet: make one to have a notice
     f.receive();
     const QString noticeId =
-        f.station.station->database().scalar(QStringLiteral("SELECT id FROM notification"))->toString();
+        f.station.station->ctx->database().scalar(QStringLiteral("SELECT id FROM notification"))->toString();
     f.county.publish(QStringLiteral("notice_status"), noticeId,
                      {{QStringLiteral("state"), QStringLiteral("delivered")}, {QStringLiteral("at"), 1}});
 
@@ -242,11 +242,11 @@ void TestSyncClient::pullStoresPagesWithTheCursor() {
     QCOMPARE(f.station.rows(QStringLiteral("notification"), QStringLiteral("state = 'delivered'")), 1);
     QCOMPARE(f.pending(), 0); // nothing pulled was echoed into the outbox
     QCOMPARE(f.ops(), 2);
-    QVERIFY(f.station.station->refresh().has_value());
-    QCOMPARE(f.station.station->settings().feePerDayFen, 50);
-    QCOMPARE(f.station.station->carriers().detect(QStringLiteral("NC1234567890")).size(), 1);
+    QVERIFY(f.station.station->ctx->refresh().has_value());
+    QCOMPARE(f.station.station->ctx->settings().feePerDayFen, 50);
+    QCOMPARE(f.station.station->ctx->carriers().detect(QStringLiteral("NC1234567890")).size(), 1);
     // The pre-alert's carrier came down with the rules: receiving it needs no phone and no carrier.
-    auto received = f.station.station->receive({QStringLiteral("NC0000000001"), {}, {}, {}, std::nullopt});
+    auto received = f.station.station->inbound.receive({QStringLiteral("NC0000000001"), {}, {}, {}, std::nullopt});
     QVERIFY2(received.has_value(), received ? "" : qPrintable(received.error().message));
     QCOMPARE(received->parcel.carrier, QStringLiteral("NEWCO"));
     QCOMPARE(received->parcel.name, QStringLiteral("王五"));

@@ -45,7 +45,7 @@ private:
         explicit Running(bool enrol = true) {
             if (enrol) {
                 FakeTransport net([this](const HttpRequest& r) { return shared.handle(r); });
-                SyncEngine engine(station.station->database(), net, *station.clock);
+                SyncEngine engine(station.station->ctx->database(), net, *station.clock);
                 if (!engine.enroll(QStringLiteral("https://county.test"), shared.county.code))
                     qFatal("enrolment failed");
             }
