@@ -21,7 +21,10 @@
 #include "faultproxyprocess.h"
 #include "protocol.h"
 #include "qttransport.h"
-#include "station.h"
+#include "context.h"
+#include "inbound.h"
+#include "pickup.h"
+#include "setup.h"
 #include "syncengine.h"
 
 #include <QCommandLineParser>
@@ -169,23 +172,25 @@ double pushAll(int port, const std::vector<SimStation>& stations, std::vector<do
 }
 
 // A station with `parcels` received parcels, every other one handed over.
-std::unique_ptr<Station> makeStation(const QString& path, int parcels) {
-    auto s = Station::open(path);
+std::unique_ptr<StationContext> makeStation(const QString& path, int parcels) {
+    auto s = StationContext::open(path);
     if (!s)
         die(s.error().message);
-    if (auto st = (*s)->initialise(QStringLiteral("东村站"), QStringLiteral("1-20:5x60")); !st)
+    if (auto st = StationSetup(**s).initialise(QStringLiteral("东村站"), QStringLiteral("1-20:5x60")); !st)
         die(st.error().message);
+    Inbound inbound(**s);
     QStringList handOver;
     for (int n = 0; n < parcels; ++n) {
         const QString phone = QStringLiteral("139%1").arg(10000000 + n % 4000, 8, 10, QLatin1Char('0'));
-        auto r = (*s)->receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
+        auto r = inbound.receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
         if (!r)
             die(r.error().message);
         if (n % 2 == 0)
             handOver << r->parcel.id;
     }
+    Pickup pickup(**s);
     for (const QString& id : handOver)
-        if (auto h = (*s)->handOver({id}, QStringLiteral("本人")); !h)
+        if (auto h = pickup.handOver({id}, QStringLiteral("本人")); !h)
             die(h.error().message);
     return std::move(*s);
 }
@@ -227,7 +232,7 @@ double catchUp(const QString& dir, const QString& db, const QString& url, int pa
     sync::SyncEngine engine(station->database(), transport, clock);
     if (auto e = engine.enroll(url, code); !e)
         die(QStringLiteral("enrol through %1: %2").arg(url, e.error().message));
-    auto pending = station->pendingOps();
+    auto pending = StationSetup(*station).pendingOps();
     QElapsedTimer t;
     t.start();
     auto report = engine.runOnce();
