@@ -2,11 +2,17 @@
 // its routing zone; a handed-over manifest lists dispatches and returns per bag; carriers are printed by
 // name, in the station's language (this test runs under LANG=LC_ALL=C, as a fresh install does).
 #include "barcode.h"
+#include "context.h"
 #include "dispatch.h"
 #include "document.h"
 #include "fromstation.h"
 #include "i18n.h"
+#include "inbound.h"
+#include "manifest.h"
+#include "overdue.h"
 #include "pdf.h"
+#include "query.h"
+#include "setup.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -37,10 +43,12 @@ QString pdfText(const print::Document& doc, const QString& path) {
 void TestFromStation::labelAndManifest() {
     QTemporaryDir dir;
     auto clock = std::make_shared<ManualClock>(1795827600000LL);
-    auto s = Station::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
+    auto s = StationContext::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
     QVERIFY(s.has_value());
-    Station& st = **s;
-    QVERIFY(st.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
+    StationContext& st = **s;
+    StationSetup setup(st);
+    Inbound inbound(st);
+    QVERIFY(setup.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
     DispatchDesk desk(st);
     QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")).has_value());
     DispatchRequest r{QStringLiteral("张三"),
@@ -73,14 +81,15 @@ void TestFromStation::labelAndManifest() {
     }
     QVERIFY2(found, "the label's Code 128 must read back as the dispatch's waybill");
 
-    auto parcel = st.receive(
+    auto parcel = inbound.receive(
         {QStringLiteral("JT0001234567890"), QStringLiteral("1234"), {}, QStringLiteral("JT"), std::nullopt});
     QVERIFY(parcel.has_value());
-    QVERIFY(st.markForReturn(parcel->parcel.id, ReturnReason::Refused).has_value());
-    QVERIFY(desk.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), d->waybill).has_value());
-    QVERIFY(
-        desk.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), parcel->parcel.waybill).has_value());
-    auto m = desk.handOver(QStringLiteral("王师傅"), QStringLiteral("赣C12345"));
+    QVERIFY(Overdue(st).markForReturn(parcel->parcel.id, ReturnReason::Refused).has_value());
+    Manifests manifests(st);
+    QVERIFY(manifests.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), d->waybill).has_value());
+    QVERIFY(manifests.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), parcel->parcel.waybill)
+                .has_value());
+    auto m = manifests.handOver(QStringLiteral("王师傅"), QStringLiteral("赣C12345"));
     QVERIFY(m.has_value());
     auto data = print::manifestData(st, *m);
     QVERIFY(data.has_value());
@@ -101,14 +110,17 @@ void TestFromStation::paperSpeaksTheStationsLanguage() {
     QCOMPARE(QLocale::system().language(), QLocale::C);
     QTemporaryDir dir;
     auto clock = std::make_shared<ManualClock>(1795827600000LL);
-    auto s = Station::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
+    auto s = StationContext::open(dir.filePath(QStringLiteral("s.db")), {}, clock);
     QVERIFY(s.has_value());
-    Station& st = **s;
-    QVERIFY(st.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
-    auto parcel = st.receive({QStringLiteral("JT0001234567890"), QStringLiteral("13812345678"), {}, {}, {}});
+    StationContext& st = **s;
+    StationSetup setup(st);
+    Inbound inbound(st);
+    QVERIFY(setup.initialise(QStringLiteral("李家村服务站"), QStringLiteral("1-2:2x10")).has_value());
+    auto parcel =
+        inbound.receive({QStringLiteral("JT0001234567890"), QStringLiteral("13812345678"), {}, {}, {}});
     QVERIFY(parcel.has_value());
     QCOMPARE(parcel->parcel.carrier, QStringLiteral("JT"));
-    auto arrivals = st.arrivals(localDate(clock->nowMs()));
+    auto arrivals = ParcelQueries(st).arrivals(localDate(clock->nowMs()));
     QVERIFY(arrivals.has_value());
 
     // As the programs do: the station's language, Chinese by default, whatever the locale.
@@ -126,7 +138,7 @@ void TestFromStation::paperSpeaksTheStationsLanguage() {
     // Dates are written the same way in both languages.
     QVERIFY(list.contains(QStringLiteral("2026-11-28")));
 
-    QVERIFY(st.setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
+    QVERIFY(setup.setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
     QCOMPARE(installTranslations(*qApp, chooseLanguage({}, st.settings().language)), QStringLiteral("en"));
     const QString english =
         pdfText(print::arrivalList(print::arrivalListData(st, localDate(clock->nowMs()), *arrivals)),
