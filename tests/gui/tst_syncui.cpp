@@ -56,12 +56,12 @@ struct SyncGui {
     explicit SyncGui(bool enrol) {
         if (enrol) {
             FakeTransport net([this](const HttpRequest& r) { return shared.handle(r); });
-            SyncEngine engine(f.station->database(), net, *f.clock);
+            SyncEngine engine(f.station->ctx->database(), net, *f.clock);
             if (!engine.enroll(QStringLiteral("https://county.test"), shared.county.code))
                 qFatal("enrolment failed");
         }
         sync = std::make_unique<SyncController>(
-            *f.station,
+            *f.station->ctx,
             [this] {
                 return std::make_unique<FakeTransport>([this](const HttpRequest& r) { return shared.handle(r); });
             },
@@ -189,14 +189,14 @@ void TestSyncUi::progressOnlyForLongCatchUp() {
 
 void TestSyncUi::syncNowRunsASync() {
     SyncGui g(true);
-    MainWindow window(*g.f.station, g.f.scanClock());
+    MainWindow window(*g.f.station->ctx, g.f.scanClock());
     window.attachSync(g.sync.get());
     QVERIFY(window.syncStatus());
     QCOMPARE(window.syncStatus()->syncNowAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+S")));
     QSignalSpy finished(g.sync.get(), &SyncController::syncFinished);
     // A parcel waits to be sent before the first run: the indicator counts it at once.
     g.f.receive(QStringLiteral("YT500000000001"), QStringLiteral("13812345678"));
-    const int waiting = g.f.station->database()
+    const int waiting = g.f.station->ctx->database()
                             .scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL"))
                             ->toInt();
     QVERIFY(waiting > 0);
@@ -219,20 +219,20 @@ void TestSyncUi::syncNowRunsASync() {
                    {QStringLiteral("carrier"), QStringLiteral("YTO")},
                    {QStringLiteral("van_date"), today.toString(Qt::ISODate)}});
     });
-    QSignalSpy changed(g.f.station.get(), &Station::changed);
+    QSignalSpy changed(g.f.station->ctx.get(), &StationContext::changed);
     window.syncStatus()->syncNowAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 3000);
     QCOMPARE(finished.last().at(0).toBool(), true);
-    // downstreamApplied → Station::refresh(): the Receive page lists it.
+    // downstreamApplied → StationContext::refresh(): the Receive page lists it.
     QTRY_VERIFY(changed.size() >= 1);
-    QCOMPARE(*g.f.station->expectedTodayCount(), 1);
+    QCOMPARE(*g.f.station->inbound.expectedTodayCount(), 1);
     QVERIFY2(window.receivePage()->shownExpected().contains(QStringLiteral("1")),
              qPrintable(window.receivePage()->shownExpected()));
 }
 
 void TestSyncUi::enrolSuccessShowsStationName() {
     SyncGui g(false);
-    SettingsPage page(*g.f.station);
+    SettingsPage page(*g.f.station->ctx);
     QVERIFY(!page.connectButton()->isEnabled());
     page.setSync(g.sync.get());
     QVERIFY(page.connectButton()->isEnabled());
@@ -259,7 +259,7 @@ void TestSyncUi::enrolSuccessShowsStationName() {
 
 void TestSyncUi::scannedInviteFillsServerAndCode() {
     SyncGui g(false);
-    SettingsPage page(*g.f.station);
+    SettingsPage page(*g.f.station->ctx);
     page.setSync(g.sync.get());
     EnrolDialog* dialog = page.connectToCounty();
     QVERIFY(dialog);
@@ -276,7 +276,7 @@ void TestSyncUi::scannedInviteFillsServerAndCode() {
 
 void TestSyncUi::enrolFailureStaysInPlace() {
     SyncGui g(false);
-    SettingsPage page(*g.f.station);
+    SettingsPage page(*g.f.station->ctx);
     page.setSync(g.sync.get());
     QSignalSpy failed(g.sync.get(), &SyncController::enrollFailed);
     g.sync->start();
