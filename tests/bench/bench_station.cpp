@@ -26,11 +26,11 @@
 //   cold_start                        launch of `cunzhan --db DB --exit-when-ready` (offscreen) until it
 //                                     prints "ready", median, with the largest database; target <= 1000 ms.
 //                                     The page cache is warm: this is a process cold start.
-#include "outboxcodec.h"
-#include "retention.h"
 #include "context.h"
 #include "inbound.h"
+#include "outboxcodec.h"
 #include "pickup.h"
+#include "retention.h"
 #include "setup.h"
 
 #include <QCommandLineParser>

@@ -17,21 +17,21 @@
 //    modelling a 256 kbit/s link with a 300 ms round trip (the real client: SyncEngine over Qt
 //    Network), and directly on loopback as the baseline.
 //      catchup_slow_link_s (target <= 60), catchup_loopback_s
+#include "context.h"
 #include "countyprocess.h"
 #include "faultproxyprocess.h"
-#include "protocol.h"
-#include "qttransport.h"
-#include "context.h"
 #include "inbound.h"
 #include "pickup.h"
+#include "protocol.h"
+#include "qttransport.h"
 #include "setup.h"
 #include "syncengine.h"
 
 #include <QCommandLineParser>
-#include <QDir>
-#include <QJsonDocument>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <algorithm>
@@ -182,7 +182,8 @@ std::unique_ptr<StationContext> makeStation(const QString& path, int parcels) {
     QStringList handOver;
     for (int n = 0; n < parcels; ++n) {
         const QString phone = QStringLiteral("139%1").arg(10000000 + n % 4000, 8, 10, QLatin1Char('0'));
-        auto r = inbound.receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
+        auto r =
+            inbound.receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
         if (!r)
             die(r.error().message);
         if (n % 2 == 0)

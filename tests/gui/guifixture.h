@@ -18,7 +18,7 @@ struct GuiFixture {
     QTemporaryDir dir;
     std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(kStart);
     std::unique_ptr<StationServices> station; // pages and windows take *station->ctx
-    qint64 scanMs = 1000; // what the scan filter's clock reads
+    qint64 scanMs = 1000;                     // what the scan filter's clock reads
 
     explicit GuiFixture(const QString& shelves = QStringLiteral("1-2:2x3"), bool init = true) {
         ui::Messages::setTestMode(true);

@@ -119,7 +119,8 @@ void TestHandoverPage::lookingWritesNothing() {
     HandoverPage page(*m_f->station->ctx);
     page.activate();
     QCOMPARE(outbox(), before);
-    QCOMPARE(m_f->station->ctx->database().scalar(QStringLiteral("SELECT count(*) FROM manifest"))->toInt(), 0);
+    QCOMPARE(m_f->station->ctx->database().scalar(QStringLiteral("SELECT count(*) FROM manifest"))->toInt(),
+             0);
     page.printManifest();
     QVERIFY(!page.shownMessage().isEmpty());
     QVERIFY(PrintPreview::takeOpened().isEmpty());

@@ -68,8 +68,9 @@ void TestLanguage::setupDialogIsChineseUnderTheCLocale() {
 
 void TestLanguage::langEnGivesEnglishForOneRun() {
     GuiFixture f(QString(), false);
-    QCOMPARE(installTranslations(*qApp, chooseLanguage(QStringLiteral("en"), f.station->ctx->settings().language)),
-             QStringLiteral("en"));
+    QCOMPARE(
+        installTranslations(*qApp, chooseLanguage(QStringLiteral("en"), f.station->ctx->settings().language)),
+        QStringLiteral("en"));
     SetupDialog dialog(*f.station->ctx);
     QCOMPARE(dialog.windowTitle(), QStringLiteral("Set up the station"));
     QCOMPARE(buttons(dialog)->button(QDialogButtonBox::Ok)->text(), QStringLiteral("&Set up"));

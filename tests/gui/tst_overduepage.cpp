@@ -49,7 +49,7 @@ void TestOverduePage::init() {
     m_f = std::make_unique<GuiFixture>();
     QVERIFY(m_f->station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")));
     auto a = m_f->station->inbound.receive({QStringLiteral("YT764306505052"), QStringLiteral("13812345678"),
-                                    QStringLiteral("张三"), QStringLiteral("YTO"), std::nullopt});
+                                            QStringLiteral("张三"), QStringLiteral("YTO"), std::nullopt});
     QVERIFY(a);
     m_a = a->parcel;
     m_f->clock->advance(4 * kDayMs);

@@ -204,7 +204,8 @@ void TestPickupPage::collectedCodeSaysWhenAndToWhom() {
     page->lookUp(a.pickupCode);
     QCOMPARE(page->model()->rowCount(), 0);
     const QString message = page->shownMessage();
-    QVERIFY2(message.contains(localDateTimeText(f.station->queries.parcel(a.id)->pickedUpAt)), qPrintable(message));
+    QVERIFY2(message.contains(localDateTimeText(f.station->queries.parcel(a.id)->pickedUpAt)),
+             qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("王*")), qPrintable(message));
 }
 

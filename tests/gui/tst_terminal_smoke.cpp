@@ -1,8 +1,8 @@
 // Smoke test of the real terminal binary: it starts on an initialised database, paints, says
 // "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging; --help
 // and --version work without any display, in the station's language (Chinese unless it chose English).
-#include "processrun.h"
 #include "inbound.h"
+#include "processrun.h"
 #include "setup.h"
 
 #include <QFileInfo>

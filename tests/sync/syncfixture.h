@@ -34,7 +34,8 @@ struct SyncFixture {
         return v ? v->toString() : QString();
     }
     QStringList opIds(const QString& where = QStringLiteral("1")) {
-        auto q = station.station->ctx->database().exec(QStringLiteral("SELECT op_id FROM outbox WHERE %1 ORDER BY seq").arg(where));
+        auto q = station.station->ctx->database().exec(
+            QStringLiteral("SELECT op_id FROM outbox WHERE %1 ORDER BY seq").arg(where));
         QStringList ids;
         while (q && (*q)->next())
             ids << (*q)->value(0).toString();

@@ -65,7 +65,8 @@ struct Pair {
     qint64 countyOpRows() { return county.count(QStringLiteral("ops")); }
     int pending() { return station.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL")); }
     QString stationSetting(const QString& key) {
-        auto v = station.station->ctx->database().scalar(QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
+        auto v = station.station->ctx->database().scalar(
+            QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
         return v ? v->toString() : QString();
     }
     qint64 cursor() {
@@ -151,7 +152,8 @@ private Q_SLOTS:
         QCOMPARE(pair.station.station->ctx->carriers().detect(QStringLiteral("XDS0123456789")).value(0).code,
                  QStringLiteral("XDS"));
         // The pre-alert fills in the recipient at scan-in.
-        auto received = pair.station.station->inbound.receive({QStringLiteral("YT4300000009999"), {}, {}, {}, std::nullopt});
+        auto received = pair.station.station->inbound.receive(
+            {QStringLiteral("YT4300000009999"), {}, {}, {}, std::nullopt});
         QVERIFY2(received, received ? "" : qPrintable(received.error().message));
         QVERIFY(received->prealerted);
         QCOMPARE(received->parcel.phone, QStringLiteral("13712345678"));
@@ -387,8 +389,8 @@ private Q_SLOTS:
         pair.receive();
         pair.receive();
         QVERIFY(pair.station.station->pickup.handOver({first.id}, QStringLiteral("本人")).has_value());
-        QVERIFY(
-            pair.station.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
+        QVERIFY(pair.station.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("5"))
+                    .has_value());
 
         auto report = pair.engine.runOnce();
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));

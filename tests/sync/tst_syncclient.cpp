@@ -246,7 +246,8 @@ void TestSyncClient::pullStoresPagesWithTheCursor() {
     QCOMPARE(f.station.station->ctx->settings().feePerDayFen, 50);
     QCOMPARE(f.station.station->ctx->carriers().detect(QStringLiteral("NC1234567890")).size(), 1);
     // The pre-alert's carrier came down with the rules: receiving it needs no phone and no carrier.
-    auto received = f.station.station->inbound.receive({QStringLiteral("NC0000000001"), {}, {}, {}, std::nullopt});
+    auto received =
+        f.station.station->inbound.receive({QStringLiteral("NC0000000001"), {}, {}, {}, std::nullopt});
     QVERIFY2(received.has_value(), received ? "" : qPrintable(received.error().message));
     QCOMPARE(received->parcel.carrier, QStringLiteral("NEWCO"));
     QCOMPARE(received->parcel.name, QStringLiteral("王五"));

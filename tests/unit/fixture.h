@@ -1,9 +1,8 @@
 // A fresh station in a temporary directory with a manual clock, for station-core unit tests.
 #pragma once
 
-#include "testtime.h"
-
 #include "stationfixture.h"
+#include "testtime.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -31,8 +30,8 @@ struct Fixture {
 
     // Row count of a table, read through the station's own connection.
     int rows(const QString& table, const QString& where = QStringLiteral("1")) {
-        auto v =
-            station->ctx->database().scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where));
+        auto v = station->ctx->database().scalar(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where));
         return v ? v->toInt() : -1;
     }
     // All row counts that any write touches: used to prove that a failed call wrote nothing.

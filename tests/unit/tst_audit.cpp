@@ -41,9 +41,9 @@ void TestAudit::report() {
     // On 1-1 the clerk finds a (right), c (belongs on 2-2) and a parcel the station never received;
     // b is not there.
     auto rep = f.station->shelves.audit({{QStringLiteral("1-1"), a.waybill},
-                                 {QStringLiteral("1-1"), c.waybill.toLower()},
-                                 {QStringLiteral("1-1"), QStringLiteral("SF1385628716739")}},
-                                {QStringLiteral("1-2")});
+                                         {QStringLiteral("1-1"), c.waybill.toLower()},
+                                         {QStringLiteral("1-1"), QStringLiteral("SF1385628716739")}},
+                                        {QStringLiteral("1-2")});
     QVERIFY2(rep.has_value(), rep ? "" : qPrintable(rep.error().message));
     QCOMPARE(rep->places, (QStringList{"1-2", "1-1"}));
     QCOMPARE(rep->ok.size(), 1);
@@ -86,7 +86,8 @@ void TestAudit::staleReportRefused() {
     const Parcel c =
         placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
     auto rep = f.station->shelves.audit({{QStringLiteral("1-1"), c.waybill}});
-    QVERIFY(f.station->pickup.handOver({c.id}).has_value()); // picked up between the audit and its confirmation
+    QVERIFY(
+        f.station->pickup.handOver({c.id}).has_value()); // picked up between the audit and its confirmation
     const auto before = f.snapshot();
     auto moves = f.station->shelves.applyAudit(*rep);
     QVERIFY(!moves.has_value());
@@ -96,8 +97,9 @@ void TestAudit::staleReportRefused() {
 
 void TestAudit::badSlotRejected() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
-    QCOMPARE(f.station->shelves.audit({{QStringLiteral("9-9"), QStringLiteral("YT000000000003")}}).error().code,
-             QStringLiteral("slot.unknown"));
+    QCOMPARE(
+        f.station->shelves.audit({{QStringLiteral("9-9"), QStringLiteral("YT000000000003")}}).error().code,
+        QStringLiteral("slot.unknown"));
     QCOMPARE(f.station->shelves.audit({{QStringLiteral("x"), QStringLiteral("YT000000000003")}}).error().code,
              QStringLiteral("slot.invalid"));
     QCOMPARE(f.station->shelves.audit({{QStringLiteral("1-1"), QStringLiteral("bad")}}).error().code,

@@ -29,10 +29,10 @@ private Q_SLOTS:
 void TestInbound::receiveWritesEverythingOnce() {
     test::Fixture f;
     auto r = f.station->inbound.receive({QStringLiteral(" yt764306505052 "),
-                                 QStringLiteral("13812345678"),
-                                 QStringLiteral("张三"),
-                                 {},
-                                 std::nullopt});
+                                         QStringLiteral("13812345678"),
+                                         QStringLiteral("张三"),
+                                         {},
+                                         std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     const Parcel& p = r->parcel;
     QCOMPARE(p.waybill, QStringLiteral("YT764306505052"));
@@ -152,8 +152,8 @@ void TestInbound::badInputWritesNothing() {
 
 void TestInbound::notInitialised() {
     test::Fixture f({}, false);
-    auto r =
-        f.station->inbound.receive({QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
+    auto r = f.station->inbound.receive(
+        {QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("station.not_initialised"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -165,8 +165,8 @@ void TestInbound::duplicateIsConflict() {
     test::Fixture f;
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     const auto before = f.snapshot();
-    auto r =
-        f.station->inbound.receive({QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
+    auto r = f.station->inbound.receive(
+        {QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("waybill.duplicate"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -218,8 +218,8 @@ void TestInbound::overCapacityStillReceives() {
     test::Fixture f(QStringLiteral("1:1x2"));
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1002"));
-    auto r =
-        f.station->inbound.receive({QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
+    auto r = f.station->inbound.receive(
+        {QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->overCapacity);
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
@@ -266,10 +266,10 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
 void TestInbound::preferenceRemembered() {
     test::Fixture f;
     auto r = f.station->inbound.receive({QStringLiteral("YT000000000001"),
-                                 QStringLiteral("13812345678"),
-                                 {},
-                                 {},
-                                 DeliveryPref::DoorDelivery});
+                                         QStringLiteral("13812345678"),
+                                         {},
+                                         {},
+                                         DeliveryPref::DoorDelivery});
     QVERIFY(r.has_value());
     const Parcel second = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
     QCOMPARE(toString(second.pref), toString(DeliveryPref::DoorDelivery));

@@ -85,8 +85,8 @@ void TestMigrations::fromVersion1Golden() {
     QCOMPARE(st.settings().unclaimedAfterDays, 7); // added by migration 2
 
     // Version-2 features work on the migrated file: receiving writes an arrival notice.
-    auto r =
-        inbound.receive({QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
+    auto r = inbound.receive(
+        {QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QVERIFY(r->keptTogether); // beside the same person's parcel from version 1
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));

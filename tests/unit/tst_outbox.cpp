@@ -75,7 +75,8 @@ void TestOutbox::opsFollowCommitOrder() {
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1234"));
-    auto q = f.station->ctx->database().exec(QStringLiteral("SELECT kind, entity_id FROM outbox ORDER BY seq"));
+    auto q =
+        f.station->ctx->database().exec(QStringLiteral("SELECT kind, entity_id FROM outbox ORDER BY seq"));
     QStringList kinds;
     while ((*q)->next())
         kinds << (*q)->value(0).toString();

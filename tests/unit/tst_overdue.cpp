@@ -42,7 +42,8 @@ void TestOverdue::feeStartsAfterFreeDays() {
 
 void TestOverdue::feeChargedAtPickup() {
     test::Fixture f;
-    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("100")).has_value());
+    QVERIFY(
+        f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("100")).has_value());
     QVERIFY(f.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("2")).has_value());
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     f.clock->advance(5 * kDayMs - 1000);

@@ -30,7 +30,8 @@ void TestPickup::findByCodeTailWaybill() {
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13800001111"));
 
-    auto byCode = f.station->pickup.findByCode(QStringLiteral(" ") + a.pickupCode.toLower() + QStringLiteral(" "));
+    auto byCode =
+        f.station->pickup.findByCode(QStringLiteral(" ") + a.pickupCode.toLower() + QStringLiteral(" "));
     QVERIFY(byCode.has_value());
     QCOMPARE(byCode->size(), 1);
     QCOMPARE(byCode->first().id, a.id);
@@ -46,7 +47,8 @@ void TestPickup::findByCodeTailWaybill() {
     QCOMPARE(byWaybill->first().id, b.id);
 
     QVERIFY(f.station->pickup.findByCode(QStringLiteral("9-9-9999"))->isEmpty());
-    QCOMPARE(f.station->pickup.findByPhoneTail(QStringLiteral("12")).error().code, QStringLiteral("phone.invalid"));
+    QCOMPARE(f.station->pickup.findByPhoneTail(QStringLiteral("12")).error().code,
+             QStringLiteral("phone.invalid"));
 }
 
 void TestPickup::handOverSeveralRecordsCollector() {
@@ -336,9 +338,11 @@ void TestPickup::lastHandedOverIsTheLatest() {
     QCOMPARE((*stillWaiting)->id, a.id);
     QVERIFY(f.station->pickup.handOver({b.id}).has_value());
     QCOMPARE((*f.station->pickup.lastHandedOver(PickupLookup::By::Code, a.pickupCode))->id, b.id);
-    QCOMPARE((*f.station->pickup.lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("yt000000000001")))->id,
+    QCOMPARE(
+        (*f.station->pickup.lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("yt000000000001")))->id,
+        a.id);
+    QCOMPARE((*f.station->pickup.lastHandedOver(PickupLookup::By::Phone, QStringLiteral("13812345678")))->id,
              a.id);
-    QCOMPARE((*f.station->pickup.lastHandedOver(PickupLookup::By::Phone, QStringLiteral("13812345678")))->id, a.id);
     QVERIFY(!*f.station->pickup.lastHandedOver(PickupLookup::By::PhoneTail, QStringLiteral("0000")));
     QCOMPARE(f.station->pickup.lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("??")).error().code,
              QStringLiteral("waybill.chars"));

@@ -52,8 +52,11 @@ void TestPrealert::givenPhoneAndCarrierWin() {
     test::Fixture f;
     addPrealert(f, QStringLiteral("123456789013"), QStringLiteral("ZTO"), QStringLiteral("13812345678"),
                 QStringLiteral("张三"), today(f));
-    auto r = f.station->inbound.receive(
-        {QStringLiteral("123456789013"), QStringLiteral("13987651234"), {}, QStringLiteral("SF"), std::nullopt});
+    auto r = f.station->inbound.receive({QStringLiteral("123456789013"),
+                                         QStringLiteral("13987651234"),
+                                         {},
+                                         QStringLiteral("SF"),
+                                         std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(!r->prealerted);
     QCOMPARE(r->parcel.phone, QStringLiteral("13987651234"));
@@ -62,7 +65,8 @@ void TestPrealert::givenPhoneAndCarrierWin() {
     // Phone from the pre-alert, carrier confirmed by the clerk.
     addPrealert(f, QStringLiteral("123456789014"), QStringLiteral("ZTO"), QStringLiteral("13812345678"), {},
                 today(f));
-    auto c = f.station->inbound.receive({QStringLiteral("123456789014"), {}, {}, QStringLiteral("SF"), std::nullopt});
+    auto c = f.station->inbound.receive(
+        {QStringLiteral("123456789014"), {}, {}, QStringLiteral("SF"), std::nullopt});
     QVERIFY(c.has_value());
     QVERIFY(c->prealerted);
     QCOMPARE(c->parcel.carrier, QStringLiteral("SF"));
@@ -125,7 +129,8 @@ void TestPrealert::faultInjectorFailsTheChosenAccess() {
     db.setFaultInjector({});
     const auto before = f.snapshot();
     db.setFaultInjector([](int i) { return i == 0; });
-    QVERIFY(!f.station->inbound.receive({QStringLiteral("YT100000000001"), QStringLiteral("1234"), {}, {}, {}}));
+    QVERIFY(
+        !f.station->inbound.receive({QStringLiteral("YT100000000001"), QStringLiteral("1234"), {}, {}, {}}));
     db.setFaultInjector({});
     QCOMPARE(f.snapshot(), before);
     QVERIFY(!db.inTransaction());

@@ -124,8 +124,8 @@ void TestStorage::pickupFeeInCashBook() {
              QStringList{a.waybill});
     // The event names its cash entry, so the county can follow the money.
     const QStringList cashIds = column(f, QStringLiteral("SELECT id FROM cash_entry"));
-    auto q =
-        f.station->ctx->database().exec(QStringLiteral("SELECT data FROM parcel_event WHERE kind = 'picked_up'"));
+    auto q = f.station->ctx->database().exec(
+        QStringLiteral("SELECT data FROM parcel_event WHERE kind = 'picked_up'"));
     QVERIFY(q.has_value());
     int named = 0;
     while ((*q)->next())
@@ -203,8 +203,8 @@ void TestStorage::storedPayloadIsCompact() {
     test::Fixture f;
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"),
                                QStringLiteral("YTO"), QStringLiteral("王芳"));
-    auto q =
-        f.station->ctx->database().exec(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"), {p.id});
+    auto q = f.station->ctx->database().exec(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"),
+                                             {p.id});
     QVERIFY(q && (*q)->next());
     const QVariant stored = (*q)->value(0);
     (*q)->finish();
@@ -341,10 +341,10 @@ void TestStorage::pruneDoesNotBlockReceive() {
     int received = 0;
     while (!done || received < 5) {
         auto r = counterInbound.receive({QStringLiteral("YT%1").arg(200000000000LL + received),
-                                      QStringLiteral("5678"),
-                                      {},
-                                      QStringLiteral("YTO"),
-                                      {}});
+                                         QStringLiteral("5678"),
+                                         {},
+                                         QStringLiteral("YTO"),
+                                         {}});
         QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().code + QLatin1Char(' ') + r.error().message));
         ++received;
         QThread::msleep(5); // a busy counter, not a flood
@@ -360,7 +360,8 @@ void TestStorage::pruneDoesNotBlockReceive() {
 void TestStorage::retentionSetting() {
     test::Fixture f;
     QCOMPARE(f.station->ctx->settings().outboxRetentionDays, 30);
-    QVERIFY(f.station->setup.setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("90")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("90"))
+                .has_value());
     QCOMPARE(f.station->ctx->settings().outboxRetentionDays, 90);
     auto bad = f.station->setup.setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("0"));
     QVERIFY(!bad);
