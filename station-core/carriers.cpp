@@ -1,5 +1,9 @@
 #include "carriers.h"
 
+#include "countychanges.h"
+#include "writetx.h"
+
+#include <QJsonArray>
 #include <QLocale>
 
 namespace cz {
@@ -63,6 +67,42 @@ std::optional<CarrierInfo> CarrierRegistry::find(const QString& code) const {
 QString CarrierRegistry::displayName(const QString& code) const {
     const auto carrier = find(code);
     return carrier ? carrier->displayName() : code;
+}
+
+// carrier_rules ("all"): carriers are upserted (parcels refer to them), the rules replaced. A rule
+// for a carrier the station does not have is dropped rather than failing the page.
+Result<ChangeOutcome> storeCarrierRules(WriteTx& tx, const CountyChange& c) {
+    const QJsonArray carriers = c.data.value(QStringLiteral("carriers")).toArray();
+    const QJsonArray rules = c.data.value(QStringLiteral("rules")).toArray();
+    if (c.deleted || rules.isEmpty())
+        return skipped("no rules");
+    for (const QJsonValue& v : carriers) {
+        const QJsonObject o = v.toObject();
+        const QString code = o.value(QStringLiteral("code")).toString().trimmed();
+        if (code.isEmpty())
+            continue;
+        auto q = tx.exec(QStringLiteral("INSERT INTO carrier(code, name_zh, name_en, sort) VALUES (?, ?, ?, ?)"
+                                        " ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh,"
+                                        " name_en = excluded.name_en, sort = excluded.sort"),
+                         {code, o.value(QStringLiteral("name_zh")).toString(code),
+                          o.value(QStringLiteral("name_en")).toString(code),
+                          o.value(QStringLiteral("sort")).toInt(99)});
+        if (!q)
+            return fail(q.error());
+    }
+    if (auto d = tx.exec(QStringLiteral("DELETE FROM carrier_rule")); !d)
+        return fail(d.error());
+    for (const QJsonValue& v : rules) {
+        const QJsonObject o = v.toObject();
+        const QString carrier = o.value(QStringLiteral("carrier")).toString();
+        auto q = tx.exec(QStringLiteral("INSERT INTO carrier_rule(carrier, pattern, priority) SELECT ?, ?, ?"
+                                        " WHERE EXISTS (SELECT 1 FROM carrier WHERE code = ?)"),
+                         {carrier, o.value(QStringLiteral("pattern")).toString(),
+                          o.value(QStringLiteral("priority")).toInt(), carrier});
+        if (!q)
+            return fail(q.error());
+    }
+    return ChangeOutcome{};
 }
 
 } // namespace cz

@@ -13,6 +13,17 @@ struct ContextText {
 };
 } // namespace
 
+QJsonObject StationSettings::toJson() const {
+    return {{QString::fromLatin1(settings::kStationName), stationName},
+            {QString::fromLatin1(settings::kShelfSpec), shelfSpec},
+            {settings::kFreeDays.name(), freeDays},
+            {settings::kFeePerDayFen.name(), feePerDayFen},
+            {settings::kUndoWindowMin.name(), undoWindowMin},
+            {settings::kUnclaimedAfterDays.name(), unclaimedAfterDays},
+            {settings::kOutboxRetentionDays.name(), outboxRetentionDays},
+            {QString::fromLatin1(settings::kLanguage), language}};
+}
+
 StationContext::StationContext(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock,
                                std::shared_ptr<IdSource> ids)
     : m_db(std::move(db))

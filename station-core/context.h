@@ -10,6 +10,7 @@
 #include "database.h"
 #include "settingdefs.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <memory>
 
@@ -39,6 +40,9 @@ struct StationSettings {
     // "zh_CN" (the default) or "en": the language of the terminal, cunzhanctl and everything printed,
     // whatever the shell's locale.
     QString language = QString::fromLatin1(settings::kDefaultLanguage);
+
+    // Every setting by its key (settings::allKeys()), numbers as numbers.
+    [[nodiscard]] QJsonObject toJson() const;
 };
 
 class StationContext : public QObject {

@@ -2,7 +2,9 @@
 // stores them (sync/client); receiving uses them to fill in the recipient, and the Receive page
 // lists what is still expected today.
 #include "privacy.h"
+#include "countychanges.h"
 #include "inbound.h"
+#include "writetx.h"
 
 namespace cz {
 
@@ -61,6 +63,38 @@ Result<int> Inbound::expectedTodayCount() {
     if (!v)
         return fail(v.error());
     return v->toInt();
+}
+
+namespace {
+QVariant textOrNull(const QJsonValue& v) {
+    const QString s = v.toString().trimmed();
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+} // namespace
+
+Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& c) {
+    if (c.deleted) {
+        if (auto d = tx.exec(QStringLiteral("DELETE FROM prealert WHERE waybill = ?"), {c.key}); !d)
+            return fail(d.error());
+        return ChangeOutcome{};
+    }
+    const QString phone = c.data.value(QStringLiteral("phone")).toString().trimmed();
+    const QDate day = QDate::fromString(c.data.value(QStringLiteral("van_date")).toString(), Qt::ISODate);
+    if (c.key.isEmpty() || phone.isEmpty() || !day.isValid())
+        return skipped("no waybill, phone or van date");
+    auto q = tx.exec(QStringLiteral("INSERT OR REPLACE INTO prealert(waybill, carrier, phone, name, van_date,"
+                                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {c.key, textOrNull(c.data.value(QStringLiteral("carrier"))), phone,
+                      textOrNull(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()});
+    if (!q)
+        return fail(q.error());
+    return ChangeOutcome{};
+}
+
+Status dropAllPrealerts(WriteTx& tx) {
+    if (auto d = tx.exec(QStringLiteral("DELETE FROM prealert")); !d)
+        return fail(d.error());
+    return {};
 }
 
 } // namespace cz

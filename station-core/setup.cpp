@@ -1,10 +1,13 @@
 #include "setup.h"
 
+#include "countychanges.h"
+
 #include "shelves.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <cmath>
 
 namespace cz {
 
@@ -182,6 +185,30 @@ Result<int> StationSetup::pendingOps() {
     if (!v)
         return fail(v.error());
     return v->toInt();
+}
+
+// setting: only the settings the county publishes, within the station's own limits (a value
+// outside them is skipped, never stored: a fee of 3e18 fen once overflowed a total).
+Result<ChangeOutcome> storeCountySetting(WriteTx& tx, const CountyChange& c) {
+    const settings::IntSetting* def = settings::findInt(c.key);
+    if (c.deleted || !def || !def->countyPublishes)
+        return skipped("not a county setting");
+    const QJsonValue v = c.data.value(QStringLiteral("value"));
+    QString text = v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d != std::floor(d) || std::abs(d) > 1e15)
+            return skipped("not a whole number in range");
+        text = QString::number(static_cast<qint64>(d));
+    }
+    const auto value = def->parse(text);
+    if (!value)
+        return skipped("not a whole number in range");
+    if (auto q = tx.exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
+                         {def->name(), QString::number(*value)});
+        !q)
+        return fail(q.error());
+    return ChangeOutcome{};
 }
 
 } // namespace cz

@@ -1,7 +1,7 @@
 // The result of a shelf audit as one table: every parcel seen or expected, with what was found.
 #pragma once
 
-#include "station.h"
+#include "shelfaudit.h"
 
 #include <QAbstractTableModel>
 

@@ -16,7 +16,7 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // carriers: the station's (Station::carriers()), to show carrier names.
+    // carriers: the station's (StationContext::carriers()), to show carrier names.
     void setRows(QList<Dispatch> rows, CarrierRegistry carriers = {});
     [[nodiscard]] const Dispatch& rowAt(int row) const { return m_rows.at(row); }
 

@@ -5,7 +5,7 @@
 #include "messages.h"
 #include "printpreview.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 
 #include <QFormLayout>
@@ -21,18 +21,18 @@ namespace cz::ui {
 
 namespace {
 // The open manifest, read without opening one: merely looking at the page must write nothing.
-std::optional<Result<Manifest>> openManifest(DispatchDesk& desk) {
-    auto m = desk.currentManifest();
+std::optional<Result<Manifest>> openManifest(Manifests& manifests) {
+    auto m = manifests.currentManifest();
     if (!m && m.error().kind == ErrorKind::NotFound)
         return std::nullopt;
     return m;
 }
 } // namespace
 
-HandoverPage::HandoverPage(Station& station, PrintService* printing, QWidget* parent)
+HandoverPage::HandoverPage(StationContext& station, PrintService* printing, QWidget* parent)
     : Page(parent)
     , m_station(station)
-    , m_desk(station)
+    , m_manifests(station)
     , m_printing(printing)
     , m_bag(new QLineEdit(this))
     , m_seal(new QLineEdit(this))
@@ -95,7 +95,7 @@ HandoverPage::HandoverPage(Station& station, PrintService* printing, QWidget* pa
     connect(m_plate, &QLineEdit::returnPressed, this, &HandoverPage::handOver);
     connect(m_handOver, &QPushButton::clicked, this, &HandoverPage::handOver);
     connect(m_print, &QPushButton::clicked, this, &HandoverPage::printManifest);
-    connect(&m_station, &Station::changed, this, &HandoverPage::refresh);
+    connect(&m_station, &StationContext::changed, this, &HandoverPage::refresh);
     refresh();
 }
 
@@ -127,7 +127,7 @@ void HandoverPage::handleScan(const QString& code) {
 }
 
 void HandoverPage::addToBag() {
-    auto bag = m_desk.addToBag(m_bag->text(), m_seal->text(), m_waybill->text());
+    auto bag = m_manifests.addToBag(m_bag->text(), m_seal->text(), m_waybill->text());
     if (!bag) {
         const Error& e = bag.error();
         showMessage(m_message, e.message, Tone::Bad);
@@ -158,7 +158,7 @@ void HandoverPage::handOver() {
             m_plate->setFocus();
     };
     // The driver and plate first: the question names the person the bags go to.
-    const auto van = DispatchDesk::checkVan(m_driver->text(), m_plate->text());
+    const auto van = Manifests::checkVan(m_driver->text(), m_plate->text());
     if (!van) {
         showError(van.error());
         return;
@@ -171,7 +171,7 @@ void HandoverPage::handOver() {
                 .arg(m_model->bagCount())
                 .arg(van->driver, van->plate)))
         return;
-    auto m = m_desk.handOver(van->driver, van->plate);
+    auto m = m_manifests.handOver(van->driver, van->plate);
     if (!m) {
         showError(m.error());
         return;
@@ -187,7 +187,7 @@ void HandoverPage::handOver() {
 void HandoverPage::printManifest() {
     // After a handover the driver signs that manifest; before one, the open manifest is a checklist.
     std::optional<Result<Manifest>> found =
-        m_lastHandedOver.isEmpty() ? openManifest(m_desk) : m_desk.manifest(m_lastHandedOver);
+        m_lastHandedOver.isEmpty() ? openManifest(m_manifests) : m_manifests.manifest(m_lastHandedOver);
     if (!found) {
         showMessage(m_message, tr("Nothing is bagged yet: scan the outgoing parcels into bags first."),
                     Tone::Bad);
@@ -207,7 +207,7 @@ void HandoverPage::printManifest() {
 }
 
 void HandoverPage::refresh() {
-    const std::optional<Result<Manifest>> m = openManifest(m_desk);
+    const std::optional<Result<Manifest>> m = openManifest(m_manifests);
     if (m && !*m)
         showMessage(m_message, (*m).error().message, Tone::Bad);
     if (m && *m)

@@ -3,7 +3,7 @@
 // then the driver and plate and "Hand over to the van" (confirmed), and the manifest printed.
 #pragma once
 
-#include "dispatch.h"
+#include "manifest.h"
 #include "page.h"
 
 class QLabel;
@@ -12,7 +12,7 @@ class QPushButton;
 class QTableView;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -23,7 +23,7 @@ class PrintService;
 class HandoverPage : public Page {
     Q_OBJECT
 public:
-    explicit HandoverPage(Station& station, PrintService* printing = nullptr, QWidget* parent = nullptr);
+    explicit HandoverPage(StationContext& station, PrintService* printing = nullptr, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("Handov&er"); }
     // Into the bag or seal field when the clerk is there, otherwise a waybill into the bag.
@@ -45,8 +45,8 @@ public:
 private:
     void refresh();
 
-    Station& m_station;
-    DispatchDesk m_desk;
+    StationContext& m_station;
+    Manifests m_manifests;
     PrintService* m_printing;
     QString m_lastHandedOver; // manifest id, for printing after the van has left
     QLineEdit* m_bag;

@@ -12,7 +12,7 @@
 #include "sendpage.h"
 #include "settingspage.h"
 #include "shelvespage.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 #include "synccontroller.h"
 #include "syncstatuswidget.h"
@@ -51,7 +51,7 @@ QList<QKeySequence> mnemonicsOf(const QWidget* page) {
 }
 } // namespace
 
-MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintService* printing, QWidget* parent)
+MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, PrintService* printing, QWidget* parent)
     : QMainWindow(parent)
     , m_station(station)
     , m_printing(printing ? printing
@@ -158,7 +158,7 @@ MainWindow::MainWindow(Station& station, ScanFilter::Clock scanClock, PrintServi
             page->activate();
     });
     connect(m_scanner, &ScanFilter::scanned, this, &MainWindow::handleScan);
-    connect(&m_station, &Station::changed, this, &MainWindow::updateStatus);
+    connect(&m_station, &StationContext::changed, this, &MainWindow::updateStatus);
     m_scanner->install();
     updateStatus();
     m_nav->setCurrentPage(0);

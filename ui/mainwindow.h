@@ -19,7 +19,7 @@ class QStackedWidget;
 class QToolButton;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -44,7 +44,7 @@ class MainWindow : public QMainWindow {
 public:
     // The scanner filter is installed on the application for the window's lifetime; clock as in ScanFilter.
     // printing null: a PrintService on CUPS, spooled beside the station database.
-    explicit MainWindow(Station& station, ScanFilter::Clock scanClock = {}, PrintService* printing = nullptr,
+    explicit MainWindow(StationContext& station, ScanFilter::Clock scanClock = {}, PrintService* printing = nullptr,
                         QWidget* parent = nullptr);
 
     // Shows the page (0 = Receive … in rail order) and puts the focus where the clerk starts on it.
@@ -84,7 +84,7 @@ private:
     void updatePrintQueue(int waiting);
     void updateCameraAction();
 
-    Station& m_station;
+    StationContext& m_station;
     PrintService* m_printing;
     ScanFilter* m_scanner;
     NavRail* m_nav;

@@ -2,7 +2,7 @@
 // seal, in the order the bags were opened.
 #pragma once
 
-#include "dispatch.h"
+#include "manifest.h"
 
 #include <QAbstractTableModel>
 

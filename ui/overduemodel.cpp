@@ -48,7 +48,7 @@ QVariant OverdueModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::UserRole)
         return p.id;
     // The whole row of an unclaimed parcel stands out, not only its advice cell.
-    if (role == Qt::ForegroundRole && r.item.unclaimed)
+    if (role == Qt::ForegroundRole && r.item.held.unclaimed)
         return QBrush(QColor(0xa6, 0x5e, 0x00));
     if (role == Qt::TextAlignmentRole && index.column() >= DaysHeld && index.column() <= Fee)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -58,13 +58,13 @@ QVariant OverdueModel::data(const QModelIndex& index, int role) const {
         return ParcelFields::text(p, *field, r.carrierName);
     switch (index.column()) {
     case DaysHeld:
-        return r.item.daysHeld;
+        return r.item.held.daysHeld;
     case OverdueDays:
-        return r.item.overdueDays;
+        return r.item.held.feeDays;
     case Fee:
-        return formatFen(r.item.feeFen);
+        return formatFen(r.item.held.feeFen);
     case Advice:
-        return r.item.unclaimed ? tr("Unclaimed — consider returning") : QString();
+        return r.item.held.unclaimed ? tr("Unclaimed — consider returning") : QString();
     default:
         return {};
     }

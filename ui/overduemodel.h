@@ -2,7 +2,7 @@
 // storage fee so far, and a mark on those held so long that returning them should be considered.
 #pragma once
 
-#include "station.h"
+#include "overdue.h"
 
 #include <QAbstractTableModel>
 

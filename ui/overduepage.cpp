@@ -3,7 +3,7 @@
 #include "overduemodel.h"
 #include "privacy.h"
 #include "returnsmodel.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 
 #include <QComboBox>
@@ -32,9 +32,10 @@ void setUpTable(QTableView* view) {
 }
 } // namespace
 
-OverduePage::OverduePage(Station& station, QWidget* parent)
+OverduePage::OverduePage(StationContext& station, QWidget* parent)
     : Page(parent)
     , m_station(station)
+    , m_overdue(station)
     , m_summary(new QLabel(this))
     , m_remind(new QPushButton(tr("&Queue reminders"), this))
     , m_reminderMessage(new QLabel(this))
@@ -103,7 +104,7 @@ OverduePage::OverduePage(Station& station, QWidget* parent)
     connect(m_overdueView, &QTableView::activated, this, [this] { m_reason->setFocus(); });
     // Overdue days grow with the clock, not only with changes, so activate() always reloads;
     // between activations only the page on screen follows the station's changes.
-    connect(&m_station, &Station::changed, this, [this] {
+    connect(&m_station, &StationContext::changed, this, [this] {
         m_stale = true;
         if (isVisible())
             refresh();
@@ -154,8 +155,8 @@ bool OverduePage::selectParcel(const QString& parcelId) {
 void OverduePage::refresh() {
     m_stale = false;
     const QString selected = selectedParcelId();
-    auto overdue = m_station.overdue();
-    auto returns = m_station.returnList();
+    auto overdue = m_overdue.overdue();
+    auto returns = m_overdue.returnList();
     QList<OverdueRow> overdueRows;
     if (overdue) {
         for (const OverdueItem& item : std::as_const(*overdue)) {
@@ -181,8 +182,8 @@ void OverduePage::refresh() {
     qint64 fees = 0;
     int unclaimed = 0;
     for (const OverdueRow& r : std::as_const(overdueRows)) {
-        fees += r.item.feeFen;
-        unclaimed += r.item.unclaimed ? 1 : 0;
+        fees += r.item.held.feeFen;
+        unclaimed += r.item.held.unclaimed ? 1 : 0;
     }
     const int n = static_cast<int>(overdueRows.size());
     QString text = tr("%n overdue, fees so far %1 yuan.", nullptr, n).arg(formatFen(fees));
@@ -192,7 +193,7 @@ void OverduePage::refresh() {
 }
 
 void OverduePage::queueReminders() {
-    auto queued = m_station.queueReminders();
+    auto queued = m_overdue.queueReminders();
     if (!queued) {
         showMessage(m_reminderMessage, queued.error().message, Tone::Bad);
         return;
@@ -222,7 +223,7 @@ void OverduePage::markSelectedForReturn() {
         m_reason->setFocus();
         return;
     }
-    auto marked = m_station.markForReturn(id, static_cast<ReturnReason>(reason), m_note->text());
+    auto marked = m_overdue.markForReturn(id, static_cast<ReturnReason>(reason), m_note->text());
     if (!marked) {
         showMessage(m_returnMessage, marked.error().message, Tone::Bad);
         return;
@@ -245,7 +246,7 @@ void OverduePage::presetReason() {
         return;
     m_presetFor = id;
     const int row = m_overdueModel->rowOf(id);
-    const bool unclaimed = row >= 0 && m_overdueModel->rowAt(row).item.unclaimed;
+    const bool unclaimed = row >= 0 && m_overdueModel->rowAt(row).item.held.unclaimed;
     m_reason->setCurrentIndex(
         m_reason->findData(unclaimed ? static_cast<int>(ReturnReason::Unclaimed) : kNoReason));
 }

@@ -3,6 +3,8 @@
 // reason, and the list of parcels waiting to go back to their carrier.
 #pragma once
 
+#include "context.h"
+#include "overdue.h"
 #include "page.h"
 
 class QComboBox;
@@ -12,7 +14,7 @@ class QPushButton;
 class QTableView;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -23,7 +25,7 @@ class ReturnsModel;
 class OverduePage : public Page {
     Q_OBJECT
 public:
-    explicit OverduePage(Station& station, QWidget* parent = nullptr);
+    explicit OverduePage(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("&Overdue && returns"); }
     // A scanned pickup code or waybill selects that parcel in the overdue list.
@@ -51,7 +53,8 @@ public:
 private:
     void presetReason();
 
-    Station& m_station;
+    StationContext& m_station;
+    Overdue m_overdue;
     QLabel* m_summary;
     QPushButton* m_remind;
     QLabel* m_reminderMessage;

@@ -1,7 +1,7 @@
 #include "parcelspage.h"
 
 #include "parceltablemodel.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 
 #include <QComboBox>
@@ -19,9 +19,10 @@ namespace {
 enum StatusChoice { InStation, Waiting, PickedUp, ToReturn, All };
 } // namespace
 
-ParcelsPage::ParcelsPage(Station& station, QWidget* parent)
+ParcelsPage::ParcelsPage(StationContext& station, QWidget* parent)
     : Page(parent)
     , m_station(station)
+    , m_queries(station)
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
     , m_table(new QTableView(this))
@@ -64,7 +65,7 @@ ParcelsPage::ParcelsPage(Station& station, QWidget* parent)
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, &ParcelsPage::applyFilter);
     // Reloading a big list on every change would slow down receiving: only reload what is on screen.
-    connect(&m_station, &Station::changed, this, [this] {
+    connect(&m_station, &StationContext::changed, this, [this] {
         if (isVisible())
             applyFilter();
         else
@@ -111,7 +112,7 @@ void ParcelsPage::applyFilter() {
         showMessage(m_count, m_model->lastError(), Tone::Bad);
         return;
     }
-    auto n = m_station.count(f);
+    auto n = m_queries.count(f);
     showMessage(m_count, n ? tr("%n parcel(s)", nullptr, *n) : n.error().message,
                 n ? Tone::Neutral : Tone::Bad);
 }

@@ -2,6 +2,8 @@
 // lazily through the database and is filled only when the page is first shown.
 #pragma once
 
+#include "context.h"
+#include "query.h"
 #include "page.h"
 
 class QComboBox;
@@ -10,7 +12,7 @@ class QLineEdit;
 class QTableView;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -20,7 +22,7 @@ class ParcelTableModel;
 class ParcelsPage : public Page {
     Q_OBJECT
 public:
-    explicit ParcelsPage(Station& station, QWidget* parent = nullptr);
+    explicit ParcelsPage(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("P&arcels"); }
     void handleScan(const QString& code) override;
@@ -33,7 +35,8 @@ public:
     void applyFilter();
 
 private:
-    Station& m_station;
+    StationContext& m_station;
+    ParcelQueries m_queries;
     QLineEdit* m_search;
     QComboBox* m_status;
     QTableView* m_table;

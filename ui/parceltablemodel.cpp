@@ -17,9 +17,10 @@ static_assert(std::size(kFields) == ParcelTableModel::ColumnCount);
 
 } // namespace
 
-ParcelTableModel::ParcelTableModel(Station& station, QObject* parent)
+ParcelTableModel::ParcelTableModel(StationContext& station, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_station(station) {
+    , m_station(station)
+    , m_queries(station) {
     m_filter.inStationOnly = true;
 }
 
@@ -86,7 +87,7 @@ void ParcelTableModel::fetchMore(const QModelIndex& parent) {
     ParcelFilter f = m_filter;
     f.limit = m_chunk;
     f.offset = static_cast<int>(m_rows.size());
-    auto chunk = m_station.list(f);
+    auto chunk = m_queries.list(f);
     if (!chunk) {
         m_error = chunk.error().message;
         m_atEnd = true;

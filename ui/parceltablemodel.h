@@ -2,7 +2,8 @@
 // scrolls (canFetchMore/fetchMore), so a station with a million parcels opens at once.
 #pragma once
 
-#include "station.h"
+#include "context.h"
+#include "query.h"
 
 #include <QAbstractTableModel>
 
@@ -13,7 +14,7 @@ class ParcelTableModel : public QAbstractTableModel {
 public:
     enum Column { Code, Slot, Waybill, Carrier, Phone, Name, Status, Received, ColumnCount };
 
-    explicit ParcelTableModel(Station& station, QObject* parent = nullptr);
+    explicit ParcelTableModel(StationContext& station, QObject* parent = nullptr);
 
     // Replaces the filter (its limit/offset are ignored) and starts again from the first chunk.
     void setFilter(const ParcelFilter& filter);
@@ -33,7 +34,8 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
 private:
-    Station& m_station;
+    StationContext& m_station;
+    ParcelQueries m_queries;
     ParcelFilter m_filter;
     QList<Parcel> m_rows;
     QString m_error;

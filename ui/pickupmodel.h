@@ -2,7 +2,7 @@
 // person (each person's rows share a tint), so the clerk hands over only what the collector takes.
 #pragma once
 
-#include "station.h"
+#include "pickup.h"
 
 #include <QAbstractTableModel>
 

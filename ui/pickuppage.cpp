@@ -3,7 +3,8 @@
 #include "messages.h"
 #include "pickupmodel.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
+#include "overdue.h"
 #include "style.h"
 
 #include <QFormLayout>
@@ -18,9 +19,10 @@
 
 namespace cz::ui {
 
-PickupPage::PickupPage(Station& station, QWidget* parent)
+PickupPage::PickupPage(StationContext& station, QWidget* parent)
     : Page(parent)
     , m_station(station)
+    , m_pickup(station)
     , m_lookup(new QLineEdit(this))
     , m_find(new QPushButton(tr("&Find"), this))
     , m_table(new QTableView(this))
@@ -117,7 +119,7 @@ void PickupPage::lookUp(const QString& input) {
                     Tone::Bad);
         return;
     }
-    auto found = m_station.lookUpForPickup(input);
+    auto found = m_pickup.lookUp(input);
     if (!found || found->nothingWaiting) {
         showMessage(m_message, found ? found->nothingWaiting->message : found.error().message, Tone::Bad);
         m_lookup->setFocus();
@@ -132,7 +134,7 @@ void PickupPage::lookUp(const QString& input) {
             PickupRow row;
             row.parcel = p;
             row.carrierName = m_station.carriers().displayName(p.carrier);
-            const Holding h = m_station.holding(p, now);
+            const Holding h = holding(m_station.settings(), p, now);
             row.daysHeld = h.daysHeld;
             row.feeFen = h.feeFen;
             row.checked = person == 0;
@@ -165,7 +167,7 @@ void PickupPage::handOver() {
         showMessage(m_message, tr("Tick at least one parcel to hand over."), Tone::Bad);
         return;
     }
-    auto result = m_station.handOver(ids, m_collector->text());
+    auto result = m_pickup.handOver(ids, m_collector->text());
     // Several people's parcels: only when the clerk says the collector takes them all.
     if (!result && result.error().code == QLatin1String("pickup.several_people")) {
         if (!Messages::confirm(
@@ -176,7 +178,7 @@ void PickupPage::handOver() {
                         Tone::Warning);
             return;
         }
-        result = m_station.handOver(ids, m_collector->text(), Recipients::SeveralPeople);
+        result = m_pickup.handOver(ids, m_collector->text(), Recipients::SeveralPeople);
     }
     if (!result) {
         showMessage(m_message, result.error().message, Tone::Bad);
@@ -205,7 +207,7 @@ void PickupPage::undoLast() {
         return;
     QStringList codes;
     for (const QString& id : std::as_const(m_lastHandedOver)) {
-        auto p = m_station.undoPickup(id);
+        auto p = m_pickup.undoPickup(id);
         if (!p) {
             showMessage(m_message, p.error().message, Tone::Bad);
             m_lastHandedOver.clear();

@@ -3,6 +3,8 @@
 // the station's undo window lasts (the button goes grey when it closes).
 #pragma once
 
+#include "context.h"
+#include "pickup.h"
 #include "page.h"
 
 class QLabel;
@@ -12,7 +14,7 @@ class QTableView;
 class QTimer;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -22,7 +24,7 @@ class PickupModel;
 class PickupPage : public Page {
     Q_OBJECT
 public:
-    explicit PickupPage(Station& station, QWidget* parent = nullptr);
+    explicit PickupPage(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("&Pickup"); }
     void handleScan(const QString& code) override;
@@ -46,7 +48,8 @@ private:
     // Enables undo only while the last handover is within settings().undoWindowMin by the station's clock.
     void updateUndo();
 
-    Station& m_station;
+    StationContext& m_station;
+    Pickup m_pickup;
     QLineEdit* m_lookup;
     QPushButton* m_find;
     QTableView* m_table;

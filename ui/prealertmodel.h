@@ -1,8 +1,8 @@
 // The parcels the county announced for today's van and not scanned in yet (到件预报): waybill,
-// carrier (by name) and the recipient's phone, masked. Read-only; filled from Station::expectedToday().
+// carrier (by name) and the recipient's phone, masked. Read-only; filled from Inbound::expectedToday().
 #pragma once
 
-#include "station.h"
+#include "inbound.h"
 
 #include <QAbstractTableModel>
 
@@ -15,7 +15,7 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // carriers: the station's (Station::carriers()), to show carrier names; codes it does not know show
+    // carriers: the station's (StationContext::carriers()), to show carrier names; codes it does not know show
     // as they are.
     void setRows(QList<Prealert> rows, CarrierRegistry carriers = {});
 

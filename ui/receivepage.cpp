@@ -7,7 +7,7 @@
 #include "printpreview.h"
 #include "printservice.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 
 #include <QCheckBox>
@@ -23,9 +23,11 @@
 
 namespace cz::ui {
 
-ReceivePage::ReceivePage(Station& station, QWidget* parent)
+ReceivePage::ReceivePage(StationContext& station, QWidget* parent)
     : Page(parent)
     , m_station(station)
+    , m_queries(station)
+    , m_inbound(station)
     , m_waybill(new QLineEdit(this))
     , m_phone(new QLineEdit(this))
     , m_name(new QLineEdit(this))
@@ -131,8 +133,8 @@ ReceivePage::ReceivePage(Station& station, QWidget* parent)
     connect(m_phone, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_name, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_receive, &QPushButton::clicked, this, &ReceivePage::receiveNow);
-    connect(&m_station, &Station::changed, this, &ReceivePage::refreshArrivals);
-    connect(&m_station, &Station::changed, this, &ReceivePage::refreshExpected);
+    connect(&m_station, &StationContext::changed, this, &ReceivePage::refreshArrivals);
+    connect(&m_station, &StationContext::changed, this, &ReceivePage::refreshExpected);
     connect(m_printSlip, &QPushButton::clicked, this, &ReceivePage::printSlip);
     connect(m_printArrivals, &QPushButton::clicked, this, &ReceivePage::printArrivals);
     connect(m_autoPrint, &QCheckBox::toggled, this, &PrintService::setAutoPrintSlips);
@@ -149,7 +151,7 @@ void ReceivePage::printSlip() {
 
 void ReceivePage::printArrivals() {
     const QDate today = localDate(m_station.clock().nowMs());
-    auto parcels = m_station.arrivals(today);
+    auto parcels = m_queries.arrivals(today);
     if (!parcels) {
         showMessage(m_message, parcels.error().message, Tone::Bad);
         return;
@@ -172,7 +174,7 @@ void ReceivePage::checkWaybill() {
     m_code->clear();
     m_detail->clear();
     clearRecipient();
-    auto check = m_station.checkIncoming(m_waybill->text());
+    auto check = m_inbound.checkIncoming(m_waybill->text());
     if (!check) {
         showMessage(m_message, check.error().message, Tone::Bad);
         m_waybill->setFocus();
@@ -239,7 +241,7 @@ void ReceivePage::receiveNow() {
     if (m_carrier->isVisibleTo(this) && m_carrier->currentIndex() >= 0)
         request.carrier = m_carrier->currentData().toString();
 
-    auto result = m_station.receive(request);
+    auto result = m_inbound.receive(request);
     if (!result) {
         const Error& e = result.error();
         m_code->clear();
@@ -322,7 +324,7 @@ void ReceivePage::refreshArrivals() {
 }
 
 void ReceivePage::refreshExpected() {
-    auto expected = m_station.expectedToday();
+    auto expected = m_inbound.expectedToday();
     if (!expected) {
         showMessage(m_expectedLabel, expected.error().message, Tone::Bad);
         m_expectedTable->hide();

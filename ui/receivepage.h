@@ -5,6 +5,9 @@
 // what the county announced for today's van and is not scanned in yet.
 #pragma once
 
+#include "context.h"
+#include "query.h"
+#include "inbound.h"
 #include "page.h"
 #include "parcel.h"
 
@@ -19,7 +22,7 @@ class QPushButton;
 class QTableView;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -31,7 +34,7 @@ class PrintService;
 class ReceivePage : public Page {
     Q_OBJECT
 public:
-    explicit ReceivePage(Station& station, QWidget* parent = nullptr);
+    explicit ReceivePage(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("&Receive"); }
     void handleScan(const QString& code) override;
@@ -65,7 +68,9 @@ private:
     void refreshArrivals();
     void refreshExpected();
 
-    Station& m_station;
+    StationContext& m_station;
+    ParcelQueries m_queries;
+    Inbound m_inbound;
     QLineEdit* m_waybill;
     QLineEdit* m_phone;
     QLineEdit* m_name;

@@ -2,7 +2,7 @@
 // reason, and the recipient's masked phone.
 #pragma once
 
-#include "station.h"
+#include "parcel.h"
 
 #include <QAbstractTableModel>
 

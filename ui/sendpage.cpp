@@ -4,7 +4,7 @@
 #include "fromstation.h"
 #include "printpreview.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 
 #include <QCheckBox>
@@ -31,7 +31,7 @@ QLabel* buddyLabel(const QString& text, QWidget* buddy) {
 }
 } // namespace
 
-SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
+SendPage::SendPage(StationContext& station, PrintService* printing, QWidget* parent)
     : Page(parent)
     , m_station(station)
     , m_desk(station)
@@ -170,7 +170,7 @@ SendPage::SendPage(Station& station, PrintService* printing, QWidget* parent)
     connect(m_carrier, &QComboBox::currentIndexChanged, this, &SendPage::updateQuote);
     connect(m_accept, &QPushButton::clicked, this, &SendPage::acceptNow);
     connect(m_print, &QPushButton::clicked, this, &SendPage::printLabel);
-    connect(&m_station, &Station::changed, this, &SendPage::refresh);
+    connect(&m_station, &StationContext::changed, this, &SendPage::refresh);
     refresh();
 }
 

@@ -16,7 +16,7 @@ class QSpinBox;
 class QTableView;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -27,7 +27,7 @@ class PrintService;
 class SendPage : public Page {
     Q_OBJECT
 public:
-    explicit SendPage(Station& station, PrintService* printing = nullptr, QWidget* parent = nullptr);
+    explicit SendPage(StationContext& station, PrintService* printing = nullptr, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("Sen&d"); }
     void handleScan(const QString& code) override;
@@ -68,7 +68,7 @@ private:
     void clearForm();
     void refresh();
 
-    Station& m_station;
+    StationContext& m_station;
     DispatchDesk m_desk;
     PrintService* m_printing;
     QString m_acceptedId; // the validated resident ID; the field shows it masked

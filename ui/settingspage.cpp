@@ -2,7 +2,7 @@
 
 #include "enroldialog.h"
 #include "printservice.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 #include "synccontroller.h"
 
@@ -19,9 +19,10 @@
 
 namespace cz::ui {
 
-SettingsPage::SettingsPage(Station& station, QWidget* parent)
+SettingsPage::SettingsPage(StationContext& station, QWidget* parent)
     : Page(parent)
     , m_station(station)
+    , m_setup(station)
     , m_name(new QLineEdit(this))
     , m_freeDays(new QSpinBox(this))
     , m_fee(new QDoubleSpinBox(this))
@@ -36,23 +37,26 @@ SettingsPage::SettingsPage(Station& station, QWidget* parent)
     , m_county(new QLabel(this))
     , m_connect(new QPushButton(tr("Connect to &county…"), this)) {
     m_name->setMaxLength(40);
-    m_freeDays->setRange(0, 60);
+    const auto range = [](QSpinBox* box, const settings::IntSetting& def) {
+        box->setRange(int(def.min), int(def.max));
+    };
+    range(m_freeDays, settings::kFreeDays);
     m_freeDays->setSuffix(tr(" days"));
-    // Shown in yuan, kept in fen: 0.01 steps up to the station's limit of 100000 fen.
-    m_fee->setRange(0.0, 1000.0);
+    // Shown in yuan, kept in fen: 0.01 steps up to the station's limit.
+    m_fee->setRange(double(settings::kFeePerDayFen.min) / 100.0, double(settings::kFeePerDayFen.max) / 100.0);
     m_fee->setDecimals(2);
     m_fee->setSingleStep(0.5);
     m_fee->setSuffix(tr(" yuan"));
-    m_undo->setRange(0, 1440);
+    range(m_undo, settings::kUndoWindowMin);
     m_undo->setSuffix(tr(" min"));
-    m_unclaimed->setRange(1, 365);
+    range(m_unclaimed, settings::kUnclaimedAfterDays);
     m_unclaimed->setSuffix(tr(" days"));
     makeScanField(m_shelves);
     m_shelves->setPlaceholderText(tr("e.g. 1-4:3x30,A:2x10 (shelves 1 to 4, 3 layers of 30 parcels)"));
     // Each language in its own words, so a clerk finds theirs whatever the terminal shows now. The
     // station's language is also that of cunzhanctl and of everything printed, whatever the system's.
-    m_language->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("中文"), QString::fromLatin1(settings::kDefaultLanguage));
+    m_language->addItem(QStringLiteral("English"), QString::fromLatin1(settings::kEnglish));
     reserveMessageSpace(m_message);
 
     auto* form = new QFormLayout;
@@ -209,20 +213,20 @@ void SettingsPage::save() {
     // Only what changed is written: each write is an outbox op the county centre receives.
     QList<std::pair<QString, QString>> changes;
     if (old.stationName != m_name->text().trimmed())
-        changes.append({QStringLiteral("station_name"), m_name->text()});
+        changes.append({QString::fromLatin1(settings::kStationName), m_name->text()});
     if (old.freeDays != m_freeDays->value())
-        changes.append({QStringLiteral("free_days"), QString::number(m_freeDays->value())});
+        changes.append({settings::kFreeDays.name(), QString::number(m_freeDays->value())});
     if (old.feePerDayFen != feeFen)
-        changes.append({QStringLiteral("fee_per_day_fen"), QString::number(feeFen)});
+        changes.append({settings::kFeePerDayFen.name(), QString::number(feeFen)});
     if (old.undoWindowMin != m_undo->value())
-        changes.append({QStringLiteral("undo_window_min"), QString::number(m_undo->value())});
+        changes.append({settings::kUndoWindowMin.name(), QString::number(m_undo->value())});
     if (old.unclaimedAfterDays != m_unclaimed->value())
-        changes.append({QStringLiteral("unclaimed_after_days"), QString::number(m_unclaimed->value())});
+        changes.append({settings::kUnclaimedAfterDays.name(), QString::number(m_unclaimed->value())});
     if (old.shelfSpec.compare(m_shelves->text().trimmed().remove(QLatin1Char(' ')), Qt::CaseInsensitive) != 0)
-        changes.append({QStringLiteral("shelf_spec"), m_shelves->text()});
+        changes.append({QString::fromLatin1(settings::kShelfSpec), m_shelves->text()});
     const bool languageChanged = old.language != language;
     if (languageChanged)
-        changes.append({QStringLiteral("language"), language});
+        changes.append({QString::fromLatin1(settings::kLanguage), language});
     bool printersChanged = false;
     for (int i = 0; i < 3; ++i) {
         const auto paper = static_cast<Paper>(i);
@@ -233,7 +237,7 @@ void SettingsPage::save() {
         }
     }
     for (const auto& [key, value] : std::as_const(changes)) {
-        if (auto st = m_station.setSetting(key, value); !st) {
+        if (auto st = m_setup.setSetting(key, value); !st) {
             showMessage(m_message, st.error().message, Tone::Bad);
             return;
         }

@@ -3,6 +3,8 @@
 // centre this station syncs with, and "Connect to county…" (enroldialog.h).
 #pragma once
 
+#include "context.h"
+#include "setup.h"
 #include "page.h"
 
 #include <QPointer>
@@ -16,7 +18,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -28,7 +30,7 @@ class SyncController;
 class SettingsPage : public Page {
     Q_OBJECT
 public:
-    explicit SettingsPage(Station& station, QWidget* parent = nullptr);
+    explicit SettingsPage(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("Settin&gs"); }
     void handleScan(const QString&) override {}
@@ -56,7 +58,8 @@ public:
     [[nodiscard]] QPushButton* connectButton() const { return m_connect; }
 
 private:
-    Station& m_station;
+    StationContext& m_station;
+    StationSetup m_setup;
     QLineEdit* m_name;
     QSpinBox* m_freeDays;
     QDoubleSpinBox* m_fee;

@@ -1,7 +1,7 @@
 #include "setupdialog.h"
 
 #include "shelves.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 
 #include <QDialogButtonBox>
@@ -13,9 +13,10 @@
 
 namespace cz::ui {
 
-SetupDialog::SetupDialog(Station& station, QWidget* parent)
+SetupDialog::SetupDialog(StationContext& station, QWidget* parent)
     : QDialog(parent)
     , m_station(station)
+    , m_setup(station)
     , m_name(new QLineEdit(this))
     , m_shelves(new QLineEdit(QString::fromLatin1(kDefaultShelfSpec), this))
     , m_message(new QLabel(this)) {
@@ -55,7 +56,7 @@ QString SetupDialog::shownMessage() const {
 }
 
 void SetupDialog::accept() {
-    if (auto st = m_station.initialise(m_name->text(), m_shelves->text().trimmed()); !st) {
+    if (auto st = m_setup.initialise(m_name->text(), m_shelves->text().trimmed()); !st) {
         showMessage(m_message, st.error().message, Tone::Bad);
         return;
     }

@@ -1,13 +1,15 @@
 // First run: the station has no name and no shelves yet. Asks for both and initialises it.
 #pragma once
 
+#include "context.h"
+#include "setup.h"
 #include <QDialog>
 
 class QLabel;
 class QLineEdit;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -15,7 +17,7 @@ namespace cz::ui {
 class SetupDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit SetupDialog(Station& station, QWidget* parent = nullptr);
+    explicit SetupDialog(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QLineEdit* nameField() const { return m_name; }
     [[nodiscard]] QLineEdit* shelvesField() const { return m_shelves; }
@@ -25,7 +27,8 @@ public:
     void accept() override;
 
 private:
-    Station& m_station;
+    StationContext& m_station;
+    StationSetup m_setup;
     QLineEdit* m_name;
     QLineEdit* m_shelves;
     QLabel* m_message;

@@ -17,9 +17,10 @@
 
 namespace cz::ui {
 
-ShelvesPage::ShelvesPage(Station& station, QWidget* parent)
+ShelvesPage::ShelvesPage(StationContext& station, QWidget* parent)
     : Page(parent)
     , m_station(station)
+    , m_shelves(station)
     , m_loads(new SlotLoadModel(station, this))
     , m_audit(new AuditModel(this))
     , m_loadTable(new QTableView(this))
@@ -90,7 +91,7 @@ ShelvesPage::ShelvesPage(Station& station, QWidget* parent)
     connect(m_finish, &QPushButton::clicked, this, &ShelvesPage::finishAudit);
     connect(m_loadTable, &QTableView::activated, this,
             [this](const QModelIndex& index) { startAudit(index.data(Qt::UserRole).toString()); });
-    connect(&m_station, &Station::changed, this, [this] {
+    connect(&m_station, &StationContext::changed, this, [this] {
         if (isVisible())
             reloadLoads();
     });
@@ -160,7 +161,7 @@ void ShelvesPage::addScan(const QString& waybill) {
 }
 
 void ShelvesPage::recompute() {
-    auto report = m_station.audit(m_scans, {m_place});
+    auto report = m_shelves.audit(m_scans, {m_place});
     if (!report) {
         if (!m_scans.isEmpty())
             m_scans.removeLast(); // the last scan was not usable: leave the audit as it was
@@ -191,7 +192,7 @@ void ShelvesPage::applyFixes() {
                               "They get new pickup codes.",
                               nullptr, n)))
         return;
-    auto moves = m_station.applyAudit(m_report);
+    auto moves = m_shelves.applyAudit(m_report);
     if (!moves) {
         showMessage(m_message, moves.error().message, Tone::Bad);
         return;

@@ -3,7 +3,8 @@
 #pragma once
 
 #include "page.h"
-#include "station.h"
+#include "context.h"
+#include "shelfaudit.h"
 
 class QComboBox;
 class QLabel;
@@ -19,7 +20,7 @@ class SlotLoadModel;
 class ShelvesPage : public Page {
     Q_OBJECT
 public:
-    explicit ShelvesPage(Station& station, QWidget* parent = nullptr);
+    explicit ShelvesPage(StationContext& station, QWidget* parent = nullptr);
 
     [[nodiscard]] QString title() const override { return tr("&Shelves"); }
     void handleScan(const QString& code) override;
@@ -40,7 +41,8 @@ private:
     void reloadLoads();
     void recompute();
 
-    Station& m_station;
+    StationContext& m_station;
+    ShelfAudit m_shelves;
     SlotLoadModel* m_loads;
     AuditModel* m_audit;
     QTableView* m_loadTable;

@@ -5,12 +5,13 @@
 
 namespace cz::ui {
 
-SlotLoadModel::SlotLoadModel(Station& station, QObject* parent)
+SlotLoadModel::SlotLoadModel(StationContext& station, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_station(station) {}
+    , m_station(station)
+    , m_shelves(station) {}
 
 void SlotLoadModel::reload() {
-    auto loads = m_station.slotLoads();
+    auto loads = m_shelves.slotLoads();
     beginResetModel();
     m_error = loads ? QString() : loads.error().message;
     m_rows = loads ? *loads : QList<SlotLoad>{};

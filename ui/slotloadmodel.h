@@ -1,7 +1,8 @@
 // Places on the shelves with their capacity and the number of parcels waiting there.
 #pragma once
 
-#include "station.h"
+#include "context.h"
+#include "shelfaudit.h"
 
 #include <QAbstractTableModel>
 
@@ -12,7 +13,7 @@ class SlotLoadModel : public QAbstractTableModel {
 public:
     enum Column { Place, Waiting, Capacity, Free, ColumnCount };
 
-    explicit SlotLoadModel(Station& station, QObject* parent = nullptr);
+    explicit SlotLoadModel(StationContext& station, QObject* parent = nullptr);
     void reload();
     [[nodiscard]] QString lastError() const { return m_error; }
     [[nodiscard]] const SlotLoad& loadAt(int row) const { return m_rows.at(row); }
@@ -23,7 +24,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    Station& m_station;
+    StationContext& m_station;
+    ShelfAudit m_shelves;
     QList<SlotLoad> m_rows;
     QString m_error;
 };

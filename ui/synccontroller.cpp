@@ -1,12 +1,12 @@
 #include "synccontroller.h"
 
-#include "station.h"
+#include "context.h"
 
 #include <QThread>
 
 namespace cz::ui {
 
-SyncController::SyncController(Station& station, sync::SyncWorker::TransportFactory transport,
+SyncController::SyncController(StationContext& station, sync::SyncWorker::TransportFactory transport,
                                std::shared_ptr<Clock> clock, QObject* parent)
     : QObject(parent)
     , m_station(station)
@@ -17,7 +17,7 @@ SyncController::SyncController(Station& station, sync::SyncWorker::TransportFact
     connect(m_thread, &QThread::started, m_worker, &sync::SyncWorker::start);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
-    connect(&m_station, &Station::changed, this, [this] {
+    connect(&m_station, &StationContext::changed, this, [this] {
         if (m_refreshing)
             return;
         updatePending();

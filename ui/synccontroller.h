@@ -11,7 +11,7 @@
 class QThread;
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ui {
@@ -21,7 +21,7 @@ class SyncController : public QObject {
 public:
     // transport and clock as in SyncWorker (defaults: QtTransport, the system clock). The status is
     // read once from the station's database here (local, no network); start() starts the thread.
-    explicit SyncController(Station& station, sync::SyncWorker::TransportFactory transport = {},
+    explicit SyncController(StationContext& station, sync::SyncWorker::TransportFactory transport = {},
                             std::shared_ptr<Clock> clock = {}, QObject* parent = nullptr);
     // Stops the thread (quit + wait): a sync in progress finishes first.
     ~SyncController() override;
@@ -46,7 +46,7 @@ private:
     void setStatus(const sync::SyncStatus& status);
     void updatePending();
 
-    Station& m_station;
+    StationContext& m_station;
     QThread* m_thread;
     sync::SyncWorker* m_worker;
     sync::SyncStatus m_status;

@@ -15,7 +15,7 @@
 #include <functional>
 
 namespace cz {
-class Station;
+class StationContext;
 }
 
 namespace cz::ctl {
@@ -34,8 +34,8 @@ struct Context {
     // Opens (creating when missing) the database; main calls it before run() for every command but
     // init, which calls it itself once its arguments are checked, so bad usage creates no file.
     std::function<Status()> open;
-    Station* opened = nullptr;
-    [[nodiscard]] Station& station() const { return *opened; }
+    StationContext* opened = nullptr;
+    [[nodiscard]] StationContext& station() const { return *opened; }
 };
 
 struct Command {

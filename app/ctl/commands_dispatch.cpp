@@ -1,11 +1,12 @@
 // Sending parcels (寄件): dispatch (accept, list, show), rates, waybill-block and manifest, all over
-// station-core's DispatchDesk.
+// station-core's DispatchDesk and Manifests.
 #include "commands.h"
 #include "dispatch.h"
+#include "manifest.h"
 #include "documents.h"
 #include "output.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
 
 #include <QJsonArray>
 #include <QTextStream>
@@ -445,10 +446,10 @@ int bagWaybills(const Context& ctx, const QCommandLineParser& p, const QStringLi
         return ctx.out.usage(Tr::tr("Give the waybills to put into the bag."), ctx.command);
     // Every scan is its own step, as at the counter: one failure does not undo the others. The exit
     // code is the first failure's.
-    DispatchDesk desk(ctx.station());
+    Manifests manifests(ctx.station());
     int exitCode = 0;
     for (const QString& w : waybills) {
-        auto bag = desk.addToBag(p.value(QStringLiteral("bag")), p.value(QStringLiteral("seal")), w);
+        auto bag = manifests.addToBag(p.value(QStringLiteral("bag")), p.value(QStringLiteral("seal")), w);
         if (!bag) {
             const int code = ctx.out.fail(bag.error());
             exitCode = exitCode ? exitCode : code;
@@ -470,20 +471,20 @@ int bagWaybills(const Context& ctx, const QCommandLineParser& p, const QStringLi
 int runManifest(Context& ctx, const QCommandLineParser& p) {
     const QStringList pos = p.positionalArguments();
     const QString action = pos.value(0);
-    DispatchDesk desk(ctx.station());
+    Manifests manifests(ctx.station());
     Result<Manifest> m = fail(usageError(
         Tr::tr("Write \"manifest\", \"manifest bag --bag NO --seal SEAL WAYBILL...\", \"manifest handover "
                "--driver NAME --plate PLATE\" or \"manifest show ID\".")));
     if (action == QLatin1String("bag"))
         return bagWaybills(ctx, p, pos.mid(1));
     if (pos.isEmpty()) {
-        m = desk.openManifest();
+        m = manifests.openManifest();
     } else if (action == QLatin1String("show") && pos.size() == 2) {
-        m = desk.manifest(pos[1].trimmed());
+        m = manifests.manifest(pos[1].trimmed());
     } else if (action == QLatin1String("handover") && pos.size() == 1) {
         if (auto st = required(p, {QStringLiteral("driver"), QStringLiteral("plate")}); !st)
             return report(ctx, st.error());
-        m = desk.handOver(p.value(QStringLiteral("driver")), p.value(QStringLiteral("plate")));
+        m = manifests.handOver(p.value(QStringLiteral("driver")), p.value(QStringLiteral("plate")));
     }
     if (!m)
         return report(ctx, m.error());

@@ -2,7 +2,11 @@
 #include "commands.h"
 #include "output.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
+#include "inbound.h"
+#include "overdue.h"
+#include "pickup.h"
+#include "query.h"
 
 #include <QJsonArray>
 
@@ -10,12 +14,13 @@ namespace cz::ctl {
 
 namespace {
 
-Result<QList<Parcel>> findInStation(Station& station, const Choice& c) {
+Result<QList<Parcel>> findInStation(StationContext& station, const Choice& c) {
+    Pickup pickup(station);
     if (c.option == QLatin1String("code"))
-        return station.findByCode(c.value);
+        return pickup.findByCode(c.value);
     if (c.option == QLatin1String("waybill"))
-        return station.findByWaybill(c.value);
-    return station.findByPhoneTail(c.value);
+        return pickup.findByWaybill(c.value);
+    return pickup.findByPhoneTail(c.value);
 }
 
 // ---- receive ---------------------------------------------------------------------------------
@@ -57,7 +62,7 @@ int runReceive(Context& ctx, const QCommandLineParser& p) {
                                      .arg(p.value(QStringLiteral("pref"))),
                                  ctx.command);
     }
-    auto r = ctx.station().receive(request);
+    auto r = Inbound(ctx.station()).receive(request);
     if (!r) {
         const int code = ctx.out.fail(r.error());
         if (r.error().code == QLatin1String("carrier.ambiguous")) {
@@ -126,7 +131,7 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
     const PickupLookup::By by = choice->option == QLatin1String("code")      ? PickupLookup::By::Code
                                 : choice->option == QLatin1String("waybill") ? PickupLookup::By::Waybill
                                                                              : PickupLookup::By::PhoneTail;
-    auto found = ctx.station().lookUpForPickup(by, choice->value);
+    auto found = Pickup(ctx.station()).lookUp(by, choice->value);
     if (!found)
         return ctx.out.fail(found.error());
     // Nothing waiting: marked for return or already handed over (3, saying when and to whom), or
@@ -170,7 +175,7 @@ int runPickup(Context& ctx, const QCommandLineParser& p) {
     QStringList ids;
     for (const Parcel& parcel : std::as_const(chosen))
         ids << parcel.id;
-    auto r = ctx.station().handOver(ids, p.value(QStringLiteral("collector")),
+    auto r = Pickup(ctx.station()).handOver(ids, p.value(QStringLiteral("collector")),
                                     all ? Recipients::SeveralPeople : Recipients::OnePerson);
     if (!r)
         return ctx.out.fail(r.error());
@@ -220,7 +225,7 @@ int runUndoPickup(Context& ctx, const QCommandLineParser& p) {
     } else {
         const auto by =
             choice->option == QLatin1String("code") ? PickupLookup::By::Code : PickupLookup::By::Waybill;
-        auto done = ctx.station().lastHandedOver(by, choice->value);
+        auto done = Pickup(ctx.station()).lastHandedOver(by, choice->value);
         if (!done)
             return ctx.out.fail(done.error());
         if (*done) {
@@ -238,7 +243,7 @@ int runUndoPickup(Context& ctx, const QCommandLineParser& p) {
             id = here->first().id;
         }
     }
-    auto r = ctx.station().undoPickup(id);
+    auto r = Pickup(ctx.station()).undoPickup(id);
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
@@ -289,7 +294,7 @@ int runList(Context& ctx, const QCommandLineParser& p) {
         f.fromMs = localDayStartMs(localDate(ctx.station().clock().nowMs()));
         f.toMs = f.fromMs + kDayMs;
     }
-    auto r = ctx.station().list(f);
+    auto r = ParcelQueries(ctx.station()).list(f);
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
@@ -314,16 +319,16 @@ void defineOverdue(QCommandLineParser& p) {
 int runOverdue(Context& ctx, const QCommandLineParser& p) {
     if (int bad = noPositionals(ctx, p))
         return bad;
-    auto items = ctx.station().overdue();
+    auto items = Overdue(ctx.station()).overdue();
     if (!items)
         return ctx.out.fail(items.error());
     if (ctx.out.json()) {
         for (const OverdueItem& item : *items) {
             QJsonObject o = item.parcel.toPublicJson();
-            o.insert(QStringLiteral("days_held"), item.daysHeld);
-            o.insert(QStringLiteral("overdue_days"), item.overdueDays);
-            o.insert(QStringLiteral("due_fee_fen"), item.feeFen);
-            o.insert(QStringLiteral("unclaimed"), item.unclaimed);
+            o.insert(QStringLiteral("days_held"), item.held.daysHeld);
+            o.insert(QStringLiteral("overdue_days"), item.held.feeDays);
+            o.insert(QStringLiteral("due_fee_fen"), item.held.feeFen);
+            o.insert(QStringLiteral("unclaimed"), item.held.unclaimed);
             ctx.out.object(o);
         }
     } else if (items->isEmpty()) {
@@ -335,13 +340,13 @@ int runOverdue(Context& ctx, const QCommandLineParser& p) {
         Table t{parcelHeaders(columns) << Tr::tr("Days held") << Tr::tr("Fee") << Tr::tr("Note"), {}};
         for (const OverdueItem& item : *items)
             t.rows << (parcelRow(item.parcel, columns, ctx.station().carriers())
-                       << QString::number(item.daysHeld) << formatFen(item.feeFen)
-                       << (item.unclaimed ? Tr::tr("unclaimed: consider returning") : QString()));
+                       << QString::number(item.held.daysHeld) << formatFen(item.held.feeFen)
+                       << (item.held.unclaimed ? Tr::tr("unclaimed: consider returning") : QString()));
         ctx.out.table(t);
     }
     if (!p.isSet(QStringLiteral("remind")))
         return 0;
-    auto queued = ctx.station().queueReminders();
+    auto queued = Overdue(ctx.station()).queueReminders();
     if (!queued)
         return ctx.out.fail(queued.error());
     if (ctx.out.json())
@@ -366,7 +371,7 @@ void defineReturn(QCommandLineParser& p) {
 }
 
 int listReturns(Context& ctx) {
-    auto r = ctx.station().returnList();
+    auto r = Overdue(ctx.station()).returnList();
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {
@@ -412,7 +417,7 @@ int runReturn(Context& ctx, const QCommandLineParser& p) {
                              QStringLiteral("parcel.not_found"),
                              Tr::tr("No parcel in the station matches %1.").arg(choice->value.trimmed()),
                              {}});
-    auto r = ctx.station().markForReturn(found->first().id, *reason, p.value(QStringLiteral("note")));
+    auto r = Overdue(ctx.station()).markForReturn(found->first().id, *reason, p.value(QStringLiteral("note")));
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json())
@@ -442,7 +447,7 @@ int runArrivals(Context& ctx, const QCommandLineParser& p) {
                                      .arg(p.value(QStringLiteral("date"))),
                                  ctx.command);
     }
-    auto r = ctx.station().arrivals(day);
+    auto r = ParcelQueries(ctx.station()).arrivals(day);
     if (!r)
         return ctx.out.fail(r.error());
     if (ctx.out.json()) {

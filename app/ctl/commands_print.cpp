@@ -10,7 +10,10 @@
 #include "pdf.h"
 #include "printqueue.h"
 #include "rawlang.h"
-#include "station.h"
+#include "context.h"
+#include "pickup.h"
+#include "query.h"
+#include "shelfaudit.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -70,7 +73,7 @@ Result<print::Document> slipDocument(Context& ctx, const QCommandLineParser& p) 
     }
     if (!p.isSet(QStringLiteral("code")))
         return fail(usageError(Tr::tr("Give the pickup code with --code.")));
-    auto found = ctx.station().findByCode(p.value(QStringLiteral("code")));
+    auto found = Pickup(ctx.station()).findByCode(p.value(QStringLiteral("code")));
     if (!found)
         return fail(found.error());
     if (found->isEmpty())
@@ -105,16 +108,16 @@ Result<print::Document> arrivalsDocument(Context& ctx, const QCommandLineParser&
                 usageError(Tr::tr("The date is written YYYY-MM-DD, for example 2026-11-28, not \"%1\".")
                                .arg(p.value(QStringLiteral("date")))));
     }
-    auto parcels = ctx.station().arrivals(day);
+    auto parcels = ParcelQueries(ctx.station()).arrivals(day);
     if (!parcels)
         return fail(parcels.error());
     return print::arrivalList(print::arrivalListData(ctx.station(), day, *parcels));
 }
 
 Result<print::Document> manifestDocument(Context& ctx, const QCommandLineParser& p) {
-    DispatchDesk desk(ctx.station());
-    auto m = p.isSet(QStringLiteral("id")) ? desk.manifest(p.value(QStringLiteral("id")).trimmed())
-                                           : desk.openManifest();
+    Manifests manifests(ctx.station());
+    auto m = p.isSet(QStringLiteral("id")) ? manifests.manifest(p.value(QStringLiteral("id")).trimmed())
+                                           : manifests.openManifest();
     if (!m)
         return fail(m.error());
     if (m->bags.isEmpty())
@@ -131,7 +134,7 @@ Result<print::Document> shelfDocument(Context& ctx, const QCommandLineParser& p)
     if (!p.isSet(QStringLiteral("slot")))
         return fail(usageError(Tr::tr("Give the place with --slot, e.g. 3-2.")));
     const QString wanted = p.value(QStringLiteral("slot")).trimmed().toUpper();
-    auto loads = ctx.station().slotLoads();
+    auto loads = ShelfAudit(ctx.station()).slotLoads();
     if (!loads)
         return fail(loads.error());
     QStringList names;

@@ -2,7 +2,10 @@
 #include "commands.h"
 #include "output.h"
 #include "privacy.h"
-#include "station.h"
+#include "context.h"
+#include "query.h"
+#include "setup.h"
+#include "shelfaudit.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -78,17 +81,17 @@ int runInit(Context& ctx, const QCommandLineParser& p) {
     // The database is created only now, once the arguments are known to be complete.
     if (auto opened = ctx.open(); !opened)
         return ctx.out.fail(opened.error());
-    if (auto st = ctx.station().initialise(p.value(QStringLiteral("station-name")),
+    if (auto st = StationSetup(ctx.station()).initialise(p.value(QStringLiteral("station-name")),
                                            p.value(QStringLiteral("shelves")));
         !st)
         return ctx.out.fail(st.error());
-    auto loads = ctx.station().slotLoads();
+    auto loads = ShelfAudit(ctx.station()).slotLoads();
     const int places = loads ? static_cast<int>(loads->size()) : 0;
     const StationSettings& s = ctx.station().settings();
     if (ctx.out.json()) {
         ctx.out.object({{QStringLiteral("station_id"), ctx.station().stationId()},
-                        {QStringLiteral("station_name"), s.stationName},
-                        {QStringLiteral("shelf_spec"), s.shelfSpec},
+                        {QString::fromLatin1(settings::kStationName), s.stationName},
+                        {QString::fromLatin1(settings::kShelfSpec), s.shelfSpec},
                         {QStringLiteral("places"), places},
                         {QStringLiteral("db_path"), ctx.dbPath}});
         return 0;
@@ -113,19 +116,19 @@ int runStatus(Context& ctx, const QCommandLineParser& p) {
     for (ParcelStatus s : {ParcelStatus::Waiting, ParcelStatus::PickedUp, ParcelStatus::ToReturn}) {
         ParcelFilter f;
         f.status = s;
-        auto n = ctx.station().count(f);
+        auto n = ParcelQueries(ctx.station()).count(f);
         if (!n)
             return ctx.out.fail(n.error());
         counts.insert(toString(s), *n);
         countFields.append({statusLabel(s), QString::number(*n)});
     }
-    auto pending = ctx.station().pendingOps();
+    auto pending = StationSetup(ctx.station()).pendingOps();
     if (!pending)
         return ctx.out.fail(pending.error());
     const Database& db = ctx.station().database();
     if (ctx.out.json()) {
         ctx.out.object({{QStringLiteral("initialised"), ctx.station().isInitialised()},
-                        {QStringLiteral("station_name"), ctx.station().settings().stationName},
+                        {QString::fromLatin1(settings::kStationName), ctx.station().settings().stationName},
                         {QStringLiteral("station_id"), ctx.station().stationId()},
                         {QStringLiteral("db_path"), db.path()},
                         {QStringLiteral("schema_version"), db.schemaVersion()},
@@ -152,20 +155,10 @@ void defineSettings(QCommandLineParser& p) {
     p.addPositionalArgument(
         QStringLiteral("ACTION"),
         Tr::tr("Nothing to show all settings, \"get KEY\" to show one, \"set KEY VALUE\" to "
-               "change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, "
-               "undo_window_min, unclaimed_after_days, language (zh_CN, the default, or en: the language of "
-               "the terminal, of cunzhanctl and of everything printed)."),
+               "change one. Keys: %1. The language is zh_CN (the default) or en: the language of the "
+               "terminal, of cunzhanctl and of everything printed.")
+            .arg(settings::allKeys().join(QStringLiteral(", "))),
         QStringLiteral("[get KEY | set KEY VALUE]"));
-}
-
-QJsonObject settingsJson(const StationSettings& s) {
-    return {{QStringLiteral("station_name"), s.stationName},
-            {QStringLiteral("shelf_spec"), s.shelfSpec},
-            {QStringLiteral("free_days"), s.freeDays},
-            {QStringLiteral("fee_per_day_fen"), s.feePerDayFen},
-            {QStringLiteral("undo_window_min"), s.undoWindowMin},
-            {QStringLiteral("unclaimed_after_days"), s.unclaimedAfterDays},
-            {QStringLiteral("language"), s.language}};
 }
 
 QString valueText(const QJsonValue& v) {
@@ -174,7 +167,7 @@ QString valueText(const QJsonValue& v) {
 
 int runSettings(Context& ctx, const QCommandLineParser& p) {
     const QStringList pos = p.positionalArguments();
-    const QJsonObject all = settingsJson(ctx.station().settings());
+    const QJsonObject all = ctx.station().settings().toJson();
     if (pos.isEmpty()) {
         if (ctx.out.json()) {
             ctx.out.object(all);
@@ -198,9 +191,9 @@ int runSettings(Context& ctx, const QCommandLineParser& p) {
         return 0;
     }
     if (action == QLatin1String("set") && pos.size() == 3) {
-        if (auto st = ctx.station().setSetting(pos[1], pos[2]); !st)
+        if (auto st = StationSetup(ctx.station()).setSetting(pos[1], pos[2]); !st)
             return ctx.out.fail(st.error());
-        const QJsonValue now = settingsJson(ctx.station().settings()).value(pos[1]);
+        const QJsonValue now = ctx.station().settings().toJson().value(pos[1]);
         if (ctx.out.json())
             ctx.out.object({{QStringLiteral("key"), pos[1]}, {QStringLiteral("value"), now}});
         else
@@ -218,7 +211,7 @@ void defineShelves(QCommandLineParser&) {}
 int runShelves(Context& ctx, const QCommandLineParser& p) {
     if (int bad = noPositionals(ctx, p))
         return bad;
-    auto loads = ctx.station().slotLoads();
+    auto loads = ShelfAudit(ctx.station()).slotLoads();
     if (!loads)
         return ctx.out.fail(loads.error());
     if (ctx.out.json()) {
@@ -388,13 +381,13 @@ int runAudit(Context& ctx, const QCommandLineParser& p) {
     if (scans.isEmpty() && slots.isEmpty())
         return ctx.out.usage(
             Tr::tr("Nothing to audit: give scans as SLOT:WAYBILL, --from FILE or --slot SLOT."), ctx.command);
-    auto report = ctx.station().audit(scans, slots);
+    auto report = ShelfAudit(ctx.station()).audit(scans, slots);
     if (!report)
         return ctx.out.fail(report.error());
     printAudit(ctx, *report);
     if (!p.isSet(QStringLiteral("apply")))
         return 0;
-    auto moves = ctx.station().applyAudit(*report);
+    auto moves = ShelfAudit(ctx.station()).applyAudit(*report);
     if (!moves)
         return ctx.out.fail(moves.error());
     for (const MoveResult& m : *moves) {

@@ -6,7 +6,7 @@
 #include "output.h"
 #include "qttransport.h"
 #include "retention.h"
-#include "station.h"
+#include "context.h"
 #include "syncengine.h"
 
 #include <QJsonArray>

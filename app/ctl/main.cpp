@@ -4,7 +4,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "output.h"
-#include "station.h"
+#include "context.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -172,10 +172,10 @@ QString commandHelp(const Command& c) {
     return lines.join(QLatin1Char('\n'));
 }
 
-std::unique_ptr<Station> openExisting(const Globals& g, const OpenOptions& options,
+std::unique_ptr<StationContext> openExisting(const Globals& g, const OpenOptions& options,
                                       std::optional<Error>& error) {
     auto s =
-        Station::open(g.dbPath, options, g.fakeNowMs ? std::make_shared<ManualClock>(g.fakeNowMs) : nullptr);
+        StationContext::open(g.dbPath, options, g.fakeNowMs ? std::make_shared<ManualClock>(g.fakeNowMs) : nullptr);
     if (!s) {
         error = s.error();
         return nullptr;
@@ -196,7 +196,7 @@ int run(QCoreApplication& app) {
     const OpenOptions options{g.busyTimeoutMs, -1};
 
     const bool wantsHelp = g.help || g.rest.value(0) == QLatin1String("help") || asksForHelp(g.rest);
-    std::unique_ptr<Station> station;
+    std::unique_ptr<StationContext> station;
     std::optional<Error> openError;
     if (globalError.isEmpty() && !g.version && (wantsHelp || !g.rest.isEmpty()) &&
         QFileInfo(g.dbPath).isFile()) {

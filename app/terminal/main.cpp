@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "messages.h"
 #include "setupdialog.h"
-#include "station.h"
+#include "context.h"
 #include "style.h"
 #include "synccontroller.h"
 
@@ -96,7 +96,7 @@ EarlyOptions readEarly(int argc, char** argv) {
 QString stationLanguage(const QString& dbPath) {
     if (!QFileInfo(dbPath).isFile())
         return {};
-    auto station = cz::Station::open(dbPath);
+    auto station = cz::StationContext::open(dbPath);
     return station ? (*station)->settings().language : QString();
 }
 
@@ -143,7 +143,7 @@ int main(int argc, char* argv[]) {
     const QString dbPath =
         parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : cz::Database::defaultPath();
 
-    auto station = cz::Station::open(dbPath);
+    auto station = cz::StationContext::open(dbPath);
     if (!station) {
         const QString message = station.error().message;
         printErr(message);

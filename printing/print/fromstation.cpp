@@ -1,12 +1,14 @@
 #include "fromstation.h"
 
+#include "query.h"
+
 namespace cz::print {
 
-SlipData slipData(const Station& station, const Parcel& parcel) {
+SlipData slipData(const StationContext& station, const Parcel& parcel) {
     return {station.settings().stationName, parcel, station.settings().freeDays, station.carriers()};
 }
 
-ArrivalListData arrivalListData(const Station& station, const QDate& day, const QList<Parcel>& parcels) {
+ArrivalListData arrivalListData(const StationContext& station, const QDate& day, const QList<Parcel>& parcels) {
     return {station.settings().stationName, day, parcels, station.carriers()};
 }
 
@@ -29,7 +31,7 @@ LabelData labelData(const Dispatch& d, const CarrierRegistry& carriers) {
     return l;
 }
 
-Result<ManifestData> manifestData(Station& station, const Manifest& m) {
+Result<ManifestData> manifestData(StationContext& station, const Manifest& m) {
     DispatchDesk desk(station);
     ManifestData data;
     data.stationName = station.settings().stationName;
@@ -50,7 +52,7 @@ Result<ManifestData> manifestData(Station& station, const Manifest& m) {
             ParcelFilter f;
             f.text = waybill;
             f.limit = 1;
-            auto parcels = station.list(f);
+            auto parcels = ParcelQueries(station).list(f);
             if (!parcels)
                 return fail(parcels.error());
             bag.items.append({waybill, parcels->isEmpty() ? QString() : parcels->first().carrier, 0});

@@ -3,6 +3,7 @@
 #include "feed.h"
 #include "ops.h"
 #include "protocol.h"
+#include "settingdefs.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -89,18 +90,25 @@ Status importRules(CountyStore& store, const QByteArray& json) {
 }
 
 Status setSetting(CountyStore& store, const QString& key, const QString& value, const QString& stationId) {
-    static const QStringList keys{QStringLiteral("free_days"), QStringLiteral("fee_per_day_fen"),
-                                  QStringLiteral("unclaimed_after_days")};
-    if (!keys.contains(key))
+    // The station's own definitions (common/settingdefs.h): what a station would refuse is refused here.
+    const settings::IntSetting* def = settings::findInt(key);
+    if (!def || !def->countyPublishes) {
+        QStringList keys;
+        for (const settings::IntSetting* s : settings::kIntSettings)
+            if (s->countyPublishes)
+                keys << s->name();
         return fail(badInput(
             QStringLiteral("setting.unknown"),
             QStringLiteral("Unknown setting %1; known: %2.").arg(key, keys.join(QStringLiteral(", ")))));
-    bool ok = false;
-    const qint64 number = value.toLongLong(&ok);
-    if (!ok || number < 0 || number > 1000000)
-        return fail(
-            badInput(QStringLiteral("setting.bad_value"),
-                     QStringLiteral("The value of %1 must be a whole number from 0 to 1000000.").arg(key)));
+    }
+    const auto parsed = def->parse(value);
+    if (!parsed)
+        return fail(badInput(QStringLiteral("setting.bad_value"),
+                             QStringLiteral("The value of %1 must be a whole number from %2 to %3.")
+                                 .arg(key)
+                                 .arg(def->min)
+                                 .arg(def->max)));
+    const qint64 number = *parsed;
     return inWriteTx(store, [&](Tx& tx) -> Status {
         if (!stationId.isEmpty()) {
             auto row = tx.selectOne(QStringLiteral("SELECT id FROM stations WHERE id = ?"), {stationId});

@@ -12,8 +12,8 @@ namespace cz::county {
 // (patterns compile, rules name listed carriers), published whole as change carrier_rules/all.
 [[nodiscard]] Status importRules(CountyStore& store, const QByteArray& json);
 
-// free_days | fee_per_day_fen | unclaimed_after_days, a non-negative integer; for every station
-// (empty stationId) or one.
+// A setting the county publishes (settings::IntSetting::countyPublishes: free_days, fee_per_day_fen,
+// unclaimed_after_days) within the station's own limits; for every station (empty stationId) or one.
 [[nodiscard]] Status setSetting(CountyStore& store, const QString& key, const QString& value,
                                 const QString& stationId = {});
 

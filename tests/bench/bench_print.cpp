@@ -9,6 +9,7 @@
 #include "documents.h"
 #include "pdf.h"
 #include "rawlang.h"
+#include "sampleprint.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -44,40 +45,10 @@ void report(const char* name, const Stats& s) {
     std::printf("%s_median: %.2f ms\n%s_p95: %.2f ms\n", name, s.median, name, s.p95);
 }
 
-LabelData sampleLabel() {
-    LabelData d;
-    d.waybill = QStringLiteral("YT900000000001");
-    d.carrier = QStringLiteral("圆通速递");
-    d.routingZone = QStringLiteral("粤-20 南山");
-    d.recipientName = QStringLiteral("李小明");
-    d.recipientPhone = QStringLiteral("13812345678");
-    d.recipientAddress = QStringLiteral("广东省 深圳市 南山区 科技园一路 8 号");
-    d.senderName = QStringLiteral("张三");
-    d.senderPhone = QStringLiteral("13987654321");
-    d.senderAddress = QStringLiteral("江西省 赣州市 于都县 李家村");
-    d.contents = QStringLiteral("农产品（脐橙）");
-    d.weightGrams = 2300;
-    d.feeFen = 2400;
-    d.createdAtMs = 1795827600000LL;
-    return d;
-}
-
 QList<Parcel> sampleParcels(int n) {
     QList<Parcel> out;
-    for (int i = 0; i < n; ++i) {
-        Parcel p;
-        p.id = QString::number(i);
-        p.waybill = QStringLiteral("YT%1").arg(7000000000000LL + i);
-        p.carrier = QStringLiteral("YTO");
-        p.phone = QStringLiteral("138%1").arg(10000000 + i, 8, 10, QLatin1Char('0'));
-        p.phoneTail = p.phone.right(4);
-        p.name = QStringLiteral("张伟");
-        p.shelf = QString::number(1 + i % 4);
-        p.layer = 1 + i % 3;
-        p.pickupCode = QStringLiteral("%1-%2-%3").arg(p.shelf).arg(p.layer).arg(1001 + i);
-        p.receivedAt = 1795827600000LL + i * 60000LL;
-        out.append(p);
-    }
+    for (int i = 0; i < n; ++i)
+        out.append(cz::test::sampleParcel(i, QString::number(1 + i % 4), 1 + i % 3));
     return out;
 }
 
@@ -94,7 +65,7 @@ int main(int argc, char* argv[]) {
     parser.process(app);
     const int runs = std::max(5, parser.value(QStringLiteral("runs")).toInt());
 
-    const LabelData label = sampleLabel();
+    const LabelData label = cz::test::sampleLabel();
     const Document small = waybillLabel(label, LabelSize::Mm76x130);
     const Document large = waybillLabel(label, LabelSize::Mm100x150);
     const QSize smallDots = pageSizeDots(small.pageMm, kThermalDpi);

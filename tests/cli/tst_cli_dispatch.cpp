@@ -2,8 +2,7 @@
 // bad input writes nothing), bags and the van handover, printing to PDF (read back with pdftotext),
 // decoding barcodes from images, and the print spool when a printer is missing. Runs under the locale of
 // a fresh install (LANG=LC_ALL=C): output and paper are Chinese unless the station chose English.
-#include "processrun.h"
-#include "readonlyquery.h"
+#include "ctlfixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,9 +20,6 @@
 #include <QUuid>
 
 namespace {
-
-// 2026-11-28 09:00 in Beijing.
-constexpr qint64 kStart = 1795827600000LL;
 
 const QString kSenderId = QStringLiteral("360721198508150017");
 const QString kSenderPhone = QStringLiteral("13812345678");
@@ -57,13 +53,8 @@ private:
     QString path(const QString& name) const { return m_dir->filePath(name); }
 
     Run ctl(const QStringList& args) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-        env.remove(QStringLiteral("LANGUAGE"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg")));
-        env.insert(QStringLiteral("CUNZHAN_BUSY_TIMEOUT_MS"), QStringLiteral("200"));
-        env.insert(QStringLiteral("CUNZHAN_FAKE_NOW_MS"), QString::number(kStart));
+        const QProcessEnvironment env =
+            ctlEnvironment(QStringLiteral("C"), path(QStringLiteral("xdg")), kStart);
         const Run r = runProgram(ctlBinary(), QStringList{QStringLiteral("--db"), m_db} + args, {env});
         if (r.code != 0)
             qInfo("cunzhanctl %s -> %d: %s", qPrintable(args.join(QLatin1Char(' '))), r.code,

@@ -3,9 +3,11 @@
 // with its message until the retry succeeds. Printing runs on the service's print thread, so the
 // preview reports the outcome when it arrives.
 #include "documents.h"
+#include "fakeprinter.h"
 #include "guifixture.h"
 #include "printpreview.h"
 #include "printservice.h"
+#include "sampleprint.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,41 +19,21 @@ using namespace cz::ui;
 using cz::test::GuiFixture;
 
 namespace {
-class FakeBackend final : public print::PrintBackend {
+class FakeBackend final : public cz::test::LabelPrinterBackend {
 public:
     bool up = false;
     QList<print::PrintJob> printed;
 
-    Result<QList<print::PrinterInfo>> printers() override {
-        print::PrinterInfo p;
-        p.name = QStringLiteral("labels");
-        p.isDefault = true;
-        return QList<print::PrinterInfo>{p};
-    }
     Result<int> print(const print::PrintJob& job) override {
         if (!up)
-            return fail(ErrorKind::Unavailable, QStringLiteral("print.queue-stopped"),
-                        QStringLiteral("The printer labels is stopped."));
+            return stopped();
         printed.append(job);
         return static_cast<int>(printed.size());
     }
 };
 
 print::Document label() {
-    print::LabelData d;
-    d.waybill = QStringLiteral("YT900000000001");
-    d.carrier = QStringLiteral("圆通速递");
-    d.routingZone = QStringLiteral("粤-20");
-    d.recipientName = QStringLiteral("李四");
-    d.recipientPhone = QStringLiteral("13987654321");
-    d.recipientAddress = QStringLiteral("广东省深圳市南山区科技园一路 8 号");
-    d.senderName = QStringLiteral("张三");
-    d.senderPhone = QStringLiteral("13812345678");
-    d.senderAddress = QStringLiteral("测试站");
-    d.contents = QStringLiteral("衣物");
-    d.weightGrams = 800;
-    d.feeFen = 1200;
-    return print::waybillLabel(d);
+    return print::waybillLabel(cz::test::sampleLabel());
 }
 } // namespace
 

@@ -1,6 +1,7 @@
 // The terminal's printing is asynchronous: a job is handed to the print thread and print() returns
 // at once, the GUI keeps running while the printer is slow, the outcome comes back as a signal, a
 // failed job waits for retry, and closing the terminal with a job in flight loses nothing.
+#include "fakeprinter.h"
 #include "guifixture.h"
 #include "printservice.h"
 
@@ -36,17 +37,11 @@ struct Printer {
     }
 };
 
-class FakeBackend final : public print::PrintBackend {
+class FakeBackend final : public cz::test::LabelPrinterBackend {
 public:
     explicit FakeBackend(std::shared_ptr<Printer> p)
         : m_p(std::move(p)) {}
 
-    Result<QList<print::PrinterInfo>> printers() override {
-        print::PrinterInfo p;
-        p.name = QStringLiteral("labels");
-        p.isDefault = true;
-        return QList<print::PrinterInfo>{p};
-    }
     Result<int> print(const print::PrintJob& job) override {
         m_p->inFlight = true;
         m_p->entered.release();
@@ -54,8 +49,7 @@ public:
         const bool released = !m_p->gated || m_p->gate.tryAcquire(1, 3000);
         m_p->inFlight = false;
         if (!released || !m_p->up)
-            return fail(ErrorKind::Unavailable, QStringLiteral("print.queue-stopped"),
-                        QStringLiteral("The printer labels is stopped."));
+            return stopped();
         QMutexLocker lock(&m_p->mutex);
         m_p->printed.append(job.title);
         return static_cast<int>(m_p->printed.size());

@@ -6,6 +6,7 @@
 // CUNZHAN_GRAB_DIR=<folder> saves a picture of each window for a person to look at.
 #include "documents.h"
 #include "enroldialog.h"
+#include "fakeprinter.h"
 #include "faketransport.h"
 #include "guifixture.h"
 #include "handoverpage.h"
@@ -16,6 +17,7 @@
 #include "printpreview.h"
 #include "printservice.h"
 #include "receivepage.h"
+#include "sampleprint.h"
 #include "screenfit.h"
 #include "setupdialog.h"
 #include "style.h"
@@ -30,23 +32,16 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <functional>
 
 using namespace cz;
 using namespace cz::ui;
 using namespace cz::test;
 
 namespace {
-class StoppedPrinter final : public print::PrintBackend {
+class StoppedPrinter final : public LabelPrinterBackend {
 public:
-    Result<QList<print::PrinterInfo>> printers() override {
-        print::PrinterInfo p;
-        p.name = QStringLiteral("labels");
-        p.isDefault = true;
-        return QList<print::PrinterInfo>{p};
-    }
-    Result<int> print(const print::PrintJob&) override {
-        return fail(ErrorKind::Unavailable, QStringLiteral("print.queue-stopped"), QStringLiteral("stopped"));
-    }
+    Result<int> print(const print::PrintJob&) override { return stopped(); }
 };
 
 print::Document blankA4(int pages) {
@@ -61,14 +56,7 @@ print::Document blankA4(int pages) {
 }
 
 print::Document label() {
-    print::LabelData d;
-    d.waybill = QStringLiteral("YT900000000001");
-    d.carrier = QStringLiteral("圆通速递");
-    d.recipientName = QStringLiteral("李四");
-    d.recipientPhone = QStringLiteral("13987654321");
-    d.recipientAddress = QStringLiteral("广东省深圳市南山区科技园一路 8 号");
-    d.weightGrams = 800;
-    return print::waybillLabel(d);
+    return print::waybillLabel(sampleLabel());
 }
 
 QString sizeText(QSize s) {
@@ -115,6 +103,43 @@ private:
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w));
         settle();
+    }
+    // Before it is shown: each label with a mnemonic has a buddy, and its minimum fits the screen.
+    static void fitsUnshown(QWidget* w) {
+        QCOMPARE(labelsWithoutBuddy(w), QStringList());
+        QVERIFY2(fits(minimumOf(w), kWindowLimit), qPrintable(sizeText(minimumOf(w))));
+    }
+    // Shown at its own size, laid out.
+    static void showOwnSize(QWidget* w) {
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        settle();
+    }
+    // As shown: it fits the screen and nothing in it is squeezed below its minimum.
+    static void fitsShown(QWidget* w) {
+        QVERIFY2(fits(w->size(), kWindowLimit), qPrintable(sizeText(w->size())));
+        const QStringList bad = squeezed(w);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+    }
+    // The fields and buttons shown in root, where they are.
+    static QList<QRect> positions(QWidget* root) {
+        QList<QRect> out;
+        for (QWidget* w : root->findChildren<QWidget*>()) {
+            if (w->isVisible() && (qobject_cast<QLineEdit*>(w) || qobject_cast<QAbstractButton*>(w)))
+                out << QRect(w->mapTo(root, QPoint(0, 0)), w->size());
+        }
+        return out;
+    }
+    // refuse() must show a message in shower (a page or dialog with shownMessage()) and move no field or
+    // button of root.
+    template<class Shower>
+    static void refusedInPlace(QWidget* root, const Shower* shower, const std::function<void()>& refuse) {
+        settle();
+        const QList<QRect> before = positions(root);
+        refuse();
+        QVERIFY(!shower->shownMessage().isEmpty());
+        settle();
+        QCOMPARE(positions(root), before);
     }
 };
 
@@ -194,22 +219,17 @@ void TestScreenFit::setupDialogFits() {
     const LanguageScope lang(language);
     GuiFixture f(QStringLiteral("1-2:2x3"), false);
     SetupDialog d(*f.station->ctx);
-    QCOMPARE(labelsWithoutBuddy(&d), QStringList());
-    QVERIFY2(fits(minimumOf(&d), kWindowLimit), qPrintable(sizeText(minimumOf(&d))));
+    fitsUnshown(&d);
     // As it opens (its own size) and with an error shown.
-    d.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d));
-    settle();
-    QVERIFY2(fits(d.size(), kWindowLimit), qPrintable(sizeText(d.size())));
-    QStringList bad = squeezed(&d);
-    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+    showOwnSize(&d);
+    fitsShown(&d);
     grabTo(&d, QStringLiteral("setup-%1").arg(language));
     d.shelvesField()->setText(QStringLiteral("1-4:3x30,A:2x10,B:9x999,C:bad"));
     d.nameField()->setText(QStringLiteral("李家村服务站"));
     d.accept();
     QVERIFY(!d.shownMessage().isEmpty());
     settle();
-    bad = squeezed(&d);
+    const QStringList bad = squeezed(&d);
     QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
     grabTo(&d, QStringLiteral("setup-error-%1").arg(language));
 }
@@ -223,19 +243,14 @@ void TestScreenFit::enrolDialogFits() {
             [](const sync::HttpRequest&) { return sync::HttpResponse{}; });
     });
     EnrolDialog d(sync);
-    QCOMPARE(labelsWithoutBuddy(&d), QStringList());
-    QVERIFY2(fits(minimumOf(&d), kWindowLimit), qPrintable(sizeText(minimumOf(&d))));
-    d.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d));
-    settle();
+    fitsUnshown(&d);
+    showOwnSize(&d);
     d.caField()->setText(f.dir.filePath(QStringLiteral("no-such-folder/county-ca-certificate.pem")));
     d.serverField()->setText(QStringLiteral("https://county.example.cn:8443"));
     d.codeField()->setText(QStringLiteral("K7QM-2XPD"));
     QVERIFY(!d.connectNow()); // the certificate cannot be read: a long message in place
     settle();
-    QVERIFY2(fits(d.size(), kWindowLimit), qPrintable(sizeText(d.size())));
-    const QStringList bad = squeezed(&d);
-    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+    fitsShown(&d);
     grabTo(&d, QStringLiteral("enrol-%1").arg(language));
 }
 
@@ -245,15 +260,10 @@ void TestScreenFit::printPreviewFits() {
     GuiFixture f;
     for (const auto& [doc, paper] : {std::pair{blankA4(3), Paper::A4}, std::pair{label(), Paper::Label}}) {
         PrintPreview p(doc, paper, nullptr);
-        QCOMPARE(labelsWithoutBuddy(&p), QStringList());
-        QVERIFY2(fits(minimumOf(&p), kWindowLimit), qPrintable(sizeText(minimumOf(&p))));
+        fitsUnshown(&p);
         // It opens no larger than the screen leaves, so its buttons are on the screen.
-        p.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&p));
-        settle();
-        QVERIFY2(fits(p.size(), kWindowLimit), qPrintable(sizeText(p.size())));
-        const QStringList bad = squeezed(&p);
-        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+        showOwnSize(&p);
+        fitsShown(&p);
         QDialogButtonBox* buttons = p.findChild<QDialogButtonBox*>();
         QVERIFY(buttons && buttons->isVisible());
         QVERIFY(p.rect().contains(QRect(buttons->mapTo(&p, QPoint(0, 0)), buttons->size())));
@@ -275,40 +285,23 @@ void TestScreenFit::rejectedDialogFits() {
     RejectedOpsDialog d({{QStringLiteral("op"), QStringLiteral("parcel.received"), QStringLiteral("p"),
                           QStringLiteral("rejected"), QStringLiteral("parcel.unknown_recipient"),
                           QStringLiteral("No such recipient.")}});
-    QCOMPARE(labelsWithoutBuddy(&d), QStringList());
-    QVERIFY2(fits(minimumOf(&d), kWindowLimit), qPrintable(sizeText(minimumOf(&d))));
-    d.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d));
-    settle();
-    QVERIFY2(fits(d.size(), kWindowLimit), qPrintable(sizeText(d.size())));
-    const QStringList bad = squeezed(&d);
-    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral("; "))));
+    fitsUnshown(&d);
+    showOwnSize(&d);
+    fitsShown(&d);
 }
 
 // A message appearing in place (and going again) moves no field or button.
 void TestScreenFit::messagesMoveNothing() {
     QFETCH(QString, language);
     const LanguageScope lang(language);
-    auto positions = [](QWidget* root) {
-        QList<QRect> out;
-        for (QWidget* w : root->findChildren<QWidget*>()) {
-            if (w->isVisible() && (qobject_cast<QLineEdit*>(w) || qobject_cast<QAbstractButton*>(w)))
-                out << QRect(w->mapTo(root, QPoint(0, 0)), w->size());
-        }
-        return out;
-    };
     {
         GuiFixture f(QStringLiteral("1-2:2x3"), false);
         SetupDialog d(*f.station->ctx);
-        d.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&d));
-        settle();
-        const QList<QRect> before = positions(&d);
-        d.nameField()->clear();
-        d.accept(); // no name: refused in place
-        QVERIFY(!d.shownMessage().isEmpty());
-        settle();
-        QCOMPARE(positions(&d), before);
+        showOwnSize(&d);
+        refusedInPlace(&d, &d, [&] {
+            d.nameField()->clear();
+            d.accept(); // no name: refused in place
+        });
     }
     {
         GuiFixture f;
@@ -317,30 +310,20 @@ void TestScreenFit::messagesMoveNothing() {
         showAt(&w, kWindowLimit);
         // Handover: a waybill without a bag is refused in place.
         w.showPage(6);
-        settle();
-        QList<QRect> before = positions(&w);
-        w.handoverPage()->waybillField()->setText(QStringLiteral("YT900000000001"));
-        w.handoverPage()->addToBag();
-        QVERIFY(!w.handoverPage()->shownMessage().isEmpty());
-        settle();
-        QCOMPARE(positions(&w), before);
-
+        HandoverPage* handover = w.handoverPage();
+        refusedInPlace(&w, handover, [&] {
+            handover->waybillField()->setText(QStringLiteral("YT900000000001"));
+            handover->addToBag();
+        });
         // Receive: a malformed waybill refused at the scan; Pickup: a lookup that finds nothing.
         w.showPage(0);
-        settle();
-        before = positions(&w);
-        w.receivePage()->waybillField()->setText(QStringLiteral("YT7!"));
-        w.receivePage()->checkWaybill();
-        QVERIFY(!w.receivePage()->shownMessage().isEmpty());
-        settle();
-        QCOMPARE(positions(&w), before);
+        ReceivePage* receive = w.receivePage();
+        refusedInPlace(&w, receive, [&] {
+            receive->waybillField()->setText(QStringLiteral("YT7!"));
+            receive->checkWaybill();
+        });
         w.showPage(1);
-        settle();
-        before = positions(&w);
-        w.pickupPage()->lookUp(QStringLiteral("9-9-9999"));
-        QVERIFY(!w.pickupPage()->shownMessage().isEmpty());
-        settle();
-        QCOMPARE(positions(&w), before);
+        refusedInPlace(&w, w.pickupPage(), [&] { w.pickupPage()->lookUp(QStringLiteral("9-9-9999")); });
     }
 }
 

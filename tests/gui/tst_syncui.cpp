@@ -11,6 +11,7 @@
 #include "receivepage.h"
 #include "rejectedopsmodel.h"
 #include "settingspage.h"
+#include "sharedcounty.h"
 #include "syncengine.h"
 #include "synccontroller.h"
 #include "syncstatuswidget.h"
@@ -24,7 +25,6 @@
 #include <QTableView>
 #include <QTemporaryFile>
 #include <QTimeZone>
-#include <mutex>
 
 using namespace cz;
 using namespace cz::ui;
@@ -32,25 +32,10 @@ using namespace cz::sync;
 using cz::test::GuiFixture;
 
 namespace {
-// The county is touched by the worker thread while the test reads it: one lock for both.
-struct SharedCounty {
-    std::mutex mutex;
-    czt::FakeCounty county;
-    HttpResponse handle(const HttpRequest& r) {
-        const std::lock_guard lock(mutex);
-        return county.handle(r);
-    }
-    template <class F>
-    auto with(F f) {
-        const std::lock_guard lock(mutex);
-        return f(county);
-    }
-};
-
 // A station, a scripted county and a SyncController whose worker reaches it over a FakeTransport.
 struct SyncGui {
     GuiFixture f;
-    SharedCounty shared;
+    cz::test::SharedCounty shared;
     std::unique_ptr<SyncController> sync;
 
     explicit SyncGui(bool enrol) {

@@ -172,20 +172,17 @@ void TstKill::verify(int run) {
         idOf.insert(cols[0], cols[1]);
         statusOf.insert(cols[1], cols[2]);
     }
-    const auto receivedEvents =
-        countsOf(station, QStringLiteral("SELECT parcel_id, count(*) FROM parcel_event"
-                                         " WHERE kind = 'received' GROUP BY parcel_id"));
-    const auto pickedEvents =
-        countsOf(station, QStringLiteral("SELECT parcel_id, count(*) FROM parcel_event"
-                                         " WHERE kind = 'picked_up' GROUP BY parcel_id"));
-    const auto receivedOps =
-        countsOf(station, QStringLiteral("SELECT entity_id, count(*) FROM outbox"
-                                         " WHERE kind = 'parcel.received' GROUP BY entity_id"));
-    const auto pickedOps =
-        countsOf(station, QStringLiteral("SELECT entity_id, count(*) FROM outbox"
-                                         " WHERE kind = 'parcel.picked_up' GROUP BY entity_id"));
-    const auto arrivals = countsOf(station, QStringLiteral("SELECT parcel_id, count(*) FROM notification"
-                                                           " WHERE kind = 'arrival' GROUP BY parcel_id"));
+    // Parcel id -> its rows of one kind in table, whose idColumn names the parcel.
+    const auto perParcel = [&](const char* table, const char* idColumn, const char* kind) {
+        return countsOf(station,
+                        QStringLiteral("SELECT %1, count(*) FROM %2 WHERE kind = '%3' GROUP BY %1")
+                            .arg(QLatin1String(idColumn), QLatin1String(table), QLatin1String(kind)));
+    };
+    const auto receivedEvents = perParcel("parcel_event", "parcel_id", "received");
+    const auto pickedEvents = perParcel("parcel_event", "parcel_id", "picked_up");
+    const auto receivedOps = perParcel("outbox", "entity_id", "parcel.received");
+    const auto pickedOps = perParcel("outbox", "entity_id", "parcel.picked_up");
+    const auto arrivals = perParcel("notification", "parcel_id", "arrival");
 
     // Nothing half-written: the four rows of a receive exist together or not at all.
     const qsizetype parcels = idOf.size();

@@ -102,6 +102,8 @@ private:
     void giveToProbeUser(const QString& path);
     // A real, initialised station database with one parcel, closed cleanly.
     void makeStation(const QString& path);
+    // makeStation in a folder of its own ("station", mode 0777), both the probe user's; the database's path.
+    [[nodiscard]] QString makeProbeUsersStation();
     // Opens path through the probe (as the unprivileged user when root); returns its one line.
     [[nodiscard]] QString probe(const QString& path, bool unprivileged = true);
     [[nodiscard]] QString sqlite(const QString& path, const QString& sql);
@@ -177,6 +179,13 @@ void TstStorageErrors::makeStation(const QString& path) {
     QVERIFY2(!QFileInfo::exists(path + QStringLiteral("-wal")), "closing left the WAL behind");
 }
 
+QString TstStorageErrors::makeProbeUsersStation() {
+    const QString path = makeFolder(QStringLiteral("station"), 0777) + QStringLiteral("/station.db");
+    makeStation(path);
+    giveToProbeUser(path);
+    return path;
+}
+
 QString TstStorageErrors::probe(const QString& path, bool unprivileged) {
     QProcess p;
     QStringList args{path};
@@ -207,10 +216,7 @@ QString TstStorageErrors::sqlite(const QString& path, const QString& sql) {
 
 // A database the user may write but not read.
 void TstStorageErrors::unreadableFile() {
-    const QString dir = makeFolder(QStringLiteral("station"), 0777);
-    const QString path = dir + QStringLiteral("/station.db");
-    makeStation(path);
-    giveToProbeUser(path);
+    const QString path = makeProbeUsersStation();
     const FileState before = stateOf(path);
     setMode(path, 0200);
 
@@ -237,12 +243,9 @@ void TstStorageErrors::newDatabaseInReadOnlyFolder() {
 
 // WAL keeps -wal and -shm beside the database, so a writable file in a read-only folder cannot work.
 void TstStorageErrors::existingDatabaseInReadOnlyFolder() {
-    const QString dir = makeFolder(QStringLiteral("station"), 0777);
-    const QString path = dir + QStringLiteral("/station.db");
-    makeStation(path);
-    giveToProbeUser(path);
+    const QString path = makeProbeUsersStation();
     setMode(path, 0644);
-    setMode(dir, 0555);
+    setMode(QFileInfo(path).path(), 0555);
     const FileState before = stateOf(path);
 
     QCOMPARE(probe(path), QStringLiteral("db.dir_not_writable"));
@@ -250,10 +253,7 @@ void TstStorageErrors::existingDatabaseInReadOnlyFolder() {
 }
 
 void TstStorageErrors::readOnlyFile() {
-    const QString dir = makeFolder(QStringLiteral("station"), 0777);
-    const QString path = dir + QStringLiteral("/station.db");
-    makeStation(path);
-    giveToProbeUser(path);
+    const QString path = makeProbeUsersStation();
     setMode(path, 0444);
     const FileState before = stateOf(path);
 

@@ -26,15 +26,7 @@ private Q_SLOTS:
     void selfSignedCountyNeedsItsCertificate() {
         const QString cert = m_dir.filePath(QStringLiteral("county.pem"));
         const QString key = m_dir.filePath(QStringLiteral("county.key"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-days"),
-                       QStringLiteral("2"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
+        QVERIFY(makeSelfSignedCertificate(cert, key));
 
         const QString db = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("county.db"));
         const QString code = addCountyStation(db, QStringLiteral("东村站"), QStringLiteral("城关镇"));

@@ -5,10 +5,10 @@
 // the job. These tests fail (never skip) when cupsd is not there.
 #include "cups.h"
 #include "documents.h"
-#include "fixture.h"
 #include "printqueue.h"
 #include "rawlang.h"
 #include "rawlistener.h"
+#include "sampleprint.h"
 
 #include <QDir>
 #include <QFile>
@@ -97,7 +97,7 @@ QMap<QString, QString> jobAttributes(int jobId) {
 ArrivalListData arrivals() {
     ArrivalListData data{QStringLiteral("张庄村便民服务站"), QDate(2026, 11, 28), {}};
     for (int i = 0; i < 12; ++i)
-        data.parcels.append(czt::parcel(i, QStringLiteral("2"), 1 + i % 3));
+        data.parcels.append(cz::test::sampleParcel(i, QStringLiteral("2"), 1 + i % 3));
     return data;
 }
 
@@ -196,7 +196,7 @@ void TestCups::unknownPrinter() {
 void TestCups::pdfJobArrives() {
     ArrivalListData data{QStringLiteral("张庄村便民服务站"), QDate(2026, 11, 28), {}};
     for (int i = 0; i < 12; ++i)
-        data.parcels.append(czt::parcel(i, QStringLiteral("2"), 1 + i % 3));
+        data.parcels.append(cz::test::sampleParcel(i, QStringLiteral("2"), 1 + i % 3));
     auto job = makePdfJob(arrivalList(data), kPdfQueue);
     QVERIFY(job);
     QCOMPARE(job->options.value(QStringLiteral("media")), u"A4");
@@ -229,7 +229,7 @@ void TestCups::pdfJobArrives() {
 void TestCups::pdfJobTextArrives() {
     ArrivalListData data{QStringLiteral("张庄村便民服务站"), QDate(2026, 11, 28), {}};
     for (int i = 0; i < 12; ++i)
-        data.parcels.append(czt::parcel(i, QStringLiteral("2"), 1 + i % 3));
+        data.parcels.append(cz::test::sampleParcel(i, QStringLiteral("2"), 1 + i % 3));
     auto job = makePdfJob(arrivalList(data), kRawQueue);
     QVERIFY(job);
     const qsizetype before = m_listener->jobs().size();
@@ -251,8 +251,8 @@ void TestCups::pdfJobTextArrives() {
 
 void TestCups::escPosJobArrives() {
     const qsizetype before = m_listener->jobs().size();
-    const QImage slip =
-        renderPage(pickupSlip({QStringLiteral("服务站"), czt::parcel(3, QStringLiteral("1"), 2), 3}));
+    const QImage slip = renderPage(
+        pickupSlip({QStringLiteral("服务站"), cz::test::sampleParcel(3, QStringLiteral("1"), 2), 3}));
     const QByteArray bytes = escPosRaster(slip);
     PrintQueue queue(m_backend);
     auto id = queue.submit(makeRawJob(bytes, kRawQueue, QStringLiteral("slip")));
@@ -266,7 +266,7 @@ void TestCups::escPosJobArrives() {
 
 void TestCups::zplJobArrives() {
     const qsizetype before = m_listener->jobs().size();
-    const QByteArray zpl = zplGraphic(renderPage(waybillLabel(czt::label())));
+    const QByteArray zpl = zplGraphic(renderPage(waybillLabel(cz::test::sampleLabel())));
     auto id = m_backend.print(makeRawJob(zpl, kRawQueue, QStringLiteral("label")));
     QVERIFY2(id, errorText(id));
     QVERIFY(m_listener->waitForJobs(before + 1, 10000));
@@ -346,13 +346,13 @@ void TestCups::schedulerSurvivesEveryJob() {
             job.options.insert("job-priority", "70");
         }
     } else if (kind == u"label") {
-        auto made = makePdfJob(waybillLabel(czt::label()), kPdfQueue);
+        auto made = makePdfJob(waybillLabel(cz::test::sampleLabel()), kPdfQueue);
         QVERIFY(made);
         job = *made;
         QVERIFY(job.options.value("media").startsWith(u"Custom."));
         job.title = "Waybill SF1402836591873";
     } else {
-        const QImage slip = renderPage(pickupSlip({"服务站", czt::parcel(3, "1", 2), 3}));
+        const QImage slip = renderPage(pickupSlip({"服务站", cz::test::sampleParcel(3, "1", 2), 3}));
         job = kind == u"raw" ? makeRawJob(escPosRaster(slip), kRawQueue, "Pickup slip 1-2-0003")
                              : makeRawJob(zplGraphic(slip), kRawQueue, "Shelf label 1-2");
         if (kind == u"raw-options") {

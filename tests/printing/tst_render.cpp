@@ -2,8 +2,8 @@
 // pdftotext.
 #include "barcode.h"
 #include "documents.h"
-#include "fixture.h"
 #include "pdf.h"
+#include "sampleprint.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -91,8 +91,9 @@ void TestRender::slipSizes_data() {
 void TestRender::slipSizes() {
     QFETCH(int, paper);
     QFETCH(int, width);
-    const Document doc = pickupSlip(
-        {QStringLiteral("张庄村便民服务站"), czt::parcel(7, QStringLiteral("3"), 2), 3}, SlipPaper(paper));
+    const Document doc =
+        pickupSlip({QStringLiteral("张庄村便民服务站"), cz::test::sampleParcel(7, QStringLiteral("3"), 2), 3},
+                   SlipPaper(paper));
     const QImage img = renderPage(doc);
     QCOMPARE(img.width(), width);
     QVERIFY(img.height() > 600 && img.height() < 1400);
@@ -101,7 +102,7 @@ void TestRender::slipSizes() {
 }
 
 void TestRender::slipQrRoundTrip() {
-    const cz::Parcel p = czt::parcel(15, QStringLiteral("A"), 1);
+    const cz::Parcel p = cz::test::sampleParcel(15, QStringLiteral("A"), 1);
     const QImage img = renderPage(pickupSlip({QStringLiteral("服务站"), p, 3}));
     const auto found = cz::barcode::decode(img);
     QVERIFY2(texts(found, QStringLiteral("QRCode")).contains(p.pickupCode), qPrintable(p.pickupCode));
@@ -119,14 +120,14 @@ void TestRender::labelSizes() {
     QFETCH(QSize, dots);
     QElapsedTimer t;
     t.start();
-    const QImage img = renderPage(waybillLabel(czt::label(), LabelSize(size)));
+    const QImage img = renderPage(waybillLabel(cz::test::sampleLabel(), LabelSize(size)));
     qInfo("label %dx%d rendered at 203 dpi in %lld ms", img.width(), img.height(), t.elapsed());
     QVERIFY(qAbs(img.width() - dots.width()) <= 1);
     QVERIFY(qAbs(img.height() - dots.height()) <= 1);
 }
 
 void TestRender::labelBarcodesRoundTrip() {
-    const LabelData d = czt::label();
+    const LabelData d = cz::test::sampleLabel();
     const QImage img = renderPage(waybillLabel(d));
     // Code 128 zone (top) and QR zone (lower left) decoded separately, as a scanner would see them.
     const QImage top = img.copy(0, 0, img.width(), img.height() / 5);
@@ -148,7 +149,7 @@ void TestRender::labelBarcodesRoundTrip() {
 
 void TestRender::labelMasksPeople() {
     const QString dir = m_dir.path();
-    QVERIFY(printToPdf(waybillLabel(czt::label()), dir + "/label.pdf"));
+    QVERIFY(printToPdf(waybillLabel(cz::test::sampleLabel()), dir + "/label.pdf"));
     const QString text = pdfText(dir + "/label.pdf");
     QVERIFY2(text.contains(u"138****5678"), qPrintable(text));
     QVERIFY(text.contains(u"159****4321"));
@@ -169,7 +170,7 @@ void TestRender::shelfLabel() {
 void TestRender::arrivalListPages() {
     ArrivalListData data{QStringLiteral("张庄村便民服务站"), QDate(2026, 11, 28), {}};
     for (int i = 0; i < 80; ++i)
-        data.parcels.append(czt::parcel(i, QString::number(1 + i % 3), 1 + i % 4));
+        data.parcels.append(cz::test::sampleParcel(i, QString::number(1 + i % 3), 1 + i % 4));
     const Document doc = arrivalList(data);
     QVERIFY(doc.pages >= 3);
     QCOMPARE(doc.media, u"A4");
@@ -181,7 +182,7 @@ void TestRender::arrivalListPages() {
 void TestRender::arrivalListPdfText() {
     ArrivalListData data{QStringLiteral("张庄村便民服务站"), QDate(2026, 11, 28), {}};
     for (int i = 0; i < 50; ++i)
-        data.parcels.append(czt::parcel(i, QString::number(1 + i % 2), 1 + i % 3));
+        data.parcels.append(cz::test::sampleParcel(i, QString::number(1 + i % 2), 1 + i % 3));
     const QString path = m_dir.path() + "/arrivals.pdf";
     QElapsedTimer t;
     t.start();
@@ -202,7 +203,7 @@ void TestRender::arrivalListPdfText() {
 
 void TestRender::manifestPdf() {
     const QString path = m_dir.path() + "/manifest.pdf";
-    const auto m = czt::manifestData();
+    const auto m = cz::test::sampleManifest();
     const Document doc = manifest(m);
     QVERIFY(printToPdf(doc, path));
     const QString text = pdfText(path);
@@ -217,7 +218,7 @@ void TestRender::manifestPdf() {
 
 void TestRender::pdfOfLabelHasPageSize() {
     const QString path = m_dir.path() + "/size.pdf";
-    QVERIFY(printToPdf(waybillLabel(czt::label(), LabelSize::Mm100x150), path));
+    QVERIFY(printToPdf(waybillLabel(cz::test::sampleLabel(), LabelSize::Mm100x150), path));
     QProcess p;
     p.start(QStringLiteral("pdfinfo"), {path});
     QVERIFY(p.waitForFinished(10000));

@@ -1,6 +1,6 @@
 // The real county server as a child process, for HTTP tests, integration tests and benchmarks:
 // `cunzhan-county serve` on 127.0.0.1 with an ephemeral port (stopped with SIGTERM at the end), and
-// one-shot `cunzhan-county` administration commands.
+// one-shot `cunzhan-county` administration commands, and a self-signed certificate for its TLS.
 #pragma once
 
 #include <QJsonDocument>
@@ -76,6 +76,20 @@ inline QString addCountyStation(const QString& db, const QString& name, const QS
                                    QStringLiteral("--json")},
                                   nullptr, true);
     return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("code")).toString();
+}
+
+// A self-signed certificate for 127.0.0.1 (its CN and an IP subjectAltName), valid for two days, and
+// its key, as PEM files for --tls-cert and --tls-key; false when openssl failed.
+inline bool makeSelfSignedCertificate(const QString& cert, const QString& key) {
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit &&
+           openssl.exitCode() == 0;
 }
 
 } // namespace cz::test

@@ -7,6 +7,8 @@ namespace cz::test {
 
 // 2026-11-28 09:00 in Beijing.
 constexpr qint64 kStart = 1795827600000LL;
-constexpr qint64 kDay = 24LL * 3600 * 1000;
+constexpr qint64 kMinute = 60LL * 1000;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
 
 } // namespace cz::test

@@ -3,31 +3,15 @@
 // retries soon after a network change, stops retrying on a revoked token until enrolled again.
 // Signals are awaited by count, not with QSignalSpy::wait(): one from the worker thread may come
 // before wait() starts listening.
+#include "sharedcounty.h"
 #include "syncfixture.h"
 #include "syncworker.h"
 
 #include <QSignalSpy>
 #include <QThread>
-#include <mutex>
 
 using namespace cz;
 using namespace cz::sync;
-
-namespace {
-// The county is touched by the worker thread while the test reads it: one lock for both.
-struct SharedCounty {
-    std::mutex mutex;
-    czt::FakeCounty county;
-    HttpResponse handle(const HttpRequest& r) {
-        const std::lock_guard lock(mutex);
-        return county.handle(r);
-    }
-    qsizetype applied() {
-        const std::lock_guard lock(mutex);
-        return county.applied.size();
-    }
-};
-} // namespace
 
 class TestSyncWorker : public QObject {
     Q_OBJECT
@@ -38,7 +22,7 @@ private Q_SLOTS:
 
 private:
     struct Running {
-        SharedCounty shared;
+        test::SharedCounty shared;
         test::Fixture station;
         QThread thread;
         SyncWorker* worker = nullptr;

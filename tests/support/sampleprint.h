@@ -1,4 +1,5 @@
-// Sample data for the printing tests: parcels, a label and a manifest with Chinese text.
+// Sample data for the printing tests, the print preview and the printing benchmark: parcels, a
+// waybill label and a van manifest, with Chinese text and phone numbers that must come out masked.
 #pragma once
 
 #include "documents.h"
@@ -6,13 +7,15 @@
 #include <QDateTime>
 #include <QTimeZone>
 
-namespace czt {
+namespace cz::test {
 
-inline qint64 at(int y, int m, int d, int h, int min) {
+// y-m-d h:min in Beijing.
+inline qint64 sampleTime(int y, int m, int d, int h, int min) {
     return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone(8 * 3600)).toMSecsSinceEpoch();
 }
 
-inline cz::Parcel parcel(int i, const QString& shelf, int layer) {
+// Parcel i, waiting on shelf and layer.
+inline cz::Parcel sampleParcel(int i, const QString& shelf, int layer) {
     cz::Parcel p;
     p.id = QStringLiteral("p%1").arg(i);
     p.waybill = QStringLiteral("YT%1").arg(7000000000000LL + i);
@@ -24,11 +27,13 @@ inline cz::Parcel parcel(int i, const QString& shelf, int layer) {
     p.layer = layer;
     p.codeSeq = i;
     p.pickupCode = QStringLiteral("%1-%2-%3").arg(shelf).arg(layer).arg(i, 4, 10, QLatin1Char('0'));
-    p.receivedAt = at(2026, 11, 28, 9, i % 60);
+    p.receivedAt = sampleTime(2026, 11, 28, 9, i % 60);
     return p;
 }
 
-inline cz::print::LabelData label() {
+// A waybill label with every field filled, a long address, and two phone numbers and a name that
+// must come out masked.
+inline cz::print::LabelData sampleLabel() {
     cz::print::LabelData d;
     d.waybill = QStringLiteral("SF1402836591873");
     d.carrier = QStringLiteral("顺丰速运");
@@ -42,16 +47,17 @@ inline cz::print::LabelData label() {
     d.contents = QStringLiteral("红薯 5kg");
     d.weightGrams = 5250;
     d.feeFen = 1850;
-    d.createdAtMs = at(2026, 11, 28, 14, 5);
+    d.createdAtMs = sampleTime(2026, 11, 28, 14, 5);
     return d;
 }
 
-inline cz::print::ManifestData manifestData() {
+// A van manifest of three bags of twelve parcels each, by two carriers.
+inline cz::print::ManifestData sampleManifest() {
     cz::print::ManifestData m;
     m.stationName = QStringLiteral("张庄村便民服务站");
     m.driver = QStringLiteral("赵师傅");
     m.plate = QStringLiteral("豫B·12345");
-    m.atMs = at(2026, 11, 28, 16, 30);
+    m.atMs = sampleTime(2026, 11, 28, 16, 30);
     for (int b = 0; b < 3; ++b) {
         cz::print::ManifestBag bag;
         bag.bagNo = QStringLiteral("BAG2026112800%1").arg(b + 1);
@@ -65,4 +71,4 @@ inline cz::print::ManifestData manifestData() {
     return m;
 }
 
-} // namespace czt
+} // namespace cz::test

@@ -1,0 +1,23 @@
+#include "countychanges.h"
+
+#include <QHash>
+
+namespace cz {
+
+Result<ChangeOutcome> applyCountyChange(WriteTx& tx, const CountyChange& change) {
+    using Store = Result<ChangeOutcome> (*)(WriteTx&, const CountyChange&);
+    static const QHash<QString, Store> kOwners{{QStringLiteral("carrier_rules"), &storeCarrierRules},
+                                               {QStringLiteral("setting"), &storeCountySetting},
+                                               {QStringLiteral("prealert"), &storePrealert},
+                                               {QStringLiteral("notice_status"), &storeNoticeState}};
+    const auto it = kOwners.constFind(change.kind);
+    if (it == kOwners.cend())
+        return skipped("unknown kind");
+    return (*it)(tx, change);
+}
+
+Status beginCountySnapshot(WriteTx& tx) {
+    return dropAllPrealerts(tx);
+}
+
+} // namespace cz
