@@ -13,8 +13,8 @@ fonts-noto-cjk
 sqlite3 util-linux
 libzxing-dev zbar-tools
 cups cups-client cups-bsd printer-driver-cups-pdf libcups2-dev poppler-utils
-zlib1g-dev libssl-dev openssl libcpp-httplib-dev libqt6sql6-psql postgresql-15 postgresql-client-15
-clang-14 libclang-rt-14-dev
+zlib1g-dev libssl-dev openssl libcpp-httplib-dev libmicrohttpd-dev nginx-light libqt6sql6-psql postgresql-15 postgresql-client-15
+clang-14 libclang-rt-14-dev clang-format
 "
 
 if [ "${CUNZHAN_SKIP_APT:-0}" = "1" ]; then

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUuid>
+#include <optional>
 
 namespace cz {
 
@@ -75,7 +76,7 @@ QString Database::defaultPath() {
 }
 
 int Database::latestSchemaVersion() {
-    return static_cast<int>(migrations().size());
+    return static_cast<int>(schemaSteps().size());
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, const OpenOptions& options) {
@@ -166,18 +167,53 @@ Status Database::configure(const OpenOptions& options) {
     // 16 MiB of page cache instead of SQLite's 2 MiB: a receive touches a dozen index pages spread
     // over a large file, and every miss is a read from the OS (about a tenth of a receive's time
     // at a million parcels).
-    for (const char* pragma :
-         {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-16384"}) {
+    // temp_store=MEMORY keeps statement journals in memory. An INSERT inside a transaction journals
+    // the old content of every page it changes in case it must undo itself; a parcel row changes a
+    // dozen pages (table, indexes, the slot count), which passed SQLite's 64 KiB spill limit and
+    // opened, wrote, unlinked and closed a temporary file on about every second receive. That memory
+    // is bounded by the pages one statement changes (retention deletes in batches). Temporary sort
+    // trees also stay in memory: every sort without an index here is bounded (a LIMIT, one person's
+    // or one day's parcels, one manifest).
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA cache_size=-16384", "PRAGMA temp_store=MEMORY"}) {
         if (auto st = execRaw(QString::fromLatin1(pragma)); !st)
             return st;
     }
+    if (auto st = checkStepLedger(); !st)
+        return st;
     const int target =
         options.migrateTo < 0 ? latestSchemaVersion() : std::min(options.migrateTo, latestSchemaVersion());
     return migrate(target);
 }
 
+Status Database::checkStepLedger() {
+    if (m_schemaVersion < kSchemaStepLedgerVersion)
+        return {};
+    auto q = exec(QStringLiteral("SELECT version, id FROM schema_step ORDER BY version"));
+    if (!q)
+        return fail(q.error());
+    const auto& steps = schemaSteps();
+    std::optional<std::pair<int, QString>> differs;
+    while (!differs && (*q)->next()) {
+        const int version = (*q)->value(0).toInt();
+        const QString id = (*q)->value(1).toString();
+        if (version < 1 || version > static_cast<int>(steps.size()) ||
+            id != QLatin1String(steps[static_cast<size_t>(version - 1)].id))
+            differs = std::pair{version, id};
+    }
+    (*q)->finish();
+    if (!differs)
+        return {};
+    return fail(ErrorKind::Unavailable, QStringLiteral("db.schema_foreign"),
+                StorageText::tr("The database %1 was changed by another build of Cunzhan (its schema step %2 "
+                                "is \"%3\", which this program does not have). Open it with that build.")
+                    .arg(QDir::toNativeSeparators(m_path))
+                    .arg(differs->first)
+                    .arg(differs->second));
+}
+
 Status Database::migrate(int target) {
-    const auto& steps = migrations();
+    const auto& steps = schemaSteps();
     while (m_schemaVersion < target) {
         const int next = m_schemaVersion + 1;
         if (auto st = beginWrite(); !st)
@@ -193,7 +229,13 @@ Status Database::migrate(int target) {
             m_schemaVersion = current->toInt();
             continue;
         }
-        for (const QString& statement : steps[static_cast<size_t>(next - 1)]) {
+        const SchemaStep& step = steps[static_cast<size_t>(next - 1)];
+        QStringList statements = step.statements();
+        if (next > kSchemaStepLedgerVersion)
+            statements << QStringLiteral("INSERT INTO schema_step(version, id) VALUES (%1, '%2')")
+                              .arg(next)
+                              .arg(QString::fromLatin1(step.id));
+        for (const QString& statement : std::as_const(statements)) {
             if (auto st = execRaw(statement); !st) {
                 rollback();
                 return st;
@@ -275,19 +317,25 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args) 
     return v;
 }
 
+// BEGIN and COMMIT are prepared once per connection like any other statement (parsing them on every
+// transaction was a few percent of a receive).
 Status Database::beginWrite() {
     if (auto st = injectedFault(); !st)
         return st;
-    if (auto st = execRaw(QStringLiteral("BEGIN IMMEDIATE")); !st)
-        return st;
+    static const QString begin = QStringLiteral("BEGIN IMMEDIATE");
+    if (auto q = execPrepared(begin, {}); !q)
+        return fail(q.error());
     m_inTransaction = true;
     return {};
 }
 
 Status Database::commit() {
     auto st = injectedFault();
-    if (st)
-        st = execRaw(QStringLiteral("COMMIT"));
+    if (st) {
+        static const QString commitSql = QStringLiteral("COMMIT");
+        if (auto q = execPrepared(commitSql, {}); !q)
+            st = fail(q.error());
+    }
     if (!st) {
         rollback();
         return st;

@@ -64,6 +64,8 @@ private:
     Database(QString path, QString connection);
     [[nodiscard]] Status configure(const OpenOptions& options);
     [[nodiscard]] Status migrate(int target);
+    // db.schema_foreign when the steps recorded in schema_step are not this build's.
+    [[nodiscard]] Status checkStepLedger();
     [[nodiscard]] Status execRaw(const QString& sql);
     [[nodiscard]] Result<QSqlQuery*> execPrepared(const QString& sql, const QVariantList& args);
     [[nodiscard]] Status injectedFault();

@@ -80,29 +80,28 @@ Result<Parcel> Overdue::markForReturn(const QString& parcelId, ReturnReason reas
     if (note.size() > 200)
         return fail(ErrorKind::BadInput, QStringLiteral("return.note_too_long"),
                     OverdueText::tr("The note is too long (at most 200 characters)."));
-    auto tx = m_ctx.beginWrite();
-    if (!tx)
-        return fail(tx.error());
-    auto p = m_parcels.loadForUpdate(*tx, parcelId);
-    if (!p)
-        return fail(p.error());
-    if (p->status != ParcelStatus::Waiting)
+    auto change = m_parcels.beginChange(parcelId);
+    if (!change)
+        return fail(change.error());
+    WriteTx& tx = change->tx;
+    Parcel& p = change->parcel;
+    if (p.status != ParcelStatus::Waiting)
         return fail(ErrorKind::Conflict, QStringLiteral("return.not_waiting"),
                     OverdueText::tr("Parcel %1 is %2; only waiting parcels can be marked for return.")
-                        .arg(p->waybill, statusLabel(p->status)));
-    p->status = ParcelStatus::ToReturn;
-    p->returnReason = toString(reason);
-    if (auto st = m_parcels.writeState(*tx, *p); !st)
+                        .arg(p.waybill, statusLabel(p.status)));
+    p.status = ParcelStatus::ToReturn;
+    p.returnReason = toString(reason);
+    if (auto st = m_parcels.writeState(tx, p); !st)
         return fail(st.error());
     if (auto st = m_parcels.recordChange(
-            *tx, *p, QStringLiteral("marked_for_return"),
+            tx, p, QStringLiteral("marked_for_return"),
             {{QStringLiteral("reason"), toString(reason)}, {QStringLiteral("note"), note.trimmed()}});
         !st)
         return fail(st.error());
-    if (auto st = tx->commit(); !st)
+    if (auto st = tx.commit(); !st)
         return fail(st.error());
     m_ctx.notifyChanged(Domain::Parcels);
-    return *p;
+    return p;
 }
 
 Result<QList<Parcel>> Overdue::returnList() {

@@ -40,6 +40,16 @@ Result<Parcel> ParcelStore::loadForUpdate(WriteTx& tx, const QString& parcelId) 
     return p;
 }
 
+Result<ParcelChange> ParcelStore::beginChange(const QString& parcelId) {
+    auto tx = m_ctx.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    auto p = loadForUpdate(*tx, parcelId);
+    if (!p)
+        return fail(p.error());
+    return ParcelChange{std::move(*tx), std::move(*p)};
+}
+
 Result<std::pair<int, QString>> ParcelStore::allocateCode(WriteTx& tx, const QString& shelf, int layer,
                                                           int preferredSeq) {
     // Sequence numbers run 1001..9999 and wrap; a code is free when no parcel still in the station holds it.
@@ -58,9 +68,11 @@ Result<std::pair<int, QString>> ParcelStore::allocateCode(WriteTx& tx, const QSt
             return fail(taken.error());
         if (!taken->isValid()) {
             if (preferredSeq == 0) {
+                // An upsert changes the row in place; REPLACE deleted and re-inserted it, writing
+                // the key's index too.
                 if (auto u =
-                        tx.exec(QStringLiteral(
-                                    "INSERT OR REPLACE INTO counter(name, value) VALUES ('pickup_seq', ?)"),
+                        tx.exec(QStringLiteral("INSERT INTO counter(name, value) VALUES ('pickup_seq', ?)"
+                                               " ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
                                 {seq});
                     !u)
                     return fail(u.error());

@@ -6,6 +6,7 @@
 
 #include "parcel.h"
 #include "result.h"
+#include "writetx.h"
 
 #include <QJsonObject>
 #include <QVariantList>
@@ -15,7 +16,12 @@ namespace cz {
 
 class Database;
 class StationContext;
-class WriteTx;
+
+// A write transaction with one parcel as it is inside it: the start of a change to that parcel.
+struct ParcelChange {
+    WriteTx tx;
+    Parcel parcel;
+};
 
 class ParcelStore {
 public:
@@ -26,6 +32,8 @@ public:
     [[nodiscard]] Result<QList<Parcel>> query(const QString& where, const QVariantList& args = {});
     // The parcel as it is inside the transaction; parcel.not_found when there is none.
     [[nodiscard]] Result<Parcel> loadForUpdate(WriteTx& tx, const QString& parcelId);
+    // Begins a write transaction (StationContext::beginWrite) and loads the parcel inside it.
+    [[nodiscard]] Result<ParcelChange> beginChange(const QString& parcelId);
     // The next free pickup code for a place, from the station's running sequence; preferredSeq
     // (when free) keeps a parcel's old number.
     [[nodiscard]] Result<std::pair<int, QString>> allocateCode(WriteTx& tx, const QString& shelf, int layer,

@@ -384,61 +384,60 @@ Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QStr
 }
 
 Result<Parcel> Pickup::undoPickup(const QString& parcelId) {
-    auto tx = m_ctx.beginWrite();
-    if (!tx)
-        return fail(tx.error());
-    auto p = m_parcels.loadForUpdate(*tx, parcelId);
-    if (!p)
-        return fail(p.error());
-    if (p->status != ParcelStatus::PickedUp)
+    auto change = m_parcels.beginChange(parcelId);
+    if (!change)
+        return fail(change.error());
+    WriteTx& tx = change->tx;
+    Parcel& p = change->parcel;
+    if (p.status != ParcelStatus::PickedUp)
         return fail(ErrorKind::Conflict, QStringLiteral("pickup.undo_not_picked_up"),
                     PickupText::tr("Parcel %1 has not been handed over, so there is nothing to undo.")
-                        .arg(p->waybill));
-    if (tx->now() - p->pickedUpAt > qint64(m_ctx.settings().undoWindowMin) * 60 * 1000)
+                        .arg(p.waybill));
+    if (tx.now() - p.pickedUpAt > qint64(m_ctx.settings().undoWindowMin) * 60 * 1000)
         return fail(
             ErrorKind::Conflict, QStringLiteral("pickup.undo_expired"),
             PickupText::tr("The handover of %1 was more than %n minute(s) ago and can no longer be undone.",
                            nullptr, m_ctx.settings().undoWindowMin)
-                .arg(p->waybill));
+                .arg(p.waybill));
     auto again =
-        tx->scalar(QStringLiteral("SELECT 1 FROM parcel WHERE waybill = ? AND in_station = 1"), {p->waybill});
+        tx.scalar(QStringLiteral("SELECT 1 FROM parcel WHERE waybill = ? AND in_station = 1"), {p.waybill});
     if (!again)
         return fail(again.error());
     if (again->isValid())
         return fail(ErrorKind::Conflict, QStringLiteral("waybill.duplicate"),
                     PickupText::tr("Parcel %1 has been received again since; it cannot be put back.")
-                        .arg(p->waybill));
+                        .arg(p.waybill));
     // Keep the old code when nobody took it in the meantime.
-    auto code = m_parcels.allocateCode(*tx, p->shelf, p->layer, p->codeSeq);
+    auto code = m_parcels.allocateCode(tx, p.shelf, p.layer, p.codeSeq);
     if (!code)
         return fail(code.error());
-    const QString oldCollector = p->collector;
-    const qint64 oldFee = p->feeFen;
-    p->codeSeq = code->first;
-    p->pickupCode = code->second;
-    p->status = ParcelStatus::Waiting;
-    p->inStation = true;
-    p->pickedUpAt = 0;
-    p->collector.clear();
-    p->feeFen = 0;
-    if (auto st = m_parcels.writeState(*tx, *p); !st)
+    const QString oldCollector = p.collector;
+    const qint64 oldFee = p.feeFen;
+    p.codeSeq = code->first;
+    p.pickupCode = code->second;
+    p.status = ParcelStatus::Waiting;
+    p.inStation = true;
+    p.pickedUpAt = 0;
+    p.collector.clear();
+    p.feeFen = 0;
+    if (auto st = m_parcels.writeState(tx, p); !st)
         return fail(st.error());
     QJsonObject data{{QStringLiteral("reverses_collector"), oldCollector},
                      {QStringLiteral("reverses_fee_fen"), oldFee},
-                     {QStringLiteral("pickup_code"), p->pickupCode}};
+                     {QStringLiteral("pickup_code"), p.pickupCode}};
     // The fee goes back to the villager: a reversing entry, the original stays in the cash book.
     if (oldFee > 0) {
-        auto cash = tx->appendCashEntry(QStringLiteral("pickup_fee_reversal"), -oldFee, p->id, p->waybill);
+        auto cash = tx.appendCashEntry(QStringLiteral("pickup_fee_reversal"), -oldFee, p.id, p.waybill);
         if (!cash)
             return fail(cash.error());
         data.insert(QStringLiteral("cash_entry_id"), *cash);
     }
-    if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("pickup_undone"), data); !st)
+    if (auto st = m_parcels.recordChange(tx, p, QStringLiteral("pickup_undone"), data); !st)
         return fail(st.error());
-    if (auto st = tx->commit(); !st)
+    if (auto st = tx.commit(); !st)
         return fail(st.error());
     m_ctx.notifyChanged(Domain::Parcels);
-    return *p;
+    return p;
 }
 
 } // namespace cz

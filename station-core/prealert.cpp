@@ -3,6 +3,7 @@
 // lists what is still expected today.
 #include "privacy.h"
 #include "countychanges.h"
+#include "fieldrules.h"
 #include "inbound.h"
 #include "writetx.h"
 
@@ -70,6 +71,15 @@ QVariant textOrNull(const QJsonValue& v) {
     const QString s = v.toString().trimmed();
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
+
+// A pre-alert's name under the station's own rule (common/fieldrules.h); one that fails it is
+// dropped (the pre-alert is kept), so a county never shows the clerk what the clerk could not type.
+QVariant prealertName(const QJsonValue& v) {
+    const QString name = rules::simplifiedName(v.toString());
+    if (name.isEmpty() || rules::checkPersonName(name) != rules::NameProblem::None)
+        return QVariant(QMetaType::fromType<QString>());
+    return name;
+}
 } // namespace
 
 Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& c) {
@@ -85,7 +95,7 @@ Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& c) {
     auto q = tx.exec(QStringLiteral("INSERT OR REPLACE INTO prealert(waybill, carrier, phone, name, van_date,"
                                     " updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
                      {c.key, textOrNull(c.data.value(QStringLiteral("carrier"))), phone,
-                      textOrNull(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()});
+                      prealertName(c.data.value(QStringLiteral("name"))), day.toString(Qt::ISODate), tx.now()});
     if (!q)
         return fail(q.error());
     return ChangeOutcome{};

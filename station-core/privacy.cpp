@@ -1,5 +1,7 @@
 #include "privacy.h"
 
+#include "fieldrules.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -74,14 +76,16 @@ Result<QString> validateWaybill(const QString& input) {
 }
 
 Result<QString> validateName(const QString& input) {
-    const QString n = input.simplified();
-    if (n.size() > 32)
+    const QString n = rules::simplifiedName(input);
+    switch (rules::checkPersonName(n)) {
+    case rules::NameProblem::TooLong:
         return fail(ErrorKind::BadInput, QStringLiteral("name.too_long"),
                     InputText::tr("The name is too long (at most 32 characters)."));
-    for (QChar c : n) {
-        if (c.category() == QChar::Other_Control)
-            return fail(ErrorKind::BadInput, QStringLiteral("name.chars"),
-                        InputText::tr("The name contains characters that cannot be printed."));
+    case rules::NameProblem::Unprintable:
+        return fail(ErrorKind::BadInput, QStringLiteral("name.chars"),
+                    InputText::tr("The name contains characters that cannot be printed."));
+    case rules::NameProblem::None:
+        break;
     }
     return n;
 }

@@ -71,6 +71,16 @@ Result<QJsonArray> writeSlots(WriteTx& tx, const QList<SlotDef>& slots, const QS
 }
 } // namespace
 
+Result<StationSetup::LayoutChange> StationSetup::beginLayoutChange(const QString& spec) {
+    auto slots = parseShelfSpec(spec);
+    if (!slots)
+        return fail(slots.error());
+    auto tx = m_ctx.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    return LayoutChange{std::move(*slots), std::move(*tx)};
+}
+
 Status StationSetup::initialise(const QString& stationName, const QString& shelfSpec) {
     auto name = checkStationName(stationName);
     if (!name)
@@ -80,34 +90,31 @@ Status StationSetup::initialise(const QString& stationName, const QString& shelf
                     StationText::tr("This database already belongs to the station \"%1\".")
                         .arg(m_ctx.settings().stationName));
     const QString spec = shelfSpec.trimmed().isEmpty() ? QString::fromLatin1(kDefaultShelfSpec) : shelfSpec;
-    auto slots = parseShelfSpec(spec);
-    if (!slots)
-        return fail(slots.error());
-
-    auto tx = m_ctx.beginWrite();
-    if (!tx)
-        return fail(tx.error());
-    const QString id = tx->newId();
+    auto change = beginLayoutChange(spec);
+    if (!change)
+        return fail(change.error());
+    auto& [slots, tx] = *change;
+    const QString id = tx.newId();
     for (const auto& [key, value] : {std::pair{QStringLiteral("station_id"), id},
-                                     std::pair{QStringLiteral("created_at"), QString::number(tx->now())}}) {
-        if (auto q = tx->exec(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?)"), {key, value}); !q)
+                                     std::pair{QStringLiteral("created_at"), QString::number(tx.now())}}) {
+        if (auto q = tx.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?)"), {key, value}); !q)
             return fail(q.error());
     }
-    auto slotJson = writeSlots(*tx, *slots, spec);
+    auto slotJson = writeSlots(tx, slots, spec);
     if (!slotJson)
         return fail(slotJson.error());
-    if (auto q = tx->exec(
+    if (auto q = tx.exec(
             QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),
             {QString::fromLatin1(settings::kStationName), *name});
         !q)
         return fail(q.error());
-    if (auto st = tx->appendOp(QStringLiteral("station"), id, QStringLiteral("station.initialised"),
+    if (auto st = tx.appendOp(QStringLiteral("station"), id, QStringLiteral("station.initialised"),
                                {{QStringLiteral("station_id"), id},
                                 {QStringLiteral("name"), *name},
                                 {QStringLiteral("slots"), *slotJson}});
         !st)
         return st;
-    if (auto st = tx->commit(); !st)
+    if (auto st = tx.commit(); !st)
         return st;
     return m_ctx.reloadAndNotify();
 }
@@ -139,18 +146,16 @@ Status StationSetup::setSetting(const QString& key, const QString& rawValue) {
 Status StationSetup::setShelfLayout(const QString& spec) {
     if (auto st = m_ctx.requireInitialised(); !st)
         return st;
-    auto slots = parseShelfSpec(spec);
-    if (!slots)
-        return fail(slots.error());
-    auto tx = m_ctx.beginWrite();
-    if (!tx)
-        return fail(tx.error());
+    auto change = beginLayoutChange(spec);
+    if (!change)
+        return fail(change.error());
+    auto& [slots, tx] = *change;
     // Places that disappear must be empty: a parcel must never lose its place silently.
     QStringList kept;
-    for (const SlotDef& s : *slots)
+    for (const SlotDef& s : slots)
         kept << s.name();
     auto q =
-        tx->exec(QStringLiteral("SELECT shelf || '-' || layer, count(*) FROM parcel WHERE status = 'waiting'"
+        tx.exec(QStringLiteral("SELECT shelf || '-' || layer, count(*) FROM parcel WHERE status = 'waiting'"
                                 " GROUP BY shelf, layer"));
     if (!q)
         return fail(q.error());
@@ -168,14 +173,14 @@ Status StationSetup::setShelfLayout(const QString& spec) {
                             "first.")
                 .arg(blocked.join(QStringLiteral(", "))),
             blocked);
-    auto slotJson = writeSlots(*tx, *slots, spec);
+    auto slotJson = writeSlots(tx, slots, spec);
     if (!slotJson)
         return fail(slotJson.error());
-    if (auto st = tx->appendOp(QStringLiteral("station"), m_ctx.stationId(), QStringLiteral("shelves.changed"),
+    if (auto st = tx.appendOp(QStringLiteral("station"), m_ctx.stationId(), QStringLiteral("shelves.changed"),
                                {{QStringLiteral("slots"), *slotJson}});
         !st)
         return st;
-    if (auto st = tx->commit(); !st)
+    if (auto st = tx.commit(); !st)
         return st;
     return m_ctx.reloadAndNotify();
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "context.h"
+#include "shelves.h"
+#include "writetx.h"
 
 namespace cz {
 
@@ -20,6 +22,13 @@ public:
     [[nodiscard]] Result<int> pendingOps();
 
 private:
+    struct LayoutChange {
+        QList<SlotDef> slots;
+        WriteTx tx;
+    };
+    // Parses a shelf spec and begins the transaction that writes it.
+    [[nodiscard]] Result<LayoutChange> beginLayoutChange(const QString& spec);
+
     StationContext& m_ctx;
 };
 

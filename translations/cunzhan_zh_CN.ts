@@ -103,10 +103,6 @@
         <translation>这些单号与已导入的 %1 单号段重叠。</translation>
     </message>
     <message>
-        <source>The station is not set up yet: give it a name and a shelf layout first.</source>
-        <translation>服务站还没有设置：请先填写站名和货架布局。</translation>
-    </message>
-    <message>
         <source>Enter the sender&apos;s real name (as on the ID card).</source>
         <translation>请输入寄件人的真实姓名（与身份证一致）。</translation>
     </message>
@@ -807,6 +803,10 @@
         <source>Internal error: data from the county was about to be sent back to it; the change was cancelled.</source>
         <translation>内部错误：来自县级中心的数据险些被回传给县级中心，此次更改已取消。</translation>
     </message>
+    <message>
+        <source>The database %1 was changed by another build of Cunzhan (its schema step %2 is &quot;%3&quot;, which this program does not have). Open it with that build.</source>
+        <translation>数据库 %1 已被另一个版本的村站修改（其第 %2 步结构为“%3”，本程序没有这一步）。请用那个版本打开。</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -881,6 +881,10 @@
     <message>
         <source>answer %1 is for another change</source>
         <translation>第 %1 条应答属于另一条更改</translation>
+    </message>
+    <message>
+        <source>The county server keeps losing changes this station sent; sync will try again.</source>
+        <translation>县级服务器不断丢失本站发送的更改；同步将稍后重试。</translation>
     </message>
 </context>
 <context>
@@ -1397,10 +1401,6 @@ Database: %2</source>
     <message>
         <source>The busy timeout is a number of milliseconds, not &quot;%1&quot;.</source>
         <translation>等待时间应为毫秒数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>CUNZHAN_FAKE_NOW_MS is UTC milliseconds since 1970, not &quot;%1&quot;.</source>
-        <translation>CUNZHAN_FAKE_NOW_MS 应为自 1970 年起的 UTC 毫秒数，而不是“%1”。</translation>
     </message>
     <message>
         <source>cunzhanctl: the station&apos;s parcel work from the command line, for support and scripts.</source>
@@ -2115,24 +2115,6 @@ Database: %2</source>
         <translation>把尚未发送的更改写入文件交给县里（U 盘）。</translation>
     </message>
     <message>
-        <source>Run &quot;cunzhanctl COMMAND --help&quot; for a command&apos;s options. Global options go before the command.
-
-Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {&quot;parcels&quot;: [...], &quot;count&quot;, &quot;total_fee_fen&quot;}). On failure --json also prints {&quot;error&quot;: {&quot;kind&quot;, &quot;exit_code&quot;, &quot;code&quot;, &quot;message&quot;, &quot;details&quot;}}. Phone numbers and names are always masked.
-
-Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only, printer not ready, county server not reachable).
-
-Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the clock fixed at these UTC milliseconds (for tests and support only).
-</source>
-        <translation>运行“cunzhanctl 命令 --help”查看该命令的选项。全局选项放在命令之前。
-
-输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{&quot;parcels&quot;: [...], &quot;count&quot;, &quot;total_fee_fen&quot;}）。失败时 --json 还会输出 {&quot;error&quot;: {&quot;kind&quot;, &quot;exit_code&quot;, &quot;code&quot;, &quot;message&quot;, &quot;details&quot;}}。手机号和姓名始终打码显示。
-
-退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读、打印机未就绪、县级服务器无法连接）。
-
-环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout；CUNZHAN_FAKE_NOW_MS 让程序使用固定在该 UTC 毫秒数的时钟（仅用于测试和技术支持）。
-</translation>
-    </message>
-    <message>
         <source>The one-time enrolment code from the county centre, or the text of its QR invite (which also names the server).</source>
         <translation>县级中心提供的一次性登记码，或其登记二维码的文本（其中也包含服务器地址）。</translation>
     </message>
@@ -2141,10 +2123,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
         <translation>
             <numerusform>此人还有 %n 件包裹待取：%1。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: station_name, shelf_spec, free_days, fee_per_day_fen, undo_window_min, unclaimed_after_days, language (zh_CN, the default, or en: the language of the terminal, of cunzhanctl and of everything printed).</source>
-        <translation>不带参数显示全部设置，“get 键”显示一项，“set 键 值”修改一项。键：station_name、shelf_spec、free_days、fee_per_day_fen、undo_window_min、unclaimed_after_days、language（默认 zh_CN，或 en：终端、cunzhanctl 和所有打印件使用的语言）。</translation>
     </message>
     <message>
         <source>Language of this run&apos;s output: zh_CN or en (default: the station&apos;s language setting, which is Chinese unless the station chose English; the shell&apos;s locale does not matter).</source>
@@ -2163,6 +2141,28 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs
     <message>
         <source>Remove acknowledged changes and notices older than outbox_retention_days, in small steps.</source>
         <translation>分小批删除超过 outbox_retention_days 天的已确认变更和通知。</translation>
+    </message>
+    <message>
+        <source>Nothing to show all settings, &quot;get KEY&quot; to show one, &quot;set KEY VALUE&quot; to change one. Keys: %1. The language is zh_CN (the default) or en: the language of the terminal, of cunzhanctl and of everything printed.</source>
+        <translation>不带参数显示全部设置，“get 键名”显示一项，“set 键名 值”修改一项。键名：%1。语言为 zh_CN（默认）或 en：终端、cunzhanctl 和所有打印件使用的语言。</translation>
+    </message>
+    <message>
+        <source>Run &quot;cunzhanctl COMMAND --help&quot; for a command&apos;s options. Global options go before the command.
+
+Output: readable aligned text on stdout; messages for people on stderr. With --json, every result is one JSON object on its own line: a list prints one object per item (zero lines when it is empty), an action prints one object describing what it did (pickup: {&quot;parcels&quot;: [...], &quot;count&quot;, &quot;total_fee_fen&quot;}). On failure --json also prints {&quot;error&quot;: {&quot;kind&quot;, &quot;exit_code&quot;, &quot;code&quot;, &quot;message&quot;, &quot;details&quot;}}. Phone numbers and names are always masked.
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, already picked up, station not set up), 4 not found, 5 unavailable (database locked, read-only, printer not ready, county server not reachable).
+
+Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
+</source>
+        <translation>运行“cunzhanctl 命令 --help”查看该命令的选项。全局选项放在命令之前。
+
+输出：可读的对齐文本输出到标准输出；给人看的提示输出到标准错误。使用 --json 时，每个结果是单独一行的 JSON 对象：列表每项一个对象（为空时不输出），操作输出一个描述结果的对象（pickup：{&quot;parcels&quot;: [...], &quot;count&quot;, &quot;total_fee_fen&quot;}）。失败时 --json 还会输出 {&quot;error&quot;: {&quot;kind&quot;, &quot;exit_code&quot;, &quot;code&quot;, &quot;message&quot;, &quot;details&quot;}}。手机号和姓名始终打码显示。
+
+退出码：0 成功，1 内部错误，2 输入或用法错误，3 冲突或状态不符（重复、已取件、服务站未设置），4 未找到，5 不可用（数据库被锁定、只读、打印机未就绪、县级服务器无法连接）。
+
+环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout。
+</translation>
     </message>
 </context>
 <context>

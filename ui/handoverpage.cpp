@@ -95,7 +95,7 @@ HandoverPage::HandoverPage(StationContext& station, PrintService* printing, QWid
     connect(m_plate, &QLineEdit::returnPressed, this, &HandoverPage::handOver);
     connect(m_handOver, &QPushButton::clicked, this, &HandoverPage::handOver);
     connect(m_print, &QPushButton::clicked, this, &HandoverPage::printManifest);
-    connect(&m_station, &StationContext::changed, this, &HandoverPage::refresh);
+    whenChanged(m_station, this, Domains(Domain::Dispatch) | Domain::Parcels, [this] { refresh(); });
     refresh();
 }
 

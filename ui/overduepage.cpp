@@ -104,7 +104,7 @@ OverduePage::OverduePage(StationContext& station, QWidget* parent)
     connect(m_overdueView, &QTableView::activated, this, [this] { m_reason->setFocus(); });
     // Overdue days grow with the clock, not only with changes, so activate() always reloads;
     // between activations only the page on screen follows the station's changes.
-    connect(&m_station, &StationContext::changed, this, [this] {
+    whenChanged(m_station, this, Domains(Domain::Parcels) | Domain::Station, [this] {
         m_stale = true;
         if (isVisible())
             refresh();

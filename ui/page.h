@@ -3,9 +3,21 @@
 // the focus where the clerk starts).
 #pragma once
 
+#include "context.h"
+
 #include <QWidget>
 
 namespace cz::ui {
+
+// Calls fn on the receiver's thread after every committed change that touches one of `domains`
+// (a receive does not make the Send page read its rates again).
+template<class Fn>
+void whenChanged(StationContext& station, QObject* receiver, Domains domains, Fn fn) {
+    QObject::connect(&station, &StationContext::changed, receiver, [domains, fn](Domains changed) {
+        if (changed & domains)
+            fn();
+    });
+}
 
 class Page : public QWidget {
     Q_OBJECT

@@ -65,7 +65,7 @@ ParcelsPage::ParcelsPage(StationContext& station, QWidget* parent)
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, &ParcelsPage::applyFilter);
     // Reloading a big list on every change would slow down receiving: only reload what is on screen.
-    connect(&m_station, &StationContext::changed, this, [this] {
+    whenChanged(m_station, this, Domains(Domain::Parcels) | Domain::Station, [this] {
         if (isVisible())
             applyFilter();
         else

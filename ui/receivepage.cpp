@@ -133,8 +133,10 @@ ReceivePage::ReceivePage(StationContext& station, QWidget* parent)
     connect(m_phone, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_name, &QLineEdit::returnPressed, this, &ReceivePage::receiveNow);
     connect(m_receive, &QPushButton::clicked, this, &ReceivePage::receiveNow);
-    connect(&m_station, &StationContext::changed, this, &ReceivePage::refreshArrivals);
-    connect(&m_station, &StationContext::changed, this, &ReceivePage::refreshExpected);
+    whenChanged(m_station, this, Domains(Domain::Parcels) | Domain::Station, [this] {
+        refreshArrivals();
+        refreshExpected();
+    });
     connect(m_printSlip, &QPushButton::clicked, this, &ReceivePage::printSlip);
     connect(m_printArrivals, &QPushButton::clicked, this, &ReceivePage::printArrivals);
     connect(m_autoPrint, &QCheckBox::toggled, this, &PrintService::setAutoPrintSlips);

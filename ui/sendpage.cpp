@@ -170,7 +170,7 @@ SendPage::SendPage(StationContext& station, PrintService* printing, QWidget* par
     connect(m_carrier, &QComboBox::currentIndexChanged, this, &SendPage::updateQuote);
     connect(m_accept, &QPushButton::clicked, this, &SendPage::acceptNow);
     connect(m_print, &QPushButton::clicked, this, &SendPage::printLabel);
-    connect(&m_station, &StationContext::changed, this, &SendPage::refresh);
+    whenChanged(m_station, this, Domains(Domain::Dispatch) | Domain::Station, [this] { refresh(); });
     refresh();
 }
 

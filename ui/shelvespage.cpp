@@ -91,7 +91,7 @@ ShelvesPage::ShelvesPage(StationContext& station, QWidget* parent)
     connect(m_finish, &QPushButton::clicked, this, &ShelvesPage::finishAudit);
     connect(m_loadTable, &QTableView::activated, this,
             [this](const QModelIndex& index) { startAudit(index.data(Qt::UserRole).toString()); });
-    connect(&m_station, &StationContext::changed, this, [this] {
+    whenChanged(m_station, this, Domains(Domain::Parcels) | Domain::Station, [this] {
         if (isVisible())
             reloadLoads();
     });

@@ -182,6 +182,40 @@ int reviewerAdd(const Context& c) {
     });
 }
 
+int reviewerList(const Context& c) {
+    return withStore(c, [&](CountyStore& store) -> Result<int> {
+        auto reviewers = listReviewers(store);
+        if (!reviewers)
+            return fail(reviewers.error());
+        for (const ReviewerInfo& r : *reviewers) {
+            const QString state = r.revokedAt ? QStringLiteral("revoked") : QStringLiteral("active");
+            if (c.json)
+                printJson(
+                    {{QStringLiteral("id"), r.id},
+                     {QStringLiteral("name"), r.name},
+                     {QStringLiteral("township"), r.township},
+                     {QStringLiteral("state"), state},
+                     {QStringLiteral("created_at"), r.createdAt},
+                     {QStringLiteral("revoked_at"), r.revokedAt ? QJsonValue(r.revokedAt) : QJsonValue()}});
+            else
+                printLine(
+                    QStringLiteral("%1  %2  %3  %4  added %5%6")
+                        .arg(r.id, r.township, r.name, state, timeText(r.createdAt),
+                             r.revokedAt ? QStringLiteral(", revoked ") + timeText(r.revokedAt) : QString()));
+        }
+        return 0;
+    });
+}
+
+int reviewerRevoke(const Context& c) {
+    return withStore(c, [&](CountyStore& store) -> Result<int> {
+        if (auto st = revokeReviewer(store, c.args.at(0)); !st)
+            return fail(st.error());
+        printLine(QStringLiteral("reviewer %1 revoked").arg(c.args.at(0)));
+        return 0;
+    });
+}
+
 int rulesImport(const Context& c) {
     auto bytes = readFile(c.args.at(0));
     if (!bytes)

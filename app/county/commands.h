@@ -29,6 +29,8 @@ void printJson(const QJsonObject& object);
 [[nodiscard]] int stationRevoke(const Context& c);
 [[nodiscard]] int stationList(const Context& c);
 [[nodiscard]] int reviewerAdd(const Context& c);
+[[nodiscard]] int reviewerList(const Context& c);
+[[nodiscard]] int reviewerRevoke(const Context& c);
 [[nodiscard]] int rulesImport(const Context& c);
 [[nodiscard]] int settingsSet(const Context& c);
 [[nodiscard]] int prealertImport(const Context& c);

@@ -1,5 +1,6 @@
 // cunzhan-county: parses the command line and runs one subcommand (docs/county-server.md).
 #include "commands.h"
+#include "securitylog.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,8 @@ const QList<Command>& commands() {
         {{QStringLiteral("serve")},
          0,
          QStringLiteral("serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--allow-plain-http] "
-                        "[--sms-command CMD] [--sms-interval-ms N]"),
+                        "[--sms-command CMD] [--sms-interval-ms N] [--max-connections-per-ip N] "
+                        "[--request-timeout S]"),
          cli::serve},
         {{QStringLiteral("station"), QStringLiteral("add")},
          0,
@@ -43,6 +45,14 @@ const QList<Command>& commands() {
          0,
          QStringLiteral("reviewer add --name NAME --township NAME"),
          cli::reviewerAdd},
+        {{QStringLiteral("reviewer"), QStringLiteral("list")},
+         0,
+         QStringLiteral("reviewer list [--json]"),
+         cli::reviewerList},
+        {{QStringLiteral("reviewer"), QStringLiteral("revoke")},
+         1,
+         QStringLiteral("reviewer revoke ID"),
+         cli::reviewerRevoke},
         {{QStringLiteral("rules"), QStringLiteral("import")},
          1,
          QStringLiteral("rules import FILE.json"),
@@ -93,6 +103,10 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("Database: sqlite:PATH or postgresql://user:pass@host:port/db."),
           QStringLiteral("location"));
     p.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per result on stdout.")});
+    value(QStringLiteral("security-log"),
+          QStringLiteral("Security events (failed authentication, rate limits, refused SMS, rejected batches) "
+                         "as JSON lines to this file (default: stderr)."),
+          QStringLiteral("file"));
     value(QStringLiteral("listen"),
           QStringLiteral("serve: address and port (default 127.0.0.1:8765; port 0 = any)."),
           QStringLiteral("addr:port"));
@@ -105,6 +119,14 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("cmd"));
     value(QStringLiteral("sms-interval-ms"),
           QStringLiteral("serve: how often queued SMS are sent (default 30000)."), QStringLiteral("ms"));
+    value(QStringLiteral("max-connections-per-ip"),
+          QStringLiteral("serve: connections one client address may hold (default 64; 0 = no limit, behind a "
+                         "reverse proxy)."),
+          QStringLiteral("n"));
+    value(QStringLiteral("request-timeout"),
+          QStringLiteral("serve: seconds a whole request may take to arrive, and its answer to be taken "
+                         "(default 60)."),
+          QStringLiteral("s"));
     value(QStringLiteral("name"), QStringLiteral("station add, reviewer add: the name."),
           QStringLiteral("name"));
     value(QStringLiteral("township"), QStringLiteral("station add, reviewer add: the township."),
@@ -139,6 +161,10 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
+    if (parser.isSet(QStringLiteral("security-log")) &&
+        !security::setLogFile(parser.value(QStringLiteral("security-log"))))
+        return cli::usage(QStringLiteral("Cannot open the security log %1 for appending.")
+                              .arg(parser.value(QStringLiteral("security-log"))));
     const QStringList words = parser.positionalArguments();
     for (const Command& c : commands()) {
         if (words.mid(0, c.words.size()) != c.words)

@@ -8,10 +8,12 @@
 #include "store.h"
 
 #include <QTextStream>
+#include <algorithm>
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
 
@@ -37,6 +39,20 @@ Result<HttpServerOptions> serverOptions(const Context& c) {
     o.tlsCert = c.parser.value(QStringLiteral("tls-cert"));
     o.tlsKey = c.parser.value(QStringLiteral("tls-key"));
     o.allowPlainHttp = c.parser.isSet(QStringLiteral("allow-plain-http"));
+    if (c.parser.isSet(QStringLiteral("max-connections-per-ip"))) {
+        o.maxConnectionsPerIp = c.parser.value(QStringLiteral("max-connections-per-ip")).toInt(&ok);
+        if (!ok || o.maxConnectionsPerIp < 0)
+            return fail(ErrorKind::BadInput, QStringLiteral("serve.bad_limit"),
+                        QStringLiteral("--max-connections-per-ip needs a number, 0 for no limit."));
+    }
+    if (c.parser.isSet(QStringLiteral("request-timeout"))) {
+        o.requestTimeoutSeconds = c.parser.value(QStringLiteral("request-timeout")).toInt(&ok);
+        if (!ok || o.requestTimeoutSeconds < 1)
+            return fail(ErrorKind::BadInput, QStringLiteral("serve.bad_timeout"),
+                        QStringLiteral("--request-timeout needs a number of seconds, at least 1."));
+        // An idle connection is closed sooner than a slow request.
+        o.idleTimeoutSeconds = std::min(o.idleTimeoutSeconds, o.requestTimeoutSeconds);
+    }
     return o;
 }
 
@@ -86,6 +102,16 @@ int serve(const Context& c) {
                              : kDefaultSmsIntervalMs;
     if (!intervalOk || interval < 10)
         return usage(QStringLiteral("--sms-interval-ms needs a number of milliseconds, at least 10."));
+
+    // Every connection is a descriptor: a county with hundreds of stations and hostile clients
+    // needs more than the usual soft limit of 1 024.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+    // A peer that closes while its answer is being written must not end the process.
+    signal(SIGPIPE, SIG_IGN);
 
     // Blocked before any thread starts, so every thread inherits the mask and only sigwait sees them.
     sigset_t signals;

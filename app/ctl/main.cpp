@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "output.h"
 #include "context.h"
+#include "testhooks.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -25,7 +26,7 @@ struct Globals {
     bool version = false;
     QString lang; // --lang: this run's language, over the station's setting
     int busyTimeoutMs = 5000;
-    qint64 fakeNowMs = 0; // CUNZHAN_FAKE_NOW_MS: a fixed clock, for tests and support
+    qint64 fakeNowMs = 0; // a fixed clock, in test builds only (testhooks.h)
     QStringList rest;     // the command and its arguments
 };
 
@@ -86,14 +87,7 @@ QString readGlobals(const QStringList& args, Globals& g) {
         if (!ok || g.busyTimeoutMs < 0)
             return Tr::tr("The busy timeout is a number of milliseconds, not \"%1\".").arg(timeout);
     }
-    const QString fakeNow = qEnvironmentVariable("CUNZHAN_FAKE_NOW_MS");
-    if (!fakeNow.isEmpty()) {
-        bool ok = false;
-        g.fakeNowMs = fakeNow.toLongLong(&ok);
-        if (!ok || g.fakeNowMs <= 0)
-            return Tr::tr("CUNZHAN_FAKE_NOW_MS is UTC milliseconds since 1970, not \"%1\".").arg(fakeNow);
-    }
-    return {};
+    return testhooks::fakeNow(&g.fakeNowMs);
 }
 
 bool asksForHelp(const QStringList& args) {
@@ -154,9 +148,8 @@ QString globalHelp(const QList<Command>& commands) {
             "Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 conflict or state (duplicate, "
             "already picked up, station not set up), 4 not found, 5 unavailable (database locked, "
             "read-only, printer not ready, county server not reachable).\n\n"
-            "Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout; CUNZHAN_FAKE_NOW_MS runs with the "
-            "clock fixed at these UTC milliseconds (for tests and support only).\n");
-    return text;
+            "Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.\n");
+    return text + testhooks::helpNote();
 }
 
 QString commandHelp(const Command& c) {

@@ -24,30 +24,40 @@ Error httpError(const HttpResponse& response, bool enrolling) {
         body && !body->message.isEmpty() ? body->message : QStringLiteral("HTTP %1").arg(response.status);
     const int status = response.status;
     if (status >= 500 || status == 429 || status == 408)
-        return {ErrorKind::Unavailable, kErrServerUnavailable,
-                EngineText::tr("The county server is not available right now (%1); sync will try again.").arg(said),
+        return {ErrorKind::Unavailable,
+                kErrServerUnavailable,
+                EngineText::tr("The county server is not available right now (%1); sync will try again.")
+                    .arg(said),
                 {}};
     if (enrolling)
-        return {ErrorKind::BadInput, kErrRefused,
+        return {ErrorKind::BadInput,
+                kErrRefused,
                 EngineText::tr("The county server did not accept the enrolment: %1").arg(said),
                 {}};
     if (status == 401 || status == 403)
-        return {ErrorKind::Conflict, kErrUnauthorized,
-                EngineText::tr("The county server no longer accepts this station (%1). Enrol again with a new code "
-                               "from the county centre.")
+        return {ErrorKind::Conflict,
+                kErrUnauthorized,
+                EngineText::tr(
+                    "The county server no longer accepts this station (%1). Enrol again with a new code "
+                    "from the county centre.")
                     .arg(said),
                 {}};
-    return {ErrorKind::Internal, kErrRefused, EngineText::tr("The county server refused the request: %1").arg(said), {}};
+    return {ErrorKind::Internal,
+            kErrRefused,
+            EngineText::tr("The county server refused the request: %1").arg(said),
+            {}};
 }
 
 Result<QString> normaliseServerUrl(const QString& text) {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
-    const bool ok = url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
+    const bool ok = url.isValid() &&
+                    (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
                     !url.host().isEmpty() && (url.path().isEmpty() || url.path() == QLatin1String("/")) &&
                     !url.hasQuery() && !url.hasFragment();
     if (!ok)
-        return fail(ErrorKind::BadInput, QStringLiteral("sync.bad_url"),
-                    EngineText::tr("\"%1\" is not a county server address; give it as https://host:port.").arg(text));
+        return fail(
+            ErrorKind::BadInput, QStringLiteral("sync.bad_url"),
+            EngineText::tr("\"%1\" is not a county server address; give it as https://host:port.").arg(text));
     return url.toString(QUrl::StripTrailingSlash);
 }
 } // namespace
@@ -56,11 +66,13 @@ SyncEngine::SyncEngine(Database& db, Transport& transport, const Clock& clock)
     : m_store(db, clock)
     , m_transport(transport) {}
 
-Result<QByteArray> SyncEngine::post(const QString& path, const QByteArray& body, const Enrolment& e, bool enrolling) {
-    HttpRequest request{"POST",
-                        path,
-                        {{"content-type", kContentType}, {kHeaderProtocol, QByteArray::number(kProtocolVersion)}},
-                        body};
+Result<QByteArray> SyncEngine::post(const QString& path, const QByteArray& body, const Enrolment& e,
+                                    bool enrolling) {
+    HttpRequest request{
+        "POST",
+        path,
+        {{"content-type", kContentType}, {kHeaderProtocol, QByteArray::number(kProtocolVersion)}},
+        body};
     if (!enrolling) {
         request.headers.append({kHeaderStation, e.stationId.toUtf8()});
         request.headers.append({"authorization", "Bearer " + e.token.toUtf8()});
@@ -73,7 +85,8 @@ Result<QByteArray> SyncEngine::post(const QString& path, const QByteArray& body,
     return response->body;
 }
 
-Result<EnrollResponse> SyncEngine::enroll(const QString& serverUrl, const QString& code, const QByteArray& caCertPem) {
+Result<EnrollResponse> SyncEngine::enroll(const QString& serverUrl, const QString& code,
+                                          const QByteArray& caCertPem) {
     auto url = normaliseServerUrl(serverUrl);
     if (!url)
         return fail(url.error());
@@ -100,9 +113,10 @@ Result<SyncReport> SyncEngine::runOnce(const Progress& progress) {
     if (!enrolment)
         return fail(enrolment.error());
     if (!enrolment->enrolled())
-        return fail(ErrorKind::Conflict, kErrNotEnrolled,
-                    EngineText::tr("This station is not enrolled with a county server yet: enrol it with the code "
-                                   "from the county centre first."));
+        return fail(
+            ErrorKind::Conflict, kErrNotEnrolled,
+            EngineText::tr("This station is not enrolled with a county server yet: enrol it with the code "
+                           "from the county centre first."));
     if (auto st = m_transport.setServer(enrolment->serverUrl, enrolment->caCertPem); !st)
         return fail(st.error());
     if (auto st = m_store.recordAttempt(); !st)
@@ -110,23 +124,26 @@ Result<SyncReport> SyncEngine::runOnce(const Progress& progress) {
 
     SyncReport report;
     Enrolment e = *enrolment;
+    m_resends = 0;
     Status outcome = [&]() -> Status {
-        // A restored county (new epoch) makes everything pending again once; twice in one run is
-        // left for the next run.
-        for (int round = 0; round < 2; ++round) {
+        // A restored county (new epoch, or a high-water mark below what it acknowledged) makes ops
+        // pending again once; twice in one run is left for the next run.
+        for (int round = 0; round < 3; ++round) {
             auto p = pass(e, report, progress);
             if (!p)
                 return fail(p.error());
             if (*p == Pass::Done)
                 return {};
-            report.epochChanged = true;
+            if (*p == Pass::EpochChanged)
+                report.epochChanged = true;
             auto again = m_store.enrolment();
             if (!again)
                 return fail(again.error());
             e = *again;
         }
-        return fail(ErrorKind::Unavailable, QStringLiteral("sync.epoch_unstable"),
-                    EngineText::tr("The county server's data changed twice during one sync; sync will try again."));
+        return fail(
+            ErrorKind::Unavailable, QStringLiteral("sync.epoch_unstable"),
+            EngineText::tr("The county server's data changed twice during one sync; sync will try again."));
     }();
     if (!outcome) {
         // Best effort: the run already failed; its own error is the one to report.
@@ -171,6 +188,9 @@ Result<SyncEngine::Pass> SyncEngine::push(const Enrolment& e, SyncReport& report
             return Pass::EpochChanged;
         if (auto st = m_store.recordPush(*ops, *response); !st)
             return fail(st.error());
+        auto lost = resendLost(response->highWater);
+        if (!lost)
+            return fail(lost.error());
         for (const OpResult& r : response->results)
             report.rejected += r.outcome == Outcome::Rejected || r.outcome == Outcome::Conflict ? 1 : 0;
         done += static_cast<int>(ops->size());
@@ -180,9 +200,24 @@ Result<SyncEngine::Pass> SyncEngine::push(const Enrolment& e, SyncReport& report
     }
 }
 
+Result<bool> SyncEngine::resendLost(qint64 highWater) {
+    auto lost = m_store.reconcileHighWater(highWater);
+    if (!lost)
+        return fail(lost.error());
+    if (*lost == 0)
+        return false;
+    if (++m_resends > kMaxResends)
+        return fail(
+            ErrorKind::Unavailable, QStringLiteral("sync.county_lost_ops"),
+            EngineText::tr("The county server keeps losing changes this station sent; sync will try again."));
+    return true;
+}
+
 Result<SyncEngine::Pass> SyncEngine::pull(const Enrolment& e, SyncReport& report) {
     qint64 after = e.cursor;
-    for (;;) {
+    for (int pages = 0;; ++pages) {
+        if (pages == kMaxPullPages)
+            return Pass::Done; // the rest on the next run, from the stored cursor
         auto body = post(pullPath(e.stationId), encode(PullRequest{after, kMaxChangesPerPull}), e);
         if (!body)
             return fail(body.error());
@@ -194,13 +229,19 @@ Result<SyncEngine::Pass> SyncEngine::pull(const Enrolment& e, SyncReport& report
             return fail(restored.error());
         if (*restored)
             return Pass::EpochChanged;
-        // A page that promises more but does not move the cursor would loop forever.
-        if (page->more && page->next == after)
-            return badResponse(QStringLiteral("the cursor did not move"));
+        // A page that promises more must bring changes and move the cursor forward, or the loop
+        // would never end (kMaxPullPages bounds one that creeps).
+        if (page->more && (page->next <= after || page->changes.isEmpty()))
+            return badResponse(QStringLiteral("the cursor did not move forward"));
         if (auto st = m_store.applyPull(*page); !st)
             return fail(st.error());
         report.pulled += static_cast<int>(page->changes.size());
         after = page->next;
+        auto lost = resendLost(page->highWater);
+        if (!lost)
+            return fail(lost.error());
+        if (*lost)
+            return Pass::Resend;
         if (!page->more)
             return Pass::Done;
     }

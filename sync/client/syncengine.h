@@ -31,6 +31,11 @@ struct SyncReport {
 class SyncEngine {
 public:
     static constexpr int kDefaultBatch = 500;
+    // Pages a run pulls at most; a county with more left is asked again on the next run (from the
+    // stored cursor), so a hostile or broken county cannot keep a run going forever.
+    static constexpr int kMaxPullPages = 200;
+    // Times a run sends again what the county lost (see SyncStore::reconcileHighWater).
+    static constexpr int kMaxResends = 1;
     using Progress = std::function<void(int done, int total)>;
 
     SyncEngine(Database& db, Transport& transport, const Clock& clock);
@@ -48,15 +53,18 @@ public:
     [[nodiscard]] SyncStore& store() { return m_store; }
 
 private:
-    enum class Pass { Done, EpochChanged };
+    enum class Pass { Done, EpochChanged, Resend };
     [[nodiscard]] Result<Pass> pass(const Enrolment& e, SyncReport& report, const Progress& progress);
     [[nodiscard]] Result<Pass> push(const Enrolment& e, SyncReport& report, const Progress& progress);
     [[nodiscard]] Result<Pass> pull(const Enrolment& e, SyncReport& report);
     [[nodiscard]] Result<QByteArray> post(const QString& path, const QByteArray& body, const Enrolment& e,
                                           bool enrolling = false);
 
+    [[nodiscard]] Result<bool> resendLost(qint64 highWater);
+
     SyncStore m_store;
     Transport& m_transport;
+    int m_resends = 0; // in the current run
     int m_batch = kDefaultBatch;
 };
 

@@ -24,7 +24,8 @@ Status resetAcknowledgements(WriteTx& tx) {
 }
 
 Error mismatch(const QString& what) {
-    return {ErrorKind::Internal, QStringLiteral("sync.bad_response"),
+    return {ErrorKind::Internal,
+            QStringLiteral("sync.bad_response"),
             StoreText::tr("The county server's answer does not match what was sent (%1); nothing was "
                           "recorded.")
                 .arg(what),
@@ -32,8 +33,9 @@ Error mismatch(const QString& what) {
 }
 
 Enrolment enrolmentFrom(const QHash<QString, QString>& v) {
-    return {v.value(state::kServerUrl), v.value(state::kStationId), v.value(state::kToken),
-            v.value(state::kEpoch),     v.value(state::kCaCert).toUtf8(), v.value(state::kCursor).toLongLong()};
+    return {v.value(state::kServerUrl),       v.value(state::kStationId),
+            v.value(state::kToken),           v.value(state::kEpoch),
+            v.value(state::kCaCert).toUtf8(), v.value(state::kCursor).toLongLong()};
 }
 
 QJsonValue timeOrNull(qint64 ms) {
@@ -81,12 +83,10 @@ Status SyncStore::saveEnrolment(const QString& serverUrl, const QByteArray& caCe
         if (auto st = resetAcknowledgements(*tx); !st)
             return st;
     }
-    for (const auto& [key, value] : {std::pair{state::kServerUrl, serverUrl},
-                                     std::pair{state::kStationId, response.stationId},
-                                     std::pair{state::kToken, response.token},
-                                     std::pair{state::kEpoch, response.epoch},
-                                     std::pair{state::kCaCert, QString::fromUtf8(caCertPem)},
-                                     std::pair{state::kLastError, QString()}}) {
+    for (const auto& [key, value] :
+         {std::pair{state::kServerUrl, serverUrl}, std::pair{state::kStationId, response.stationId},
+          std::pair{state::kToken, response.token}, std::pair{state::kEpoch, response.epoch},
+          std::pair{state::kCaCert, QString::fromUtf8(caCertPem)}, std::pair{state::kLastError, QString()}}) {
         if (auto st = state::set(*tx, key, value); !st)
             return st;
     }
@@ -120,7 +120,8 @@ Result<int> SyncStore::pendingCount() {
 
 Status SyncStore::recordPush(const QList<WireOp>& sent, const PushResponse& response) {
     if (response.results.size() != sent.size())
-        return fail(mismatch(StoreText::tr("%1 answers for %2 changes").arg(response.results.size()).arg(sent.size())));
+        return fail(mismatch(
+            StoreText::tr("%1 answers for %2 changes").arg(response.results.size()).arg(sent.size())));
     for (qsizetype i = 0; i < sent.size(); ++i) {
         if (response.results.at(i).opId != sent.at(i).opId)
             return fail(mismatch(StoreText::tr("answer %1 is for another change").arg(i + 1)));
@@ -166,6 +167,34 @@ Result<bool> SyncStore::adoptEpoch(const QString& epoch) {
     if (auto st = tx->commit(); !st)
         return fail(st.error());
     return restored;
+}
+
+Result<int> SyncStore::reconcileHighWater(qint64 highWater) {
+    if (highWater < 0)
+        return 0; // a county that does not say
+    auto lost =
+        m_db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NOT NULL AND seq > ?"
+                                   " AND COALESCE(result, '') <> 'conflict'"),
+                    {highWater});
+    if (!lost)
+        return fail(lost.error());
+    if (lost->toInt() == 0)
+        return 0;
+    auto tx = begin();
+    if (!tx)
+        return fail(tx.error());
+    auto q = tx->exec(QStringLiteral("UPDATE outbox SET acked_at = NULL, result = NULL, reason_code = NULL,"
+                                     " reason = NULL WHERE acked_at IS NOT NULL AND seq > ?"
+                                     " AND COALESCE(result, '') <> 'conflict'"),
+                      {highWater});
+    if (!q)
+        return fail(q.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    qInfo("sync: the county holds this station's changes up to %lld only: sending %d acknowledged changes "
+          "again",
+          static_cast<long long>(highWater), lost->toInt());
+    return lost->toInt();
 }
 
 Status SyncStore::recordAttempt() {

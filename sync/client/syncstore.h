@@ -72,6 +72,11 @@ public:
     // op becomes unacknowledged again and the cursor goes back to 0, in one transaction; returns
     // true. The first epoch seen is just stored.
     [[nodiscard]] Result<bool> adoptEpoch(const QString& epoch);
+    // Compares the county's high-water mark for this station (PushResponse/PullResponse::highWater)
+    // with the acknowledged ops: those with a higher seq were lost by the county (a database
+    // restored without `epoch renew`) and become unacknowledged again, to be sent once more.
+    // Conflicts are left alone (the county keeps another op under that id). Returns how many.
+    [[nodiscard]] Result<int> reconcileHighWater(qint64 highWater);
 
     [[nodiscard]] Status recordAttempt();
     // An empty error records a success.

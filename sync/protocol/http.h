@@ -14,6 +14,9 @@ struct HttpRequest {
     QString path;
     QList<QPair<QByteArray, QByteArray>> headers; // names in lower case
     QByteArray body;
+    // The peer's address as the HTTP front end saw it ("" when unknown): enrolment attempts are
+    // rate-limited per address.
+    QString remoteAddress;
 
     [[nodiscard]] QByteArray header(const QByteArray& lowerName) const {
         for (const auto& h : headers)

@@ -2,6 +2,7 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QCborStreamReader>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QUrl>
@@ -32,33 +33,213 @@ const QString kName = QStringLiteral("name");
 const QString kTownship = QStringLiteral("town");
 const QString kError = QStringLiteral("err");
 const QString kMessage = QStringLiteral("msg");
+const QString kHighWater = QStringLiteral("hw");
 const QString kMagic = QStringLiteral("cunzhan-batch");
 const QString kFormat = QStringLiteral("fmt");
 
 QByteArray pack(const QCborMap& map) { return deflate(map.toCborValue().toCbor()); }
 
-// Inflates and parses a body that must be one CBOR map.
-std::optional<QCborMap> unpack(const QByteArray& body, QString* error) {
+// What one message may cost to decode. Checked while reading, before anything is built: a deflate
+// bomb of 33 M empty maps (32 KB on the wire) would otherwise become 4.7 GB of QCborValue.
+struct Limits {
+    qsizetype maxInflated;    // bytes after inflating
+    qsizetype maxItems;       // CBOR data items in all (keys, values, container headers)
+    int maxDepth;             // nesting of arrays, maps and tags
+    qsizetype maxStringBytes; // one text or byte string
+};
+
+// Items per op on the wire: 8 fields, the payload map's keys and values (a parcel op has about 60).
+constexpr qsizetype kMaxItemsPerOp = 256;
+constexpr int kMaxDepth = 24; // a JSON payload nests at most 16 levels (isJsonLike) inside an op
+constexpr qsizetype kMaxStringBytes = 64 * 1024;
+
+constexpr Limits kSmallMessage{64 * 1024, 64, 4, 64 * 1024};
+constexpr Limits kEnrollRequestLimits{kMaxEnrollBodyBytes, 16, 4, kMaxEnrollBodyBytes};
+constexpr Limits kPullRequestLimits{kMaxPullBodyBytes, 16, 4, kMaxPullBodyBytes};
+constexpr Limits kPushRequestLimits{kMaxPushInflatedBytes, 16 + (kMaxOpsPerPush * kMaxItemsPerOp), kMaxDepth,
+                                    kMaxStringBytes};
+constexpr Limits kPushResponseLimits{kMaxInflatedBytes, 16 + kMaxOpsPerPush * 6, 6, kMaxStringBytes};
+constexpr Limits kPullResponseLimits{kMaxInflatedBytes, 16 + kMaxChangesPerReply * 64, kMaxDepth,
+                                     kMaxStringBytes};
+// A USB batch holds many pushes' worth of ops (90 days offline at 900 parcels a day is 160 000 ops).
+constexpr Limits kBatchLimits{kMaxInflatedBytes, 16 + 200000 * kMaxItemsPerOp / 4, kMaxDepth,
+                              kMaxStringBytes};
+
+// Reads one CBOR value with QCborStreamReader, counting items, depth and string bytes as it goes;
+// stops at the first limit passed, so the memory a body can take is bounded by the limits, not by
+// what it claims.
+class BoundedReader {
+public:
+    BoundedReader(const QByteArray& data, const Limits& limits)
+        : m_reader(data)
+        , m_limits(limits)
+        , m_size(data.size()) {}
+
+    std::optional<QCborValue> readTop(QString* error) {
+        std::optional<QCborValue> v = read(0);
+        if (v && m_reader.lastError() != QCborError::NoError)
+            v.reset();
+        if (v && m_reader.currentOffset() != m_size) {
+            m_error = QStringLiteral("trailing data after the CBOR value");
+            v.reset();
+        }
+        if (!v)
+            *error = m_error.isEmpty()
+                         ? QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString())
+                         : m_error;
+        return v;
+    }
+
+private:
+    std::optional<QCborValue> fail(const QString& what) {
+        if (m_error.isEmpty())
+            m_error = what;
+        return std::nullopt;
+    }
+
+    std::optional<QCborValue> read(int depth) {
+        if (++m_items > m_limits.maxItems)
+            return fail(QStringLiteral("body has more than %1 CBOR items").arg(m_limits.maxItems));
+        if (depth > m_limits.maxDepth)
+            return fail(QStringLiteral("body nests deeper than %1 levels").arg(m_limits.maxDepth));
+        if (m_reader.lastError() != QCborError::NoError)
+            return std::nullopt;
+        switch (m_reader.type()) {
+        case QCborStreamReader::UnsignedInteger: {
+            const quint64 u = m_reader.toUnsignedInteger();
+            m_reader.next();
+            if (u > quint64(std::numeric_limits<qint64>::max()))
+                return QCborValue(double(u));
+            return QCborValue(qint64(u));
+        }
+        case QCborStreamReader::NegativeInteger: {
+            const quint64 n = quint64(m_reader.toNegativeInteger()); // the value is -n
+            m_reader.next();
+            if (n > quint64(std::numeric_limits<qint64>::max()) + 1)
+                return QCborValue(-double(n));
+            return QCborValue(qint64(0 - n));
+        }
+        case QCborStreamReader::ByteArray:
+            return readString<QByteArray>([this] { return m_reader.readByteArray(); });
+        case QCborStreamReader::String:
+            return readString<QString>([this] { return m_reader.readString(); });
+        case QCborStreamReader::Array:
+        case QCborStreamReader::Map:
+            return readContainer(depth);
+        case QCborStreamReader::Tag: {
+            const QCborTag tag = m_reader.toTag();
+            m_reader.next();
+            auto inner = read(depth + 1);
+            if (!inner)
+                return std::nullopt;
+            return QCborValue(tag, *inner);
+        }
+        case QCborStreamReader::SimpleType: {
+            const QCborSimpleType t = m_reader.toSimpleType();
+            m_reader.next();
+            return QCborValue(t);
+        }
+        case QCborStreamReader::Float16: {
+            const double d = double(m_reader.toFloat16());
+            m_reader.next();
+            return QCborValue(d);
+        }
+        case QCborStreamReader::Float: {
+            const double d = double(m_reader.toFloat());
+            m_reader.next();
+            return QCborValue(d);
+        }
+        case QCborStreamReader::Double: {
+            const double d = m_reader.toDouble();
+            m_reader.next();
+            return QCborValue(d);
+        }
+        case QCborStreamReader::Invalid:
+            break;
+        }
+        return fail(QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString()));
+    }
+
+    template<class S, class ReadChunk> std::optional<QCborValue> readString(ReadChunk readChunk) {
+        S out;
+        qsizetype bytes = 0;
+        while (true) {
+            const qsizetype chunk = m_reader.currentStringChunkSize();
+            if (chunk > m_limits.maxStringBytes - bytes || chunk > m_size)
+                return fail(QStringLiteral("a string in the body is longer than %1 bytes")
+                                .arg(m_limits.maxStringBytes));
+            auto r = readChunk();
+            if (r.status == QCborStreamReader::Error)
+                return fail(QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString()));
+            if (r.status == QCborStreamReader::EndOfString)
+                break;
+            bytes += chunk;
+            out += r.data;
+        }
+        return QCborValue(out);
+    }
+
+    std::optional<QCborValue> readContainer(int depth) {
+        const bool map = m_reader.isMap();
+        // A declared length cannot be believed, but it can be refused at once.
+        if (m_reader.isLengthKnown() &&
+            m_reader.length() > quint64(m_limits.maxItems - m_items) / (map ? 2 : 1))
+            return fail(QStringLiteral("body has more than %1 CBOR items").arg(m_limits.maxItems));
+        if (!m_reader.enterContainer())
+            return fail(QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString()));
+        QCborArray array;
+        QCborMap object;
+        while (m_reader.lastError() == QCborError::NoError && m_reader.hasNext()) {
+            auto first = read(depth + 1);
+            if (!first)
+                return std::nullopt;
+            if (!map) {
+                array.append(*first);
+                continue;
+            }
+            auto second = read(depth + 1);
+            if (!second)
+                return std::nullopt;
+            object.insert(*first, *second);
+        }
+        if (m_reader.lastError() != QCborError::NoError || !m_reader.leaveContainer())
+            return fail(QStringLiteral("body is not CBOR: %1").arg(m_reader.lastError().toString()));
+        return map ? QCborValue(object) : QCborValue(array);
+    }
+
+    QCborStreamReader m_reader;
+    const Limits m_limits;
+    const qsizetype m_size;
+    qsizetype m_items = 0;
+    QString m_error;
+};
+
+// Inflates and parses a body that must be one CBOR map, within the message's limits.
+std::optional<QCborMap> unpack(const QByteArray& body, const Limits& limits, QString* error) {
     if (body.size() > kMaxBodyBytes) {
         *error = QStringLiteral("body too large");
         return std::nullopt;
     }
-    const auto raw = inflate(body);
+    const auto raw = inflate(body, limits.maxInflated);
     if (!raw) {
-        *error = QStringLiteral("body is not valid deflate data or inflates too large");
+        *error = QStringLiteral("body is not valid deflate data or inflates beyond %1 bytes")
+                     .arg(limits.maxInflated);
         return std::nullopt;
     }
-    QCborParserError parseError;
-    const QCborValue v = QCborValue::fromCbor(*raw, &parseError);
-    if (parseError.error != QCborError::NoError) {
-        *error = QStringLiteral("body is not CBOR: %1").arg(parseError.errorString());
-        return std::nullopt;
-    }
-    if (!v.isMap()) {
+    // The first byte says whether this is a map: anything else is refused before reading on.
+    if (raw->isEmpty() || (quint8(raw->at(0)) >> 5) != 5) {
         *error = QStringLiteral("body is not a CBOR map");
         return std::nullopt;
     }
-    return v.toMap();
+    BoundedReader reader(*raw, limits);
+    const std::optional<QCborValue> v = reader.readTop(error);
+    if (!v)
+        return std::nullopt;
+    if (!v->isMap()) {
+        *error = QStringLiteral("body is not a CBOR map");
+        return std::nullopt;
+    }
+    return v->toMap();
 }
 
 bool isText(const QCborValue& v, qsizetype maxLength = kMaxTextLength) {
@@ -312,7 +493,7 @@ QByteArray encode(const PushRequest& m) {
 
 Decoded<PushRequest> decodePushRequest(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kPushRequestLimits, &error);
     if (!map)
         return failed<PushRequest>(error);
     PushRequest m;
@@ -336,16 +517,27 @@ QByteArray encode(const PushResponse& m) {
     QCborMap map;
     map.insert(kEpoch, m.epoch);
     map.insert(kResults, results);
+    if (m.highWater >= 0)
+        map.insert(kHighWater, m.highWater);
     return pack(map);
 }
 
+namespace {
+// The optional high-water mark: absent is kNoHighWater, present must be a non-negative integer.
+bool readHighWater(const QCborMap& m, qint64* out, QString* error) {
+    if (!m.contains(kHighWater))
+        return true;
+    return readInt(m, kHighWater, out, 0, std::numeric_limits<qint64>::max(), error);
+}
+} // namespace
+
 Decoded<PushResponse> decodePushResponse(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kPushResponseLimits, &error);
     if (!map)
         return failed<PushResponse>(error);
     PushResponse m;
-    if (!readText(*map, kEpoch, &m.epoch, true, &error))
+    if (!readText(*map, kEpoch, &m.epoch, true, &error) || !readHighWater(*map, &m.highWater, &error))
         return failed<PushResponse>(error);
     const QCborValue results = map->value(kResults);
     if (!results.isArray() || results.toArray().size() > kMaxOpsPerPush)
@@ -380,7 +572,7 @@ QByteArray encode(const PullRequest& m) {
 
 Decoded<PullRequest> decodePullRequest(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kPullRequestLimits, &error);
     if (!map)
         return failed<PullRequest>(error);
     PullRequest m;
@@ -403,18 +595,21 @@ QByteArray encode(const PullResponse& m) {
     map.insert(kMore, m.more);
     map.insert(kReset, m.reset);
     map.insert(kChanges, changes);
+    if (m.highWater >= 0)
+        map.insert(kHighWater, m.highWater);
     return pack(map);
 }
 
 Decoded<PullResponse> decodePullResponse(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kPullResponseLimits, &error);
     if (!map)
         return failed<PullResponse>(error);
     PullResponse m;
     if (!readText(*map, kEpoch, &m.epoch, true, &error) ||
         !readInt(*map, kNext, &m.next, 0, std::numeric_limits<qint64>::max(), &error) ||
-        !readBool(*map, kMore, &m.more, &error) || !readBool(*map, kReset, &m.reset, &error))
+        !readBool(*map, kMore, &m.more, &error) || !readBool(*map, kReset, &m.reset, &error) ||
+        !readHighWater(*map, &m.highWater, &error))
         return failed<PullResponse>(error);
     const QCborValue changes = map->value(kChanges);
     if (!changes.isArray() || changes.toArray().size() > kMaxChangesPerReply)
@@ -444,7 +639,7 @@ QByteArray encode(const EnrollRequest& m) {
 
 Decoded<EnrollRequest> decodeEnrollRequest(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kEnrollRequestLimits, &error);
     if (!map)
         return failed<EnrollRequest>(error);
     EnrollRequest m;
@@ -465,7 +660,7 @@ QByteArray encode(const EnrollResponse& m) {
 
 Decoded<EnrollResponse> decodeEnrollResponse(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kSmallMessage, &error);
     if (!map)
         return failed<EnrollResponse>(error);
     EnrollResponse m;
@@ -485,7 +680,7 @@ QByteArray encode(const ErrorBody& m) {
 
 Decoded<ErrorBody> decodeErrorBody(const QByteArray& body) {
     QString error;
-    const auto map = unpack(body, &error);
+    const auto map = unpack(body, kSmallMessage, &error);
     if (!map)
         return failed<ErrorBody>(error);
     ErrorBody m;
@@ -504,7 +699,7 @@ QByteArray encode(const Batch& m) {
 
 Decoded<Batch> decodeBatch(const QByteArray& file) {
     QString error;
-    const auto map = unpack(file, &error);
+    const auto map = unpack(file, kBatchLimits, &error);
     if (!map)
         return failed<Batch>(error);
     if (map->value(kFormat).toString() != kMagic)

@@ -30,6 +30,13 @@ inline constexpr char kContentType[] = "application/x-cunzhan-sync";
 // refuses to inflate beyond kMaxInflatedBytes (a deflate bomb is a malformed request).
 constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
 constexpr qsizetype kMaxInflatedBytes = 32 * 1024 * 1024;
+// Each message has its own, smaller bounds (see decodeLimits in protocol.cpp): an enrolment or a
+// pull request is a few dozen bytes, so the server reads at most these many bytes of their bodies
+// (deflated, as sent) and inflates no more than that either.
+constexpr qsizetype kMaxEnrollBodyBytes = 4 * 1024;
+constexpr qsizetype kMaxPullBodyBytes = 1024;
+// A push inflates to at most this (2 000 ops of about 600 bytes each are 1.2 MB).
+constexpr qsizetype kMaxPushInflatedBytes = 16 * 1024 * 1024;
 constexpr int kMaxOpsPerPush = 2000;
 constexpr int kMaxChangesPerPull = 5000; // the most a station asks for
 // A reset page carries the whole snapshot below the horizon besides the page asked for, so a reply
@@ -108,9 +115,15 @@ struct OpResult {
     QString reason;     // English sentence for the clerk's list
 };
 
+// The county's high-water mark for the station: the highest seq among the station's ops it holds
+// (0: none). A station whose acknowledged ops go beyond it lost them with a restored county
+// database and sends them again. -1: not said (a county from before it; "hw" on the wire).
+constexpr qint64 kNoHighWater = -1;
+
 struct PushResponse {
     QString epoch;
     QList<OpResult> results; // one per op, in request order
+    qint64 highWater = kNoHighWater;
 };
 
 struct PullRequest {
@@ -135,6 +148,7 @@ struct PullResponse {
     // snapshot, and the station drops what it holds from the county before storing them.
     bool reset = false;
     QList<Change> changes;
+    qint64 highWater = kNoHighWater; // as in PushResponse, for the station that has nothing to push
 };
 
 struct EnrollRequest {

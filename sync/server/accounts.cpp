@@ -21,9 +21,10 @@ Status requireName(const QString& what, const QString& value) {
 }
 
 Status setEnrolmentCode(Tx& tx, const QString& stationId, const EnrolmentCode& code) {
-    auto r =
-        tx.exec(QStringLiteral("UPDATE stations SET enrol_code_hash = ?, enrol_expires_at = ? WHERE id = ?"),
-                {secretHash(normaliseEnrolmentCode(code.code)), code.expiresAt, stationId});
+    const QString normalised = normaliseEnrolmentCode(code.code);
+    auto r = tx.exec(QStringLiteral("UPDATE stations SET enrol_code_id = ?, enrol_code_hash = ?,"
+                                    " enrol_expires_at = ? WHERE id = ?"),
+                     {enrolmentCodeId(normalised), enrolmentCodeHash(normalised), code.expiresAt, stationId});
     if (!r)
         return fail(r.error());
     return {};
@@ -80,11 +81,13 @@ Error badCode() {
 
 Result<EnrolmentCode> addStation(CountyStore& store, const QString& name, const QString& township) {
     const QString code = newEnrolmentCode();
+    const QString normalised = normaliseEnrolmentCode(code);
     const qint64 expiresAt = store.now() + kEnrolmentValidityMs;
     auto id =
         addAccount(store, {QStringLiteral("stations"), QStringLiteral("st"), QStringLiteral("station name")},
                    name, township,
-                   {{QStringLiteral("enrol_code_hash"), secretHash(normaliseEnrolmentCode(code))},
+                   {{QStringLiteral("enrol_code_id"), enrolmentCodeId(normalised)},
+                    {QStringLiteral("enrol_code_hash"), enrolmentCodeHash(normalised)},
                     {QStringLiteral("enrol_expires_at"), expiresAt}});
     if (!id)
         return fail(id.error());
@@ -117,7 +120,8 @@ Status revokeStation(CountyStore& store, const QString& stationId) {
     if (!tx)
         return fail(tx.error());
     auto r = tx->exec(QStringLiteral("UPDATE stations SET revoked_at = ?, enrol_code_hash = NULL,"
-                                     " enrol_expires_at = NULL WHERE id = ? AND revoked_at IS NULL"),
+                                     " enrol_code_id = NULL, enrol_expires_at = NULL"
+                                     " WHERE id = ? AND revoked_at IS NULL"),
                       {tx->now(), stationId});
     if (!r)
         return fail(r.error());
@@ -158,27 +162,100 @@ Result<NewReviewer> addReviewer(CountyStore& store, const QString& name, const Q
     return NewReviewer{*id, token};
 }
 
-Result<sync::EnrollResponse> enrol(Tx& tx, const QString& typedCode) {
-    const QString code = normaliseEnrolmentCode(typedCode);
-    if (code.isEmpty())
-        return fail(badCode());
-    auto row = tx.selectOne(QStringLiteral("SELECT id, name, township, enrol_expires_at FROM stations"
-                                           " WHERE enrol_code_hash = ? AND revoked_at IS NULL"),
-                            {secretHash(code)});
-    if (!row)
-        return fail(row.error());
-    if (!*row || (**row).at(3).toLongLong() < tx.now())
-        return fail(badCode());
-    auto epoch = readEpoch(tx);
-    if (!epoch)
-        return fail(epoch.error());
-    sync::EnrollResponse response{(**row).at(0).toString(), newToken(TokenKind::Station),
-                                  (**row).at(1).toString(), (**row).at(2).toString(), *epoch};
-    auto r = tx.exec(QStringLiteral("UPDATE stations SET token_hash = ?, enrol_code_hash = NULL,"
-                                    " enrol_expires_at = NULL WHERE id = ?"),
-                     {secretHash(response.token), response.stationId});
+Result<QList<ReviewerInfo>> listReviewers(CountyStore& store) {
+    auto tx = store.begin(Tx::Mode::Read);
+    if (!tx)
+        return fail(tx.error());
+    auto rows = tx->select(QStringLiteral("SELECT id, name, township, created_at, revoked_at FROM reviewers"
+                                          " ORDER BY township, name, id"));
+    if (!rows)
+        return fail(rows.error());
+    QList<ReviewerInfo> out;
+    for (const Row& r : *rows)
+        out.append({r.at(0).toString(), r.at(1).toString(), r.at(2).toString(), r.at(3).toLongLong(),
+                    r.at(4).isNull() ? 0 : r.at(4).toLongLong()});
+    return out;
+}
+
+Status revokeReviewer(CountyStore& store, const QString& reviewerId) {
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto r =
+        tx->exec(QStringLiteral("UPDATE reviewers SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                 {tx->now(), reviewerId});
     if (!r)
         return fail(r.error());
+    if (*r == 0) {
+        auto exists = tx->selectOne(QStringLiteral("SELECT id FROM reviewers WHERE id = ?"), {reviewerId});
+        if (!exists)
+            return fail(exists.error());
+        if (!*exists)
+            return fail(ErrorKind::NotFound, QStringLiteral("reviewer.not_found"),
+                        QStringLiteral("No reviewer with the id %1.").arg(reviewerId));
+        return {}; // already revoked
+    }
+    return tx->commit();
+}
+
+Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode) {
+    const QString code = normaliseEnrolmentCode(typedCode);
+    if (code.isEmpty() || code.size() > 64)
+        return fail(badCode());
+    // The slow hash is checked outside any transaction: a guess never holds the writer lock.
+    QList<Row> candidates;
+    {
+        auto tx = store.begin(Tx::Mode::Read);
+        if (!tx)
+            return fail(tx.error());
+        // Codes made before schema 2 have no id and a plain SHA-256 hash.
+        auto rows = tx->select(QStringLiteral("SELECT id, enrol_code_hash, enrol_code_id, enrol_expires_at"
+                                              " FROM stations WHERE revoked_at IS NULL AND (enrol_code_id = ?"
+                                              " OR (enrol_code_id IS NULL AND enrol_code_hash = ?)) LIMIT 8"),
+                               {enrolmentCodeId(code), secretHash(code)});
+        if (!rows)
+            return fail(rows.error());
+        candidates = *rows;
+    }
+    QString stationId;
+    QString storedHash;
+    for (const Row& r : std::as_const(candidates)) {
+        const bool legacy = r.at(2).isNull();
+        if ((legacy || enrolmentCodeMatches(code, r.at(1).toString())) &&
+            r.at(3).toLongLong() >= store.now()) {
+            stationId = r.at(0).toString();
+            storedHash = r.at(1).toString();
+            break;
+        }
+    }
+    if (candidates.isEmpty())
+        (void)enrolmentCodeMatches(code, {}); // the same work as a wrong code for a known id
+    if (stationId.isEmpty())
+        return fail(badCode());
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    auto row = tx->selectOne(QStringLiteral("SELECT name, township FROM stations WHERE id = ?"), {stationId});
+    if (!row)
+        return fail(row.error());
+    auto epoch = readEpoch(*tx);
+    if (!epoch)
+        return fail(epoch.error());
+    if (!*row)
+        return fail(badCode());
+    sync::EnrollResponse response{stationId, newToken(TokenKind::Station), (**row).at(0).toString(),
+                                  (**row).at(1).toString(), *epoch};
+    // Only if the code is still the one checked: a concurrent enrolment with it wins once.
+    auto r = tx->exec(QStringLiteral("UPDATE stations SET token_hash = ?, enrol_code_hash = NULL,"
+                                     " enrol_code_id = NULL, enrol_expires_at = NULL"
+                                     " WHERE id = ? AND enrol_code_hash = ? AND revoked_at IS NULL"),
+                      {secretHash(response.token), response.stationId, storedHash});
+    if (!r)
+        return fail(r.error());
+    if (*r == 0)
+        return fail(badCode());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
     return response;
 }
 

@@ -27,6 +27,14 @@ struct StationInfo {
     bool revoked = false;
 };
 
+struct ReviewerInfo {
+    QString id;
+    QString name;
+    QString township;
+    qint64 createdAt = 0;
+    qint64 revokedAt = 0; // 0 = active
+};
+
 struct NewReviewer {
     QString id;
     QString token;
@@ -49,9 +57,13 @@ struct Caller {
 [[nodiscard]] Result<NewReviewer> addReviewer(CountyStore& store, const QString& name,
                                               const QString& township);
 
+[[nodiscard]] Result<QList<ReviewerInfo>> listReviewers(CountyStore& store);
+// The reviewer's token stops working at once (requests get auth.revoked); revoking twice is fine.
+[[nodiscard]] Status revokeReviewer(CountyStore& store, const QString& reviewerId);
+
 // Consumes a one-time code and issues the station's token (enroll.bad_code when unknown, used or
-// expired).
-[[nodiscard]] Result<sync::EnrollResponse> enrol(Tx& tx, const QString& typedCode);
+// expired). The code's slow hash is checked before the write transaction begins.
+[[nodiscard]] Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode);
 // auth.bad_token (unknown, malformed) or auth.revoked.
 [[nodiscard]] Result<Caller> authenticate(Tx& tx, const QString& token);
 // Records that a station was heard from (cheap: the caller throttles).

@@ -3,6 +3,7 @@
 #include "feed.h"
 #include "ops.h"
 #include "protocol.h"
+#include "securitylog.h"
 #include "settingdefs.h"
 
 #include <QJsonArray>
@@ -125,18 +126,23 @@ Status setSetting(CountyStore& store, const QString& key, const QString& value, 
 
 Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
     const auto batch = sync::decodeBatch(file);
-    if (!batch)
+    if (!batch) {
+        security::event(QStringLiteral("batch.malformed"), {{QStringLiteral("error"), batch.error}});
         return fail(badInput(QStringLiteral("batch.malformed"),
                              QStringLiteral("The file is not a Cunzhan batch: %1").arg(batch.error)));
+    }
     BatchCounts counts{batch->stationId, 0, 0, 0, 0, 0};
     const Status st = inWriteTx(store, [&](Tx& tx) -> Status {
         auto row = tx.selectOne(QStringLiteral("SELECT id FROM stations WHERE id = ?"), {batch->stationId});
         if (!row)
             return fail(row.error());
-        if (!*row)
+        if (!*row) {
+            security::event(QStringLiteral("batch.unknown_station"),
+                            {{QStringLiteral("station"), batch->stationId}});
             return fail(ErrorKind::NotFound, QStringLiteral("station.not_found"),
                         QStringLiteral("The batch is from the station %1, which this county does not know.")
                             .arg(batch->stationId));
+        }
         auto results = applyOps(tx, batch->stationId, prepareOps(batch->ops));
         if (!results)
             return fail(results.error());
@@ -163,6 +169,11 @@ Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
     });
     if (!st)
         return fail(st.error());
+    if (counts.rejected + counts.conflicts > 0)
+        security::event(QStringLiteral("batch.ops_rejected"),
+                        {{QStringLiteral("station"), counts.stationId},
+                         {QStringLiteral("rejected"), counts.rejected},
+                         {QStringLiteral("conflicts"), counts.conflicts}});
     return counts;
 }
 

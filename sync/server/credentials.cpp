@@ -2,6 +2,9 @@
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QStringList>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 namespace cz::county {
 
@@ -9,6 +12,23 @@ namespace {
 
 constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr int kCodeLength = 10;
+constexpr int kCodeIdLength = 4;
+// About 40 ms on the county's hardware class: cheap once per enrolment, slow for a guesser with a
+// copy of the database. Stored with the hash, so it can be raised later.
+constexpr int kPbkdf2Iterations = 100000;
+constexpr int kSaltBytes = 16;
+constexpr int kHashBytes = 32;
+
+QByteArray pbkdf2(const QString& code, const QByteArray& salt, int iterations) {
+    const QByteArray pass = code.toUtf8();
+    QByteArray out(kHashBytes, Qt::Uninitialized);
+    if (PKCS5_PBKDF2_HMAC(pass.constData(), int(pass.size()),
+                          reinterpret_cast<const unsigned char*>(salt.constData()), int(salt.size()),
+                          iterations, EVP_sha256(), kHashBytes,
+                          reinterpret_cast<unsigned char*>(out.data())) != 1)
+        return {};
+    return out;
+}
 
 QString randomCrockford(int length) {
     QString out;
@@ -60,6 +80,34 @@ QString normaliseEnrolmentCode(const QString& typed) {
 
 QString secretHash(const QString& secret) {
     return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString enrolmentCodeId(const QString& normalisedCode) {
+    return normalisedCode.left(kCodeIdLength);
+}
+
+QString enrolmentCodeHash(const QString& normalisedCode) {
+    QByteArray salt(kSaltBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(salt.data()), kSaltBytes / 4);
+    return QStringLiteral("pbkdf2-sha256$%1$%2$%3")
+        .arg(kPbkdf2Iterations)
+        .arg(QString::fromLatin1(salt.toHex()),
+             QString::fromLatin1(pbkdf2(normalisedCode, salt, kPbkdf2Iterations).toHex()));
+}
+
+bool enrolmentCodeMatches(const QString& normalisedCode, const QString& stored) {
+    const QStringList parts = stored.split(QLatin1Char('$'));
+    bool ok = parts.size() == 4 && parts.at(0) == QLatin1String("pbkdf2-sha256");
+    int iterations = ok ? parts.at(1).toInt(&ok) : 0;
+    // A stored value from elsewhere must not make us spin: the iterations are bounded.
+    if (!ok || iterations < 1 || iterations > 10 * kPbkdf2Iterations)
+        iterations = kPbkdf2Iterations;
+    const QByteArray salt = ok ? QByteArray::fromHex(parts.at(2).toLatin1()) : QByteArray(kSaltBytes, '\0');
+    const QByteArray expected =
+        ok ? QByteArray::fromHex(parts.at(3).toLatin1()) : QByteArray(kHashBytes, '\0');
+    const QByteArray actual = pbkdf2(normalisedCode, salt, iterations);
+    return ok && actual.size() == kHashBytes && expected.size() == kHashBytes &&
+           CRYPTO_memcmp(actual.constData(), expected.constData(), kHashBytes) == 0;
 }
 
 QString newId(const QString& prefix) {

@@ -1,5 +1,7 @@
 #include "feed.h"
 
+#include "ops.h"
+
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -121,6 +123,10 @@ Result<sync::PullResponse> pullChanges(Tx& tx, const QString& stationId, int pro
         page->resize(limit);
     response.changes.append(*page);
     response.next = response.more ? response.changes.last().seq : *maxSeq;
+    auto highWater = highWaterMark(tx, stationId);
+    if (!highWater)
+        return fail(highWater.error());
+    response.highWater = *highWater;
     return response;
 }
 

@@ -1,6 +1,10 @@
 #include "ops.h"
 
+#include "securitylog.h"
+#include "sms.h"
+
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <algorithm>
@@ -23,6 +27,55 @@ QString storedOutcome(sync::OpStanding standing) {
     return QStringLiteral("rejected");
 }
 
+// Bounds on what one op may make the county store. A station's parcel state is under 1 KiB and its
+// largest op (a rate table) a few KiB; without them a 31 KB deflated push once stored 31 MiB.
+constexpr qsizetype kMaxPayloadString = 1024; // characters in one string value
+constexpr qsizetype kMaxPayloadKey = 64;
+constexpr qsizetype kMaxParcelPayloadBytes = 8 * 1024;
+constexpr qsizetype kMaxPayloadBytes = 64 * 1024;
+
+// The first string (or key) over its bound in a JSON value, as a path for the reason; "" if none.
+QString overlongField(const QJsonValue& v, const QString& path, int depth = 0) {
+    if (v.isString())
+        return v.toString().size() > kMaxPayloadString ? path : QString();
+    if (depth > 16)
+        return path;
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (QString f = overlongField(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i), depth + 1);
+                !f.isEmpty())
+                return f;
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            const QString here = path + QLatin1Char('.') + it.key().left(kMaxPayloadKey);
+            if (it.key().size() > kMaxPayloadKey)
+                return here;
+            if (QString f = overlongField(it.value(), here, depth + 1); !f.isEmpty())
+                return f;
+        }
+    }
+    return {};
+}
+
+// Rejects an op whose payload is too large to keep; its stored payload is then "{}".
+std::optional<sync::OpVerdict> boundsVerdict(const PreparedOp& prepared) {
+    const qsizetype limit =
+        prepared.op->entity == QLatin1String("parcel") ? kMaxParcelPayloadBytes : kMaxPayloadBytes;
+    if (prepared.payloadText.size() > limit)
+        return sync::OpVerdict{sync::OpStanding::Invalid, nullptr, QStringLiteral("op.too_large"),
+                               QStringLiteral("The op's payload has %1 bytes; at most %2 are kept.")
+                                   .arg(prepared.payloadText.size())
+                                   .arg(limit)};
+    if (const QString field = overlongField(prepared.op->payload, QStringLiteral("payload"));
+        !field.isEmpty())
+        return sync::OpVerdict{
+            sync::OpStanding::Invalid, nullptr, QStringLiteral("op.field_too_long"),
+            QStringLiteral("The field %1 is longer than %2 characters.").arg(field).arg(kMaxPayloadString)};
+    return std::nullopt;
+}
+
 sync::Outcome answerFor(const QString& stored) {
     if (stored == QLatin1String("rejected"))
         return sync::Outcome::Rejected;
@@ -33,11 +86,13 @@ sync::Outcome answerFor(const QString& stored) {
 
 // Runs "head VALUES (…), (…) tail" for the rows, a chunk at a time: a push costs a few statements,
 // not a few per op (each is a round trip to PostgreSQL).
-Status insertRows(Tx& tx, const QString& head, const QString& tail, qsizetype columns, const QList<Row>& rows) {
+Status insertRows(Tx& tx, const QString& head, const QString& tail, qsizetype columns,
+                  const QList<Row>& rows) {
     // Small enough that SQLite stays fast: Qt looks each parameter up by position in a list that
     // SQLite scans linearly, so a statement with n parameters costs O(n²) (seen in perf with 200 rows).
     constexpr qsizetype kRowsPerStatement = 32;
-    const QString tuple = QStringLiteral("(") + QStringList(columns, QStringLiteral("?")).join(QLatin1Char(',')) +
+    const QString tuple = QStringLiteral("(") +
+                          QStringList(columns, QStringLiteral("?")).join(QLatin1Char(',')) +
                           QStringLiteral(")");
     for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
         const qsizetype n = std::min(kRowsPerStatement, rows.size() - first);
@@ -57,7 +112,8 @@ QVariant textOrNull(const QString& text) {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-Row opRow(const QString& stationId, const PreparedOp& prepared, const sync::OpVerdict& verdict, qint64 now) {
+Row opRow(const QString& stationId, const PreparedOp& prepared, const sync::OpVerdict& verdict, qint64 now,
+          bool keepPayload = true) {
     const sync::WireOp& op = *prepared.op;
     return {op.opId,
             stationId,
@@ -66,7 +122,7 @@ Row opRow(const QString& stationId, const PreparedOp& prepared, const sync::OpVe
             op.entityId,
             op.kind,
             prepared.digest,
-            prepared.payloadText,
+            keepPayload ? prepared.payloadText : QStringLiteral("{}"),
             op.schemaVersion,
             op.createdAt,
             now,
@@ -75,7 +131,8 @@ Row opRow(const QString& stationId, const PreparedOp& prepared, const sync::OpVe
             textOrNull(verdict.reason)};
 }
 
-// Arrival notices and overdue reminders the station queued are sent by the county's SMS gateway.
+// Arrival notices and overdue reminders the station queued are sent by the county's SMS gateway,
+// once sms.cpp has checked them (admitNotices).
 std::optional<Row> noticeRow(const QString& stationId, const sync::WireOp& op, qint64 now) {
     const QString kind = op.kind == QLatin1String("parcel.received")   ? QStringLiteral("arrival")
                          : op.kind == QLatin1String("parcel.reminded") ? QStringLiteral("overdue")
@@ -88,8 +145,16 @@ std::optional<Row> noticeRow(const QString& stationId, const sync::WireOp& op, q
     const QString phone = p.value(QStringLiteral("phone")).toString();
     if (kind.isEmpty() || noticeId.isEmpty() || phone.isEmpty())
         return std::nullopt;
-    return Row{noticeId, stationId, op.entityId, kind, phone, p.value(QStringLiteral("pickup_code")).toString(),
-               QStringLiteral("queued"), 0, now, now};
+    return Row{noticeId,
+               stationId,
+               op.entityId,
+               kind,
+               phone,
+               p.value(QStringLiteral("pickup_code")).toString(),
+               QStringLiteral("queued"),
+               0,
+               now,
+               now};
 }
 
 // What one push writes besides answering: the op rows, the newest parcel state per parcel (a
@@ -104,10 +169,13 @@ struct Writes {
 void collectApplied(Writes& w, const QString& stationId, const sync::WireOp& op, qint64 now) {
     if (op.entity != QLatin1String("parcel"))
         return;
+    // The station's own sequence orders its ops, not its clock (which may be set to 2000-01-01).
     const sync::WireOp*& newest = w.newestParcelOp[op.entityId];
-    if (!newest || newest->createdAt <= op.createdAt)
+    // Equal seqs (a station database restored from a backup numbers again) fall back to the time.
+    if (!newest || newest->seq < op.seq || (newest->seq == op.seq && newest->createdAt <= op.createdAt))
         newest = &op;
-    if (auto notice = noticeRow(stationId, op, now); notice && !w.noticeIds.contains(notice->at(0).toString())) {
+    if (auto notice = noticeRow(stationId, op, now);
+        notice && !w.noticeIds.contains(notice->at(0).toString())) {
         w.noticeIds.insert(notice->at(0).toString());
         w.notices.append(*notice);
     }
@@ -115,27 +183,35 @@ void collectApplied(Writes& w, const QString& stationId, const sync::WireOp& op,
 
 // The parcels projection and the notices of the applied ops (their op rows are written by the caller).
 Status writeProjections(Tx& tx, const QString& stationId, const Writes& w) {
-    // The parcels projection keeps the newest state by the op's creation time: an older op arriving
-    // late (another batch, a USB import) does not roll the status back.
+    // The parcels projection keeps the newest state by the station's op sequence: an older op
+    // arriving late (another batch, a USB import, a held op applied later) does not roll the status
+    // back, and neither does a station clock set to the past.
     QList<Row> parcels;
     parcels.reserve(w.newestParcelOp.size());
     for (const sync::WireOp* op : w.newestParcelOp) {
         const QJsonObject p = op->payload.value(QStringLiteral("parcel")).toObject();
         parcels.append(Row{stationId, op->entityId, p.value(QStringLiteral("waybill")).toString(),
-                           p.value(QStringLiteral("status")).toString(), op->createdAt});
+                           p.value(QStringLiteral("status")).toString(), op->createdAt, op->seq});
     }
-    if (auto st = insertRows(tx, QStringLiteral("INSERT INTO parcels(station_id, parcel_id, waybill, status, updated_at)"),
-                             QStringLiteral(" ON CONFLICT(station_id, parcel_id) DO UPDATE"
-                                            " SET waybill = excluded.waybill, status = excluded.status,"
-                                            " updated_at = excluded.updated_at"
-                                            " WHERE parcels.updated_at <= excluded.updated_at"),
-                             5, parcels);
+    if (auto st = insertRows(
+            tx,
+            QStringLiteral("INSERT INTO parcels(station_id, parcel_id, waybill, status, updated_at, seq)"),
+            QStringLiteral(" ON CONFLICT(station_id, parcel_id) DO UPDATE"
+                           " SET waybill = excluded.waybill, status = excluded.status,"
+                           " updated_at = excluded.updated_at, seq = excluded.seq"
+                           " WHERE parcels.seq < excluded.seq OR (parcels.seq = excluded.seq"
+                           " AND parcels.updated_at <= excluded.updated_at)"),
+            6, parcels);
         !st)
         return st;
-    return insertRows(tx,
-                      QStringLiteral("INSERT INTO notices(id, station_id, parcel_id, kind, phone, pickup_code,"
-                                     " state, attempts, created_at, updated_at)"),
-                      QStringLiteral(" ON CONFLICT(id) DO NOTHING"), 10, w.notices);
+    auto notices = admitNotices(tx, stationId, w.notices);
+    if (!notices)
+        return fail(notices.error());
+    return insertRows(
+        tx,
+        QStringLiteral("INSERT INTO notices(id, station_id, parcel_id, kind, phone, pickup_code,"
+                       " state, attempts, created_at, updated_at)"),
+        QStringLiteral(" ON CONFLICT(id) DO NOTHING"), 10, *notices);
 }
 
 Status write(Tx& tx, const QString& stationId, const Writes& w) {
@@ -197,6 +273,21 @@ QList<PreparedOp> prepareOps(const QList<sync::WireOp>& ops) {
     return prepared;
 }
 
+qsizetype storedPayloadBytes(const QList<PreparedOp>& ops) {
+    qsizetype total = 0;
+    for (const PreparedOp& p : ops)
+        total += boundsVerdict(p) ? 2 : p.payloadText.size();
+    return total;
+}
+
+Result<qint64> highWaterMark(Tx& tx, const QString& stationId) {
+    auto row = tx.selectOne(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM ops WHERE station_id = ?"),
+                            {stationId});
+    if (!row)
+        return fail(row.error());
+    return *row ? (**row).at(0).toLongLong() : 0;
+}
+
 Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const QList<PreparedOp>& ops,
                                        const sync::OpCatalog& catalog) {
     if (auto st = tx.lock(QStringLiteral("station:") + stationId); !st)
@@ -213,8 +304,9 @@ Result<QList<sync::OpResult>> applyOps(Tx& tx, const QString& stationId, const Q
             results.append(answerKnown(*known, stationId, op, prepared.digest));
             continue;
         }
-        const sync::OpVerdict verdict = catalog.judge(op);
-        Row row = opRow(stationId, prepared, verdict, tx.now());
+        const std::optional<sync::OpVerdict> tooLarge = boundsVerdict(prepared);
+        const sync::OpVerdict verdict = tooLarge ? *tooLarge : catalog.judge(op);
+        Row row = opRow(stationId, prepared, verdict, tx.now(), !tooLarge);
         // The same op twice in one request answers like a re-send.
         stored->insert(op.opId, Row{row.at(1), row.at(6), row.at(11), row.at(12), row.at(13)});
         writes.ops.append(std::move(row));

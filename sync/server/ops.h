@@ -28,6 +28,15 @@ struct PreparedOp {
 applyOps(Tx& tx, const QString& stationId, const QList<PreparedOp>& ops,
          const sync::OpCatalog& catalog = sync::OpCatalog::current());
 
+// What a push may make the county keep: the payloads it would store, summed. A station's real
+// pushes are far below it; a push above it is refused whole (413) before the database is touched.
+constexpr qsizetype kMaxStoredBytesPerPush = 4 * 1024 * 1024;
+[[nodiscard]] qsizetype storedPayloadBytes(const QList<PreparedOp>& ops);
+
+// The highest station seq among the station's ops the county holds (0: none): the high-water mark
+// each push and pull reply carries (see sync::PushResponse::highWater).
+[[nodiscard]] Result<qint64> highWaterMark(Tx& tx, const QString& stationId);
+
 struct HeldOpsRun {
     int applied = 0;   // now known and applied
     int rejected = 0;  // now known, but invalid (the station was told "held"; the county keeps why)

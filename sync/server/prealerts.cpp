@@ -2,6 +2,7 @@
 // published as `prealert` changes (one per waybill) to the station they are for.
 #include "admin.h"
 #include "feed.h"
+#include "fieldrules.h"
 
 #include <QDate>
 #include <QHash>
@@ -80,11 +81,10 @@ Result<StationIndex> loadStations(Tx& tx) {
 QStringList checkRow(const QStringList& f, const StationIndex& stations, QSet<QString>* waybills,
                      Prealert* out) {
     static const QRegularExpression waybill(QStringLiteral("^[A-Za-z0-9]{6,40}$"));
-    static const QRegularExpression mobile(QStringLiteral("^1[3-9][0-9]{9}$"));
     if (f.size() != 6)
         return {QStringLiteral("expected 6 fields, found %1").arg(f.size())};
     QStringList errors;
-    *out = {f.at(0).toUpper(), f.at(1), f.at(2), f.at(3), {}, f.at(5)};
+    *out = {f.at(0).toUpper(), f.at(1), f.at(2), rules::simplifiedName(f.at(3)), {}, f.at(5)};
     if (!waybill.match(out->waybill).hasMatch())
         errors.append(QStringLiteral("the waybill \"%1\" is not 6 to 40 letters and digits").arg(f.at(0)));
     else if (waybills->contains(out->waybill))
@@ -92,10 +92,20 @@ QStringList checkRow(const QStringList& f, const StationIndex& stations, QSet<QS
     waybills->insert(out->waybill);
     if (out->carrier.isEmpty())
         errors.append(QStringLiteral("no carrier"));
-    if (!mobile.match(out->phone).hasMatch())
+    if (!rules::isMainlandMobile(out->phone))
         errors.append(QStringLiteral("the phone \"%1\" is not an 11-digit mobile number").arg(out->phone));
-    if (out->name.size() > 100)
-        errors.append(QStringLiteral("the name is longer than 100 characters"));
+    // The station's own rule for names (common/fieldrules.h), so what the county publishes the
+    // station would have accepted from its clerk.
+    switch (rules::checkPersonName(out->name)) {
+    case rules::NameProblem::TooLong:
+        errors.append(QStringLiteral("the name is longer than %1 characters").arg(rules::kMaxPersonName));
+        break;
+    case rules::NameProblem::Unprintable:
+        errors.append(QStringLiteral("the name contains control or format characters"));
+        break;
+    case rules::NameProblem::None:
+        break;
+    }
     QString stationError;
     out->stationId = stations.resolve(f.at(4), &stationError);
     if (out->stationId.isEmpty())

@@ -44,10 +44,25 @@ QStringList version1(Backend backend) {
     };
 }
 
+// Abuse hardening: parcels ordered by the station's own op sequence, not its clock; enrolment
+// codes found by a public id and checked against a salted slow hash; indexes for the high-water
+// mark of a station's ops and for the SMS quotas.
+QStringList version2() {
+    return {
+        QStringLiteral("ALTER TABLE parcels ADD COLUMN seq BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE stations ADD COLUMN enrol_code_id TEXT"),
+        QStringLiteral("CREATE INDEX stations_enrol_code ON stations(enrol_code_id)"),
+        QStringLiteral("CREATE INDEX ops_station_seq ON ops(station_id, seq)"),
+        QStringLiteral("CREATE INDEX notices_phone ON notices(phone, created_at)"),
+        QStringLiteral("CREATE INDEX notices_station ON notices(station_id, created_at)"),
+        QStringLiteral("CREATE INDEX notices_parcel ON notices(station_id, parcel_id)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> migrations(Backend backend) {
-    return {version1(backend)};
+    return {version1(backend), version2()};
 }
 
 } // namespace cz::county

@@ -4,6 +4,7 @@
 #include "feed.h"
 #include "ops.h"
 #include "protocol.h"
+#include "securitylog.h"
 #include "stats.h"
 
 #include <QCborValue>
@@ -46,6 +47,15 @@ HttpResponse errorReply(const Error& e) {
         QStringLiteral("The county server could not store or read the data; nothing was changed."));
 }
 
+// A failed authentication or authorisation, for the security log (never the token itself).
+void logRefusal(const QString& event, const QString& code, const QString& pathStation,
+                const HttpRequest& request) {
+    security::event(event, {{QStringLiteral("code"), code},
+                            {QStringLiteral("station"), pathStation},
+                            {QStringLiteral("address"), request.remoteAddress},
+                            {QStringLiteral("path"), request.path}});
+}
+
 HttpResponse forbidden(const QString& message) {
     return errorReply(403, QStringLiteral("auth.forbidden"), message);
 }
@@ -78,7 +88,7 @@ struct CountyService::Route {
     int version = sync::kProtocolVersion;
 };
 
-HttpResponse CountyService::handle(const HttpRequest& request) {
+std::variant<CountyService::Route, HttpResponse> CountyService::route(const HttpRequest& request) const {
     const std::optional<int> version = protocolVersion(request);
     if (!version)
         return errorReply(
@@ -88,9 +98,11 @@ HttpResponse CountyService::handle(const HttpRequest& request) {
                 .arg(sync::kProtocolVersion));
     const bool get = request.method == "GET";
     const bool post = request.method == "POST";
-    if (request.path == sync::enrollPath())
-        return post ? enroll(request)
-                    : errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
+    if (request.path == sync::enrollPath()) {
+        if (!post)
+            return errorReply(405, QStringLiteral("request.method"), QStringLiteral("Use POST."));
+        return Route{Verb::Enroll, {}, *version};
+    }
     QString stationId;
     QString verbText;
     if (!sync::parseStationPath(request.path, &stationId, &verbText))
@@ -106,7 +118,14 @@ HttpResponse CountyService::handle(const HttpRequest& request) {
         return errorReply(405, QStringLiteral("request.method"),
                           *verb == Verb::Summary ? QStringLiteral("Use GET or POST.")
                                                  : QStringLiteral("Use POST."));
-    return dispatch({*verb, stationId, *version}, request);
+    return Route{*verb, stationId, *version};
+}
+
+HttpResponse CountyService::handle(const HttpRequest& request) {
+    auto routed = route(request);
+    if (auto* refusal = std::get_if<HttpResponse>(&routed))
+        return *refusal;
+    return dispatch(std::get<Route>(routed), request);
 }
 
 HttpResponse CountyService::dispatch(const Route& route, const HttpRequest& request) {
@@ -124,17 +143,29 @@ HttpResponse CountyService::dispatch(const Route& route, const HttpRequest& requ
 }
 
 HttpResponse CountyService::enroll(const HttpRequest& request) {
+    const auto verdict = m_enrolGuard.admit(request.remoteAddress, m_store.now());
+    if (verdict != EnrolmentGuard::Verdict::Allowed) {
+        const bool global = verdict == EnrolmentGuard::Verdict::GlobalLimited;
+        security::event(
+            QStringLiteral("enroll.rate_limited"),
+            {{QStringLiteral("address"), request.remoteAddress},
+             {QStringLiteral("scope"), global ? QStringLiteral("global") : QStringLiteral("address")}});
+        return errorReply(429, QStringLiteral("enroll.rate_limited"),
+                          QStringLiteral("Too many wrong enrolment codes; try again in a few minutes."));
+    }
     const auto decoded = sync::decodeEnrollRequest(request.body);
     if (!decoded)
         return malformed(decoded.error);
-    auto tx = m_store.begin(Tx::Mode::Write);
-    if (!tx)
-        return errorReply(tx.error());
-    auto response = county::enrol(*tx, decoded->code);
-    if (!response)
+    auto response = county::enrol(m_store, decoded->code);
+    if (!response) {
+        if (response.error().code == QLatin1String("enroll.bad_code")) {
+            m_enrolGuard.recordFailure(request.remoteAddress, m_store.now());
+            logRefusal(QStringLiteral("enroll.failed"), response.error().code, {}, request);
+        }
         return errorReply(response.error());
-    if (auto st = tx->commit(); !st)
-        return errorReply(st.error());
+    }
+    security::event(QStringLiteral("enroll.succeeded"), {{QStringLiteral("station"), response->stationId},
+                                                         {QStringLiteral("address"), request.remoteAddress}});
     return reply(sync::encode(*response));
 }
 
@@ -154,20 +185,59 @@ std::optional<HttpResponse> authoriseStation(const Caller& caller, const QString
 std::expected<Caller, HttpResponse> authenticateStation(Tx& tx, const QString& pathStation,
                                                         const HttpRequest& request) {
     auto caller = authenticate(tx, bearerToken(request));
-    if (!caller)
+    if (!caller) {
+        logRefusal(QStringLiteral("auth.failed"), caller.error().code, pathStation, request);
         return std::unexpected(errorReply(caller.error()));
-    if (auto denied = authoriseStation(*caller, pathStation, request))
+    }
+    if (auto denied = authoriseStation(*caller, pathStation, request)) {
+        logRefusal(QStringLiteral("auth.forbidden"), caller->id, pathStation, request);
         return std::unexpected(*denied);
+    }
     return *caller;
 }
 
 } // namespace
 
+CountyService::Admission CountyService::admit(const HttpRequest& head) {
+    auto routed = route(head);
+    if (auto* refusal = std::get_if<HttpResponse>(&routed))
+        return {*refusal, 0};
+    const Route& r = std::get<Route>(routed);
+    switch (r.verb) {
+    case Verb::Enroll:
+        return {std::nullopt, sync::kMaxEnrollBodyBytes}; // the code is in the body; handle() checks it
+    case Verb::Push:
+    case Verb::Pull:
+    case Verb::Summary:
+        break;
+    }
+    auto tx = m_store.begin(Tx::Mode::Read);
+    if (!tx)
+        return {errorReply(tx.error()), 0};
+    auto caller = authenticate(*tx, bearerToken(head));
+    if (!caller)
+        return {errorReply(caller.error()), 0};
+    // A reviewer reads summaries (their township is checked by handle()); a station only its own paths.
+    if (!(r.verb == Verb::Summary && caller->kind == TokenKind::Reviewer))
+        if (auto denied = authoriseStation(*caller, r.stationId, head))
+            return {*denied, 0};
+    return {std::nullopt, r.verb == Verb::Push ? sync::kMaxBodyBytes : sync::kMaxPullBodyBytes};
+}
+
 HttpResponse CountyService::push(const Route& route, const HttpRequest& request) {
     const auto decoded = sync::decodePushRequest(request.body);
-    if (!decoded)
+    if (!decoded) {
+        logRefusal(QStringLiteral("push.malformed"), decoded.error, route.stationId, request);
         return malformed(decoded.error);
+    }
     const QList<PreparedOp> prepared = prepareOps(decoded->ops);
+    if (const qsizetype bytes = storedPayloadBytes(prepared); bytes > kMaxStoredBytesPerPush) {
+        logRefusal(QStringLiteral("push.too_large"), QString::number(bytes), route.stationId, request);
+        return errorReply(413, QStringLiteral("request.too_large"),
+                          QStringLiteral("The ops of this push are too large to keep (%1 bytes, at most %2).")
+                              .arg(bytes)
+                              .arg(kMaxStoredBytesPerPush));
+    }
     auto tx = m_store.begin(Tx::Mode::Write);
     if (!tx)
         return errorReply(tx.error());
@@ -192,11 +262,26 @@ HttpResponse CountyService::push(const Route& route, const HttpRequest& request)
     auto epoch = readEpoch(*tx);
     if (!epoch)
         return errorReply(epoch.error());
+    auto highWater = highWaterMark(*tx, caller->id);
+    if (!highWater)
+        return errorReply(highWater.error());
     if (auto st = tx->commit(); !st)
         return errorReply(st.error());
     if (touch)
         markTouched(caller->id);
-    return reply(sync::encode(sync::PushResponse{*epoch, *results}));
+    logRejected(caller->id, *results);
+    return reply(sync::encode(sync::PushResponse{*epoch, *results, *highWater}));
+}
+
+void CountyService::logRejected(const QString& stationId, const QList<sync::OpResult>& results) {
+    QHash<QString, int> byCode;
+    for (const sync::OpResult& r : results)
+        if (r.outcome == sync::Outcome::Rejected || r.outcome == sync::Outcome::Conflict)
+            ++byCode[r.reasonCode];
+    for (auto it = byCode.cbegin(); it != byCode.cend(); ++it)
+        security::event(QStringLiteral("ops.rejected"), {{QStringLiteral("station"), stationId},
+                                                         {QStringLiteral("code"), it.key()},
+                                                         {QStringLiteral("count"), it.value()}});
 }
 
 HttpResponse CountyService::pull(const Route& route, const HttpRequest& request) {
@@ -223,8 +308,10 @@ HttpResponse CountyService::summary(const Route& route, const HttpRequest& reque
     if (!tx)
         return errorReply(tx.error());
     auto caller = authenticate(*tx, bearerToken(request));
-    if (!caller)
+    if (!caller) {
+        logRefusal(QStringLiteral("auth.failed"), caller.error().code, route.stationId, request);
         return errorReply(caller.error());
+    }
     if (caller->kind == TokenKind::Station)
         if (auto denied = authoriseStation(*caller, route.stationId, request))
             return *denied;

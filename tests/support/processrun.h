@@ -8,7 +8,13 @@
 
 namespace cz::test {
 
+// The test build of cunzhanctl, which answers the test hooks (app/ctl/testhooks.h).
 inline QString ctlBinary() {
+    return QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl-testhooks");
+}
+
+// The cunzhanctl that is installed: without test hooks.
+inline QString shippedCtlBinary() {
     return QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl");
 }
 

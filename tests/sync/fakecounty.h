@@ -9,6 +9,8 @@
 
 #include <QHash>
 #include <QSet>
+#include <functional>
+#include <optional>
 
 namespace czt {
 
@@ -29,10 +31,28 @@ struct FakeCounty {
     int forcedStatus = 0;                // answer every request with this HTTP status when set
     bool revoked = false;
     QStringList paths;                   // every request's path
+    // The high-water mark in push and pull replies: the highest seq among the applied ops when
+    // sendHighWater is set, or always highWaterOverride when that is set.
+    bool sendHighWater = false;
+    std::optional<qint64> highWaterOverride;
+    QHash<QString, qint64> seqs; // op id -> seq of the applied ops
+    // When set, answers pulls instead of the change list (a hostile or broken county).
+    std::function<PullResponse(const PullRequest&)> pullScript;
 
     void publish(const QString& kind, const QString& key, const QJsonObject& data, bool deleted = false) {
         const qint64 seq = changes.isEmpty() ? 10 : changes.last().seq + 3; // gaps, as commit order gives
         changes.append({seq, kind, key, data, deleted});
+    }
+
+    qint64 highWater() const {
+        if (highWaterOverride)
+            return *highWaterOverride;
+        if (!sendHighWater)
+            return kNoHighWater;
+        qint64 most = 0;
+        for (const QString& id : applied)
+            most = std::max(most, seqs.value(id));
+        return most;
     }
 
     HttpResponse error(int status, const QString& errorCode, const QString& message) const {
@@ -84,9 +104,11 @@ struct FakeCounty {
             } else {
                 digests.insert(op.opId, digest);
                 applied.append(op.opId);
+                seqs.insert(op.opId, op.seq);
                 out.results.append({op.opId, Outcome::Applied, {}, {}});
             }
         }
+        out.highWater = highWater();
         return {200, encode(out)};
     }
 
@@ -94,6 +116,8 @@ struct FakeCounty {
         const auto req = decodePullRequest(body);
         if (!req)
             return error(400, QStringLiteral("request.malformed"), req.error);
+        if (pullScript)
+            return {200, encode(pullScript(*req))};
         PullResponse out{epoch, req->after, false, req->after == 0 || req->after < horizon, {}};
         const qint64 after = out.reset ? 0 : req->after;
         for (const Change& c : changes) {
@@ -106,6 +130,7 @@ struct FakeCounty {
             out.changes.append(c);
             out.next = c.seq;
         }
+        out.highWater = highWater();
         return {200, encode(out)};
     }
 

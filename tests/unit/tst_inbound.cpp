@@ -21,6 +21,8 @@ private Q_SLOTS:
     void sameWaybillAfterPickupIsFine();
     void keepsPersonTogether();
     void leastLoaded();
+    void fullPlaceNotKeptTogether();
+    void placesInShelfOrderNotTextOrder();
     void overCapacityStillReceives();
     void codesUniqueOverManyReceivesAndPickups();
     void preferenceRemembered();
@@ -212,6 +214,38 @@ void TestInbound::leastLoaded() {
     // 1-1 is 3/4, 1-2 2/4 and 2-1 1/2: the next one goes to 1-2 (0.5 ties with 2-1; shelf order wins).
     QCOMPARE(f.receive(QStringLiteral("YT000000000200"), QStringLiteral("13900000200")).slotName(),
              QStringLiteral("1-2"));
+}
+
+void TestInbound::fullPlaceNotKeptTogether() {
+    test::Fixture f(QStringLiteral("1:2x2"));
+    const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13800000001"));
+    QCOMPARE(a.slotName(), QStringLiteral("1-1"));
+    QCOMPARE(f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13800000001")).slotName(),
+             QStringLiteral("1-1"));
+    // 1-1 is full (2/2): the same person's next parcel goes to the least loaded place instead.
+    f.clock->advance(1000);
+    auto r = f.station->receive(
+        {QStringLiteral("YT000000000003"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
+    QVERIFY(r.has_value());
+    QVERIFY(!r->keptTogether);
+    QVERIFY(!r->overCapacity);
+    QCOMPARE(r->parcel.slotName(), QStringLiteral("1-2"));
+    // Their latest parcel is now on 1-2, which has room: kept together there.
+    f.clock->advance(1000);
+    auto again = f.station->receive(
+        {QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
+    QVERIFY(again.has_value());
+    QVERIFY(again->keptTogether);
+    QCOMPARE(again->parcel.slotName(), QStringLiteral("1-2"));
+}
+
+void TestInbound::placesInShelfOrderNotTextOrder() {
+    // Shelf 10 sorts after shelf 9 (shelf_sort), though "10" < "9" as text; equal loads pick shelf 9.
+    test::Fixture f(QStringLiteral("9-10:1x3"));
+    QCOMPARE(f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13800000001")).slotName(),
+             QStringLiteral("9-1"));
+    QCOMPARE(f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13800000002")).slotName(),
+             QStringLiteral("10-1"));
 }
 
 void TestInbound::overCapacityStillReceives() {
