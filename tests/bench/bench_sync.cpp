@@ -81,19 +81,20 @@ sync::WireOp parcelOp(int n, qint64 at) {
     const QString parcelId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString phone = QStringLiteral("138%1").arg(10000000 + n % 4000, 8, 10, QLatin1Char('0'));
     const QString code = QStringLiteral("%1-%2-%3").arg(1 + n % 20).arg(1 + n % 5).arg(1000 + n);
-    const QJsonObject parcel{{QStringLiteral("id"), parcelId},
-                             {QStringLiteral("waybill"), QStringLiteral("YT%1").arg(qint64(4300000000000) + n)},
-                             {QStringLiteral("carrier"), QStringLiteral("YTO")},
-                             {QStringLiteral("phone"), phone},
-                             {QStringLiteral("phone_tail"), phone.right(4)},
-                             {QStringLiteral("name"), QStringLiteral("张三")},
-                             {QStringLiteral("delivery_pref"), QStringLiteral("pickup")},
-                             {QStringLiteral("shelf"), QString::number(1 + n % 20)},
-                             {QStringLiteral("layer"), 1 + n % 5},
-                             {QStringLiteral("pickup_code"), code},
-                             {QStringLiteral("status"), QStringLiteral("waiting")},
-                             {QStringLiteral("received_at"), at},
-                             {QStringLiteral("fee_fen"), 0}};
+    const QJsonObject parcel{
+        {QStringLiteral("id"), parcelId},
+        {QStringLiteral("waybill"), QStringLiteral("YT%1").arg(qint64(4300000000000) + n)},
+        {QStringLiteral("carrier"), QStringLiteral("YTO")},
+        {QStringLiteral("phone"), phone},
+        {QStringLiteral("phone_tail"), phone.right(4)},
+        {QStringLiteral("name"), QStringLiteral("张三")},
+        {QStringLiteral("delivery_pref"), QStringLiteral("pickup")},
+        {QStringLiteral("shelf"), QString::number(1 + n % 20)},
+        {QStringLiteral("layer"), 1 + n % 5},
+        {QStringLiteral("pickup_code"), code},
+        {QStringLiteral("status"), QStringLiteral("waiting")},
+        {QStringLiteral("received_at"), at},
+        {QStringLiteral("fee_fen"), 0}};
     sync::WireOp op;
     op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     op.seq = n;
@@ -111,12 +112,14 @@ sync::WireOp parcelOp(int n, qint64 at) {
 
 SimStation enrol(const QString& db, int port, int index, int ops, int batch) {
     SimStation s;
-    const QString code = test::addCountyStation(db, QStringLiteral("站%1").arg(index), QStringLiteral("城关镇"));
+    const QString code =
+        test::addCountyStation(db, QStringLiteral("站%1").arg(index), QStringLiteral("城关镇"));
     if (code.isEmpty())
         die(QStringLiteral("station add failed"));
     httplib::Client client("127.0.0.1", port);
-    const auto r = client.Post("/v1/enroll", {{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)}},
-                               sync::encode(sync::EnrollRequest{code}).toStdString(), sync::kContentType);
+    const auto r =
+        client.Post("/v1/enroll", {{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)}},
+                    sync::encode(sync::EnrollRequest{code}).toStdString(), sync::kContentType);
     if (!r || r->status != 200)
         die(QStringLiteral("enrol failed"));
     const auto e = sync::decodeEnrollResponse(QByteArray::fromStdString(r->body));
@@ -154,8 +157,11 @@ double pushAll(int port, const std::vector<SimStation>& stations, std::vector<do
                 if (!r || r->status != 200) {
                     ++failures;
                     const std::lock_guard lock(mutex);
-                    const auto e = r ? sync::decodeErrorBody(QByteArray::fromStdString(r->body)) : sync::Decoded<sync::ErrorBody>{};
-                    std::fprintf(stderr, "# push failed after %.0f ms: %s %s\n", ms, r ? std::to_string(r->status).c_str() : httplib::to_string(r.error()).c_str(),
+                    const auto e = r ? sync::decodeErrorBody(QByteArray::fromStdString(r->body))
+                                     : sync::Decoded<sync::ErrorBody>{};
+                    std::fprintf(stderr, "# push failed after %.0f ms: %s %s\n", ms,
+                                 r ? std::to_string(r->status).c_str()
+                                   : httplib::to_string(r.error()).c_str(),
                                  e ? qPrintable(e->message) : "");
                     continue;
                 }
@@ -227,7 +233,8 @@ void wireSize(const QString& dir) {
 double catchUp(const QString& dir, const QString& db, const QString& url, int parcels, const char* label) {
     const QString path = QDir(dir).filePath(QStringLiteral("catchup-%1.db").arg(QLatin1String(label)));
     auto station = makeStation(path, parcels);
-    const QString code = test::addCountyStation(db, QStringLiteral("追赶站") + QLatin1String(label), QStringLiteral("城关镇"));
+    const QString code =
+        test::addCountyStation(db, QStringLiteral("追赶站") + QLatin1String(label), QStringLiteral("城关镇"));
     SystemClock clock;
     sync::QtTransport transport(120000);
     sync::SyncEngine engine(station->database(), transport, clock);
@@ -252,18 +259,21 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("County database (default: a new SQLite file)."),
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+                                   QStringLiteral("County database (default: a new SQLite file)."),
                                    QStringLiteral("spec"));
     const QCommandLineOption stationsOpt(QStringLiteral("stations"), QStringLiteral("Concurrent stations."),
                                          QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption opsOpt(QStringLiteral("ops"), QStringLiteral("Ops per station."), QStringLiteral("n"),
-                                    QStringLiteral("2000"));
-    const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Ops per push."), QStringLiteral("n"),
-                                      QStringLiteral("500"));
+    const QCommandLineOption opsOpt(QStringLiteral("ops"), QStringLiteral("Ops per station."),
+                                    QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Ops per push."),
+                                      QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption catchupOpt(QStringLiteral("catchup-ops"), QStringLiteral("Ops of the catch-up."),
                                         QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption skipIngest(QStringLiteral("skip-ingest"), QStringLiteral("Leave out the ingest part."));
-    const QCommandLineOption skipCatchup(QStringLiteral("skip-catchup"), QStringLiteral("Leave out the catch-up."));
+    const QCommandLineOption skipIngest(QStringLiteral("skip-ingest"),
+                                        QStringLiteral("Leave out the ingest part."));
+    const QCommandLineOption skipCatchup(QStringLiteral("skip-catchup"),
+                                         QStringLiteral("Leave out the catch-up."));
     p.addOptions({dbOpt, stationsOpt, opsOpt, batchOpt, catchupOpt, skipIngest, skipCatchup});
     p.process(app);
     const int stationCount = p.value(stationsOpt).toInt();
@@ -276,8 +286,8 @@ int main(int argc, char** argv) {
     test::CountyProcess server(db);
     if (server.port() == 0)
         die(QStringLiteral("the server did not start: ") + server.output());
-    std::fprintf(stderr, "# server on %d, database %s; enrolling %d stations\n", server.port(), qPrintable(db),
-                 stationCount + 1);
+    std::fprintf(stderr, "# server on %d, database %s; enrolling %d stations\n", server.port(),
+                 qPrintable(db), stationCount + 1);
 
     wireSize(dir.path());
     if (!p.isSet(skipIngest)) {
@@ -306,7 +316,7 @@ int main(int argc, char** argv) {
         const int parcels = p.value(catchupOpt).toInt() * 2 / 3; // a receive and, for half, a pickup
         const double direct = catchUp(dir.path(), db, server.url(), parcels, "loopback");
         test::FaultProxyProcess proxy(server.port(), {QStringLiteral("--rate-kbit"), QStringLiteral("256"),
-                                                       QStringLiteral("--rtt-ms"), QStringLiteral("300")});
+                                                      QStringLiteral("--rtt-ms"), QStringLiteral("300")});
         if (proxy.port() == 0)
             die(QStringLiteral("faultproxy did not start"));
         const double slow = catchUp(dir.path(), db, proxy.url(), parcels, "slow");

@@ -4,16 +4,16 @@
 // enrolment dialog shows the county's answer in place. Worker signals are awaited by count.
 #include "../sync/fakecounty.h"
 #include "enroldialog.h"
-#include "protocol.h"
 #include "faketransport.h"
 #include "guifixture.h"
 #include "mainwindow.h"
+#include "protocol.h"
 #include "receivepage.h"
 #include "rejectedopsmodel.h"
 #include "settingspage.h"
 #include "sharedcounty.h"
-#include "syncengine.h"
 #include "synccontroller.h"
+#include "syncengine.h"
 #include "syncstatuswidget.h"
 
 #include <QAbstractItemModelTester>
@@ -48,15 +48,16 @@ struct SyncGui {
         sync = std::make_unique<SyncController>(
             *f.station->ctx,
             [this] {
-                return std::make_unique<FakeTransport>([this](const HttpRequest& r) { return shared.handle(r); });
+                return std::make_unique<FakeTransport>(
+                    [this](const HttpRequest& r) { return shared.handle(r); });
             },
             f.clock);
     }
 };
 
 RejectedOp refused(const QString& entity, const QString& reason) {
-    return {QStringLiteral("op-") + entity, QStringLiteral("parcel.received"), entity, QStringLiteral("rejected"),
-            QStringLiteral("parcel.unknown_recipient"), reason};
+    return {QStringLiteral("op-") + entity, QStringLiteral("parcel.received"),          entity,
+            QStringLiteral("rejected"),     QStringLiteral("parcel.unknown_recipient"), reason};
 }
 } // namespace
 
@@ -91,7 +92,8 @@ void TestSyncUi::showsStatusValues() {
     QVERIFY2(w.lastSyncText().contains(QStringLiteral("2026-11-28 09:30")), qPrintable(w.lastSyncText()));
     QVERIFY2(w.pendingText().contains(QStringLiteral("7")), qPrintable(w.pendingText()));
     QVERIFY(!w.rejectedButton()->isHidden());
-    QVERIFY2(w.rejectedButton()->text().contains(QStringLiteral("2")), qPrintable(w.rejectedButton()->text()));
+    QVERIFY2(w.rejectedButton()->text().contains(QStringLiteral("2")),
+             qPrintable(w.rejectedButton()->text()));
 
     // Nothing refused, never synced: no button, "never".
     s.rejected.clear();
@@ -142,7 +144,8 @@ void TestSyncUi::rejectedDialogListsReasons() {
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, RejectedOpsModel::Kind).data().toString(), QStringLiteral("parcel.received"));
     QCOMPARE(model->index(0, RejectedOpsModel::Entity).data().toString(), QStringLiteral("parcel-1"));
-    QCOMPARE(model->index(0, RejectedOpsModel::Reason).data().toString(), QStringLiteral("No such recipient."));
+    QCOMPARE(model->index(0, RejectedOpsModel::Reason).data().toString(),
+             QStringLiteral("No such recipient."));
     // Without the county's words, its code.
     QCOMPARE(model->index(1, RejectedOpsModel::Reason).data().toString(),
              QStringLiteral("parcel.unknown_recipient"));
@@ -237,7 +240,8 @@ void TestSyncUi::enrolSuccessShowsStationName() {
     QVERIFY(dialog->isVisible());
     // After enrolment the status follows (the worker publishes it, then syncs).
     QTRY_VERIFY_WITH_TIMEOUT(g.sync->status().enrolled, 10000);
-    QTRY_VERIFY2(page.shownCounty().contains(QStringLiteral("county-station-7")), qPrintable(page.shownCounty()));
+    QTRY_VERIFY2(page.shownCounty().contains(QStringLiteral("county-station-7")),
+                 qPrintable(page.shownCounty()));
     QVERIFY(page.shownCounty().contains(QStringLiteral("https://county.test")));
     dialog->close();
 }
@@ -249,8 +253,8 @@ void TestSyncUi::scannedInviteFillsServerAndCode() {
     EnrolDialog* dialog = page.connectToCounty();
     QVERIFY(dialog);
     // What the scanner types from the QR code `cunzhan-county station add --qr` printed.
-    dialog->codeField()->setText(
-        sync::encodeInvite({QStringLiteral("https://county.example.cn:8443"), QStringLiteral("7P2W-8KXF-6F")}));
+    dialog->codeField()->setText(sync::encodeInvite(
+        {QStringLiteral("https://county.example.cn:8443"), QStringLiteral("7P2W-8KXF-6F")}));
     QCOMPARE(dialog->serverField()->text(), QStringLiteral("https://county.example.cn:8443"));
     QCOMPARE(dialog->codeField()->text(), QStringLiteral("7P2W-8KXF-6F"));
     // A plain code is left alone.
@@ -285,7 +289,8 @@ void TestSyncUi::enrolFailureStaysInPlace() {
     dialog->caField()->clear();
     QVERIFY(dialog->connectNow());
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
-    QVERIFY2(dialog->shownMessage().contains(QStringLiteral("enrolment code")), qPrintable(dialog->shownMessage()));
+    QVERIFY2(dialog->shownMessage().contains(QStringLiteral("enrolment code")),
+             qPrintable(dialog->shownMessage()));
     QVERIFY(dialog->isVisible());
     QVERIFY(!dialog->succeeded());
     QVERIFY(dialog->connectButton()->isEnabled()); // try again

@@ -23,7 +23,9 @@ struct SyncFixture {
 
     // Receives a parcel (one outbox op); returns its id.
     QString receive() {
-        return station.receive(QStringLiteral("YT%1").arg(++waybills + 500000000000LL), QStringLiteral("1234")).id;
+        return station
+            .receive(QStringLiteral("YT%1").arg(++waybills + 500000000000LL), QStringLiteral("1234"))
+            .id;
     }
 
     int pending() { return station.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL")); }

@@ -57,8 +57,8 @@ struct Pair {
     }
     QSet<QString> countyOps() {
         QSet<QString> ids;
-        for (const county::Row& r : county.rows(QStringLiteral("SELECT op_id FROM ops WHERE station_id = ?"),
-                                                {stationId}))
+        for (const county::Row& r :
+             county.rows(QStringLiteral("SELECT op_id FROM ops WHERE station_id = ?"), {stationId}))
             ids.insert(r.at(0).toString());
         return ids;
     }
@@ -75,7 +75,10 @@ struct Pair {
         return v ? v->toLongLong() : -1;
     }
     qint64 countyMaxSeq() {
-        return county.rows(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes")).first().at(0).toLongLong();
+        return county.rows(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes"))
+            .first()
+            .at(0)
+            .toLongLong();
     }
 
     // Everything agrees: the county holds each station op once, the station has nothing pending,
@@ -108,7 +111,8 @@ struct Pair {
         receive();
         if (round % 2 == 0)
             QVERIFY(station.station->pickup.handOver({p.id}, QStringLiteral("本人")).has_value());
-        QVERIFY(county::setSetting(*county.store, QStringLiteral("free_days"), QString::number(3 + round)).has_value());
+        QVERIFY(county::setSetting(*county.store, QStringLiteral("free_days"), QString::number(3 + round))
+                    .has_value());
     }
 };
 
@@ -131,8 +135,10 @@ private Q_SLOTS:
         pair.receive();
         QVERIFY(pair.station.station->pickup.handOver({first.id}, QStringLiteral("本人")).has_value());
         // What the county publishes: settings, carrier rules and a pre-alert for this station.
-        QVERIFY(county::setSetting(*pair.county.store, QStringLiteral("free_days"), QStringLiteral("6")).has_value());
-        const QByteArray rules = R"({"carriers":[{"code":"YTO","name_zh":"圆通","name_en":"YTO Express","sort":3},
+        QVERIFY(county::setSetting(*pair.county.store, QStringLiteral("free_days"), QStringLiteral("6"))
+                    .has_value());
+        const QByteArray rules =
+            R"({"carriers":[{"code":"YTO","name_zh":"圆通","name_en":"YTO Express","sort":3},
             {"code":"XDS","name_zh":"乡递送","name_en":"Village Express","sort":20}],
             "rules":[{"carrier":"YTO","pattern":"^YT\\d{12,13}$","priority":100},
                      {"carrier":"XDS","pattern":"^XDS\\d{10}$","priority":100}]})";
@@ -234,7 +240,7 @@ private Q_SLOTS:
         Pair pair;
         for (int i = 0; i < 5; ++i)
             pair.receive();
-        const int ops = pair.pending(); // the receives and the station's setup
+        const int ops = pair.pending();                  // the receives and the station's setup
         pair.net.failNext(sync::NetFault::LoseResponse); // the county applies, the answer is lost
         QVERIFY(!pair.engine.runOnce().has_value());
         QCOMPARE(pair.pending(), ops);
@@ -338,10 +344,11 @@ private Q_SLOTS:
         auto& db = pair.station.station->ctx->database();
         // An op the county cannot know (as from a newer station), and an acknowledged op whose body
         // was altered and sent again under the same id.
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
-                                       " created_at) VALUES (?, 'loyalty', 'x', 'loyalty.points', '{}', 1, ?)"),
+        QVERIFY(db.exec(QStringLiteral(
+                            "INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
+                            " created_at) VALUES (?, 'loyalty', 'x', 'loyalty.points', '{}', 1, ?)"),
                         {QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000beef"), kStart})
-                        .has_value());
+                    .has_value());
         auto storedPayload =
             db.scalar(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"), {p.id});
         QVERIFY(storedPayload.has_value());
@@ -357,7 +364,8 @@ private Q_SLOTS:
         // The unknown kind is held (acknowledged, not refused); only the conflict is refused.
         QCOMPARE(report->rejected, 1);
         QCOMPARE(pair.pending(), 0);
-        QCOMPARE(pair.county.count(QStringLiteral("parcels"), QStringLiteral("parcel_id = ?"), {later.id}), 1);
+        QCOMPARE(pair.county.count(QStringLiteral("parcels"), QStringLiteral("parcel_id = ?"), {later.id}),
+                 1);
         QCOMPARE(pair.station.rows(QStringLiteral("outbox"), QStringLiteral("result = 'held'")), 1);
         auto status = pair.engine.store().status();
         QVERIFY(status.has_value());
@@ -370,7 +378,8 @@ private Q_SLOTS:
         results.sort();
         QCOMPARE(results, (QStringList{QStringLiteral("conflict:op.conflict")}));
         // The county kept the original body of the conflicting op.
-        const auto stored = pair.county.rows(QStringLiteral("SELECT payload FROM ops WHERE entity_id = ?"), {p.id});
+        const auto stored =
+            pair.county.rows(QStringLiteral("SELECT payload FROM ops WHERE entity_id = ?"), {p.id});
         QCOMPARE(stored.size(), 1);
         QVERIFY(!stored.first().at(0).toString().contains(QLatin1String("\"at\":1,")));
     }

@@ -34,7 +34,8 @@ private:
                     qFatal("enrolment failed");
             }
             worker = new SyncWorker(station.path(), [this] {
-                return std::make_unique<FakeTransport>([this](const HttpRequest& r) { return shared.handle(r); });
+                return std::make_unique<FakeTransport>(
+                    [this](const HttpRequest& r) { return shared.handle(r); });
             });
             worker->moveToThread(&thread);
             connect(&thread, &QThread::started, worker, &SyncWorker::start);

@@ -224,7 +224,7 @@ void TestInbound::fullPlaceNotKeptTogether() {
              QStringLiteral("1-1"));
     // 1-1 is full (2/2): the same person's next parcel goes to the least loaded place instead.
     f.clock->advance(1000);
-    auto r = f.station->receive(
+    auto r = f.station->inbound.receive(
         {QStringLiteral("YT000000000003"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(!r->keptTogether);
@@ -232,7 +232,7 @@ void TestInbound::fullPlaceNotKeptTogether() {
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-2"));
     // Their latest parcel is now on 1-2, which has room: kept together there.
     f.clock->advance(1000);
-    auto again = f.station->receive(
+    auto again = f.station->inbound.receive(
         {QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(again.has_value());
     QVERIFY(again->keptTogether);

@@ -100,7 +100,8 @@ void TestPrealert::downstreamCommitsWithoutOpAndRefusesOne() {
     {
         auto tx = WriteTx::beginDownstream(f.station->ctx->database(), *f.clock, ids);
         QVERIFY(tx.has_value());
-        QVERIFY(tx->exec(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('cursor', '7')")).has_value());
+        QVERIFY(tx->exec(QStringLiteral("INSERT INTO sync_state(key, value) VALUES ('cursor', '7')"))
+                    .has_value());
         auto op = tx->appendOp(QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("x.test"), {});
         QVERIFY(!op.has_value());
         QCOMPARE(op.error().code, QStringLiteral("tx.downstream_op"));
@@ -118,9 +119,9 @@ void TestPrealert::faultInjectorFailsTheChosenAccess() {
         seen << i;
         return i == 2;
     });
-    QVERIFY(db.scalar(QStringLiteral("SELECT 1")).has_value());   // 0
-    QVERIFY(db.beginWrite().has_value());                         // 1
-    auto e = db.exec(QStringLiteral("DELETE FROM prealert"));     // 2: fails
+    QVERIFY(db.scalar(QStringLiteral("SELECT 1")).has_value()); // 0
+    QVERIFY(db.beginWrite().has_value());                       // 1
+    auto e = db.exec(QStringLiteral("DELETE FROM prealert"));   // 2: fails
     QVERIFY(!e.has_value());
     QCOMPARE(e.error().code, QStringLiteral("db.fault_injected"));
     QCOMPARE(e.error().kind, ErrorKind::Unavailable);
