@@ -14,21 +14,24 @@
 // period (30 days) plus two weeks that the pruning of each run then removes for real.
 //
 // Figures:
-//   receive_median, receive_p99       Station::receive (durable: WAL, synchronous=FULL), ms
+//   receive_median, receive_p99       Inbound::receive (durable: WAL, synchronous=FULL), ms
 //   baseline_median, baseline_p99     a bare single-row INSERT commit into a scratch table of the same
 //                                     file with the same pragmas, interleaved with the receives, ms
 //   receive_p99_over_baseline_p99     target <= 10
 //   receive_nosync_median, _p99       the same receives with synchronous=OFF: the SQL and CPU part, ms
-//   find_by_code_*, find_by_tail_*    Station::findByCode / findByPhoneTail, ms; target p99 <= 2 at 1 M
+//   find_by_code_*, find_by_tail_*    Pickup::findByCode / findByPhoneTail, ms; target p99 <= 2 at 1 M
 //   prune_ops, prune_notices          rows pruned by this run (outbox_retention_days = 30), prune_time s
 //   db_bytes_per_parcel               the file's size after a TRUNCATE checkpoint / parcels; target <= 800
 //   db_live_bytes_per_parcel          the same without the free pages that later inserts reuse
 //   cold_start                        launch of `cunzhan --db DB --exit-when-ready` (offscreen) until it
 //                                     prints "ready", median, with the largest database; target <= 1000 ms.
 //                                     The page cache is warm: this is a process cold start.
+#include "context.h"
+#include "inbound.h"
 #include "outboxcodec.h"
+#include "pickup.h"
 #include "retention.h"
-#include "station.h"
+#include "setup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -114,7 +117,7 @@ void require(Status st, const char* what) {
 // Fills a fresh, initialised station with `count` parcels in one transaction, as the services would
 // have written them: the newest few thousand waiting, the rest picked up; each with its events,
 // outbox ops (synced ones acknowledged) and arrival notification.
-void generate(Station& station, qint64 count) {
+void generate(StationContext& station, qint64 count) {
     Database& db = station.database();
     require(db.exec(QStringLiteral("PRAGMA cache_size=-400000")), "cache_size");
     const QStringList phones = villagerPhones();
@@ -186,7 +189,7 @@ void generate(Station& station, qint64 count) {
         p.status = ParcelStatus::Waiting;
         p.updatedAt = p.receivedAt;
 
-        // The received fact, as Station::receive writes it.
+        // The received fact, as Inbound::receive writes it.
         const QString noticeId = ids.newId();
         const QJsonObject receivedData{{QStringLiteral("notification_id"), noticeId},
                                        {QStringLiteral("kept_together"), false}};
@@ -270,9 +273,9 @@ void generate(Station& station, qint64 count) {
 }
 
 // Opens the benchmark database for `size` parcels, generating it when it is missing or stale.
-std::unique_ptr<Station> openBenchDb(const QString& path, qint64 size) {
+std::unique_ptr<StationContext> openBenchDb(const QString& path, qint64 size) {
     if (QFileInfo::exists(path)) {
-        auto existing = Station::open(path);
+        auto existing = StationContext::open(path);
         if (existing && (*existing)->isInitialised()) {
             auto marker = (*existing)->database().scalar(
                 QStringLiteral("SELECT value FROM meta WHERE key = 'bench_parcels'"));
@@ -293,8 +296,8 @@ std::unique_ptr<Station> openBenchDb(const QString& path, qint64 size) {
     QElapsedTimer t;
     t.start();
     {
-        auto station = require(Station::open(path), "open");
-        require(station->initialise(QStringLiteral("基准测试站"), QString::fromLatin1(kLayout)),
+        auto station = require(StationContext::open(path), "open");
+        require(StationSetup(*station).initialise(QStringLiteral("基准测试站"), QString::fromLatin1(kLayout)),
                 "initialise");
         if (size > 0)
             generate(*station, size);
@@ -307,7 +310,7 @@ std::unique_ptr<Station> openBenchDb(const QString& path, qint64 size) {
     }
     figure(QStringLiteral("generate_time"), size, msSince(t) / 1000, "s", 1);
     // Measure on a fresh connection, without the generation's cache.
-    return require(Station::open(path), "reopen");
+    return require(StationContext::open(path), "reopen");
 }
 
 // A connection of its own to the same file with the station's pragmas, for the bare-commit baseline.
@@ -372,6 +375,8 @@ SizeResult benchSize(const QString& workdir, qint64 size, int samples) {
     SizeResult r;
     r.size = size;
     auto station = openBenchDb(path, size);
+    Inbound inbound(*station);
+    Pickup pickup(*station);
     const QStringList phones = villagerPhones();
     QRandomGenerator rng(QRandomGenerator::global()->generate());
 
@@ -423,7 +428,7 @@ SizeResult benchSize(const QString& workdir, qint64 size, int samples) {
                 QStringLiteral("YT%1").arg(base + i, 13, 10, QLatin1Char('0')), phone, {}, {}, {}};
             QElapsedTimer t;
             t.start();
-            auto done = station->receive(request);
+            auto done = inbound.receive(request);
             const double ms = msSince(t);
             received << require(std::move(done), "receive").parcel.id;
             if (i >= warmup) {
@@ -442,13 +447,13 @@ SizeResult benchSize(const QString& workdir, qint64 size, int samples) {
                                          {}};
             QElapsedTimer t;
             t.start();
-            auto done = station->receive(request);
+            auto done = inbound.receive(request);
             nosync << msSince(t);
             received << require(std::move(done), "receive").parcel.id;
         }
         require(station->database().exec(QStringLiteral("PRAGMA synchronous=FULL")), "synchronous=FULL");
         // Hand them over again so the shelves stay as generated for the next run.
-        require(station->handOver(received, {}, Recipients::SeveralPeople), "hand over");
+        require(pickup.handOver(received, {}, Recipients::SeveralPeople), "hand over");
         r.receive = stats(receive);
         r.baseline = stats(bare);
         r.nosync = stats(nosync);
@@ -479,7 +484,7 @@ SizeResult benchSize(const QString& workdir, qint64 size, int samples) {
         const QString code = codes.at(rng.bounded(static_cast<int>(codes.size())));
         QElapsedTimer t;
         t.start();
-        auto found = station->findByCode(code);
+        auto found = pickup.findByCode(code);
         byCode << msSince(t);
         if (require(std::move(found), "findByCode").size() != 1)
             die(QStringLiteral("findByCode %1 did not find exactly one parcel").arg(code));
@@ -490,7 +495,7 @@ SizeResult benchSize(const QString& workdir, qint64 size, int samples) {
                                  : QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'));
         QElapsedTimer t;
         t.start();
-        auto found = station->findByPhoneTail(tail);
+        auto found = pickup.findByPhoneTail(tail);
         byTail << msSince(t);
         require(std::move(found), "findByPhoneTail");
     }

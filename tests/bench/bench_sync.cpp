@@ -17,18 +17,21 @@
 //    modelling a 256 kbit/s link with a 300 ms round trip (the real client: SyncEngine over Qt
 //    Network), and directly on loopback as the baseline.
 //      catchup_slow_link_s (target <= 60), catchup_loopback_s
+#include "context.h"
 #include "countyprocess.h"
 #include "faultproxyprocess.h"
+#include "inbound.h"
+#include "pickup.h"
 #include "protocol.h"
 #include "qttransport.h"
-#include "station.h"
+#include "setup.h"
 #include "syncengine.h"
 
 #include <QCommandLineParser>
-#include <QDir>
-#include <QJsonDocument>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <algorithm>
@@ -78,19 +81,20 @@ sync::WireOp parcelOp(int n, qint64 at) {
     const QString parcelId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString phone = QStringLiteral("138%1").arg(10000000 + n % 4000, 8, 10, QLatin1Char('0'));
     const QString code = QStringLiteral("%1-%2-%3").arg(1 + n % 20).arg(1 + n % 5).arg(1000 + n);
-    const QJsonObject parcel{{QStringLiteral("id"), parcelId},
-                             {QStringLiteral("waybill"), QStringLiteral("YT%1").arg(qint64(4300000000000) + n)},
-                             {QStringLiteral("carrier"), QStringLiteral("YTO")},
-                             {QStringLiteral("phone"), phone},
-                             {QStringLiteral("phone_tail"), phone.right(4)},
-                             {QStringLiteral("name"), QStringLiteral("张三")},
-                             {QStringLiteral("delivery_pref"), QStringLiteral("pickup")},
-                             {QStringLiteral("shelf"), QString::number(1 + n % 20)},
-                             {QStringLiteral("layer"), 1 + n % 5},
-                             {QStringLiteral("pickup_code"), code},
-                             {QStringLiteral("status"), QStringLiteral("waiting")},
-                             {QStringLiteral("received_at"), at},
-                             {QStringLiteral("fee_fen"), 0}};
+    const QJsonObject parcel{
+        {QStringLiteral("id"), parcelId},
+        {QStringLiteral("waybill"), QStringLiteral("YT%1").arg(qint64(4300000000000) + n)},
+        {QStringLiteral("carrier"), QStringLiteral("YTO")},
+        {QStringLiteral("phone"), phone},
+        {QStringLiteral("phone_tail"), phone.right(4)},
+        {QStringLiteral("name"), QStringLiteral("张三")},
+        {QStringLiteral("delivery_pref"), QStringLiteral("pickup")},
+        {QStringLiteral("shelf"), QString::number(1 + n % 20)},
+        {QStringLiteral("layer"), 1 + n % 5},
+        {QStringLiteral("pickup_code"), code},
+        {QStringLiteral("status"), QStringLiteral("waiting")},
+        {QStringLiteral("received_at"), at},
+        {QStringLiteral("fee_fen"), 0}};
     sync::WireOp op;
     op.opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     op.seq = n;
@@ -108,12 +112,14 @@ sync::WireOp parcelOp(int n, qint64 at) {
 
 SimStation enrol(const QString& db, int port, int index, int ops, int batch) {
     SimStation s;
-    const QString code = test::addCountyStation(db, QStringLiteral("站%1").arg(index), QStringLiteral("城关镇"));
+    const QString code =
+        test::addCountyStation(db, QStringLiteral("站%1").arg(index), QStringLiteral("城关镇"));
     if (code.isEmpty())
         die(QStringLiteral("station add failed"));
     httplib::Client client("127.0.0.1", port);
-    const auto r = client.Post("/v1/enroll", {{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)}},
-                               sync::encode(sync::EnrollRequest{code}).toStdString(), sync::kContentType);
+    const auto r =
+        client.Post("/v1/enroll", {{sync::kHeaderProtocol, std::to_string(sync::kProtocolVersion)}},
+                    sync::encode(sync::EnrollRequest{code}).toStdString(), sync::kContentType);
     if (!r || r->status != 200)
         die(QStringLiteral("enrol failed"));
     const auto e = sync::decodeEnrollResponse(QByteArray::fromStdString(r->body));
@@ -151,8 +157,11 @@ double pushAll(int port, const std::vector<SimStation>& stations, std::vector<do
                 if (!r || r->status != 200) {
                     ++failures;
                     const std::lock_guard lock(mutex);
-                    const auto e = r ? sync::decodeErrorBody(QByteArray::fromStdString(r->body)) : sync::Decoded<sync::ErrorBody>{};
-                    std::fprintf(stderr, "# push failed after %.0f ms: %s %s\n", ms, r ? std::to_string(r->status).c_str() : httplib::to_string(r.error()).c_str(),
+                    const auto e = r ? sync::decodeErrorBody(QByteArray::fromStdString(r->body))
+                                     : sync::Decoded<sync::ErrorBody>{};
+                    std::fprintf(stderr, "# push failed after %.0f ms: %s %s\n", ms,
+                                 r ? std::to_string(r->status).c_str()
+                                   : httplib::to_string(r.error()).c_str(),
                                  e ? qPrintable(e->message) : "");
                     continue;
                 }
@@ -169,23 +178,26 @@ double pushAll(int port, const std::vector<SimStation>& stations, std::vector<do
 }
 
 // A station with `parcels` received parcels, every other one handed over.
-std::unique_ptr<Station> makeStation(const QString& path, int parcels) {
-    auto s = Station::open(path);
+std::unique_ptr<StationContext> makeStation(const QString& path, int parcels) {
+    auto s = StationContext::open(path);
     if (!s)
         die(s.error().message);
-    if (auto st = (*s)->initialise(QStringLiteral("东村站"), QStringLiteral("1-20:5x60")); !st)
+    if (auto st = StationSetup(**s).initialise(QStringLiteral("东村站"), QStringLiteral("1-20:5x60")); !st)
         die(st.error().message);
+    Inbound inbound(**s);
     QStringList handOver;
     for (int n = 0; n < parcels; ++n) {
         const QString phone = QStringLiteral("139%1").arg(10000000 + n % 4000, 8, 10, QLatin1Char('0'));
-        auto r = (*s)->receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
+        auto r =
+            inbound.receive({QStringLiteral("YT%1").arg(4300000000000LL + n), phone, {}, {}, std::nullopt});
         if (!r)
             die(r.error().message);
         if (n % 2 == 0)
             handOver << r->parcel.id;
     }
+    Pickup pickup(**s);
     for (const QString& id : handOver)
-        if (auto h = (*s)->handOver({id}, QStringLiteral("本人")); !h)
+        if (auto h = pickup.handOver({id}, QStringLiteral("本人")); !h)
             die(h.error().message);
     return std::move(*s);
 }
@@ -221,13 +233,14 @@ void wireSize(const QString& dir) {
 double catchUp(const QString& dir, const QString& db, const QString& url, int parcels, const char* label) {
     const QString path = QDir(dir).filePath(QStringLiteral("catchup-%1.db").arg(QLatin1String(label)));
     auto station = makeStation(path, parcels);
-    const QString code = test::addCountyStation(db, QStringLiteral("追赶站") + QLatin1String(label), QStringLiteral("城关镇"));
+    const QString code =
+        test::addCountyStation(db, QStringLiteral("追赶站") + QLatin1String(label), QStringLiteral("城关镇"));
     SystemClock clock;
     sync::QtTransport transport(120000);
     sync::SyncEngine engine(station->database(), transport, clock);
     if (auto e = engine.enroll(url, code); !e)
         die(QStringLiteral("enrol through %1: %2").arg(url, e.error().message));
-    auto pending = station->pendingOps();
+    auto pending = StationSetup(*station).pendingOps();
     QElapsedTimer t;
     t.start();
     auto report = engine.runOnce();
@@ -246,18 +259,21 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("County database (default: a new SQLite file)."),
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+                                   QStringLiteral("County database (default: a new SQLite file)."),
                                    QStringLiteral("spec"));
     const QCommandLineOption stationsOpt(QStringLiteral("stations"), QStringLiteral("Concurrent stations."),
                                          QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption opsOpt(QStringLiteral("ops"), QStringLiteral("Ops per station."), QStringLiteral("n"),
-                                    QStringLiteral("2000"));
-    const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Ops per push."), QStringLiteral("n"),
-                                      QStringLiteral("500"));
+    const QCommandLineOption opsOpt(QStringLiteral("ops"), QStringLiteral("Ops per station."),
+                                    QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Ops per push."),
+                                      QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption catchupOpt(QStringLiteral("catchup-ops"), QStringLiteral("Ops of the catch-up."),
                                         QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption skipIngest(QStringLiteral("skip-ingest"), QStringLiteral("Leave out the ingest part."));
-    const QCommandLineOption skipCatchup(QStringLiteral("skip-catchup"), QStringLiteral("Leave out the catch-up."));
+    const QCommandLineOption skipIngest(QStringLiteral("skip-ingest"),
+                                        QStringLiteral("Leave out the ingest part."));
+    const QCommandLineOption skipCatchup(QStringLiteral("skip-catchup"),
+                                         QStringLiteral("Leave out the catch-up."));
     p.addOptions({dbOpt, stationsOpt, opsOpt, batchOpt, catchupOpt, skipIngest, skipCatchup});
     p.process(app);
     const int stationCount = p.value(stationsOpt).toInt();
@@ -270,8 +286,8 @@ int main(int argc, char** argv) {
     test::CountyProcess server(db);
     if (server.port() == 0)
         die(QStringLiteral("the server did not start: ") + server.output());
-    std::fprintf(stderr, "# server on %d, database %s; enrolling %d stations\n", server.port(), qPrintable(db),
-                 stationCount + 1);
+    std::fprintf(stderr, "# server on %d, database %s; enrolling %d stations\n", server.port(),
+                 qPrintable(db), stationCount + 1);
 
     wireSize(dir.path());
     if (!p.isSet(skipIngest)) {
@@ -300,7 +316,7 @@ int main(int argc, char** argv) {
         const int parcels = p.value(catchupOpt).toInt() * 2 / 3; // a receive and, for half, a pickup
         const double direct = catchUp(dir.path(), db, server.url(), parcels, "loopback");
         test::FaultProxyProcess proxy(server.port(), {QStringLiteral("--rate-kbit"), QStringLiteral("256"),
-                                                       QStringLiteral("--rtt-ms"), QStringLiteral("300")});
+                                                      QStringLiteral("--rtt-ms"), QStringLiteral("300")});
         if (proxy.port() == 0)
             die(QStringLiteral("faultproxy did not start"));
         const double slow = catchUp(dir.path(), db, proxy.url(), parcels, "slow");

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "messages.h"
-#include "station.h"
+#include "stationfixture.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -17,17 +17,17 @@ constexpr qint64 kStart = 1796259600000LL;
 struct GuiFixture {
     QTemporaryDir dir;
     std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(kStart);
-    std::unique_ptr<Station> station;
-    qint64 scanMs = 1000; // what the scan filter's clock reads
+    std::unique_ptr<StationServices> station; // pages and windows take *station->ctx
+    qint64 scanMs = 1000;                     // what the scan filter's clock reads
 
     explicit GuiFixture(const QString& shelves = QStringLiteral("1-2:2x3"), bool init = true) {
         ui::Messages::setTestMode(true);
-        auto s = Station::open(dir.filePath(QStringLiteral("station.db")), {}, clock);
+        auto s = StationServices::open(dir.filePath(QStringLiteral("station.db")), {}, clock);
         if (!s)
             qFatal("cannot open test station: %s", qPrintable(s.error().message));
         station = std::move(*s);
         if (init) {
-            if (auto st = station->initialise(QStringLiteral("测试站"), shelves); !st)
+            if (auto st = station->setup.initialise(QStringLiteral("测试站"), shelves); !st)
                 qFatal("cannot initialise: %s", qPrintable(st.error().message));
         }
     }
@@ -58,7 +58,7 @@ struct GuiFixture {
 
     Parcel receive(const QString& waybill, const QString& phone,
                    const QString& carrier = QStringLiteral("YTO")) {
-        auto r = station->receive({waybill, phone, {}, carrier, std::nullopt});
+        auto r = station->inbound.receive({waybill, phone, {}, carrier, std::nullopt});
         if (!r)
             qFatal("receive %s failed: %s", qPrintable(waybill), qPrintable(r.error().message));
         return r->parcel;

@@ -132,7 +132,7 @@ void TestCameraScan::normalisesLikeTheWedgeScanner() {
 
 void TestCameraScan::cameraActionHiddenWithoutCamera() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QAction* action = w.cameraAction();
@@ -153,7 +153,7 @@ void TestCameraScan::cameraActionHiddenWithoutCamera() {
 
 void TestCameraScan::cameraScanReachesReceivePage() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     w.show();
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));

@@ -33,7 +33,7 @@ private:
 
 void TestHandoverPage::init() {
     m_f = std::make_unique<GuiFixture>();
-    DispatchDesk desk(*m_f->station);
+    DispatchDesk desk(*m_f->station->ctx);
     QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")));
     DispatchRequest r = cz::test::sampleDispatchRequest();
     r.senderId = QStringLiteral("410102199003071230");
@@ -43,7 +43,7 @@ void TestHandoverPage::init() {
     QVERIFY2(d, d ? "" : qPrintable(d.error().message));
     m_sent = *d;
     m_back = m_f->receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
-    QVERIFY(m_f->station->markForReturn(m_back.id, ReturnReason::Refused));
+    QVERIFY(m_f->station->overdue.markForReturn(m_back.id, ReturnReason::Refused));
 }
 
 void TestHandoverPage::cleanup() {
@@ -51,12 +51,12 @@ void TestHandoverPage::cleanup() {
 }
 
 QString TestHandoverPage::status(const QString& sql, const QString& id) {
-    auto v = m_f->station->database().scalar(sql, {id});
+    auto v = m_f->station->ctx->database().scalar(sql, {id});
     return v ? v->toString() : QString();
 }
 
 void TestHandoverPage::bagAndHandOver() {
-    HandoverPage page(*m_f->station);
+    HandoverPage page(*m_f->station->ctx);
     QAbstractItemModelTester tester(page.manifestModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(page.manifestModel()->rowCount(), 0);
@@ -98,7 +98,7 @@ void TestHandoverPage::bagAndHandOver() {
              QStringLiteral("handed_over"));
     QCOMPARE(status(QStringLiteral("SELECT status FROM parcel WHERE id = ?"), m_back.id),
              QStringLiteral("returned"));
-    QCOMPARE(m_f->station->database()
+    QCOMPARE(m_f->station->ctx->database()
                  .scalar(QStringLiteral("SELECT driver FROM manifest WHERE status = 'handed_over'"))
                  ->toString(),
              QStringLiteral("王师傅"));
@@ -113,13 +113,14 @@ void TestHandoverPage::bagAndHandOver() {
 
 void TestHandoverPage::lookingWritesNothing() {
     auto outbox = [this] {
-        return m_f->station->database().scalar(QStringLiteral("SELECT count(*) FROM outbox"))->toInt();
+        return m_f->station->ctx->database().scalar(QStringLiteral("SELECT count(*) FROM outbox"))->toInt();
     };
     const int before = outbox();
-    HandoverPage page(*m_f->station);
+    HandoverPage page(*m_f->station->ctx);
     page.activate();
     QCOMPARE(outbox(), before);
-    QCOMPARE(m_f->station->database().scalar(QStringLiteral("SELECT count(*) FROM manifest"))->toInt(), 0);
+    QCOMPARE(m_f->station->ctx->database().scalar(QStringLiteral("SELECT count(*) FROM manifest"))->toInt(),
+             0);
     page.printManifest();
     QVERIFY(!page.shownMessage().isEmpty());
     QVERIFY(PrintPreview::takeOpened().isEmpty());
@@ -128,7 +129,7 @@ void TestHandoverPage::lookingWritesNothing() {
 // The question names the person the bags go to: the driver and the plate are checked first, and
 // the question shows them as they are stored (spaces gone, the plate in capitals).
 void TestHandoverPage::driverAndPlateBeforeTheQuestion() {
-    HandoverPage page(*m_f->station);
+    HandoverPage page(*m_f->station->ctx);
     page.show();
     page.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -159,7 +160,7 @@ void TestHandoverPage::driverAndPlateBeforeTheQuestion() {
              qPrintable(Messages::shown().first()));
     QCOMPARE(status(QStringLiteral("SELECT status FROM dispatch WHERE id = ?"), m_sent.id),
              QStringLiteral("bagged"));
-    QCOMPARE(DispatchDesk::checkVan(QStringLiteral(" 王师傅"), QStringLiteral("赣c12345"))->plate,
+    QCOMPARE(Manifests::checkVan(QStringLiteral(" 王师傅"), QStringLiteral("赣c12345"))->plate,
              QStringLiteral("赣C12345"));
 }
 

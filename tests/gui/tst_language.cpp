@@ -49,12 +49,12 @@ void TestLanguage::cleanup() {
 
 void TestLanguage::setupDialogIsChineseUnderTheCLocale() {
     GuiFixture f(QString(), false); // first run: the station is not set up
-    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
-    QCOMPARE(installTranslations(*qApp, chooseLanguage({}, f.station->settings().language)),
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("zh_CN"));
+    QCOMPARE(installTranslations(*qApp, chooseLanguage({}, f.station->ctx->settings().language)),
              QStringLiteral("zh_CN"));
     QCOMPARE(QLocale().language(), QLocale::Chinese);
 
-    SetupDialog dialog(*f.station);
+    SetupDialog dialog(*f.station->ctx);
     QCOMPARE(dialog.windowTitle(), QStringLiteral("设置服务站"));
     QVERIFY(anyLabelContains(dialog, QStringLiteral("欢迎使用")));
     QCOMPARE(buttons(dialog)->button(QDialogButtonBox::Ok)->text(), QStringLiteral("完成设置(&S)"));
@@ -68,34 +68,35 @@ void TestLanguage::setupDialogIsChineseUnderTheCLocale() {
 
 void TestLanguage::langEnGivesEnglishForOneRun() {
     GuiFixture f(QString(), false);
-    QCOMPARE(installTranslations(*qApp, chooseLanguage(QStringLiteral("en"), f.station->settings().language)),
-             QStringLiteral("en"));
-    SetupDialog dialog(*f.station);
+    QCOMPARE(
+        installTranslations(*qApp, chooseLanguage(QStringLiteral("en"), f.station->ctx->settings().language)),
+        QStringLiteral("en"));
+    SetupDialog dialog(*f.station->ctx);
     QCOMPARE(dialog.windowTitle(), QStringLiteral("Set up the station"));
     QCOMPARE(buttons(dialog)->button(QDialogButtonBox::Ok)->text(), QStringLiteral("&Set up"));
     // The setting was not touched: the next run without --lang is Chinese.
-    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
-    QCOMPARE(chooseLanguage({}, f.station->settings().language), QStringLiteral("zh_CN"));
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("zh_CN"));
+    QCOMPARE(chooseLanguage({}, f.station->ctx->settings().language), QStringLiteral("zh_CN"));
     // Installing again replaces the translations (the terminal installs once more when the station's
     // setting is read).
     (void)installTranslations(*qApp, QStringLiteral("zh_CN"));
-    QCOMPARE(SetupDialog(*f.station).windowTitle(), QStringLiteral("设置服务站"));
+    QCOMPARE(SetupDialog(*f.station->ctx).windowTitle(), QStringLiteral("设置服务站"));
 }
 
 void TestLanguage::stationThatChoseEnglish() {
     GuiFixture f;
     f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
-    QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("en")));
-    (void)installTranslations(*qApp, chooseLanguage({}, f.station->settings().language));
-    ReceivePage english(*f.station);
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("language"), QStringLiteral("en")));
+    (void)installTranslations(*qApp, chooseLanguage({}, f.station->ctx->settings().language));
+    ReceivePage english(*f.station->ctx);
     QVERIFY(anyLabelContains(english, QStringLiteral("&Waybill:")));
-    QCOMPARE(f.station->carriers().displayName(QStringLiteral("YTO")), QStringLiteral("YTO Express"));
+    QCOMPARE(f.station->ctx->carriers().displayName(QStringLiteral("YTO")), QStringLiteral("YTO Express"));
 
-    QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("zh_CN")));
-    (void)installTranslations(*qApp, chooseLanguage({}, f.station->settings().language));
-    ReceivePage chinese(*f.station);
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("language"), QStringLiteral("zh_CN")));
+    (void)installTranslations(*qApp, chooseLanguage({}, f.station->ctx->settings().language));
+    ReceivePage chinese(*f.station->ctx);
     QVERIFY(anyLabelContains(chinese, QStringLiteral("运单号(&W)：")));
-    QCOMPARE(f.station->carriers().displayName(QStringLiteral("YTO")), QStringLiteral("圆通"));
+    QCOMPARE(f.station->ctx->carriers().displayName(QStringLiteral("YTO")), QStringLiteral("圆通"));
 }
 
 QTEST_MAIN(TestLanguage)

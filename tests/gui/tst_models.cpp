@@ -35,7 +35,7 @@ void TestModels::parcelModelPagesLazily() {
         f.receive(waybill(i), QStringLiteral("1380000%1").arg(1000 + i));
         f.clock->advance(60'000);
     }
-    ParcelTableModel model(*f.station);
+    ParcelTableModel model(*f.station->ctx);
     model.setChunkSize(4);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ParcelFilter filter;
@@ -56,7 +56,7 @@ void TestModels::parcelModelPagesLazily() {
     QVERIFY(model.headerData(ParcelTableModel::Code, Qt::Horizontal).toString().size() > 0);
 
     // A change in the station and a reload start again from the first chunk.
-    auto handed = f.station->handOver({model.parcelAt(0).id});
+    auto handed = f.station->pickup.handOver({model.parcelAt(0).id});
     QVERIFY(handed);
     model.reload();
     QCOMPARE(model.rowCount(), 4);
@@ -69,8 +69,8 @@ void TestModels::parcelModelFilters() {
     GuiFixture f;
     const Parcel a = f.receive(waybill(1), QStringLiteral("13800001111"));
     f.receive(waybill(2), QStringLiteral("13800002222"));
-    QVERIFY(f.station->handOver({a.id}));
-    ParcelTableModel model(*f.station);
+    QVERIFY(f.station->pickup.handOver({a.id}));
+    ParcelTableModel model(*f.station->ctx);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     ParcelFilter byTail;
@@ -138,7 +138,7 @@ void TestModels::slotLoadModel() {
     f.receive(waybill(1), QStringLiteral("13800001111"));
     f.receive(waybill(2), QStringLiteral("13800002222"));
     f.receive(waybill(3), QStringLiteral("13800003333")); // every place full: over capacity
-    SlotLoadModel model(*f.station);
+    SlotLoadModel model(*f.station->ctx);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.reload();
     QCOMPARE(model.rowCount(), 2);

@@ -48,7 +48,7 @@ private:
 
 void TestNavigation::railGroupsPagesInKeyOrder() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     NavRail* rail = w.navRail();
     QCOMPARE(rail->pageCount(), 8);
     QCOMPARE(w.pageCount(), 8);
@@ -71,7 +71,7 @@ void TestNavigation::railGroupsPagesInKeyOrder() {
 
 void TestNavigation::functionKeysKeepTheirPages() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     const QList<Page*> expected = {w.receivePage(), w.pickupPage(), w.parcelsPage(),  w.shelvesPage(),
                                    w.overduePage(), w.sendPage(),   w.handoverPage(), w.settingsPage()};
@@ -85,7 +85,7 @@ void TestNavigation::functionKeysKeepTheirPages() {
 
 void TestNavigation::arrowKeysBrowseEnterGoesIn() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     NavRail* rail = w.navRail();
     w.showPage(4); // Overdue, the last of its group
@@ -113,7 +113,7 @@ void TestNavigation::arrowKeysBrowseEnterGoesIn() {
 
 void TestNavigation::clickLeavesFocusInPage() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     NavRail* rail = w.navRail();
     const QRect handover = rail->visualItemRect(rail->item(8));
@@ -128,7 +128,7 @@ void TestNavigation::clickLeavesFocusInPage() {
 
 void TestNavigation::ctrlPageUpDownStepRound() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     // From a page's own field (the receive page's waybill field has the focus).
     QVERIFY(focusIn(w.receivePage()));
@@ -154,7 +154,7 @@ void TestNavigation::altLettersShowPages() {
     QFETCH(QString, language);
     const cz::test::LanguageScope lang(language);
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     QMap<QKeySequence, int> railKeys;
     for (int i = 0; i < w.pageCount(); ++i) {

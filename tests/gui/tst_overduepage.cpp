@@ -36,7 +36,7 @@ private:
         QVERIFY(QTest::qWaitForWindowActive(&w));
     }
     int count(const QString& sql) {
-        auto v = m_f->station->database().scalar(sql);
+        auto v = m_f->station->ctx->database().scalar(sql);
         return v ? v->toInt() : -1;
     }
 
@@ -47,9 +47,9 @@ private:
 
 void TestOverduePage::init() {
     m_f = std::make_unique<GuiFixture>();
-    QVERIFY(m_f->station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")));
-    auto a = m_f->station->receive({QStringLiteral("YT764306505052"), QStringLiteral("13812345678"),
-                                    QStringLiteral("张三"), QStringLiteral("YTO"), std::nullopt});
+    QVERIFY(m_f->station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")));
+    auto a = m_f->station->inbound.receive({QStringLiteral("YT764306505052"), QStringLiteral("13812345678"),
+                                            QStringLiteral("张三"), QStringLiteral("YTO"), std::nullopt});
     QVERIFY(a);
     m_a = a->parcel;
     m_f->clock->advance(4 * kDayMs);
@@ -65,7 +65,7 @@ void TestOverduePage::cleanup() {
 }
 
 void TestOverduePage::overdueListShowsFees() {
-    MainWindow w(*m_f->station, m_f->scanClock());
+    MainWindow w(*m_f->station->ctx, m_f->scanClock());
     showWindow(w);
     QTest::keyClick(&w, Qt::Key_F5);
     OverduePage* page = w.overduePage();
@@ -106,7 +106,7 @@ void TestOverduePage::overdueListShowsFees() {
 
 void TestOverduePage::remindersOncePerDay() {
     const QString overdueRows = QStringLiteral("SELECT count(*) FROM notification WHERE kind = 'overdue'");
-    MainWindow w(*m_f->station, m_f->scanClock());
+    MainWindow w(*m_f->station->ctx, m_f->scanClock());
     showWindow(w);
     QTest::keyClick(&w, Qt::Key_F5);
     OverduePage* page = w.overduePage();
@@ -138,7 +138,7 @@ void TestOverduePage::remindersOncePerDay() {
 }
 
 void TestOverduePage::markForReturn() {
-    MainWindow w(*m_f->station, m_f->scanClock());
+    MainWindow w(*m_f->station->ctx, m_f->scanClock());
     showWindow(w);
     w.showPage(4);
     OverduePage* page = w.overduePage();
@@ -154,7 +154,7 @@ void TestOverduePage::markForReturn() {
     QCOMPARE(page->reasonBox()->currentData().toInt(), -1);
     QTest::mouseClick(page->markButton(), Qt::LeftButton);
     QVERIFY(!page->shownReturnMessage().isEmpty());
-    QCOMPARE(toString(m_f->station->parcel(m_b.id)->status), toString(ParcelStatus::Waiting));
+    QCOMPARE(toString(m_f->station->queries.parcel(m_b.id)->status), toString(ParcelStatus::Waiting));
 
     // Selecting a (unclaimed) presets the reason; going back to b resets it.
     QVERIFY(page->selectParcel(m_a.id));
@@ -168,10 +168,10 @@ void TestOverduePage::markForReturn() {
     page->noteField()->setText(QStringLiteral("box crushed"));
     QTest::keyClick(page->noteField(), Qt::Key_Return);
 
-    auto b = m_f->station->parcel(m_b.id);
+    auto b = m_f->station->queries.parcel(m_b.id);
     QVERIFY(b);
     QCOMPARE(toString(b->status), toString(ParcelStatus::ToReturn));
-    QCOMPARE(m_f->station->database()
+    QCOMPARE(m_f->station->ctx->database()
                  .scalar(QStringLiteral("SELECT status || '/' || return_reason FROM parcel WHERE id = ?"),
                          {m_b.id})
                  ->toString(),
@@ -194,14 +194,14 @@ void TestOverduePage::markForReturn() {
     page->overdueView()->clearSelection();
     page->markSelectedForReturn();
     QVERIFY(!page->shownReturnMessage().contains(m_b.waybill));
-    QCOMPARE(toString(m_f->station->parcel(m_a.id)->status), toString(ParcelStatus::Waiting));
+    QCOMPARE(toString(m_f->station->queries.parcel(m_a.id)->status), toString(ParcelStatus::Waiting));
     QVERIFY(Messages::shown().isEmpty());
 
     // A scanned waybill selects the parcel; its preset reason is used.
     m_f->scan(QApplication::focusWidget(), m_a.waybill);
     QCOMPARE(page->selectedParcelId(), m_a.id);
     page->markSelectedForReturn();
-    QCOMPARE(m_f->station->database()
+    QCOMPARE(m_f->station->ctx->database()
                  .scalar(QStringLiteral("SELECT return_reason FROM parcel WHERE id = ?"), {m_a.id})
                  ->toString(),
              QStringLiteral("unclaimed"));
@@ -210,15 +210,15 @@ void TestOverduePage::markForReturn() {
 }
 
 void TestOverduePage::followsStationChanges() {
-    MainWindow w(*m_f->station, m_f->scanClock());
+    MainWindow w(*m_f->station->ctx, m_f->scanClock());
     showWindow(w);
     w.showPage(4);
     OverduePage* page = w.overduePage();
     QCOMPARE(page->overdueModel()->rowCount(), 2);
     // Another program (cunzhanctl, a handover at the counter) changes the station: the page follows.
-    QVERIFY(m_f->station->handOver({m_a.id}));
+    QVERIFY(m_f->station->pickup.handOver({m_a.id}));
     QCOMPARE(page->overdueModel()->rowCount(), 1);
-    QVERIFY(m_f->station->markForReturn(m_b.id, ReturnReason::Refused));
+    QVERIFY(m_f->station->overdue.markForReturn(m_b.id, ReturnReason::Refused));
     QCOMPARE(page->overdueModel()->rowCount(), 0);
     QCOMPARE(page->returnsModel()->rowCount(), 1);
     QCOMPARE(page->returnsModel()->index(0, ReturnsModel::Reason).data().toString(),
@@ -228,7 +228,7 @@ void TestOverduePage::followsStationChanges() {
 void TestOverduePage::modelsStandalone() {
     OverdueModel overdue;
     QAbstractItemModelTester t1(&overdue, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    auto items = m_f->station->overdue();
+    auto items = m_f->station->overdue.overdue();
     QVERIFY(items);
     QList<OverdueRow> rows;
     for (const OverdueItem& item : std::as_const(*items))

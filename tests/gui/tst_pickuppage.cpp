@@ -32,12 +32,12 @@ private:
 
 void TestPickupPage::phoneTailHandsOver() {
     GuiFixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")));
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")));
     const Parcel a = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT764306505053"), QStringLiteral("13812345678"));
     const Parcel other = f.receive(QStringLiteral("YT764306505054"), QStringLiteral("13900001111"));
     f.clock->advance(5 * kDayMs); // 3 free days: 2 days at 0.50
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
 
     QTest::keyClick(&w, Qt::Key_F2);
@@ -56,13 +56,13 @@ void TestPickupPage::phoneTailHandsOver() {
 
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     for (const Parcel& p : {a, b}) {
-        auto now = f.station->parcel(p.id);
+        auto now = f.station->queries.parcel(p.id);
         QVERIFY(now);
         QCOMPARE(toString(now->status), toString(ParcelStatus::PickedUp));
         QCOMPARE(now->feeFen, 100);
         QCOMPARE(now->collector, QString());
     }
-    auto untouched = f.station->parcel(other.id);
+    auto untouched = f.station->queries.parcel(other.id);
     QVERIFY(untouched);
     QCOMPARE(toString(untouched->status), toString(ParcelStatus::Waiting));
     QCOMPARE(page->model()->rowCount(), 0);
@@ -73,7 +73,7 @@ void TestPickupPage::scannedCodeUntickedRowAndCollector() {
     GuiFixture f;
     const Parcel a = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT764306505053"), QStringLiteral("13812345678"));
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     w.showPage(1);
     PickupPage* page = w.pickupPage();
@@ -97,8 +97,8 @@ void TestPickupPage::scannedCodeUntickedRowAndCollector() {
     page->collectorField()->setText(QStringLiteral("王芳"));
     QTest::keyClick(page->collectorField(), Qt::Key_Return);
 
-    auto pa = f.station->parcel(a.id);
-    auto pb = f.station->parcel(b.id);
+    auto pa = f.station->queries.parcel(a.id);
+    auto pb = f.station->queries.parcel(b.id);
     QVERIFY(pa && pb);
     QCOMPARE(toString(pa->status), toString(ParcelStatus::PickedUp));
     QCOMPARE(pa->collector, QStringLiteral("王芳"));
@@ -114,18 +114,18 @@ void TestPickupPage::scannedCodeUntickedRowAndCollector() {
 void TestPickupPage::undoLastHandover() {
     GuiFixture f;
     const Parcel a = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     w.showPage(1);
     PickupPage* page = w.pickupPage();
     QVERIFY(!page->undoButton()->isEnabled());
     page->lookUp(QStringLiteral("5678"));
     page->handOver();
-    QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::PickedUp));
+    QCOMPARE(toString(f.station->queries.parcel(a.id)->status), toString(ParcelStatus::PickedUp));
     QVERIFY(page->undoButton()->isEnabled());
     f.clock->advance(60'000);
     QTest::mouseClick(page->undoButton(), Qt::LeftButton);
-    auto back = f.station->parcel(a.id);
+    auto back = f.station->queries.parcel(a.id);
     QVERIFY(back);
     QCOMPARE(toString(back->status), toString(ParcelStatus::Waiting));
     QCOMPARE(back->pickupCode, a.pickupCode);
@@ -134,9 +134,9 @@ void TestPickupPage::undoLastHandover() {
     // Past the window the station refuses, and the page says why.
     page->lookUp(QStringLiteral("5678"));
     page->handOver();
-    f.clock->advance(qint64(f.station->settings().undoWindowMin + 1) * 60'000);
+    f.clock->advance(qint64(f.station->ctx->settings().undoWindowMin + 1) * 60'000);
     page->undoLast();
-    QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::PickedUp));
+    QCOMPARE(toString(f.station->queries.parcel(a.id)->status), toString(ParcelStatus::PickedUp));
     QVERIFY(!page->shownMessage().isEmpty());
 }
 
@@ -149,7 +149,7 @@ void TestPickupPage::tailOfSeveralPeopleTicksOnePerson() {
     const Parcel t1 = f.receive(QStringLiteral("YT764306505054"), QStringLiteral("5678"));
     const Parcel z2 = f.receive(QStringLiteral("YT764306505055"), QStringLiteral("13812345678"));
     const Parcel l2 = f.receive(QStringLiteral("YT764306505056"), QStringLiteral("13912345678"));
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     QTest::keyClick(&w, Qt::Key_F2);
     PickupPage* page = w.pickupPage();
@@ -168,10 +168,10 @@ void TestPickupPage::tailOfSeveralPeopleTicksOnePerson() {
     // Enter hands over 张's two parcels only.
     QCOMPARE(QApplication::focusWidget(), page->handOverButton());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    QCOMPARE(toString(f.station->parcel(z1.id)->status), toString(ParcelStatus::PickedUp));
-    QCOMPARE(toString(f.station->parcel(z2.id)->status), toString(ParcelStatus::PickedUp));
+    QCOMPARE(toString(f.station->queries.parcel(z1.id)->status), toString(ParcelStatus::PickedUp));
+    QCOMPARE(toString(f.station->queries.parcel(z2.id)->status), toString(ParcelStatus::PickedUp));
     for (const Parcel& p : {l1, l2, t1})
-        QCOMPARE(toString(f.station->parcel(p.id)->status), toString(ParcelStatus::Waiting));
+        QCOMPARE(toString(f.station->queries.parcel(p.id)->status), toString(ParcelStatus::Waiting));
 
     // The clerk ticks a parcel of another person too: asked first; "no" hands over nothing.
     page->lookUp(QStringLiteral("5678"));
@@ -184,27 +184,28 @@ void TestPickupPage::tailOfSeveralPeopleTicksOnePerson() {
     page->handOver();
     QCOMPARE(Messages::shown().size(), 1);
     for (const Parcel& p : {l1, l2, t1})
-        QCOMPARE(toString(f.station->parcel(p.id)->status), toString(ParcelStatus::Waiting));
+        QCOMPARE(toString(f.station->queries.parcel(p.id)->status), toString(ParcelStatus::Waiting));
     QCOMPARE(page->model()->rowCount(), 3); // still there to correct the ticks
     // "Yes": one person collects for both.
     Messages::setNextAnswer(true);
     page->handOver();
     for (const Parcel& p : {l1, l2, t1})
-        QCOMPARE(toString(f.station->parcel(p.id)->status), toString(ParcelStatus::PickedUp));
+        QCOMPARE(toString(f.station->queries.parcel(p.id)->status), toString(ParcelStatus::PickedUp));
 }
 
 void TestPickupPage::collectedCodeSaysWhenAndToWhom() {
     GuiFixture f;
     const Parcel a = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
-    QVERIFY(f.station->handOver({a.id}, QStringLiteral("王芳")));
-    MainWindow w(*f.station, f.scanClock());
+    QVERIFY(f.station->pickup.handOver({a.id}, QStringLiteral("王芳")));
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     w.showPage(1);
     PickupPage* page = w.pickupPage();
     page->lookUp(a.pickupCode);
     QCOMPARE(page->model()->rowCount(), 0);
     const QString message = page->shownMessage();
-    QVERIFY2(message.contains(localDateTimeText(f.station->parcel(a.id)->pickedUpAt)), qPrintable(message));
+    QVERIFY2(message.contains(localDateTimeText(f.station->queries.parcel(a.id)->pickedUpAt)),
+             qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("王*")), qPrintable(message));
 }
 

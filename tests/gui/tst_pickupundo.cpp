@@ -20,10 +20,10 @@ private Q_SLOTS:
 
 void TestPickupUndo::undoButtonClosesWithTheWindow() {
     GuiFixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("undo_window_min"), QStringLiteral("2")));
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("undo_window_min"), QStringLiteral("2")));
     const Parcel a = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT764306505053"), QStringLiteral("13900001111"));
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     w.show();
     w.showPage(1);
     PickupPage* page = w.pickupPage();
@@ -45,7 +45,7 @@ void TestPickupUndo::undoButtonClosesWithTheWindow() {
     f.clock->advance(1);
     QTRY_VERIFY_WITH_TIMEOUT(!page->undoButton()->isEnabled(), 2000);
     QVERIFY(!page->undoTimer()->isActive());
-    QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::PickedUp));
+    QCOMPARE(toString(f.station->queries.parcel(a.id)->status), toString(ParcelStatus::PickedUp));
 
     // A new handover opens a new window, and undo within it works.
     page->lookUp(QStringLiteral("1111"));
@@ -55,7 +55,7 @@ void TestPickupUndo::undoButtonClosesWithTheWindow() {
     QTest::qWait(50);
     QVERIFY(page->undoButton()->isEnabled());
     QTest::mouseClick(page->undoButton(), Qt::LeftButton);
-    QCOMPARE(toString(f.station->parcel(b.id)->status), toString(ParcelStatus::Waiting));
+    QCOMPARE(toString(f.station->queries.parcel(b.id)->status), toString(ParcelStatus::Waiting));
     QVERIFY(!page->undoButton()->isEnabled());
     QVERIFY(!page->undoTimer()->isActive());
 }

@@ -83,7 +83,7 @@ void TestPrintPreview::failedPrintWaitsForRetry() {
     PrintService::setPrinterFor(Paper::Label, QString()); // the default printer
     auto backend = std::make_unique<FakeBackend>();
     FakeBackend* fake = backend.get();
-    const QString spool = PrintService::spoolDirFor(f.station->database().path());
+    const QString spool = PrintService::spoolDirFor(f.station->ctx->database().path());
     QVERIFY(spool.startsWith(f.dir.path()));
     PrintService service(std::move(backend), spool);
     QSignalSpy pending(&service, &PrintService::pendingChanged);

@@ -37,7 +37,7 @@ private:
 
 void TestReceivePage::scanPhoneEnterReceives() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     ReceivePage* page = w.receivePage();
     QSignalSpy scans(w.scanFilter(), &ScanFilter::scanned);
@@ -58,7 +58,7 @@ void TestReceivePage::scanPhoneEnterReceives() {
 
     const QString shown = page->shownCode();
     QVERIFY2(!shown.isEmpty(), qPrintable(page->shownMessage()));
-    auto stored = f.station->findByWaybill(QStringLiteral("YT764306505052"));
+    auto stored = f.station->pickup.findByWaybill(QStringLiteral("YT764306505052"));
     QVERIFY(stored);
     QCOMPARE(stored->size(), 1);
     QCOMPARE(stored->first().pickupCode, shown);
@@ -73,10 +73,10 @@ void TestReceivePage::scanPhoneEnterReceives() {
 
 void TestReceivePage::ambiguousCarrierOffersCandidates() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     ReceivePage* page = w.receivePage();
-    const auto candidates = f.station->carriers().detect(QStringLiteral("433431409940372"));
+    const auto candidates = f.station->ctx->carriers().detect(QStringLiteral("433431409940372"));
     QVERIFY(candidates.size() > 1); // STO and Yunda both use 43… numbers
 
     f.scan(QApplication::focusWidget(), QStringLiteral("433431409940372"));
@@ -88,7 +88,7 @@ void TestReceivePage::ambiguousCarrierOffersCandidates() {
     page->carrierBox()->setCurrentIndex(1);
     f.type(page->phoneField(), QStringLiteral("13912345678"));
     QTest::keyClick(page->phoneField(), Qt::Key_Return);
-    auto stored = f.station->findByWaybill(QStringLiteral("433431409940372"));
+    auto stored = f.station->pickup.findByWaybill(QStringLiteral("433431409940372"));
     QVERIFY(stored);
     QCOMPARE(stored->size(), 1);
     QCOMPARE(stored->first().carrier, candidates.at(1).code);
@@ -98,7 +98,7 @@ void TestReceivePage::ambiguousCarrierOffersCandidates() {
 
 void TestReceivePage::carrierChoiceDoesNotStick() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     ReceivePage* page = w.receivePage();
     // An ambiguous number, Enter without choosing: refused, candidates offered.
@@ -112,7 +112,7 @@ void TestReceivePage::carrierChoiceDoesNotStick() {
     QVERIFY(!page->carrierBox()->isVisible());
     page->phoneField()->setText(QStringLiteral("5678"));
     page->receiveNow();
-    auto stored = f.station->findByWaybill(QStringLiteral("YT764306505052"));
+    auto stored = f.station->pickup.findByWaybill(QStringLiteral("YT764306505052"));
     QVERIFY(stored);
     QCOMPARE(stored->size(), 1);
     QCOMPARE(stored->first().carrier, QStringLiteral("YTO"));
@@ -120,7 +120,7 @@ void TestReceivePage::carrierChoiceDoesNotStick() {
 
 void TestReceivePage::errorsAreShownInPlace() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     ReceivePage* page = w.receivePage();
     f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
@@ -140,7 +140,7 @@ void TestReceivePage::errorsAreShownInPlace() {
     page->receiveNow();
     QVERIFY(!page->shownMessage().isEmpty());
     QCOMPARE(QApplication::focusWidget(), page->phoneField());
-    auto none = f.station->findByWaybill(QStringLiteral("YT764306505053"));
+    auto none = f.station->pickup.findByWaybill(QStringLiteral("YT764306505053"));
     QVERIFY(none);
     QVERIFY(none->isEmpty());
 }
@@ -150,7 +150,7 @@ void TestReceivePage::errorsAreShownInPlace() {
 // every error, and the previous parcel's big code goes when the next scan starts.
 void TestReceivePage::recipientNeverCarriesOver() {
     GuiFixture f;
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     ReceivePage* page = w.receivePage();
     const Parcel there = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
@@ -185,7 +185,7 @@ void TestReceivePage::recipientNeverCarriesOver() {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QVERIFY(page->shownCode().isEmpty());
     for (const char* waybill : {"YT764306505054", "YT764306505055"})
-        QVERIFY(f.station->findByWaybill(QString::fromLatin1(waybill))->isEmpty());
+        QVERIFY(f.station->pickup.findByWaybill(QString::fromLatin1(waybill))->isEmpty());
 
     // Typing a new number by hand also clears the last big code.
     page->waybillField()->clear();
@@ -200,7 +200,7 @@ void TestReceivePage::recipientNeverCarriesOver() {
 
 void TestReceivePage::overCapacityWarns() {
     GuiFixture f(QStringLiteral("1:1x1"));
-    MainWindow w(*f.station, f.scanClock());
+    MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
     ReceivePage* page = w.receivePage();
     f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13800001111"));
@@ -214,7 +214,7 @@ void TestReceivePage::overCapacityWarns() {
 // What sync stores from the county's pull: a pre-alert row, written downstream (no outbox op).
 static void addPrealert(GuiFixture& f, const QString& waybill, const QString& phone, const QDate& day) {
     UuidV7Source ids(*f.clock);
-    auto tx = WriteTx::beginDownstream(f.station->database(), *f.clock, ids);
+    auto tx = WriteTx::beginDownstream(f.station->ctx->database(), *f.clock, ids);
     QVERIFY(tx.has_value());
     QVERIFY(
         tx->exec(QStringLiteral("INSERT INTO prealert(waybill, carrier, phone, name, van_date, updated_at)"
@@ -226,7 +226,7 @@ static void addPrealert(GuiFixture& f, const QString& waybill, const QString& ph
 
 void TestReceivePage::expectedTodayFromPrealerts() {
     GuiFixture f;
-    ReceivePage page(*f.station);
+    ReceivePage page(*f.station->ctx);
     PrealertModel* model = page.expectedModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model->rowCount(), 0);
@@ -237,13 +237,13 @@ void TestReceivePage::expectedTodayFromPrealerts() {
     addPrealert(f, QStringLiteral("YT700000000002"), QStringLiteral("13987654321"), today);
     addPrealert(f, QStringLiteral("YT700000000003"), QStringLiteral("13700001111"), today.addDays(1));
     // Sync refreshes the station after storing a page (SyncController: downstreamApplied).
-    QVERIFY(f.station->refresh().has_value());
+    QVERIFY(f.station->ctx->refresh().has_value());
     QCOMPARE(model->rowCount(), 2);
     QVERIFY2(page.shownExpected().contains(QStringLiteral("2")), qPrintable(page.shownExpected()));
     QCOMPARE(model->index(0, PrealertModel::Waybill).data().toString(), QStringLiteral("YT700000000001"));
     // By name, as the arrivals list shows it, not by code.
     QCOMPARE(model->index(0, PrealertModel::Carrier).data().toString(),
-             f.station->carriers().find(QStringLiteral("YTO"))->displayName());
+             f.station->ctx->carriers().find(QStringLiteral("YTO"))->displayName());
     QVERIFY(model->index(0, PrealertModel::Carrier).data().toString() != QStringLiteral("YTO"));
     const QString phone = model->index(0, PrealertModel::Phone).data().toString();
     QCOMPARE(phone, QStringLiteral("138****5678"));

@@ -166,11 +166,11 @@ void TestScreenFit::mainWindowFits() {
     PrintService printing(std::make_unique<StoppedPrinter>(), f.dir.filePath(QStringLiteral("spool")));
     (void)printing.print(label(), Paper::Label);
     QTRY_COMPARE(printing.pendingCount(), 1);
-    SyncController sync(*f.station, [] {
+    SyncController sync(*f.station->ctx, [] {
         return std::make_unique<sync::FakeTransport>(
             [](const sync::HttpRequest&) { return sync::HttpResponse{}; });
     });
-    MainWindow w(*f.station, f.scanClock(), &printing);
+    MainWindow w(*f.station->ctx, f.scanClock(), &printing);
     w.attachSync(&sync);
     for (QToolButton* b : w.findChildren<QToolButton*>()) {
         if (b->defaultAction() == w.cameraAction())
@@ -218,7 +218,7 @@ void TestScreenFit::setupDialogFits() {
     QFETCH(QString, language);
     const LanguageScope lang(language);
     GuiFixture f(QStringLiteral("1-2:2x3"), false);
-    SetupDialog d(*f.station);
+    SetupDialog d(*f.station->ctx);
     fitsUnshown(&d);
     // As it opens (its own size) and with an error shown.
     showOwnSize(&d);
@@ -238,7 +238,7 @@ void TestScreenFit::enrolDialogFits() {
     QFETCH(QString, language);
     const LanguageScope lang(language);
     GuiFixture f;
-    SyncController sync(*f.station, [] {
+    SyncController sync(*f.station->ctx, [] {
         return std::make_unique<sync::FakeTransport>(
             [](const sync::HttpRequest&) { return sync::HttpResponse{}; });
     });
@@ -296,7 +296,7 @@ void TestScreenFit::messagesMoveNothing() {
     const LanguageScope lang(language);
     {
         GuiFixture f(QStringLiteral("1-2:2x3"), false);
-        SetupDialog d(*f.station);
+        SetupDialog d(*f.station->ctx);
         showOwnSize(&d);
         refusedInPlace(&d, &d, [&] {
             d.nameField()->clear();
@@ -306,7 +306,7 @@ void TestScreenFit::messagesMoveNothing() {
     {
         GuiFixture f;
         PrintService printing(std::make_unique<StoppedPrinter>(), f.dir.filePath(QStringLiteral("spool")));
-        MainWindow w(*f.station, f.scanClock(), &printing);
+        MainWindow w(*f.station->ctx, f.scanClock(), &printing);
         showAt(&w, kWindowLimit);
         // Handover: a waybill without a bag is refused in place.
         w.showPage(6);

@@ -45,7 +45,7 @@ private:
 
 void TestSendPage::init() {
     m_f = std::make_unique<GuiFixture>();
-    DispatchDesk desk(*m_f->station);
+    DispatchDesk desk(*m_f->station->ctx);
     auto n = desk.importRates(QStringLiteral("carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g\n"
                                              "YTO,广东省,粤-20,1200,600,30000\n"
                                              "YTO,江西省,赣-01,800,300,30000\n"));
@@ -57,7 +57,7 @@ void TestSendPage::cleanup() {
 }
 
 int TestSendPage::count(const QString& sql) {
-    auto v = m_f->station->database().scalar(sql);
+    auto v = m_f->station->ctx->database().scalar(sql);
     return v ? v->toInt() : -1;
 }
 
@@ -82,7 +82,7 @@ void TestSendPage::fill(SendPage& page, const QString& id) {
 }
 
 void TestSendPage::enterAcceptsWithFeeAndCash() {
-    SendPage page(*m_f->station);
+    SendPage page(*m_f->station->ctx);
     page.show();
     page.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -135,7 +135,7 @@ void TestSendPage::enterAcceptsWithFeeAndCash() {
 }
 
 void TestSendPage::wrongCheckCharacterRefused() {
-    SendPage page(*m_f->station);
+    SendPage page(*m_f->station->ctx);
     page.show();
     page.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -155,7 +155,7 @@ void TestSendPage::wrongCheckCharacterRefused() {
 }
 
 void TestSendPage::notInspectedRefused() {
-    SendPage page(*m_f->station);
+    SendPage page(*m_f->station->ctx);
     page.show();
     page.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -175,10 +175,10 @@ void TestSendPage::notInspectedRefused() {
 // Rates imported with cunzhanctl while the terminal runs: the Send page offers the new province
 // without a restart (the station watches SQLite's data_version for other programs' commits).
 void TestSendPage::ratesImportedByCliShowWithoutRestart() {
-    SendPage page(*m_f->station);
-    m_f->station->watchChangesElsewhere(20);
+    SendPage page(*m_f->station->ctx);
+    m_f->station->ctx->watchChangesElsewhere(20);
     QCOMPARE(page.provinceBox()->findText(QStringLiteral("湖南省")), -1);
-    QSignalSpy changed(m_f->station.get(), &Station::changed);
+    QSignalSpy changed(m_f->station->ctx.get(), &StationContext::changed);
     QTest::qWait(100);
     QCOMPARE(changed.size(), 0); // nothing changed elsewhere: no refresh
 
@@ -190,7 +190,7 @@ void TestSendPage::ratesImportedByCliShowWithoutRestart() {
     csv.close();
     QProcess ctl;
     ctl.start(QStringLiteral(CUNZHAN_BIN_DIR "/cunzhanctl"),
-              {QStringLiteral("--db"), m_f->station->database().path(), QStringLiteral("rates"),
+              {QStringLiteral("--db"), m_f->station->ctx->database().path(), QStringLiteral("rates"),
                QStringLiteral("import"), csv.fileName()});
     QVERIFY(ctl.waitForFinished(60000));
     QCOMPARE(ctl.exitCode(), 0);

@@ -23,58 +23,58 @@ private Q_SLOTS:
 
 void TestSettingsPage::feeInYuanStoredInFen() {
     GuiFixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("120")));
-    SettingsPage page(*f.station);
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("120")));
+    SettingsPage page(*f.station->ctx);
     page.load();
     QCOMPARE(page.feeBox()->value(), 1.20);
     QCOMPARE(page.languageBox()->currentData().toString(), QStringLiteral("zh_CN")); // the default
     page.feeBox()->setValue(1.5);
     page.save();
-    QCOMPARE(f.station->settings().feePerDayFen, 150);
+    QCOMPARE(f.station->ctx->settings().feePerDayFen, 150);
     QVERIFY(!page.shownMessage().contains(QStringLiteral("restart")));
 }
 
 void TestSettingsPage::refusedValueShownInPlace() {
     GuiFixture f;
-    SettingsPage page(*f.station);
+    SettingsPage page(*f.station->ctx);
     page.nameField()->setText(QString());
     page.save();
-    QCOMPARE(f.station->settings().stationName, QStringLiteral("测试站"));
+    QCOMPARE(f.station->ctx->settings().stationName, QStringLiteral("测试站"));
     QVERIFY(!page.shownMessage().isEmpty());
     QVERIFY(Messages::shown().isEmpty());
 }
 
 void TestSettingsPage::languageAppliesAfterRestart() {
     GuiFixture f;
-    SettingsPage page(*f.station);
+    SettingsPage page(*f.station->ctx);
     page.languageBox()->setCurrentIndex(page.languageBox()->findData(QStringLiteral("en")));
     page.save();
-    QCOMPARE(f.station->settings().language, QStringLiteral("en"));
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("en"));
     QVERIFY(page.shownMessage().contains(QStringLiteral("restart")));
     // Chinese, the default, is a choice like English; there is no "follow the system" any more.
     QCOMPARE(page.languageBox()->findData(QString()), -1);
     page.languageBox()->setCurrentIndex(page.languageBox()->findData(QStringLiteral("zh_CN")));
     page.save();
-    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("zh_CN"));
 }
 
 void TestSettingsPage::setupDialogInitialises() {
     GuiFixture f(QString(), false);
-    QVERIFY(!f.station->isInitialised());
-    SetupDialog dialog(*f.station);
+    QVERIFY(!f.station->ctx->isInitialised());
+    SetupDialog dialog(*f.station->ctx);
     dialog.nameField()->setText(QStringLiteral("大王庄服务站"));
     dialog.shelvesField()->setText(QStringLiteral("1-4:3x"));
     dialog.accept();
-    QVERIFY(!f.station->isInitialised());
+    QVERIFY(!f.station->ctx->isInitialised());
     QVERIFY(!dialog.shownMessage().isEmpty());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
 
     dialog.shelvesField()->setText(QStringLiteral("1-2:3x20"));
     dialog.accept();
-    QVERIFY(f.station->isInitialised());
+    QVERIFY(f.station->ctx->isInitialised());
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QCOMPARE(f.station->settings().stationName, QStringLiteral("大王庄服务站"));
-    auto loads = f.station->slotLoads();
+    QCOMPARE(f.station->ctx->settings().stationName, QStringLiteral("大王庄服务站"));
+    auto loads = f.station->shelves.slotLoads();
     QVERIFY(loads);
     QCOMPARE(loads->size(), 6);
 }

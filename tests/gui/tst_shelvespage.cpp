@@ -24,7 +24,7 @@ void TestShelvesPage::auditFindsAndFixes() {
     QCOMPARE(a.slotName(), c.slotName());
     QVERIFY(a.slotName() != b.slotName());
 
-    ShelvesPage page(*f.station);
+    ShelvesPage page(*f.station->ctx);
     page.show();
     page.activate();
     QCOMPARE(page.loadModel()->rowCount(), 2);
@@ -45,12 +45,12 @@ void TestShelvesPage::auditFindsAndFixes() {
     Messages::setNextAnswer(false);
     page.applyFixes();
     QCOMPARE(Messages::shown().size(), 1);
-    QCOMPARE(f.station->parcel(b.id)->slotName(), b.slotName());
+    QCOMPARE(f.station->queries.parcel(b.id)->slotName(), b.slotName());
 
     // Confirmed: b is recorded where it was found, with a new code.
     Messages::setNextAnswer(true);
     page.applyFixes();
-    auto moved = f.station->parcel(b.id);
+    auto moved = f.station->queries.parcel(b.id);
     QVERIFY(moved);
     QCOMPARE(moved->slotName(), a.slotName());
     QVERIFY(moved->pickupCode != b.pickupCode);
@@ -65,7 +65,7 @@ void TestShelvesPage::auditFindsAndFixes() {
 
 void TestShelvesPage::scanBeforeAuditStartsOnlyForAPlace() {
     GuiFixture f(QStringLiteral("1:2x5"));
-    ShelvesPage page(*f.station);
+    ShelvesPage page(*f.station->ctx);
     page.activate();
     page.handleScan(QStringLiteral("YT764306505001"));
     QVERIFY(!page.auditing());

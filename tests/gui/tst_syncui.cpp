@@ -4,16 +4,16 @@
 // enrolment dialog shows the county's answer in place. Worker signals are awaited by count.
 #include "../sync/fakecounty.h"
 #include "enroldialog.h"
-#include "protocol.h"
 #include "faketransport.h"
 #include "guifixture.h"
 #include "mainwindow.h"
+#include "protocol.h"
 #include "receivepage.h"
 #include "rejectedopsmodel.h"
 #include "settingspage.h"
 #include "sharedcounty.h"
-#include "syncengine.h"
 #include "synccontroller.h"
+#include "syncengine.h"
 #include "syncstatuswidget.h"
 
 #include <QAbstractItemModelTester>
@@ -41,22 +41,23 @@ struct SyncGui {
     explicit SyncGui(bool enrol) {
         if (enrol) {
             FakeTransport net([this](const HttpRequest& r) { return shared.handle(r); });
-            SyncEngine engine(f.station->database(), net, *f.clock);
+            SyncEngine engine(f.station->ctx->database(), net, *f.clock);
             if (!engine.enroll(QStringLiteral("https://county.test"), shared.county.code))
                 qFatal("enrolment failed");
         }
         sync = std::make_unique<SyncController>(
-            *f.station,
+            *f.station->ctx,
             [this] {
-                return std::make_unique<FakeTransport>([this](const HttpRequest& r) { return shared.handle(r); });
+                return std::make_unique<FakeTransport>(
+                    [this](const HttpRequest& r) { return shared.handle(r); });
             },
             f.clock);
     }
 };
 
 RejectedOp refused(const QString& entity, const QString& reason) {
-    return {QStringLiteral("op-") + entity, QStringLiteral("parcel.received"), entity, QStringLiteral("rejected"),
-            QStringLiteral("parcel.unknown_recipient"), reason};
+    return {QStringLiteral("op-") + entity, QStringLiteral("parcel.received"),          entity,
+            QStringLiteral("rejected"),     QStringLiteral("parcel.unknown_recipient"), reason};
 }
 } // namespace
 
@@ -91,7 +92,8 @@ void TestSyncUi::showsStatusValues() {
     QVERIFY2(w.lastSyncText().contains(QStringLiteral("2026-11-28 09:30")), qPrintable(w.lastSyncText()));
     QVERIFY2(w.pendingText().contains(QStringLiteral("7")), qPrintable(w.pendingText()));
     QVERIFY(!w.rejectedButton()->isHidden());
-    QVERIFY2(w.rejectedButton()->text().contains(QStringLiteral("2")), qPrintable(w.rejectedButton()->text()));
+    QVERIFY2(w.rejectedButton()->text().contains(QStringLiteral("2")),
+             qPrintable(w.rejectedButton()->text()));
 
     // Nothing refused, never synced: no button, "never".
     s.rejected.clear();
@@ -142,7 +144,8 @@ void TestSyncUi::rejectedDialogListsReasons() {
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, RejectedOpsModel::Kind).data().toString(), QStringLiteral("parcel.received"));
     QCOMPARE(model->index(0, RejectedOpsModel::Entity).data().toString(), QStringLiteral("parcel-1"));
-    QCOMPARE(model->index(0, RejectedOpsModel::Reason).data().toString(), QStringLiteral("No such recipient."));
+    QCOMPARE(model->index(0, RejectedOpsModel::Reason).data().toString(),
+             QStringLiteral("No such recipient."));
     // Without the county's words, its code.
     QCOMPARE(model->index(1, RejectedOpsModel::Reason).data().toString(),
              QStringLiteral("parcel.unknown_recipient"));
@@ -174,14 +177,14 @@ void TestSyncUi::progressOnlyForLongCatchUp() {
 
 void TestSyncUi::syncNowRunsASync() {
     SyncGui g(true);
-    MainWindow window(*g.f.station, g.f.scanClock());
+    MainWindow window(*g.f.station->ctx, g.f.scanClock());
     window.attachSync(g.sync.get());
     QVERIFY(window.syncStatus());
     QCOMPARE(window.syncStatus()->syncNowAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+S")));
     QSignalSpy finished(g.sync.get(), &SyncController::syncFinished);
     // A parcel waits to be sent before the first run: the indicator counts it at once.
     g.f.receive(QStringLiteral("YT500000000001"), QStringLiteral("13812345678"));
-    const int waiting = g.f.station->database()
+    const int waiting = g.f.station->ctx->database()
                             .scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL"))
                             ->toInt();
     QVERIFY(waiting > 0);
@@ -204,20 +207,20 @@ void TestSyncUi::syncNowRunsASync() {
                    {QStringLiteral("carrier"), QStringLiteral("YTO")},
                    {QStringLiteral("van_date"), today.toString(Qt::ISODate)}});
     });
-    QSignalSpy changed(g.f.station.get(), &Station::changed);
+    QSignalSpy changed(g.f.station->ctx.get(), &StationContext::changed);
     window.syncStatus()->syncNowAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 3000);
     QCOMPARE(finished.last().at(0).toBool(), true);
-    // downstreamApplied → Station::refresh(): the Receive page lists it.
+    // downstreamApplied → StationContext::refresh(): the Receive page lists it.
     QTRY_VERIFY(changed.size() >= 1);
-    QCOMPARE(*g.f.station->expectedTodayCount(), 1);
+    QCOMPARE(*g.f.station->inbound.expectedTodayCount(), 1);
     QVERIFY2(window.receivePage()->shownExpected().contains(QStringLiteral("1")),
              qPrintable(window.receivePage()->shownExpected()));
 }
 
 void TestSyncUi::enrolSuccessShowsStationName() {
     SyncGui g(false);
-    SettingsPage page(*g.f.station);
+    SettingsPage page(*g.f.station->ctx);
     QVERIFY(!page.connectButton()->isEnabled());
     page.setSync(g.sync.get());
     QVERIFY(page.connectButton()->isEnabled());
@@ -237,20 +240,21 @@ void TestSyncUi::enrolSuccessShowsStationName() {
     QVERIFY(dialog->isVisible());
     // After enrolment the status follows (the worker publishes it, then syncs).
     QTRY_VERIFY_WITH_TIMEOUT(g.sync->status().enrolled, 10000);
-    QTRY_VERIFY2(page.shownCounty().contains(QStringLiteral("county-station-7")), qPrintable(page.shownCounty()));
+    QTRY_VERIFY2(page.shownCounty().contains(QStringLiteral("county-station-7")),
+                 qPrintable(page.shownCounty()));
     QVERIFY(page.shownCounty().contains(QStringLiteral("https://county.test")));
     dialog->close();
 }
 
 void TestSyncUi::scannedInviteFillsServerAndCode() {
     SyncGui g(false);
-    SettingsPage page(*g.f.station);
+    SettingsPage page(*g.f.station->ctx);
     page.setSync(g.sync.get());
     EnrolDialog* dialog = page.connectToCounty();
     QVERIFY(dialog);
     // What the scanner types from the QR code `cunzhan-county station add --qr` printed.
-    dialog->codeField()->setText(
-        sync::encodeInvite({QStringLiteral("https://county.example.cn:8443"), QStringLiteral("7P2W-8KXF-6F")}));
+    dialog->codeField()->setText(sync::encodeInvite(
+        {QStringLiteral("https://county.example.cn:8443"), QStringLiteral("7P2W-8KXF-6F")}));
     QCOMPARE(dialog->serverField()->text(), QStringLiteral("https://county.example.cn:8443"));
     QCOMPARE(dialog->codeField()->text(), QStringLiteral("7P2W-8KXF-6F"));
     // A plain code is left alone.
@@ -261,7 +265,7 @@ void TestSyncUi::scannedInviteFillsServerAndCode() {
 
 void TestSyncUi::enrolFailureStaysInPlace() {
     SyncGui g(false);
-    SettingsPage page(*g.f.station);
+    SettingsPage page(*g.f.station->ctx);
     page.setSync(g.sync.get());
     QSignalSpy failed(g.sync.get(), &SyncController::enrollFailed);
     g.sync->start();
@@ -285,7 +289,8 @@ void TestSyncUi::enrolFailureStaysInPlace() {
     dialog->caField()->clear();
     QVERIFY(dialog->connectNow());
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
-    QVERIFY2(dialog->shownMessage().contains(QStringLiteral("enrolment code")), qPrintable(dialog->shownMessage()));
+    QVERIFY2(dialog->shownMessage().contains(QStringLiteral("enrolment code")),
+             qPrintable(dialog->shownMessage()));
     QVERIFY(dialog->isVisible());
     QVERIFY(!dialog->succeeded());
     QVERIFY(dialog->connectButton()->isEnabled()); // try again

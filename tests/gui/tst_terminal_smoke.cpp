@@ -1,8 +1,9 @@
 // Smoke test of the real terminal binary: it starts on an initialised database, paints, says
 // "ready" and exits 0; on a database it cannot open it fails with a message instead of hanging; --help
 // and --version work without any display, in the station's language (Chinese unless it chose English).
+#include "inbound.h"
 #include "processrun.h"
-#include "station.h"
+#include "setup.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -42,10 +43,10 @@ void TestTerminalSmoke::startsAndExitsWhenReady() {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("station.db"));
     {
-        auto station = cz::Station::open(db);
+        auto station = cz::StationContext::open(db);
         QVERIFY2(station, qPrintable(station ? QString() : station.error().message));
-        QVERIFY((*station)->initialise(QStringLiteral("冒烟站"), QStringLiteral("1-2:2x10")));
-        auto r = (*station)->receive(
+        QVERIFY(cz::StationSetup(**station).initialise(QStringLiteral("冒烟站"), QStringLiteral("1-2:2x10")));
+        auto r = cz::Inbound(**station).receive(
             {QStringLiteral("YT764306505052"), QStringLiteral("13800001111"), {}, {}, {}});
         QVERIFY(r);
     }
@@ -95,10 +96,11 @@ void TestTerminalSmoke::helpWithoutADisplay() {
     // A station that chose English: its help is English too.
     const QString db = dir.filePath(QStringLiteral("station.db"));
     {
-        auto station = cz::Station::open(db);
+        auto station = cz::StationContext::open(db);
         QVERIFY(station);
-        QVERIFY((*station)->initialise(QStringLiteral("英文站"), QStringLiteral("1:1x10")));
-        QVERIFY((*station)->setSetting(QStringLiteral("language"), QStringLiteral("en")));
+        cz::StationSetup setup(**station);
+        QVERIFY(setup.initialise(QStringLiteral("英文站"), QStringLiteral("1:1x10")));
+        QVERIFY(setup.setSetting(QStringLiteral("language"), QStringLiteral("en")));
     }
     r = run(env, {QStringLiteral("--db"), db, QStringLiteral("-h")});
     QCOMPARE(r.code, 0);

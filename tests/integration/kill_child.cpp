@@ -5,7 +5,9 @@
 //   cunzhan_kill_child DB RUN
 // prints "ready", then "R <waybill>" after each committed receive and "P <waybill>" after each
 // committed handover. Gives up by itself after 30 s in case the test died without killing it.
-#include "station.h"
+#include "context.h"
+#include "inbound.h"
+#include "pickup.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,14 +39,16 @@ int main(int argc, char** argv) {
     }
     const int run = args.at(2).toInt();
 
-    auto opened = cz::Station::open(args.at(1));
+    auto opened = cz::StationContext::open(args.at(1));
     if (!opened)
         return failWith("open", opened.error());
-    cz::Station& station = **opened;
+    cz::StationContext& station = **opened;
     if (!station.isInitialised()) {
         std::fprintf(stderr, "station not initialised\n");
         return 2;
     }
+    cz::Inbound inbound(station);
+    cz::Pickup pickup(station);
     report("ready");
 
     QRandomGenerator rng(static_cast<quint32>(run) * 7919u + 17u);
@@ -63,7 +67,7 @@ int main(int argc, char** argv) {
             (i % 7 == 3) ? QStringLiteral("%1").arg(rng.bounded(10000), 4, 10, QLatin1Char('0'))
                          : QStringLiteral("13%1").arg(rng.bounded(1000000000), 9, 10, QLatin1Char('0'));
         const QString carrier = yto ? QStringLiteral("YTO") : QStringLiteral("OTHER");
-        auto received = station.receive({waybill, phone, QString(), carrier, std::nullopt});
+        auto received = inbound.receive({waybill, phone, QString(), carrier, std::nullopt});
         if (!received)
             return failWith("receive", received.error());
         report("R " + waybill.toLatin1());
@@ -71,7 +75,7 @@ int main(int argc, char** argv) {
 
         if (i % 4 == 3 && !waiting.isEmpty()) {
             const auto [id, handedWaybill] = waiting.takeAt(rng.bounded(static_cast<int>(waiting.size())));
-            auto handed = station.handOver({id});
+            auto handed = pickup.handOver({id});
             if (!handed)
                 return failWith("handOver", handed.error());
             report("P " + handedWaybill.toLatin1());

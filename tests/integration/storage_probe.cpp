@@ -1,10 +1,10 @@
 // Helper of tst_storage_errors: opens a station database and prints the result, so the test can run
 // the open as another (unprivileged) user — permission bits do not stop root — and survive a crash.
 //
-//   cunzhan_storage_probe [--busy-ms N] PATH   prints the error code of Station::open, or "ok"
+//   cunzhan_storage_probe [--busy-ms N] PATH   prints the error code of StationContext::open, or "ok"
 //   cunzhan_storage_probe --hello              prints "hello" (checks the probe can run at all)
 // The exit status is 0 whenever the probe could report; a crash is the test's failure.
-#include "station.h"
+#include "context.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
         std::fputs("usage: cunzhan_storage_probe [--busy-ms N] PATH\n", stderr);
         return 64;
     }
-    auto station = cz::Station::open(args.at(0), options);
+    auto station = cz::StationContext::open(args.at(0), options);
     if (station) {
         std::puts("ok");
     } else {

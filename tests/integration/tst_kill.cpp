@@ -3,8 +3,9 @@
 // every kill opens the database with station-core and demands that the file is intact, that every
 // reported change survived, and that no change was half-written (parcel, event, notification and
 // outbox op are all there or none is).
+#include "context.h"
 #include "outboxcodec.h"
-#include "station.h"
+#include "setup.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -27,7 +28,7 @@ const QString& childPath() {
 }
 
 // All rows of a query (first column joined with the others by '|'), through the station's connection.
-QStringList rowsOf(Station& station, const QString& sql) {
+QStringList rowsOf(StationContext& station, const QString& sql) {
     QStringList out;
     auto q = station.database().exec(sql);
     if (!q) {
@@ -45,7 +46,7 @@ QStringList rowsOf(Station& station, const QString& sql) {
 }
 
 // "key|count" rows -> key -> count
-QHash<QString, int> countsOf(Station& station, const QString& sql) {
+QHash<QString, int> countsOf(StationContext& station, const QString& sql) {
     QHash<QString, int> out;
     for (const QString& row : rowsOf(station, sql)) {
         const qsizetype bar = row.lastIndexOf(QLatin1Char('|'));
@@ -77,10 +78,10 @@ void TstKill::initTestCase() {
              qPrintable(childPath() + QStringLiteral(" is not built")));
     QVERIFY(m_dir.isValid());
     m_path = m_dir.filePath(QStringLiteral("station.db"));
-    auto station = Station::open(m_path);
+    auto station = StationContext::open(m_path);
     QVERIFY2(station, qPrintable(station ? QString() : station.error().message));
     // 100 places of 999: the runs never fill the shelves.
-    auto st = (*station)->initialise(QStringLiteral("断电测试站"), QStringLiteral("1-20:5x999"));
+    auto st = StationSetup(**station).initialise(QStringLiteral("断电测试站"), QStringLiteral("1-20:5x999"));
     QVERIFY2(st, qPrintable(st ? QString() : st.error().message));
 }
 
@@ -151,11 +152,11 @@ void TstKill::killWhileWriting() {
 
 void TstKill::verify(int run) {
     const QString where = QStringLiteral("after kill %1: ").arg(run);
-    auto opened = Station::open(m_path);
+    auto opened = StationContext::open(m_path);
     QVERIFY2(opened,
              qPrintable(where + (opened ? QString()
                                         : opened.error().code + QLatin1Char(' ') + opened.error().message)));
-    Station& station = **opened;
+    StationContext& station = **opened;
     QVERIFY(station.isInitialised());
 
     QCOMPARE(rowsOf(station, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});

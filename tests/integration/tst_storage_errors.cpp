@@ -5,8 +5,11 @@
 // The tests run as root in CI, and mode bits do not stop root; the permission cases therefore run
 // cunzhan_storage_probe as user 65534 through setpriv when the test runs as root, and directly
 // otherwise. The files under test are handed to that user so only the one condition differs.
+#include "context.h"
 #include "database.h"
-#include "station.h"
+#include "inbound.h"
+#include "query.h"
+#include "setup.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -165,12 +168,12 @@ void TstStorageErrors::giveToProbeUser(const QString& path) {
 }
 
 void TstStorageErrors::makeStation(const QString& path) {
-    auto station = Station::open(path);
+    auto station = StationContext::open(path);
     QVERIFY2(station, qPrintable(station ? QString() : station.error().message));
-    auto st = (*station)->initialise(QStringLiteral("存储测试站"), QStringLiteral("1-2:2x10"));
+    auto st = StationSetup(**station).initialise(QStringLiteral("存储测试站"), QStringLiteral("1-2:2x10"));
     QVERIFY2(st, qPrintable(st ? QString() : st.error().message));
-    auto r =
-        (*station)->receive({QStringLiteral("YT1234567890123"), QStringLiteral("13812345678"), {}, {}, {}});
+    auto r = Inbound(**station).receive(
+        {QStringLiteral("YT1234567890123"), QStringLiteral("13812345678"), {}, {}, {}});
     QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
     station->reset();
     QVERIFY2(!QFileInfo::exists(path + QStringLiteral("-wal")), "closing left the WAL behind");
@@ -302,21 +305,23 @@ void TstStorageErrors::lockedByAnotherProcess() {
 
     OpenOptions options;
     options.busyTimeoutMs = 200;
-    auto station = Station::open(path, options);
+    auto station = StationContext::open(path, options);
     QVERIFY2(station,
              qPrintable(station ? QString() : station.error().code)); // readers are not blocked by WAL
+    Inbound inbound(**station);
+    ParcelQueries queries(**station);
     const ReceiveRequest request{
         QStringLiteral("YT9876543210987"), QStringLiteral("13900001111"), {}, {}, {}};
-    auto blocked = (*station)->receive(request);
+    auto blocked = inbound.receive(request);
     QVERIFY(!blocked);
     QCOMPARE(blocked.error().code, QStringLiteral("db.locked"));
     QCOMPARE(blocked.error().kind, ErrorKind::Unavailable);
-    QCOMPARE((*station)->count({}).value_or(-1), 1);
+    QCOMPARE(queries.count({}).value_or(-1), 1);
 
     locker.release();
-    auto received = (*station)->receive(request);
+    auto received = inbound.receive(request);
     QVERIFY2(received, qPrintable(received ? QString() : received.error().code));
-    QCOMPARE((*station)->count({}).value_or(-1), 2);
+    QCOMPARE(queries.count({}).value_or(-1), 2);
 }
 
 void TstStorageErrors::lockedWhileMigrating_data() {
@@ -346,14 +351,14 @@ void TstStorageErrors::lockedWhileMigrating() {
         QVERIFY2(locker.lock(path), locker.errors().constData());
         OpenOptions options;
         options.busyTimeoutMs = 200;
-        auto station = Station::open(path, options);
+        auto station = StationContext::open(path, options);
         QVERIFY(!station);
         QCOMPARE(station.error().code, QStringLiteral("db.locked"));
     }
     QCOMPARE(stateOf(path), before);
 
     // Not damaged: with the lock gone it migrates.
-    auto station = Station::open(path);
+    auto station = StationContext::open(path);
     QVERIFY2(station, qPrintable(station ? QString() : station.error().code));
     QCOMPARE((*station)->database().schemaVersion(), Database::latestSchemaVersion());
 }
@@ -369,7 +374,7 @@ void TstStorageErrors::schemaNewer() {
     QCOMPARE(sqlite(path, QStringLiteral("PRAGMA application_id")), appId);
     const FileState before = stateOf(path);
 
-    auto station = Station::open(path);
+    auto station = StationContext::open(path);
     QVERIFY(!station);
     QCOMPARE(station.error().code, QStringLiteral("db.schema_newer"));
     QCOMPARE(stateOf(path), before);
@@ -436,7 +441,7 @@ void TstStorageErrors::corruptFile() {
 
     QCOMPARE(probe(path, false), QStringLiteral("db.corrupt"));
     QCOMPARE(stateOf(path), before);
-    auto station = Station::open(path);
+    auto station = StationContext::open(path);
     QVERIFY(!station);
     QCOMPARE(station.error().code, QStringLiteral("db.corrupt"));
 }

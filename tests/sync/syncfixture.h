@@ -13,7 +13,7 @@ struct SyncFixture {
     cz::test::Fixture station;
     FakeCounty county;
     cz::sync::FakeTransport net{[this](const cz::sync::HttpRequest& r) { return county.handle(r); }};
-    cz::sync::SyncEngine engine{station.station->database(), net, *station.clock};
+    cz::sync::SyncEngine engine{station.station->ctx->database(), net, *station.clock};
     int waybills = 0;
 
     explicit SyncFixture(bool enrol = true) {
@@ -23,18 +23,21 @@ struct SyncFixture {
 
     // Receives a parcel (one outbox op); returns its id.
     QString receive() {
-        return station.receive(QStringLiteral("YT%1").arg(++waybills + 500000000000LL), QStringLiteral("1234")).id;
+        return station
+            .receive(QStringLiteral("YT%1").arg(++waybills + 500000000000LL), QStringLiteral("1234"))
+            .id;
     }
 
     int pending() { return station.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL")); }
     int ops() { return station.rows(QStringLiteral("outbox")); }
     QString result(const QString& entityId) {
-        auto v = station.station->database().scalar(
+        auto v = station.station->ctx->database().scalar(
             QStringLiteral("SELECT group_concat(result) FROM outbox WHERE entity_id = ?"), {entityId});
         return v ? v->toString() : QString();
     }
     QStringList opIds(const QString& where = QStringLiteral("1")) {
-        auto q = station.station->database().exec(QStringLiteral("SELECT op_id FROM outbox WHERE %1 ORDER BY seq").arg(where));
+        auto q = station.station->ctx->database().exec(
+            QStringLiteral("SELECT op_id FROM outbox WHERE %1 ORDER BY seq").arg(where));
         QStringList ids;
         while (q && (*q)->next())
             ids << (*q)->value(0).toString();

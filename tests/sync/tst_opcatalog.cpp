@@ -37,7 +37,7 @@ struct StationKind {
 };
 
 // The kinds station-core's sources pass to WriteTx::appendOp: literal kinds directly, and for a
-// helper that appends "<prefix>" + its kind argument (Station::recordChange, appendDispatchEvent),
+// helper that appends "<prefix>" + its kind argument (ParcelStore::recordChange, appendDispatchEvent),
 // the literal kinds at each of that helper's call sites. Every call site must be understood, so a
 // kind computed some other way fails the test instead of slipping past it.
 QList<StationKind> stationKinds(QStringList* problems) {
@@ -97,7 +97,7 @@ QList<StationKind> stationKinds(QStringList* problems) {
         for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
             for (auto m = helperCall.globalMatch(it.value()); m.hasNext();) {
                 const auto match = m.next();
-                // Its own definition ("Status Station::recordChange(WriteTx& tx, …") names no literal.
+                // Its own definition ("Status ParcelStore::recordChange(WriteTx& tx, …") names no literal.
                 const qsizetype lineStart =
                     it.value().lastIndexOf(QLatin1Char('\n'), match.capturedStart()) + 1;
                 const QString line = it.value().mid(lineStart, match.capturedStart() - lineStart);

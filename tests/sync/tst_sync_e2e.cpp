@@ -28,7 +28,7 @@ struct Pair {
     CountyFixture county;
     Fixture station;
     sync::FakeTransport net{[this](const sync::HttpRequest& r) { return county.service->handle(r); }};
-    sync::SyncEngine engine{station.station->database(), net, *station.clock};
+    sync::SyncEngine engine{station.station->ctx->database(), net, *station.clock};
     QString stationId;
     int waybills = 0;
 
@@ -50,31 +50,35 @@ struct Pair {
 
     QSet<QString> stationOps() {
         QSet<QString> ids;
-        auto q = station.station->database().exec(QStringLiteral("SELECT op_id FROM outbox"));
+        auto q = station.station->ctx->database().exec(QStringLiteral("SELECT op_id FROM outbox"));
         while (q && (*q)->next())
             ids.insert((*q)->value(0).toString());
         return ids;
     }
     QSet<QString> countyOps() {
         QSet<QString> ids;
-        for (const county::Row& r : county.rows(QStringLiteral("SELECT op_id FROM ops WHERE station_id = ?"),
-                                                {stationId}))
+        for (const county::Row& r :
+             county.rows(QStringLiteral("SELECT op_id FROM ops WHERE station_id = ?"), {stationId}))
             ids.insert(r.at(0).toString());
         return ids;
     }
     qint64 countyOpRows() { return county.count(QStringLiteral("ops")); }
     int pending() { return station.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL")); }
     QString stationSetting(const QString& key) {
-        auto v = station.station->database().scalar(QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
+        auto v = station.station->ctx->database().scalar(
+            QStringLiteral("SELECT value FROM setting WHERE key = ?"), {key});
         return v ? v->toString() : QString();
     }
     qint64 cursor() {
-        auto v = station.station->database().scalar(
+        auto v = station.station->ctx->database().scalar(
             QStringLiteral("SELECT value FROM sync_state WHERE key = 'cursor'"));
         return v ? v->toLongLong() : -1;
     }
     qint64 countyMaxSeq() {
-        return county.rows(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes")).first().at(0).toLongLong();
+        return county.rows(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM changes"))
+            .first()
+            .at(0)
+            .toLongLong();
     }
 
     // Everything agrees: the county holds each station op once, the station has nothing pending,
@@ -86,7 +90,7 @@ struct Pair {
         QCOMPARE(countyOps(), mine);
         QCOMPARE(countyOpRows(), qint64(mine.size()));
         QCOMPARE(cursor(), countyMaxSeq());
-        auto q = station.station->database().exec(QStringLiteral("SELECT id, status FROM parcel"));
+        auto q = station.station->ctx->database().exec(QStringLiteral("SELECT id, status FROM parcel"));
         QVERIFY(q.has_value());
         int parcels = 0;
         while ((*q)->next()) {
@@ -106,8 +110,9 @@ struct Pair {
         const Parcel p = receive();
         receive();
         if (round % 2 == 0)
-            QVERIFY(station.station->handOver({p.id}, QStringLiteral("本人")).has_value());
-        QVERIFY(county::setSetting(*county.store, QStringLiteral("free_days"), QString::number(3 + round)).has_value());
+            QVERIFY(station.station->pickup.handOver({p.id}, QStringLiteral("本人")).has_value());
+        QVERIFY(county::setSetting(*county.store, QStringLiteral("free_days"), QString::number(3 + round))
+                    .has_value());
     }
 };
 
@@ -128,10 +133,12 @@ private Q_SLOTS:
         Pair pair;
         const Parcel first = pair.receive();
         pair.receive();
-        QVERIFY(pair.station.station->handOver({first.id}, QStringLiteral("本人")).has_value());
+        QVERIFY(pair.station.station->pickup.handOver({first.id}, QStringLiteral("本人")).has_value());
         // What the county publishes: settings, carrier rules and a pre-alert for this station.
-        QVERIFY(county::setSetting(*pair.county.store, QStringLiteral("free_days"), QStringLiteral("6")).has_value());
-        const QByteArray rules = R"({"carriers":[{"code":"YTO","name_zh":"圆通","name_en":"YTO Express","sort":3},
+        QVERIFY(county::setSetting(*pair.county.store, QStringLiteral("free_days"), QStringLiteral("6"))
+                    .has_value());
+        const QByteArray rules =
+            R"({"carriers":[{"code":"YTO","name_zh":"圆通","name_en":"YTO Express","sort":3},
             {"code":"XDS","name_zh":"乡递送","name_en":"Village Express","sort":20}],
             "rules":[{"carrier":"YTO","pattern":"^YT\\d{12,13}$","priority":100},
                      {"carrier":"XDS","pattern":"^XDS\\d{10}$","priority":100}]})";
@@ -146,12 +153,13 @@ private Q_SLOTS:
         QCOMPARE(report->pushed, pair.station.rows(QStringLiteral("outbox")));
         QVERIFY(report->pulled >= 3);
         pair.verifyConverged();
-        QVERIFY(pair.station.station->refresh().has_value());
-        QCOMPARE(pair.station.station->settings().freeDays, 6);
-        QCOMPARE(pair.station.station->carriers().detect(QStringLiteral("XDS0123456789")).value(0).code,
+        QVERIFY(pair.station.station->ctx->refresh().has_value());
+        QCOMPARE(pair.station.station->ctx->settings().freeDays, 6);
+        QCOMPARE(pair.station.station->ctx->carriers().detect(QStringLiteral("XDS0123456789")).value(0).code,
                  QStringLiteral("XDS"));
         // The pre-alert fills in the recipient at scan-in.
-        auto received = pair.station.station->receive({QStringLiteral("YT4300000009999"), {}, {}, {}, std::nullopt});
+        auto received = pair.station.station->inbound.receive(
+            {QStringLiteral("YT4300000009999"), {}, {}, {}, std::nullopt});
         QVERIFY2(received, received ? "" : qPrintable(received.error().message));
         QVERIFY(received->prealerted);
         QCOMPARE(received->parcel.phone, QStringLiteral("13712345678"));
@@ -171,20 +179,20 @@ private Q_SLOTS:
         int accesses = 0;
         // Count the accesses of one sync with work on both sides.
         pair.makeWork(0);
-        pair.station.station->database().setFaultInjector([&](int) {
+        pair.station.station->ctx->database().setFaultInjector([&](int) {
             ++accesses;
             return false;
         });
         QVERIFY(pair.engine.runOnce().has_value());
-        pair.station.station->database().setFaultInjector({});
+        pair.station.station->ctx->database().setFaultInjector({});
         QVERIFY(accesses > 10);
         int failedRuns = 0;
         for (int i = 0; i < accesses; ++i) {
             pair.makeWork(i + 1);
             int n = 0;
-            pair.station.station->database().setFaultInjector([&](int) { return n++ == i; });
+            pair.station.station->ctx->database().setFaultInjector([&](int) { return n++ == i; });
             failedRuns += pair.engine.runOnce().has_value() ? 0 : 1;
-            pair.station.station->database().setFaultInjector({});
+            pair.station.station->ctx->database().setFaultInjector({});
             auto again = pair.engine.runOnce();
             QVERIFY2(again, again ? "" : qPrintable(again.error().message));
             pair.verifyConverged();
@@ -232,7 +240,7 @@ private Q_SLOTS:
         Pair pair;
         for (int i = 0; i < 5; ++i)
             pair.receive();
-        const int ops = pair.pending(); // the receives and the station's setup
+        const int ops = pair.pending();                  // the receives and the station's setup
         pair.net.failNext(sync::NetFault::LoseResponse); // the county applies, the answer is lost
         QVERIFY(!pair.engine.runOnce().has_value());
         QCOMPARE(pair.pending(), ops);
@@ -294,7 +302,7 @@ private Q_SLOTS:
     // first sent with, so a renewed epoch finds it already applied, not in conflict.
     void actorReachesTheCountyAndOldOpsKeepTheirBody() {
         Pair pair;
-        auto& db = pair.station.station->database();
+        auto& db = pair.station.station->ctx->database();
         QVERIFY(db.exec(QStringLiteral(
                             "INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
                             " created_at) VALUES (?, 'setting', 'free_days', 'setting.changed',"
@@ -333,13 +341,14 @@ private Q_SLOTS:
         Pair pair;
         const Parcel p = pair.receive();
         QVERIFY(pair.engine.runOnce().has_value());
-        auto& db = pair.station.station->database();
+        auto& db = pair.station.station->ctx->database();
         // An op the county cannot know (as from a newer station), and an acknowledged op whose body
         // was altered and sent again under the same id.
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
-                                       " created_at) VALUES (?, 'loyalty', 'x', 'loyalty.points', '{}', 1, ?)"),
+        QVERIFY(db.exec(QStringLiteral(
+                            "INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
+                            " created_at) VALUES (?, 'loyalty', 'x', 'loyalty.points', '{}', 1, ?)"),
                         {QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000beef"), kStart})
-                        .has_value());
+                    .has_value());
         auto storedPayload =
             db.scalar(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"), {p.id});
         QVERIFY(storedPayload.has_value());
@@ -355,7 +364,8 @@ private Q_SLOTS:
         // The unknown kind is held (acknowledged, not refused); only the conflict is refused.
         QCOMPARE(report->rejected, 1);
         QCOMPARE(pair.pending(), 0);
-        QCOMPARE(pair.county.count(QStringLiteral("parcels"), QStringLiteral("parcel_id = ?"), {later.id}), 1);
+        QCOMPARE(pair.county.count(QStringLiteral("parcels"), QStringLiteral("parcel_id = ?"), {later.id}),
+                 1);
         QCOMPARE(pair.station.rows(QStringLiteral("outbox"), QStringLiteral("result = 'held'")), 1);
         auto status = pair.engine.store().status();
         QVERIFY(status.has_value());
@@ -368,7 +378,8 @@ private Q_SLOTS:
         results.sort();
         QCOMPARE(results, (QStringList{QStringLiteral("conflict:op.conflict")}));
         // The county kept the original body of the conflicting op.
-        const auto stored = pair.county.rows(QStringLiteral("SELECT payload FROM ops WHERE entity_id = ?"), {p.id});
+        const auto stored =
+            pair.county.rows(QStringLiteral("SELECT payload FROM ops WHERE entity_id = ?"), {p.id});
         QCOMPARE(stored.size(), 1);
         QVERIFY(!stored.first().at(0).toString().contains(QLatin1String("\"at\":1,")));
     }
@@ -386,9 +397,9 @@ private Q_SLOTS:
         const Parcel first = pair.receive();
         pair.receive();
         pair.receive();
-        QVERIFY(pair.station.station->handOver({first.id}, QStringLiteral("本人")).has_value());
-        QVERIFY(
-            pair.station.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
+        QVERIFY(pair.station.station->pickup.handOver({first.id}, QStringLiteral("本人")).has_value());
+        QVERIFY(pair.station.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("5"))
+                    .has_value());
 
         auto report = pair.engine.runOnce();
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));

@@ -51,7 +51,8 @@ void TestSyncClient::enrolRefusals() {
     auto bad = f.engine.enroll(QStringLiteral("https://county.test"), QStringLiteral("WRONG"));
     QVERIFY(!bad.has_value());
     QCOMPARE(bad.error().kind, ErrorKind::BadInput);
-    QVERIFY2(bad.error().message.contains(QStringLiteral("unknown enrolment code")), qPrintable(bad.error().message));
+    QVERIFY2(bad.error().message.contains(QStringLiteral("unknown enrolment code")),
+             qPrintable(bad.error().message));
     for (const char* url : {"ftp://county.test", "county.test", "https://county.test/path", ""}) {
         auto r = f.engine.enroll(QString::fromLatin1(url), f.county.code);
         QVERIFY2(!r.has_value(), url);
@@ -80,7 +81,9 @@ void TestSyncClient::pushRecordsResultsAndAcks() {
     QCOMPARE(r->pushed, 5);
     QCOMPARE(progress, (QList<std::pair<int, int>>{{0, 5}, {2, 5}, {4, 5}, {5, 5}}));
     QVERIFY(f.converged());
-    QCOMPARE(f.station.rows(QStringLiteral("outbox"), QStringLiteral("result = 'applied' AND acked_at IS NOT NULL")), 5);
+    QCOMPARE(f.station.rows(QStringLiteral("outbox"),
+                            QStringLiteral("result = 'applied' AND acked_at IS NOT NULL")),
+             5);
     // Every request carried the protocol version, the station and the token (the fake refuses others).
     QCOMPARE(f.county.paths.count(pushPath(f.county.stationId)), 3);
     auto s = f.engine.store().status();
@@ -153,7 +156,8 @@ void TestSyncClient::failedAccessAtEveryPointRecovers() {
         for (int i = 0; i < 3; ++i)
             f.receive();
         f.engine.setBatchSize(2);
-        f.county.publish(QStringLiteral("setting"), QStringLiteral("free_days"), {{QStringLiteral("value"), 5}});
+        f.county.publish(QStringLiteral("setting"), QStringLiteral("free_days"),
+                         {{QStringLiteral("value"), 5}});
         f.county.publish(QStringLiteral("prealert"), QStringLiteral("YT900000000001"),
                          {{QStringLiteral("phone"), QStringLiteral("13812345678")},
                           {QStringLiteral("van_date"), QStringLiteral("2026-11-28")}});
@@ -165,7 +169,7 @@ void TestSyncClient::failedAccessAtEveryPointRecovers() {
     {
         SyncFixture f;
         prepare(f);
-        f.station.station->database().setFaultInjector([&](int) {
+        f.station.station->ctx->database().setFaultInjector([&](int) {
             ++accesses;
             return false;
         });
@@ -175,60 +179,70 @@ void TestSyncClient::failedAccessAtEveryPointRecovers() {
     for (int i = 0; i < accesses; ++i) {
         SyncFixture f;
         prepare(f);
-        Database& db = f.station.station->database();
+        Database& db = f.station.station->ctx->database();
         db.setFaultInjector([i](int access) { return access == i; });
         auto failed = f.engine.runOnce();
-        QVERIFY2(!failed.has_value(), qPrintable(QStringLiteral("access %1 failed but the sync succeeded").arg(i)));
+        QVERIFY2(!failed.has_value(),
+                 qPrintable(QStringLiteral("access %1 failed but the sync succeeded").arg(i)));
         QVERIFY(!db.inTransaction());
         // Acknowledgements come a whole batch at a time; the cursor only with its rows.
         const int acked = 4 - f.pending();
-        QVERIFY2(acked == 0 || acked == 2 || acked == 4, qPrintable(QStringLiteral("access %1: %2 acked").arg(i).arg(acked)));
+        QVERIFY2(acked == 0 || acked == 2 || acked == 4,
+                 qPrintable(QStringLiteral("access %1: %2 acked").arg(i).arg(acked)));
         const qint64 cursor = f.engine.store().status()->cursor;
         const int prealerts = f.station.rows(QStringLiteral("prealert"));
-        QVERIFY2((cursor == 0 && prealerts == 0) || (cursor == 13 && prealerts == 1) || (cursor == 16 && prealerts == 2),
-                 qPrintable(QStringLiteral("access %1: cursor %2 with %3 pre-alerts").arg(i).arg(cursor).arg(prealerts)));
+        QVERIFY2(
+            (cursor == 0 && prealerts == 0) || (cursor == 13 && prealerts == 1) ||
+                (cursor == 16 && prealerts == 2),
+            qPrintable(
+                QStringLiteral("access %1: cursor %2 with %3 pre-alerts").arg(i).arg(cursor).arg(prealerts)));
         db.setFaultInjector({});
         auto again = f.engine.runOnce();
         QVERIFY2(again.has_value(),
-                 qPrintable(QStringLiteral("access %1: %2").arg(i).arg(again ? QString() : again.error().message)));
+                 qPrintable(
+                     QStringLiteral("access %1: %2").arg(i).arg(again ? QString() : again.error().message)));
         QVERIFY2(f.converged(), qPrintable(QStringLiteral("access %1: not converged").arg(i)));
         QCOMPARE(f.engine.store().status()->cursor, 16);
         QCOMPARE(f.station.rows(QStringLiteral("prealert")), 2);
-        QCOMPARE(f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'free_days' AND value = '5'")), 1);
+        QCOMPARE(
+            f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'free_days' AND value = '5'")),
+            1);
     }
 }
 
 void TestSyncClient::pullStoresPagesWithTheCursor() {
     SyncFixture f;
     f.county.pageSize = 2;
+    f.county.publish(QStringLiteral("carrier_rules"), QStringLiteral("all"),
+                     {{QStringLiteral("carriers"),
+                       QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("NEWCO")},
+                                              {QStringLiteral("name_zh"), QStringLiteral("新快递")},
+                                              {QStringLiteral("name_en"), QStringLiteral("New Co")},
+                                              {QStringLiteral("sort"), 12}}}},
+                      {QStringLiteral("rules"),
+                       QJsonArray{QJsonObject{{QStringLiteral("carrier"), QStringLiteral("NEWCO")},
+                                              {QStringLiteral("pattern"), QStringLiteral("^NC\\d{10}$")},
+                                              {QStringLiteral("priority"), 100}},
+                                  QJsonObject{{QStringLiteral("carrier"), QStringLiteral("NOSUCH")},
+                                              {QStringLiteral("pattern"), QStringLiteral("^X$")},
+                                              {QStringLiteral("priority"), 1}}}}});
+    f.county.publish(QStringLiteral("setting"), QStringLiteral("fee_per_day_fen"),
+                     {{QStringLiteral("value"), 50}});
     f.county.publish(
-        QStringLiteral("carrier_rules"), QStringLiteral("all"),
-        {{QStringLiteral("carriers"),
-          QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("NEWCO")},
-                                 {QStringLiteral("name_zh"), QStringLiteral("新快递")},
-                                 {QStringLiteral("name_en"), QStringLiteral("New Co")},
-                                 {QStringLiteral("sort"), 12}}}},
-         {QStringLiteral("rules"),
-          QJsonArray{QJsonObject{{QStringLiteral("carrier"), QStringLiteral("NEWCO")},
-                                 {QStringLiteral("pattern"), QStringLiteral("^NC\\d{10}$")},
-                                 {QStringLiteral("priority"), 100}},
-                     QJsonObject{{QStringLiteral("carrier"), QStringLiteral("NOSUCH")},
-                                 {QStringLiteral("pattern"), QStringLiteral("^X$")},
-                                 {QStringLiteral("priority"), 1}}}}});
-    f.county.publish(QStringLiteral("setting"), QStringLiteral("fee_per_day_fen"), {{QStringLiteral("value"), 50}});
-    f.county.publish(QStringLiteral("prealert"), QStringLiteral("NC0000000001"),
-                     {{QStringLiteral("carrier"), QStringLiteral("NEWCO")},
-                      {QStringLiteral("phone"), QStringLiteral("13812345678")},
-                      {QStringLiteral("name"), QStringLiteral("王五")},
-                      {QStringLiteral("van_date"), localDate(f.station.clock->nowMs()).toString(Qt::ISODate)}});
-    f.county.publish(QStringLiteral("prealert"), QStringLiteral("YT777"), {}, true); // delete of one never held
-    const QString notice = f.station.station->database()
+        QStringLiteral("prealert"), QStringLiteral("NC0000000001"),
+        {{QStringLiteral("carrier"), QStringLiteral("NEWCO")},
+         {QStringLiteral("phone"), QStringLiteral("13812345678")},
+         {QStringLiteral("name"), QStringLiteral("王五")},
+         {QStringLiteral("van_date"), localDate(f.station.clock->nowMs()).toString(Qt::ISODate)}});
+    f.county.publish(QStringLiteral("prealert"), QStringLiteral("YT777"), {},
+                     true); // delete of one never held
+    const QString notice = f.station.station->ctx->database()
                                .scalar(QStringLiteral("SELECT id FROM notification LIMIT 1"))
                                ->toString();
     QVERIFY(notice.isEmpty()); // no parcel yet: make one to have a notice
     f.receive();
     const QString noticeId =
-        f.station.station->database().scalar(QStringLiteral("SELECT id FROM notification"))->toString();
+        f.station.station->ctx->database().scalar(QStringLiteral("SELECT id FROM notification"))->toString();
     f.county.publish(QStringLiteral("notice_status"), noticeId,
                      {{QStringLiteral("state"), QStringLiteral("delivered")}, {QStringLiteral("at"), 1}});
 
@@ -242,11 +256,12 @@ void TestSyncClient::pullStoresPagesWithTheCursor() {
     QCOMPARE(f.station.rows(QStringLiteral("notification"), QStringLiteral("state = 'delivered'")), 1);
     QCOMPARE(f.pending(), 0); // nothing pulled was echoed into the outbox
     QCOMPARE(f.ops(), 2);
-    QVERIFY(f.station.station->refresh().has_value());
-    QCOMPARE(f.station.station->settings().feePerDayFen, 50);
-    QCOMPARE(f.station.station->carriers().detect(QStringLiteral("NC1234567890")).size(), 1);
+    QVERIFY(f.station.station->ctx->refresh().has_value());
+    QCOMPARE(f.station.station->ctx->settings().feePerDayFen, 50);
+    QCOMPARE(f.station.station->ctx->carriers().detect(QStringLiteral("NC1234567890")).size(), 1);
     // The pre-alert's carrier came down with the rules: receiving it needs no phone and no carrier.
-    auto received = f.station.station->receive({QStringLiteral("NC0000000001"), {}, {}, {}, std::nullopt});
+    auto received =
+        f.station.station->inbound.receive({QStringLiteral("NC0000000001"), {}, {}, {}, std::nullopt});
     QVERIFY2(received.has_value(), received ? "" : qPrintable(received.error().message));
     QCOMPARE(received->parcel.carrier, QStringLiteral("NEWCO"));
     QCOMPARE(received->parcel.name, QStringLiteral("王五"));
@@ -300,22 +315,34 @@ void TestSyncClient::epochChangeResendsEverything() {
     auto s = f.engine.store().status();
     QCOMPARE(s->epoch, QStringLiteral("epoch-2"));
     QCOMPARE(s->cursor, 10);
-    QCOMPARE(f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'free_days' AND value = '6'")), 1);
+    QCOMPARE(f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'free_days' AND value = '6'")),
+             1);
 }
 
 void TestSyncClient::unknownKindsAreSkipped() {
     SyncFixture f;
-    f.county.publish(QStringLiteral("weather_report"), QStringLiteral("today"), {{QStringLiteral("sky"), QStringLiteral("blue")}});
-    f.county.publish(QStringLiteral("setting"), QStringLiteral("undo_window_min"), {{QStringLiteral("value"), 1}});
-    f.county.publish(QStringLiteral("prealert"), QStringLiteral("YT1"), {{QStringLiteral("phone"), QStringLiteral("")}});
-    f.county.publish(QStringLiteral("setting"), QStringLiteral("unclaimed_after_days"), {{QStringLiteral("value"), 9}});
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped change 10 .*unknown kind")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped change 13 .*not a county setting")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("skipped change 16 .*no waybill, phone")));
+    f.county.publish(QStringLiteral("weather_report"), QStringLiteral("today"),
+                     {{QStringLiteral("sky"), QStringLiteral("blue")}});
+    f.county.publish(QStringLiteral("setting"), QStringLiteral("undo_window_min"),
+                     {{QStringLiteral("value"), 1}});
+    f.county.publish(QStringLiteral("prealert"), QStringLiteral("YT1"),
+                     {{QStringLiteral("phone"), QStringLiteral("")}});
+    f.county.publish(QStringLiteral("setting"), QStringLiteral("unclaimed_after_days"),
+                     {{QStringLiteral("value"), 9}});
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("skipped change 10 .*unknown kind")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("skipped change 13 .*not a county setting")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("skipped change 16 .*no waybill, phone")));
     QVERIFY(f.engine.runOnce().has_value());
     QCOMPARE(f.engine.store().status()->cursor, 19);
-    QCOMPARE(f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'unclaimed_after_days' AND value = '9'")), 1);
-    QCOMPARE(f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'undo_window_min' AND value = '10'")), 1);
+    QCOMPARE(f.station.rows(QStringLiteral("setting"),
+                            QStringLiteral("key = 'unclaimed_after_days' AND value = '9'")),
+             1);
+    QCOMPARE(
+        f.station.rows(QStringLiteral("setting"), QStringLiteral("key = 'undo_window_min' AND value = '10'")),
+        1);
 }
 
 void TestSyncClient::unauthorizedAndUnavailable() {

@@ -29,12 +29,13 @@ private:
         explicit Running(bool enrol = true) {
             if (enrol) {
                 FakeTransport net([this](const HttpRequest& r) { return shared.handle(r); });
-                SyncEngine engine(station.station->database(), net, *station.clock);
+                SyncEngine engine(station.station->ctx->database(), net, *station.clock);
                 if (!engine.enroll(QStringLiteral("https://county.test"), shared.county.code))
                     qFatal("enrolment failed");
             }
             worker = new SyncWorker(station.path(), [this] {
-                return std::make_unique<FakeTransport>([this](const HttpRequest& r) { return shared.handle(r); });
+                return std::make_unique<FakeTransport>(
+                    [this](const HttpRequest& r) { return shared.handle(r); });
             });
             worker->moveToThread(&thread);
             connect(&thread, &QThread::started, worker, &SyncWorker::start);

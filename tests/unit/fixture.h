@@ -1,9 +1,8 @@
 // A fresh station in a temporary directory with a manual clock, for station-core unit tests.
 #pragma once
 
+#include "stationfixture.h"
 #include "testtime.h"
-
-#include "station.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -11,19 +10,18 @@
 
 namespace cz::test {
 
-
 struct Fixture {
     QTemporaryDir dir;
     std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(kStart);
-    std::unique_ptr<Station> station;
+    std::unique_ptr<StationServices> station;
 
     explicit Fixture(const QString& shelves = QStringLiteral("1-2:2x3"), bool init = true) {
-        auto s = Station::open(path(), {}, clock);
+        auto s = StationServices::open(path(), {}, clock);
         if (!s)
             qFatal("cannot open test station: %s", qPrintable(s.error().message));
         station = std::move(*s);
         if (init) {
-            auto st = station->initialise(QStringLiteral("测试站"), shelves);
+            auto st = station->setup.initialise(QStringLiteral("测试站"), shelves);
             if (!st)
                 qFatal("cannot initialise: %s", qPrintable(st.error().message));
         }
@@ -32,8 +30,8 @@ struct Fixture {
 
     // Row count of a table, read through the station's own connection.
     int rows(const QString& table, const QString& where = QStringLiteral("1")) {
-        auto v =
-            station->database().scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where));
+        auto v = station->ctx->database().scalar(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where));
         return v ? v->toInt() : -1;
     }
     // All row counts that any write touches: used to prove that a failed call wrote nothing.
@@ -48,7 +46,7 @@ struct Fixture {
 
     Parcel receive(const QString& waybill, const QString& phone,
                    const QString& carrier = QStringLiteral("YTO"), const QString& name = {}) {
-        auto r = station->receive({waybill, phone, name, carrier, std::nullopt});
+        auto r = station->inbound.receive({waybill, phone, name, carrier, std::nullopt});
         if (!r)
             qFatal("receive %s failed: %s", qPrintable(waybill), qPrintable(r.error().message));
         return r->parcel;

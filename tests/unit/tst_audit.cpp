@@ -17,11 +17,11 @@ namespace {
 Parcel placed(test::Fixture& f, const QString& waybill, const QString& phone, const QString& slot) {
     Parcel p = f.receive(waybill, phone);
     if (p.slotName() != slot) {
-        auto rep = f.station->audit({{slot, waybill}});
-        auto moved = f.station->applyAudit(*rep);
+        auto rep = f.station->shelves.audit({{slot, waybill}});
+        auto moved = f.station->shelves.applyAudit(*rep);
         if (!moved || moved->size() != 1)
             qFatal("could not place parcel");
-        p = *f.station->parcel(p.id);
+        p = *f.station->queries.parcel(p.id);
     }
     return p;
 }
@@ -40,10 +40,10 @@ void TestAudit::report() {
 
     // On 1-1 the clerk finds a (right), c (belongs on 2-2) and a parcel the station never received;
     // b is not there.
-    auto rep = f.station->audit({{QStringLiteral("1-1"), a.waybill},
-                                 {QStringLiteral("1-1"), c.waybill.toLower()},
-                                 {QStringLiteral("1-1"), QStringLiteral("SF1385628716739")}},
-                                {QStringLiteral("1-2")});
+    auto rep = f.station->shelves.audit({{QStringLiteral("1-1"), a.waybill},
+                                         {QStringLiteral("1-1"), c.waybill.toLower()},
+                                         {QStringLiteral("1-1"), QStringLiteral("SF1385628716739")}},
+                                        {QStringLiteral("1-2")});
     QVERIFY2(rep.has_value(), rep ? "" : qPrintable(rep.error().message));
     QCOMPARE(rep->places, (QStringList{"1-2", "1-1"}));
     QCOMPARE(rep->ok.size(), 1);
@@ -63,20 +63,20 @@ void TestAudit::applyMovesRecordsAndCodes() {
     const Parcel c =
         placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
     const int movedBefore = f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'moved'"));
-    auto rep = f.station->audit({{QStringLiteral("1-1"), c.waybill}});
-    auto moves = f.station->applyAudit(*rep);
+    auto rep = f.station->shelves.audit({{QStringLiteral("1-1"), c.waybill}});
+    auto moves = f.station->shelves.applyAudit(*rep);
     QVERIFY2(moves.has_value(), moves ? "" : qPrintable(moves.error().message));
     QCOMPARE(moves->size(), 1);
     QCOMPARE(moves->first().oldCode, c.pickupCode);
     QCOMPARE(moves->first().newCode, QStringLiteral("1-1-%1").arg(c.codeSeq)); // the number is kept
-    const Parcel now = *f.station->parcel(c.id);
+    const Parcel now = *f.station->queries.parcel(c.id);
     QCOMPARE(now.slotName(), QStringLiteral("1-1"));
     QCOMPARE(now.pickupCode, moves->first().newCode);
-    QVERIFY(f.station->findByCode(c.pickupCode)->isEmpty());
+    QVERIFY(f.station->pickup.findByCode(c.pickupCode)->isEmpty());
     QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'moved'")), movedBefore + 1);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.moved'")), movedBefore + 1);
     // A second audit of the same place is clean.
-    auto again = f.station->audit({{QStringLiteral("1-1"), c.waybill}});
+    auto again = f.station->shelves.audit({{QStringLiteral("1-1"), c.waybill}});
     QCOMPARE(again->ok.size(), 1);
     QVERIFY(again->misplaced.isEmpty());
 }
@@ -85,10 +85,11 @@ void TestAudit::staleReportRefused() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
     const Parcel c =
         placed(f, QStringLiteral("YT000000000003"), QStringLiteral("1003"), QStringLiteral("2-2"));
-    auto rep = f.station->audit({{QStringLiteral("1-1"), c.waybill}});
-    QVERIFY(f.station->handOver({c.id}).has_value()); // picked up between the audit and its confirmation
+    auto rep = f.station->shelves.audit({{QStringLiteral("1-1"), c.waybill}});
+    QVERIFY(
+        f.station->pickup.handOver({c.id}).has_value()); // picked up between the audit and its confirmation
     const auto before = f.snapshot();
-    auto moves = f.station->applyAudit(*rep);
+    auto moves = f.station->shelves.applyAudit(*rep);
     QVERIFY(!moves.has_value());
     QCOMPARE(moves.error().code, QStringLiteral("audit.stale"));
     QCOMPARE(f.snapshot(), before);
@@ -96,11 +97,12 @@ void TestAudit::staleReportRefused() {
 
 void TestAudit::badSlotRejected() {
     test::Fixture f(QStringLiteral("1-2:2x9"));
-    QCOMPARE(f.station->audit({{QStringLiteral("9-9"), QStringLiteral("YT000000000003")}}).error().code,
-             QStringLiteral("slot.unknown"));
-    QCOMPARE(f.station->audit({{QStringLiteral("x"), QStringLiteral("YT000000000003")}}).error().code,
+    QCOMPARE(
+        f.station->shelves.audit({{QStringLiteral("9-9"), QStringLiteral("YT000000000003")}}).error().code,
+        QStringLiteral("slot.unknown"));
+    QCOMPARE(f.station->shelves.audit({{QStringLiteral("x"), QStringLiteral("YT000000000003")}}).error().code,
              QStringLiteral("slot.invalid"));
-    QCOMPARE(f.station->audit({{QStringLiteral("1-1"), QStringLiteral("bad")}}).error().code,
+    QCOMPARE(f.station->shelves.audit({{QStringLiteral("1-1"), QStringLiteral("bad")}}).error().code,
              QStringLiteral("waybill.length"));
 }
 

@@ -49,7 +49,7 @@ void TestCarriers::detect() {
     QFETCH(QStringList, expected);
     test::Fixture f;
     QStringList got;
-    for (const auto& c : f.station->carriers().detect(normaliseWaybill(waybill)))
+    for (const auto& c : f.station->ctx->carriers().detect(normaliseWaybill(waybill)))
         got << c.code;
     QCOMPARE(got, expected);
 }
@@ -57,14 +57,14 @@ void TestCarriers::detect() {
 void TestCarriers::rulesAreData() {
     test::Fixture f;
     const QString w = QStringLiteral("XYZ12345678");
-    QVERIFY(f.station->carriers().detect(w).isEmpty());
+    QVERIFY(f.station->ctx->carriers().detect(w).isEmpty());
     // The county will publish rules as data; the station picks them up on its next open.
-    auto q = f.station->database().exec(QStringLiteral(
+    auto q = f.station->ctx->database().exec(QStringLiteral(
         "INSERT INTO carrier_rule(carrier, pattern, priority) VALUES ('OTHER', '^XYZ\\d{8}$', 100)"));
     QVERIFY(q.has_value());
     const QString path = f.path();
     f.station.reset();
-    auto s = Station::open(path);
+    auto s = StationContext::open(path);
     QVERIFY(s.has_value());
     const auto got = (*s)->carriers().detect(w);
     QCOMPARE(got.size(), 1);
@@ -73,20 +73,20 @@ void TestCarriers::rulesAreData() {
 
 void TestCarriers::badRuleIsIgnored() {
     test::Fixture f;
-    QVERIFY(f.station->database()
+    QVERIFY(f.station->ctx->database()
                 .exec(QStringLiteral(
                     "INSERT INTO carrier_rule(carrier, pattern, priority) VALUES ('SF', '^SF(', 100)"))
                 .has_value());
     const QString path = f.path();
     f.station.reset();
-    auto s = Station::open(path);
+    auto s = StationContext::open(path);
     QVERIFY2(s.has_value(), "a broken rule must not stop the station from opening");
     QCOMPARE((*s)->carriers().detect(QStringLiteral("SF1385628716739")).first().code, QStringLiteral("SF"));
 }
 
 void TestCarriers::displayNameFollowsTheLanguage() {
     test::Fixture f;
-    const CarrierRegistry& carriers = f.station->carriers();
+    const CarrierRegistry& carriers = f.station->ctx->carriers();
     const QLocale before;
     // The default QLocale is the station's language (installTranslations); C (a kiosk's locale) is
     // no language at all, and the station's default is Chinese.

@@ -2,6 +2,7 @@
 // bad input writing nothing, and the van handover freezing what it carried.
 #include "dispatch.h"
 #include "fixture.h"
+#include "manifest.h"
 #include "sampledispatch.h"
 
 using namespace cz;
@@ -25,7 +26,7 @@ private:
 };
 
 void TestDispatch::setUp(test::Fixture& f) {
-    DispatchDesk desk(*f.station);
+    DispatchDesk desk(*f.station->ctx);
     auto n = desk.importRates(QStringLiteral("carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g\n"
                                              "YTO,江西省,赣-01,800,300,30000\n"
                                              "YTO,广东省,粤-20,1200,600,30000\n"
@@ -84,7 +85,7 @@ void TestDispatch::residentId() {
 void TestDispatch::quotes() {
     test::Fixture f;
     setUp(f);
-    DispatchDesk desk(*f.station);
+    DispatchDesk desk(*f.station->ctx);
     QCOMPARE(desk.quote(QStringLiteral("YTO"), QStringLiteral("江西省"), 1)->feeFen, 800);
     QCOMPARE(desk.quote(QStringLiteral("YTO"), QStringLiteral("江西省"), 1000)->feeFen, 800);
     QCOMPARE(desk.quote(QStringLiteral("YTO"), QStringLiteral("江西省"), 1001)->feeFen, 1100);
@@ -114,7 +115,7 @@ void TestDispatch::quotes() {
 void TestDispatch::acceptWritesDispatchCashAndOp() {
     test::Fixture f;
     setUp(f);
-    DispatchDesk desk(*f.station);
+    DispatchDesk desk(*f.station->ctx);
     auto d = desk.accept(request());
     QVERIFY2(d.has_value(), d ? "" : qPrintable(d.error().message));
     QCOMPARE(d->waybill, QStringLiteral("YT900000000001"));
@@ -181,7 +182,7 @@ void TestDispatch::badInputWritesNothing() {
     QFETCH(QString, code);
     test::Fixture f;
     setUp(f);
-    DispatchDesk desk(*f.station);
+    DispatchDesk desk(*f.station->ctx);
     QVERIFY(desk.importWaybillBlock(QStringLiteral("YTO"), QStringLiteral("YT8"), 1, 100, 11).has_value());
     DispatchRequest r = request();
     if (field == QLatin1String("senderId"))
@@ -212,7 +213,7 @@ void TestDispatch::badInputWritesNothing() {
 void TestDispatch::numberBlocks() {
     test::Fixture f;
     setUp(f);
-    DispatchDesk desk(*f.station);
+    DispatchDesk desk(*f.station->ctx);
     QVERIFY(desk.importWaybillBlock(QStringLiteral("YTO"), QStringLiteral("yt8"), 7, 8, 11).has_value());
     QCOMPARE(desk.importWaybillBlock(QStringLiteral("YTO"), QStringLiteral("YT8"), 8, 20, 11).error().code,
              QStringLiteral("waybill_block.overlap"));
@@ -231,38 +232,39 @@ void TestDispatch::numberBlocks() {
 void TestDispatch::manifestHandOverFreezes() {
     test::Fixture f;
     setUp(f);
-    DispatchDesk desk(*f.station);
+    DispatchDesk desk(*f.station->ctx);
+    Manifests manifests(*f.station->ctx);
     auto d = desk.accept(request());
     QVERIFY(d.has_value());
     const Parcel refused = f.receive(QStringLiteral("JT0001234567890"), QStringLiteral("1234"));
     const Parcel waiting = f.receive(QStringLiteral("JT0001234567891"), QStringLiteral("5678"));
-    QVERIFY(f.station->markForReturn(refused.id, ReturnReason::Refused).has_value());
+    QVERIFY(f.station->overdue.markForReturn(refused.id, ReturnReason::Refused).has_value());
 
-    auto bag = desk.addToBag(QStringLiteral("b1"), QStringLiteral("S-0001"), d->waybill);
+    auto bag = manifests.addToBag(QStringLiteral("b1"), QStringLiteral("S-0001"), d->waybill);
     QVERIFY2(bag.has_value(), bag ? "" : qPrintable(bag.error().message));
     QCOMPARE(bag->waybills, QStringList{d->waybill});
     QCOMPARE(toString(desk.dispatch(d->waybill)->status), QStringLiteral("bagged"));
-    QVERIFY(desk.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), refused.waybill).has_value());
+    QVERIFY(manifests.addToBag(QStringLiteral("B1"), QStringLiteral("S-0001"), refused.waybill).has_value());
     // Wrong seal for an existing bag, a waiting parcel, a second scan: refused, nothing written.
     DispatchRequest second = request();
     second.waybill = QStringLiteral("YT900000000002");
     QVERIFY(desk.accept(second).has_value());
     const auto before = counts(f);
-    QCOMPARE(desk.addToBag(QStringLiteral("B1"), QStringLiteral("S-9999"), second.waybill).error().code,
+    QCOMPARE(manifests.addToBag(QStringLiteral("B1"), QStringLiteral("S-9999"), second.waybill).error().code,
              QStringLiteral("bag.seal_mismatch"));
-    QCOMPARE(desk.addToBag(QStringLiteral("B2"), QStringLiteral("S-0002"), waiting.waybill).error().code,
+    QCOMPARE(manifests.addToBag(QStringLiteral("B2"), QStringLiteral("S-0002"), waiting.waybill).error().code,
              QStringLiteral("bag.not_for_return"));
-    QCOMPARE(desk.addToBag(QStringLiteral("B2"), QStringLiteral("S-0002"), d->waybill).error().code,
+    QCOMPARE(manifests.addToBag(QStringLiteral("B2"), QStringLiteral("S-0002"), d->waybill).error().code,
              QStringLiteral("bag.already_bagged"));
-    QCOMPARE(desk.addToBag(QStringLiteral("B2"), QStringLiteral("S-0002"), QStringLiteral("ZZ12345678"))
+    QCOMPARE(manifests.addToBag(QStringLiteral("B2"), QStringLiteral("S-0002"), QStringLiteral("ZZ12345678"))
                  .error()
                  .kind,
              ErrorKind::NotFound);
     QCOMPARE(counts(f), before);
 
-    QCOMPARE(desk.handOver(QString(), QStringLiteral("赣C12345")).error().code,
+    QCOMPARE(manifests.handOver(QString(), QStringLiteral("赣C12345")).error().code,
              QStringLiteral("manifest.driver"));
-    auto m = desk.handOver(QStringLiteral("王师傅"), QStringLiteral("赣c12345"));
+    auto m = manifests.handOver(QStringLiteral("王师傅"), QStringLiteral("赣c12345"));
     QVERIFY2(m.has_value(), m ? "" : qPrintable(m.error().message));
     QCOMPARE(m->status, QStringLiteral("handed_over"));
     QCOMPARE(m->plate, QStringLiteral("赣C12345"));
@@ -271,15 +273,15 @@ void TestDispatch::manifestHandOverFreezes() {
     QCOMPARE(toString(desk.dispatch(d->waybill)->status), QStringLiteral("handed_over"));
     QCOMPARE(toString(desk.dispatch(second.waybill)->status),
              QStringLiteral("accepted")); // not bagged: stays
-    const Parcel gone = *f.station->parcel(refused.id);
+    const Parcel gone = *f.station->queries.parcel(refused.id);
     QCOMPARE(toString(gone.status), QStringLiteral("returned"));
     QVERIFY(!gone.inStation);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'manifest.handed_over'")), 1);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.returned'")), 1);
     // Frozen: the handed-over dispatch cannot be bagged again; the next manifest starts empty.
-    QCOMPARE(desk.addToBag(QStringLiteral("B9"), QStringLiteral("S-0009"), d->waybill).error().code,
+    QCOMPARE(manifests.addToBag(QStringLiteral("B9"), QStringLiteral("S-0009"), d->waybill).error().code,
              QStringLiteral("dispatch.frozen"));
-    QCOMPARE(desk.handOver(QStringLiteral("王师傅"), QStringLiteral("赣C12345")).error().code,
+    QCOMPARE(manifests.handOver(QStringLiteral("王师傅"), QStringLiteral("赣C12345")).error().code,
              QStringLiteral("manifest.empty"));
 }
 

@@ -30,11 +30,11 @@ private Q_SLOTS:
 
 void TestInbound::receiveWritesEverythingOnce() {
     test::Fixture f;
-    auto r = f.station->receive({QStringLiteral(" yt764306505052 "),
-                                 QStringLiteral("13812345678"),
-                                 QStringLiteral("张三"),
-                                 {},
-                                 std::nullopt});
+    auto r = f.station->inbound.receive({QStringLiteral(" yt764306505052 "),
+                                         QStringLiteral("13812345678"),
+                                         QStringLiteral("张三"),
+                                         {},
+                                         std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     const Parcel& p = r->parcel;
     QCOMPARE(p.waybill, QStringLiteral("YT764306505052"));
@@ -50,7 +50,7 @@ void TestInbound::receiveWritesEverythingOnce() {
         f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'arrival' AND day = '2026-11-28'")), 1);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.received'")), 1);
 
-    auto q = f.station->database().exec(
+    auto q = f.station->ctx->database().exec(
         QStringLiteral("SELECT op_id, seq, entity, entity_id, payload, schema_version, created_at FROM outbox"
                        " WHERE kind = 'parcel.received'"));
     QVERIFY(q && (*q)->next());
@@ -71,10 +71,10 @@ void TestInbound::receiveWritesEverythingOnce() {
     (*q)->finish();
 
     // The day's arrival list is derived from the parcels.
-    auto arrivals = f.station->arrivals(QDate(2026, 11, 28));
+    auto arrivals = f.station->queries.arrivals(QDate(2026, 11, 28));
     QVERIFY(arrivals.has_value());
     QCOMPARE(arrivals->size(), 1);
-    QVERIFY(f.station->arrivals(QDate(2026, 11, 27))->isEmpty());
+    QVERIFY(f.station->queries.arrivals(QDate(2026, 11, 27))->isEmpty());
 }
 
 void TestInbound::badInputWritesNothing_data() {
@@ -137,7 +137,7 @@ void TestInbound::badInputWritesNothing() {
     test::Fixture f;
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     const auto before = f.snapshot();
-    auto r = f.station->receive({waybill, phone, name, carrier, std::nullopt});
+    auto r = f.station->inbound.receive({waybill, phone, name, carrier, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, code);
     QCOMPARE(r.error().kind, ErrorKind::BadInput);
@@ -146,7 +146,7 @@ void TestInbound::badInputWritesNothing() {
     if (code == QLatin1String("carrier.ambiguous")) {
         QCOMPARE(r.error().details, (QStringList{QStringLiteral("STO"), QStringLiteral("YUNDA")}));
         // Confirming one of the candidates receives it.
-        auto ok = f.station->receive({waybill, phone, name, QStringLiteral("yunda"), std::nullopt});
+        auto ok = f.station->inbound.receive({waybill, phone, name, QStringLiteral("yunda"), std::nullopt});
         QVERIFY(ok.has_value());
         QCOMPARE(ok->parcel.carrier, QStringLiteral("YUNDA"));
     }
@@ -154,8 +154,8 @@ void TestInbound::badInputWritesNothing() {
 
 void TestInbound::notInitialised() {
     test::Fixture f({}, false);
-    auto r =
-        f.station->receive({QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
+    auto r = f.station->inbound.receive(
+        {QStringLiteral("YT764306505052"), QStringLiteral("1234"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("station.not_initialised"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -167,8 +167,8 @@ void TestInbound::duplicateIsConflict() {
     test::Fixture f;
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     const auto before = f.snapshot();
-    auto r =
-        f.station->receive({QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
+    auto r = f.station->inbound.receive(
+        {QStringLiteral("yt764306505052"), QStringLiteral("9999"), {}, {}, std::nullopt});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("waybill.duplicate"));
     QCOMPARE(r.error().kind, ErrorKind::Conflict);
@@ -179,7 +179,7 @@ void TestInbound::duplicateIsConflict() {
 void TestInbound::sameWaybillAfterPickupIsFine() {
     test::Fixture f;
     const Parcel first = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({first.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({first.id}).has_value());
     // A parcel that came back (for example returned by the villager) can be received again.
     const Parcel again = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("1234"));
     QVERIFY(again.id != first.id);
@@ -191,7 +191,7 @@ void TestInbound::keepsPersonTogether() {
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13800000001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13800000002"));
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13800000003"));
-    auto r = f.station->receive(
+    auto r = f.station->inbound.receive(
         {QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->keptTogether);
@@ -224,7 +224,7 @@ void TestInbound::fullPlaceNotKeptTogether() {
              QStringLiteral("1-1"));
     // 1-1 is full (2/2): the same person's next parcel goes to the least loaded place instead.
     f.clock->advance(1000);
-    auto r = f.station->receive(
+    auto r = f.station->inbound.receive(
         {QStringLiteral("YT000000000003"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(!r->keptTogether);
@@ -232,7 +232,7 @@ void TestInbound::fullPlaceNotKeptTogether() {
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-2"));
     // Their latest parcel is now on 1-2, which has room: kept together there.
     f.clock->advance(1000);
-    auto again = f.station->receive(
+    auto again = f.station->inbound.receive(
         {QStringLiteral("YT000000000004"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
     QVERIFY(again.has_value());
     QVERIFY(again->keptTogether);
@@ -252,8 +252,8 @@ void TestInbound::overCapacityStillReceives() {
     test::Fixture f(QStringLiteral("1:1x2"));
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1001"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1002"));
-    auto r =
-        f.station->receive({QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
+    auto r = f.station->inbound.receive(
+        {QStringLiteral("YT000000000003"), QStringLiteral("1003"), {}, {}, std::nullopt});
     QVERIFY(r.has_value());
     QVERIFY(r->overCapacity);
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
@@ -269,7 +269,7 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
     for (int i = 0; i < 1500; ++i) {
         if (!waiting.isEmpty() && rng->bounded(100) < 45) {
             const int k = static_cast<int>(rng->bounded(static_cast<quint32>(waiting.size())));
-            QVERIFY(f.station->handOver({waiting.takeAt(k).id}).has_value());
+            QVERIFY(f.station->pickup.handOver({waiting.takeAt(k).id}).has_value());
             ++handed;
             continue;
         }
@@ -284,13 +284,13 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
     }
     QVERIFY(handed > 300);
     QCOMPARE(f.rows(QStringLiteral("parcel"), QStringLiteral("in_station = 1")), waiting.size());
-    auto dup = f.station->database().scalar(QStringLiteral(
+    auto dup = f.station->ctx->database().scalar(QStringLiteral(
         "SELECT count(*) FROM (SELECT pickup_code FROM parcel WHERE in_station = 1 GROUP BY pickup_code"
         " HAVING count(*) > 1)"));
     QCOMPARE(dup->toInt(), 0);
     // Every waiting parcel is found by its own code, and only it.
     for (const Parcel& w : waiting) {
-        auto found = f.station->findByCode(w.pickupCode);
+        auto found = f.station->pickup.findByCode(w.pickupCode);
         QVERIFY(found.has_value());
         QCOMPARE(found->size(), 1);
         QCOMPARE(found->first().id, w.id);
@@ -299,11 +299,11 @@ void TestInbound::codesUniqueOverManyReceivesAndPickups() {
 
 void TestInbound::preferenceRemembered() {
     test::Fixture f;
-    auto r = f.station->receive({QStringLiteral("YT000000000001"),
-                                 QStringLiteral("13812345678"),
-                                 {},
-                                 {},
-                                 DeliveryPref::DoorDelivery});
+    auto r = f.station->inbound.receive({QStringLiteral("YT000000000001"),
+                                         QStringLiteral("13812345678"),
+                                         {},
+                                         {},
+                                         DeliveryPref::DoorDelivery});
     QVERIFY(r.has_value());
     const Parcel second = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
     QCOMPARE(toString(second.pref), toString(DeliveryPref::DoorDelivery));

@@ -70,14 +70,16 @@ void TestMigrations::fromVersion1Golden() {
     loadSql(path, QStringLiteral(CUNZHAN_TEST_DATA "/station_v1.sql"));
 
     auto clock = std::make_shared<ManualClock>(test::kStart);
-    auto s = Station::open(path, {}, clock);
+    auto s = StationContext::open(path, {}, clock);
     QVERIFY2(s.has_value(), s ? "" : qPrintable(s.error().message));
-    Station& st = **s;
+    StationContext& st = **s;
+    Inbound inbound(st);
+    Pickup pickup(st);
     QCOMPARE(st.database().schemaVersion(), Database::latestSchemaVersion());
     // Data written by version 1 survives and is usable.
     QCOMPARE(st.stationId(), QStringLiteral("0192f000-0000-7000-8000-000000000001"));
     QCOMPARE(st.settings().stationName, QStringLiteral("老版本站"));
-    auto found = st.findByCode(QStringLiteral("1-1-1001"));
+    auto found = pickup.findByCode(QStringLiteral("1-1-1001"));
     QVERIFY(found.has_value());
     QCOMPARE(found->size(), 1);
     QCOMPARE(found->first().waybill, QStringLiteral("YT764306505052"));
@@ -85,14 +87,14 @@ void TestMigrations::fromVersion1Golden() {
     QCOMPARE(st.settings().unclaimedAfterDays, 7); // added by migration 2
 
     // Version-2 features work on the migrated file: receiving writes an arrival notice.
-    auto r =
-        st.receive({QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
+    auto r = inbound.receive(
+        {QStringLiteral("YT764306505099"), QStringLiteral("13812345678"), {}, {}, std::nullopt});
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QVERIFY(r->keptTogether); // beside the same person's parcel from version 1
     QCOMPARE(r->parcel.slotName(), QStringLiteral("1-1"));
     QCOMPARE(r->parcel.pickupCode, QStringLiteral("1-1-1003")); // the counter carried over
     QCOMPARE(st.database().scalar(QStringLiteral("SELECT count(*) FROM notification"))->toInt(), 1);
-    auto handed = st.handOver({found->first().id});
+    auto handed = pickup.handOver({found->first().id});
     QVERIFY(handed.has_value());
 }
 
@@ -128,11 +130,11 @@ void TestMigrations::reopenIsNoop() {
     const auto before = f.snapshot();
     const QString path = f.path();
     f.station.reset();
-    auto s = Station::open(path);
+    auto s = test::StationServices::open(path);
     QVERIFY(s.has_value());
     f.station = std::move(*s);
     QCOMPARE(f.snapshot(), before);
-    QVERIFY(f.station->isInitialised());
+    QVERIFY(f.station->ctx->isInitialised());
 }
 
 // Version 7 replaced the partial unique indexes on pickup code and waybill by triggers: a station
@@ -144,22 +146,22 @@ void TestMigrations::inStationUniqueAfterVersion7() {
     auto clock = std::make_shared<ManualClock>(test::kStart);
     QString first;
     {
-        auto old = Station::open(path, OpenOptions{5000, 6}, clock);
+        auto old = test::StationServices::open(path, OpenOptions{5000, 6}, clock);
         QVERIFY(old.has_value());
-        QCOMPARE((*old)->database().schemaVersion(), 6);
-        QVERIFY((*old)->initialise(QStringLiteral("测试站"), QStringLiteral("1-2:2x3")).has_value());
-        auto r = (*old)->receive({QStringLiteral("YT000000000001"),
-                                  QStringLiteral("13800000001"),
-                                  {},
-                                  {},
-                                  DeliveryPref::DoorDelivery});
+        QCOMPARE((*old)->ctx->database().schemaVersion(), 6);
+        QVERIFY((*old)->setup.initialise(QStringLiteral("测试站"), QStringLiteral("1-2:2x3")).has_value());
+        auto r = (*old)->inbound.receive({QStringLiteral("YT000000000001"),
+                                          QStringLiteral("13800000001"),
+                                          {},
+                                          {},
+                                          DeliveryPref::DoorDelivery});
         QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
         first = r->parcel.pickupCode;
     }
-    auto s = Station::open(path, {}, clock);
+    auto s = test::StationServices::open(path, {}, clock);
     QVERIFY(s.has_value());
-    Station& st = **s;
-    Database& db = st.database();
+    test::StationServices& st = **s;
+    Database& db = st.ctx->database();
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
 
     const auto insert = [&db](const QString& id, const QString& waybill, const QString& code, int inStation) {
@@ -207,51 +209,52 @@ void TestMigrations::inStationUniqueAfterVersion7() {
     // The services still work on the upgraded file: the preference of the version-6 parcel is found,
     // and lookups by code, tail and waybill find the parcel.
     const Parcel second = [&] {
-        auto r = st.receive(
+        auto r = st.inbound.receive(
             {QStringLiteral("YT000000000006"), QStringLiteral("13800000001"), {}, {}, std::nullopt});
         return r ? r->parcel : Parcel{};
     }();
     QCOMPARE(toString(second.pref), toString(DeliveryPref::DoorDelivery));
-    QCOMPARE(st.findByCode(first)->size(), 1);
-    QCOMPARE(st.findByPhoneTail(QStringLiteral("0001"))->size(), 2);
-    QCOMPARE(st.findByWaybill(QStringLiteral("YT000000000006"))->size(), 1);
+    QCOMPARE(st.pickup.findByCode(first)->size(), 1);
+    QCOMPARE(st.pickup.findByPhoneTail(QStringLiteral("0001"))->size(), 2);
+    QCOMPARE(st.pickup.findByWaybill(QStringLiteral("YT000000000006"))->size(), 1);
 }
 
 // The lookups of the receive and of the counter find their rows through the index meant for them,
 // whatever statistics the planner has: those schema 7 takes of parcel_tail_in_station only (a
 // station's database), those of an ANALYZE before the upgrade (the benchmark's) and a full ANALYZE.
 // The index named must appear in the plan; no plan may scan the parcels. The statements are copies
-// of those in inbound.cpp, station.cpp, pickup.cpp, query.cpp and prealert.cpp.
+// of those in inbound.cpp, parcelstore.cpp, pickup.cpp, query.cpp and prealert.cpp.
 void TestMigrations::lookupsUseIndexes() {
     // Statistics taken on schema 6 and kept through the upgrade (the benchmark's database): the
     // index schema 7 creates has none while the others have theirs.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("stats.db"));
     {
-        auto old = Station::open(path, OpenOptions{5000, 6});
+        auto old = test::StationServices::open(path, OpenOptions{5000, 6});
         QVERIFY(old.has_value());
-        QVERIFY((*old)->initialise(QStringLiteral("测试站"), QStringLiteral("1-2:2x3")).has_value());
+        QVERIFY((*old)->setup.initialise(QStringLiteral("测试站"), QStringLiteral("1-2:2x3")).has_value());
         for (int i = 0; i < 30; ++i)
             QVERIFY((*old)
-                        ->receive({QStringLiteral("YT%1").arg(100000000000LL + i),
-                                   QStringLiteral("138000000%1").arg(10 + i % 7),
-                                   {},
-                                   {},
-                                   std::nullopt})
+                        ->inbound
+                        .receive({QStringLiteral("YT%1").arg(100000000000LL + i),
+                                  QStringLiteral("138000000%1").arg(10 + i % 7),
+                                  {},
+                                  {},
+                                  std::nullopt})
                         .has_value());
-        QVERIFY((*old)->database().exec(QStringLiteral("ANALYZE")).has_value());
+        QVERIFY((*old)->ctx->database().exec(QStringLiteral("ANALYZE")).has_value());
     }
     auto upgraded = Database::open(path);
     QVERIFY(upgraded.has_value());
     test::Fixture f;
-    Database& db = f.station->database();
+    Database& db = f.station->ctx->database();
     const QString same = QStringLiteral(
         "SELECT s.shelf, s.layer, s.waiting < s.capacity FROM parcel p"
         " INDEXED BY parcel_tail_in_station LEFT JOIN slot s ON s.shelf = p.shelf AND s.layer = p.layer"
         " WHERE p.phone_tail = ? AND p.in_station = 1 AND p.status = 'waiting' AND %1"
         " ORDER BY p.received_at DESC LIMIT 1");
     const QList<std::pair<QString, QString>> queries{
-        // Receive (inbound.cpp, Station::allocateCode).
+        // Receive (inbound.cpp, ParcelStore::allocateCode).
         {QStringLiteral("SELECT pickup_code FROM parcel WHERE waybill = ? AND in_station = 1"),
          QStringLiteral("parcel_waybill")},
         {QStringLiteral("SELECT delivery_pref FROM parcel WHERE phone = ? ORDER BY received_at DESC LIMIT 1"),

@@ -21,14 +21,14 @@ void TestOutbox::commitWithoutOpIsRefused() {
     test::Fixture f;
     const auto before = f.snapshot();
     UuidV7Source ids(*f.clock);
-    auto tx = WriteTx::begin(f.station->database(), *f.clock, ids);
+    auto tx = WriteTx::begin(f.station->ctx->database(), *f.clock, ids);
     QVERIFY(tx.has_value());
     QVERIFY(tx->exec(QStringLiteral("INSERT INTO counter(name, value) VALUES ('x', 1)")).has_value());
     auto st = tx->commit();
     QVERIFY(!st.has_value());
     QCOMPARE(st.error().code, QStringLiteral("tx.no_outbox_op"));
     QCOMPARE(f.snapshot(), before);
-    QVERIFY(!f.station->database().inTransaction());
+    QVERIFY(!f.station->ctx->database().inTransaction());
 }
 
 void TestOutbox::failedChangeRollsBack() {
@@ -36,7 +36,7 @@ void TestOutbox::failedChangeRollsBack() {
     const auto before = f.snapshot();
     UuidV7Source ids(*f.clock);
     {
-        auto tx = WriteTx::begin(f.station->database(), *f.clock, ids);
+        auto tx = WriteTx::begin(f.station->ctx->database(), *f.clock, ids);
         QVERIFY(tx.has_value());
         QVERIFY(
             tx->appendOp(QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("x.test"), {}).has_value());
@@ -73,16 +73,17 @@ void TestOutbox::uuidV7OrderedAndUnique() {
 void TestOutbox::opsFollowCommitOrder() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1234"));
-    auto q = f.station->database().exec(QStringLiteral("SELECT kind, entity_id FROM outbox ORDER BY seq"));
+    auto q =
+        f.station->ctx->database().exec(QStringLiteral("SELECT kind, entity_id FROM outbox ORDER BY seq"));
     QStringList kinds;
     while ((*q)->next())
         kinds << (*q)->value(0).toString();
     (*q)->finish();
     QCOMPARE(kinds,
              (QStringList{"station.initialised", "parcel.received", "parcel.picked_up", "parcel.received"}));
-    QCOMPARE(*f.station->pendingOps(), 4);
+    QCOMPARE(*f.station->setup.pendingOps(), 4);
     Q_UNUSED(b);
 }
 

@@ -35,21 +35,22 @@ void TestOverdue::feeStartsAfterFreeDays() {
     QFETCH(qint64, heldMs);
     QFETCH(qint64, fee);
     test::Fixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QCOMPARE(f.station->holding(p, p.receivedAt + heldMs).feeFen, fee);
+    QCOMPARE(holding(f.station->ctx->settings(), p, p.receivedAt + heldMs).feeFen, fee);
 }
 
 void TestOverdue::feeChargedAtPickup() {
     test::Fixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("100")).has_value());
-    QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("2")).has_value());
+    QVERIFY(
+        f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("100")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("2")).has_value());
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     f.clock->advance(5 * kDayMs - 1000);
-    auto r = f.station->handOver({p.id});
+    auto r = f.station->pickup.handOver({p.id});
     QVERIFY(r.has_value());
     QCOMPARE(r->totalFeeFen, 300);
-    QCOMPARE(f.station->parcel(p.id)->feeFen, 300);
+    QCOMPARE(f.station->queries.parcel(p.id)->feeFen, 300);
 }
 
 void TestOverdue::overdueListAndUnclaimed() {
@@ -60,31 +61,31 @@ void TestOverdue::overdueListAndUnclaimed() {
     f.clock->advance(4 * kDayMs);
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("3333"));
     // now: old held 8 days, mid 4 days, the last one 0 days
-    auto list = f.station->overdue();
+    auto list = f.station->overdue.overdue();
     QVERIFY(list.has_value());
     QCOMPARE(list->size(), 2);
     QCOMPARE(list->at(0).parcel.id, old.id);
-    QCOMPARE(list->at(0).daysHeld, 8);
-    QCOMPARE(list->at(0).overdueDays, 5);
-    QVERIFY(list->at(0).unclaimed);
+    QCOMPARE(list->at(0).held.daysHeld, 8);
+    QCOMPARE(list->at(0).held.feeDays, 5);
+    QVERIFY(list->at(0).held.unclaimed);
     QCOMPARE(list->at(1).parcel.id, mid.id);
-    QVERIFY(!list->at(1).unclaimed);
+    QVERIFY(!list->at(1).held.unclaimed);
 }
 
 void TestOverdue::remindersAtMostOncePerDay() {
     test::Fixture f;
     f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
-    QCOMPARE(*f.station->queueReminders(), 0); // nothing overdue yet
+    QCOMPARE(*f.station->overdue.queueReminders(), 0); // nothing overdue yet
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.reminded'")), 0);
 
     f.clock->advance(4 * kDayMs);
-    QCOMPARE(*f.station->queueReminders(), 2);
+    QCOMPARE(*f.station->overdue.queueReminders(), 2);
     f.clock->advance(2 * 3600 * 1000); // same local day
-    QCOMPARE(*f.station->queueReminders(), 0);
+    QCOMPARE(*f.station->overdue.queueReminders(), 0);
     QCOMPARE(f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'overdue'")), 2);
     f.clock->advance(kDayMs); // next day
-    QCOMPARE(*f.station->queueReminders(), 2);
+    QCOMPARE(*f.station->overdue.queueReminders(), 2);
     QCOMPARE(f.rows(QStringLiteral("notification"), QStringLiteral("kind = 'overdue'")), 4);
     QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'reminded'")), 4);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.reminded'")), 4);
@@ -94,26 +95,26 @@ void TestOverdue::returnsList() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1111"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("2222"));
-    auto r = f.station->markForReturn(a.id, ReturnReason::Damaged, QStringLiteral("外箱破损"));
+    auto r = f.station->overdue.markForReturn(a.id, ReturnReason::Damaged, QStringLiteral("外箱破损"));
     QVERIFY(r.has_value());
     QCOMPARE(toString(r->status), toString(ParcelStatus::ToReturn));
     QCOMPARE(r->returnReason, QStringLiteral("damaged"));
-    auto list = f.station->returnList();
+    auto list = f.station->overdue.returnList();
     QCOMPARE(list->size(), 1);
     QCOMPARE(list->first().id, a.id);
     // Its place is free again, but the code stays reserved until the parcel leaves the station.
-    auto loads = f.station->slotLoads();
+    auto loads = f.station->shelves.slotLoads();
     int waiting = 0;
     for (const auto& l : *loads)
         waiting += l.waiting;
     QCOMPARE(waiting, 1);
-    QCOMPARE(f.station->findByCode(a.pickupCode)->size(), 1);
+    QCOMPARE(f.station->pickup.findByCode(a.pickupCode)->size(), 1);
     // Marking twice, or a picked-up parcel, is a conflict that writes nothing.
-    QVERIFY(f.station->handOver({b.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({b.id}).has_value());
     const auto before = f.snapshot();
-    QCOMPARE(f.station->markForReturn(a.id, ReturnReason::Lost).error().code,
+    QCOMPARE(f.station->overdue.markForReturn(a.id, ReturnReason::Lost).error().code,
              QStringLiteral("return.not_waiting"));
-    QCOMPARE(f.station->markForReturn(b.id, ReturnReason::Lost).error().code,
+    QCOMPARE(f.station->overdue.markForReturn(b.id, ReturnReason::Lost).error().code,
              QStringLiteral("return.not_waiting"));
     QCOMPARE(f.snapshot(), before);
 }
@@ -121,60 +122,60 @@ void TestOverdue::returnsList() {
 void TestOverdue::settingsValidated() {
     test::Fixture f;
     const int ops = f.rows(QStringLiteral("outbox"));
-    QCOMPARE(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("-1")).error().code,
+    QCOMPARE(f.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("-1")).error().code,
              QStringLiteral("setting.range"));
-    QCOMPARE(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("three")).error().code,
+    QCOMPARE(f.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("three")).error().code,
              QStringLiteral("setting.range"));
-    QCOMPARE(f.station->setSetting(QStringLiteral("colour"), QStringLiteral("red")).error().code,
+    QCOMPARE(f.station->setup.setSetting(QStringLiteral("colour"), QStringLiteral("red")).error().code,
              QStringLiteral("setting.unknown"));
-    QCOMPARE(f.station->setSetting(QStringLiteral("language"), QStringLiteral("fr")).error().code,
+    QCOMPARE(f.station->setup.setSetting(QStringLiteral("language"), QStringLiteral("fr")).error().code,
              QStringLiteral("setting.language"));
     QCOMPARE(f.rows(QStringLiteral("outbox")), ops);
-    QVERIFY(f.station->setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
-    QCOMPARE(f.station->settings().freeDays, 5);
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("free_days"), QStringLiteral("5")).has_value());
+    QCOMPARE(f.station->ctx->settings().freeDays, 5);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
 }
 
 void TestOverdue::languageIsChineseUnlessChosen() {
     test::Fixture f;
-    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("zh_CN"));
     // "Follow the system" is gone: an empty value is refused like any unknown language.
-    QCOMPARE(f.station->setSetting(QStringLiteral("language"), QString()).error().code,
+    QCOMPARE(f.station->setup.setSetting(QStringLiteral("language"), QString()).error().code,
              QStringLiteral("setting.language"));
-    QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
-    QCOMPARE(f.station->settings().language, QStringLiteral("en"));
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("language"), QStringLiteral("en")).has_value());
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("en"));
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'setting.changed'")), 1);
-    QVERIFY(f.station->setSetting(QStringLiteral("language"), QStringLiteral("zh_CN")).has_value());
-    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("language"), QStringLiteral("zh_CN")).has_value());
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("zh_CN"));
     // A database that stored "" (follow the system) in an earlier version reads as the default.
-    QVERIFY(f.station->database()
+    QVERIFY(f.station->ctx->database()
                 .exec(QStringLiteral("UPDATE setting SET value = '' WHERE key = 'language'"))
                 .has_value());
-    QVERIFY(f.station->refresh().has_value());
-    QCOMPARE(f.station->settings().language, QStringLiteral("zh_CN"));
+    QVERIFY(f.station->ctx->refresh().has_value());
+    QCOMPARE(f.station->ctx->settings().language, QStringLiteral("zh_CN"));
 }
 
 // One rule for the days held and the fee days: 12 days held with 3 free are 9 fee days, also part
 // way through a day (days held used to round down while fee days rounded up).
 void TestOverdue::daysHeldAndFeeDaysAgree() {
     test::Fixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     for (const qint64 held : {11 * kDayMs + kDayMs / 2, 12 * kDayMs}) {
-        const Holding h = f.station->holding(p, p.receivedAt + held);
+        const Holding h = holding(f.station->ctx->settings(), p, p.receivedAt + held);
         QCOMPARE(h.daysHeld, 12);
         QCOMPARE(h.feeDays, 9);
         QCOMPARE(h.feeFen, 450);
     }
-    QCOMPARE(f.station->holding(p, p.receivedAt).daysHeld, 0);
-    QCOMPARE(f.station->holding(p, p.receivedAt + 1).daysHeld, 1);
+    QCOMPARE(holding(f.station->ctx->settings(), p, p.receivedAt).daysHeld, 0);
+    QCOMPARE(holding(f.station->ctx->settings(), p, p.receivedAt + 1).daysHeld, 1);
     f.clock->advance(11 * kDayMs + kDayMs / 2);
-    auto list = f.station->overdue();
+    auto list = f.station->overdue.overdue();
     QVERIFY(list.has_value());
     QCOMPARE(list->size(), 1);
-    QCOMPARE(list->first().daysHeld, 12);
-    QCOMPARE(list->first().overdueDays, 9);
-    QCOMPARE(list->first().daysHeld - list->first().overdueDays, 3);
+    QCOMPARE(list->first().held.daysHeld, 12);
+    QCOMPARE(list->first().held.feeDays, 9);
+    QCOMPARE(list->first().held.daysHeld - list->first().held.feeDays, 3);
 }
 
 QTEST_GUILESS_MAIN(TestOverdue)

@@ -30,23 +30,25 @@ void TestPickup::findByCodeTailWaybill() {
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13800001111"));
 
-    auto byCode = f.station->findByCode(QStringLiteral(" ") + a.pickupCode.toLower() + QStringLiteral(" "));
+    auto byCode =
+        f.station->pickup.findByCode(QStringLiteral(" ") + a.pickupCode.toLower() + QStringLiteral(" "));
     QVERIFY(byCode.has_value());
     QCOMPARE(byCode->size(), 1);
     QCOMPARE(byCode->first().id, a.id);
 
-    auto byTail = f.station->findByPhoneTail(QStringLiteral("5678"));
+    auto byTail = f.station->pickup.findByPhoneTail(QStringLiteral("5678"));
     QVERIFY(byTail.has_value());
     QCOMPARE(byTail->size(), 2);
     QCOMPARE(byTail->at(0).id, a.id);
     QCOMPARE(byTail->at(1).id, b.id);
 
-    auto byWaybill = f.station->findByWaybill(QStringLiteral("yt000000000002"));
+    auto byWaybill = f.station->pickup.findByWaybill(QStringLiteral("yt000000000002"));
     QVERIFY(byWaybill.has_value());
     QCOMPARE(byWaybill->first().id, b.id);
 
-    QVERIFY(f.station->findByCode(QStringLiteral("9-9-9999"))->isEmpty());
-    QCOMPARE(f.station->findByPhoneTail(QStringLiteral("12")).error().code, QStringLiteral("phone.invalid"));
+    QVERIFY(f.station->pickup.findByCode(QStringLiteral("9-9-9999"))->isEmpty());
+    QCOMPARE(f.station->pickup.findByPhoneTail(QStringLiteral("12")).error().code,
+             QStringLiteral("phone.invalid"));
 }
 
 void TestPickup::handOverSeveralRecordsCollector() {
@@ -54,12 +56,12 @@ void TestPickup::handOverSeveralRecordsCollector() {
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
     f.clock->advance(60 * 60 * 1000);
-    auto r = f.station->handOver({a.id, b.id}, QStringLiteral("李四"));
+    auto r = f.station->pickup.handOver({a.id, b.id}, QStringLiteral("李四"));
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QCOMPARE(r->parcels.size(), 2);
     QCOMPARE(r->totalFeeFen, 0);
     for (const QString& id : {a.id, b.id}) {
-        auto p = f.station->parcel(id);
+        auto p = f.station->queries.parcel(id);
         QCOMPARE(toString(p->status), toString(ParcelStatus::PickedUp));
         QVERIFY(!p->inStation);
         QCOMPARE(p->collector, QStringLiteral("李四"));
@@ -68,16 +70,16 @@ void TestPickup::handOverSeveralRecordsCollector() {
     QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'picked_up'")), 2);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.picked_up'")), 2);
     // Left the station: no longer found by code or tail.
-    QVERIFY(f.station->findByCode(a.pickupCode)->isEmpty());
-    QVERIFY(f.station->findByPhoneTail(QStringLiteral("5678"))->isEmpty());
+    QVERIFY(f.station->pickup.findByCode(a.pickupCode)->isEmpty());
+    QVERIFY(f.station->pickup.findByPhoneTail(QStringLiteral("5678"))->isEmpty());
 }
 
 void TestPickup::alreadyPickedUpIsConflict() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     const auto before = f.snapshot();
-    auto again = f.station->handOver({a.id});
+    auto again = f.station->pickup.handOver({a.id});
     QVERIFY(!again.has_value());
     QCOMPARE(again.error().code, QStringLiteral("parcel.already_picked_up"));
     QCOMPARE(again.error().kind, ErrorKind::Conflict);
@@ -88,29 +90,29 @@ void TestPickup::oneBadParcelHandsOverNone() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({b.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({b.id}).has_value());
     const auto before = f.snapshot();
-    auto r = f.station->handOver({a.id, b.id});
+    auto r = f.station->pickup.handOver({a.id, b.id});
     QVERIFY(!r.has_value());
     QCOMPARE(f.snapshot(), before);
-    QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::Waiting));
+    QCOMPARE(toString(f.station->queries.parcel(a.id)->status), toString(ParcelStatus::Waiting));
 }
 
 void TestPickup::unknownIdIsNotFound() {
     test::Fixture f;
-    auto r = f.station->handOver({QStringLiteral("no-such-id")});
+    auto r = f.station->pickup.handOver({QStringLiteral("no-such-id")});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().kind, ErrorKind::NotFound);
-    auto empty = f.station->handOver({});
+    auto empty = f.station->pickup.handOver({});
     QCOMPARE(empty.error().kind, ErrorKind::BadInput);
 }
 
 void TestPickup::undoWithinWindow() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({a.id}, QStringLiteral("王五")).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}, QStringLiteral("王五")).has_value());
     f.clock->advance(5 * 60 * 1000);
-    auto u = f.station->undoPickup(a.id);
+    auto u = f.station->pickup.undoPickup(a.id);
     QVERIFY2(u.has_value(), u ? "" : qPrintable(u.error().message));
     QCOMPARE(toString(u->status), toString(ParcelStatus::Waiting));
     QCOMPARE(u->pickupCode, a.pickupCode); // same code when still free
@@ -119,18 +121,18 @@ void TestPickup::undoWithinWindow() {
     QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'picked_up'")), 1);
     QCOMPARE(f.rows(QStringLiteral("parcel_event"), QStringLiteral("kind = 'pickup_undone'")), 1);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'parcel.pickup_undone'")), 1);
-    QCOMPARE(f.station->findByCode(a.pickupCode)->size(), 1);
+    QCOMPARE(f.station->pickup.findByCode(a.pickupCode)->size(), 1);
     // Undoing a waiting parcel is refused.
-    QCOMPARE(f.station->undoPickup(a.id).error().code, QStringLiteral("pickup.undo_not_picked_up"));
+    QCOMPARE(f.station->pickup.undoPickup(a.id).error().code, QStringLiteral("pickup.undo_not_picked_up"));
 }
 
 void TestPickup::undoAfterWindowRefused() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     f.clock->advance(11 * 60 * 1000); // default window: 10 minutes
     const auto before = f.snapshot();
-    auto u = f.station->undoPickup(a.id);
+    auto u = f.station->pickup.undoPickup(a.id);
     QVERIFY(!u.has_value());
     QCOMPARE(u.error().code, QStringLiteral("pickup.undo_expired"));
     QCOMPARE(f.snapshot(), before);
@@ -139,26 +141,26 @@ void TestPickup::undoAfterWindowRefused() {
 void TestPickup::undoWhenCodeWasReused() {
     test::Fixture f(QStringLiteral("1:1x5"));
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QVERIFY(f.station->handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     // Force the next receive to take the same number by rewinding the running sequence.
     QVERIFY(
-        f.station->database()
+        f.station->ctx->database()
             .exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'pickup_seq'"), {a.codeSeq - 1})
             .has_value());
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("5678"));
     QCOMPARE(b.pickupCode, a.pickupCode);
-    auto u = f.station->undoPickup(a.id);
+    auto u = f.station->pickup.undoPickup(a.id);
     QVERIFY(u.has_value());
     QVERIFY(u->pickupCode != b.pickupCode);
-    QCOMPARE(f.station->findByCode(u->pickupCode)->first().id, a.id);
-    QCOMPARE(f.station->findByCode(b.pickupCode)->first().id, b.id);
+    QCOMPARE(f.station->pickup.findByCode(u->pickupCode)->first().id, a.id);
+    QCOMPARE(f.station->pickup.findByCode(b.pickupCode)->first().id, b.id);
 }
 
 void TestPickup::markedForReturnCannotBeHandedOver() {
     test::Fixture f;
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
-    QVERIFY(f.station->markForReturn(a.id, ReturnReason::Refused).has_value());
-    auto r = f.station->handOver({a.id});
+    QVERIFY(f.station->overdue.markForReturn(a.id, ReturnReason::Refused).has_value());
+    auto r = f.station->pickup.handOver({a.id});
     QVERIFY(!r.has_value());
     QCOMPARE(r.error().code, QStringLiteral("parcel.marked_for_return"));
 }
@@ -216,7 +218,7 @@ void TestPickup::tailMatchingSeveralPeopleTicksOne() {
     const Parcel l2 = f.receive(QStringLiteral("YT000000000005"), QStringLiteral("13912345678"),
                                 QStringLiteral("YTO"), QStringLiteral("李四"));
     const Parcel t2 = f.receive(QStringLiteral("YT000000000006"), QStringLiteral("5678"));
-    auto found = f.station->lookUpForPickup(QStringLiteral("5678"));
+    auto found = f.station->pickup.lookUp(QStringLiteral("5678"));
     QVERIFY(found.has_value());
     QVERIFY(!found->nothingWaiting);
     QCOMPARE(found->by, PickupLookup::By::PhoneTail);
@@ -227,7 +229,7 @@ void TestPickup::tailMatchingSeveralPeopleTicksOne() {
     QCOMPARE(idsOf(found->people[2]), QStringList({t1.id, t2.id}));
 
     // A full number: that person, and the parcels known only by the tail (they may be theirs).
-    auto full = f.station->lookUpForPickup(QStringLiteral("139-1234-5678"));
+    auto full = f.station->pickup.lookUp(QStringLiteral("139-1234-5678"));
     QVERIFY(full.has_value());
     QCOMPARE(full->by, PickupLookup::By::Phone);
     QCOMPARE(full->people.size(), 2);
@@ -241,19 +243,19 @@ void TestPickup::codeLookupListsThePersonsOtherParcels() {
     const Parcel other = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000003"), QStringLiteral("13812345678"));
     const Parcel c = f.receive(QStringLiteral("YT000000000004"), QStringLiteral("13812345678"));
-    QVERIFY(f.station->handOver({c.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({c.id}).has_value());
 
     for (const QString& input : {b.pickupCode, b.waybill.toLower()}) {
-        auto found = f.station->lookUpForPickup(input);
+        auto found = f.station->pickup.lookUp(input);
         QVERIFY(found.has_value());
         QCOMPARE(found->people.size(), 1);
         // The scanned parcel first, then the same person's other waiting ones; not the neighbour's.
         QCOMPARE(idsOf(found->people.first()), QStringList({b.id, a.id}));
     }
-    QCOMPARE(f.station->lookUpForPickup(QStringLiteral(" ") + b.pickupCode.toLower())->by,
+    QCOMPARE(f.station->pickup.lookUp(QStringLiteral(" ") + b.pickupCode.toLower())->by,
              PickupLookup::By::Code);
-    QCOMPARE(f.station->lookUpForPickup(b.waybill)->by, PickupLookup::By::Waybill);
-    QCOMPARE(idsOf(f.station->lookUpForPickup(other.pickupCode)->people.first()), QStringList({other.id}));
+    QCOMPARE(f.station->pickup.lookUp(b.waybill)->by, PickupLookup::By::Waybill);
+    QCOMPARE(idsOf(f.station->pickup.lookUp(other.pickupCode)->people.first()), QStringList({other.id}));
 }
 
 void TestPickup::severalPeopleNeedAnExplicitChoice() {
@@ -261,16 +263,16 @@ void TestPickup::severalPeopleNeedAnExplicitChoice() {
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"));
     const auto before = f.snapshot();
-    auto refused = f.station->handOver({a.id, b.id});
+    auto refused = f.station->pickup.handOver({a.id, b.id});
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, QStringLiteral("pickup.several_people"));
     QCOMPARE(refused.error().kind, ErrorKind::Conflict);
     QCOMPARE(refused.error().details,
              QStringList({QStringLiteral("138****5678"), QStringLiteral("139****5678")}));
     QCOMPARE(f.snapshot(), before); // nothing written
-    QCOMPARE(toString(f.station->parcel(a.id)->status), toString(ParcelStatus::Waiting));
+    QCOMPARE(toString(f.station->queries.parcel(a.id)->status), toString(ParcelStatus::Waiting));
 
-    auto chosen = f.station->handOver({a.id, b.id}, QStringLiteral("王芳"), Recipients::SeveralPeople);
+    auto chosen = f.station->pickup.handOver({a.id, b.id}, QStringLiteral("王芳"), Recipients::SeveralPeople);
     QVERIFY(chosen.has_value());
     QCOMPARE(chosen->parcels.size(), 2);
 }
@@ -280,10 +282,10 @@ void TestPickup::collectedCodeSaysWhenAndToWhom() {
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"),
                                QStringLiteral("YTO"), QStringLiteral("张三"));
     f.clock->advance(3600 * 1000);
-    QVERIFY(f.station->handOver({a.id}, QStringLiteral("王芳")).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}, QStringLiteral("王芳")).has_value());
     const QString when = localDateTimeText(f.clock->nowMs());
 
-    auto byCode = f.station->lookUpForPickup(a.pickupCode);
+    auto byCode = f.station->pickup.lookUp(a.pickupCode);
     QVERIFY(byCode.has_value());
     QVERIFY(byCode->people.isEmpty());
     QVERIFY(byCode->nothingWaiting);
@@ -295,14 +297,14 @@ void TestPickup::collectedCodeSaysWhenAndToWhom() {
     QVERIFY2(!message.contains(QStringLiteral("王芳")) && !message.contains(QStringLiteral("13812345678")),
              qPrintable(message));
 
-    auto byWaybill = f.station->lookUpForPickup(a.waybill);
+    auto byWaybill = f.station->pickup.lookUp(a.waybill);
     QCOMPARE(byWaybill->nothingWaiting->code, QStringLiteral("parcel.already_picked_up"));
     // By phone nothing is waiting (not found), and the message tells of the last handover.
-    auto byTail = f.station->lookUpForPickup(QStringLiteral("5678"));
+    auto byTail = f.station->pickup.lookUp(QStringLiteral("5678"));
     QCOMPARE(byTail->nothingWaiting->code, QStringLiteral("parcel.not_found"));
     QVERIFY(byTail->nothingWaiting->message.contains(when));
 
-    auto nothing = f.station->lookUpForPickup(QStringLiteral("9-9-9999"));
+    auto nothing = f.station->pickup.lookUp(QStringLiteral("9-9-9999"));
     QVERIFY(nothing.has_value());
     QCOMPARE(nothing->nothingWaiting->code, QStringLiteral("parcel.not_found"));
     QCOMPARE(nothing->nothingWaiting->kind, ErrorKind::NotFound);
@@ -310,11 +312,11 @@ void TestPickup::collectedCodeSaysWhenAndToWhom() {
 
 void TestPickup::lookUpKinds() {
     test::Fixture f;
-    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("1234"))->by, PickupLookup::By::PhoneTail);
-    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("13812345678"))->by, PickupLookup::By::Phone);
-    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("1-1-1001"))->by, PickupLookup::By::Code);
-    QCOMPARE(f.station->lookUpForPickup(QStringLiteral("12345"))->by, PickupLookup::By::Code);
-    QCOMPARE(f.station->lookUpForPickup(PickupLookup::By::PhoneTail, QStringLiteral("12")).error().code,
+    QCOMPARE(f.station->pickup.lookUp(QStringLiteral("1234"))->by, PickupLookup::By::PhoneTail);
+    QCOMPARE(f.station->pickup.lookUp(QStringLiteral("13812345678"))->by, PickupLookup::By::Phone);
+    QCOMPARE(f.station->pickup.lookUp(QStringLiteral("1-1-1001"))->by, PickupLookup::By::Code);
+    QCOMPARE(f.station->pickup.lookUp(QStringLiteral("12345"))->by, PickupLookup::By::Code);
+    QCOMPARE(f.station->pickup.lookUp(PickupLookup::By::PhoneTail, QStringLiteral("12")).error().code,
              QStringLiteral("phone.invalid"));
 }
 
@@ -322,25 +324,27 @@ void TestPickup::lookUpKinds() {
 void TestPickup::lastHandedOverIsTheLatest() {
     test::Fixture f(QStringLiteral("1:1x1"));
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
-    QVERIFY(f.station->handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     f.clock->advance(60'000);
     // The running sequence wraps round in time: rewind it so the next receive takes the same code.
     QVERIFY(
-        f.station->database()
+        f.station->ctx->database()
             .exec(QStringLiteral("UPDATE counter SET value = ? WHERE name = 'pickup_seq'"), {a.codeSeq - 1})
             .has_value());
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13912345678"));
     QCOMPARE(b.pickupCode, a.pickupCode);
-    auto stillWaiting = f.station->lastHandedOver(PickupLookup::By::Code, a.pickupCode.toLower());
+    auto stillWaiting = f.station->pickup.lastHandedOver(PickupLookup::By::Code, a.pickupCode.toLower());
     QVERIFY(stillWaiting.has_value());
     QCOMPARE((*stillWaiting)->id, a.id);
-    QVERIFY(f.station->handOver({b.id}).has_value());
-    QCOMPARE((*f.station->lastHandedOver(PickupLookup::By::Code, a.pickupCode))->id, b.id);
-    QCOMPARE((*f.station->lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("yt000000000001")))->id,
+    QVERIFY(f.station->pickup.handOver({b.id}).has_value());
+    QCOMPARE((*f.station->pickup.lastHandedOver(PickupLookup::By::Code, a.pickupCode))->id, b.id);
+    QCOMPARE(
+        (*f.station->pickup.lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("yt000000000001")))->id,
+        a.id);
+    QCOMPARE((*f.station->pickup.lastHandedOver(PickupLookup::By::Phone, QStringLiteral("13812345678")))->id,
              a.id);
-    QCOMPARE((*f.station->lastHandedOver(PickupLookup::By::Phone, QStringLiteral("13812345678")))->id, a.id);
-    QVERIFY(!*f.station->lastHandedOver(PickupLookup::By::PhoneTail, QStringLiteral("0000")));
-    QCOMPARE(f.station->lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("??")).error().code,
+    QVERIFY(!*f.station->pickup.lastHandedOver(PickupLookup::By::PhoneTail, QStringLiteral("0000")));
+    QCOMPARE(f.station->pickup.lastHandedOver(PickupLookup::By::Waybill, QStringLiteral("??")).error().code,
              QStringLiteral("waybill.chars"));
 }
 

@@ -62,19 +62,19 @@ void TestShelves::changeLayout() {
 
     // Removing the occupied shelf is refused and changes nothing.
     const auto before = f.rows(QStringLiteral("outbox"));
-    auto bad = f.station->setShelfLayout(other + QStringLiteral(":1x5"));
+    auto bad = f.station->setup.setShelfLayout(other + QStringLiteral(":1x5"));
     QVERIFY(!bad.has_value());
     QCOMPARE(bad.error().code, QStringLiteral("shelves.not_empty"));
     QCOMPARE(f.rows(QStringLiteral("slot")), 2);
     QCOMPARE(f.rows(QStringLiteral("outbox")), before);
 
     // Growing the layout works and is recorded for sync.
-    auto ok = f.station->setShelfLayout(QStringLiteral("1-3:2x8"));
+    auto ok = f.station->setup.setShelfLayout(QStringLiteral("1-3:2x8"));
     QVERIFY2(ok.has_value(), ok ? "" : qPrintable(ok.error().message));
     QCOMPARE(f.rows(QStringLiteral("slot")), 6);
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'shelves.changed'")), 1);
-    QCOMPARE(f.station->settings().shelfSpec, QStringLiteral("1-3:2X8"));
-    auto loads = f.station->slotLoads();
+    QCOMPARE(f.station->ctx->settings().shelfSpec, QStringLiteral("1-3:2X8"));
+    auto loads = f.station->shelves.slotLoads();
     QVERIFY(loads.has_value());
     int waiting = 0;
     for (const auto& l : *loads)

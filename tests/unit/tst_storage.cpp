@@ -20,7 +20,7 @@ namespace {
 
 QStringList column(test::Fixture& f, const QString& sql) {
     QStringList out;
-    auto q = f.station->database().exec(sql);
+    auto q = f.station->ctx->database().exec(sql);
     if (!q)
         qFatal("%s: %s", qPrintable(sql), qPrintable(q.error().message));
     while ((*q)->next())
@@ -36,7 +36,7 @@ QByteArray canonical(const QJsonObject& o) {
 // Acknowledges every op as the sync client would, at the clock's time, with the given result.
 void acknowledge(test::Fixture& f, const QString& result, const QString& where = QStringLiteral("1")) {
     QVERIFY(
-        f.station->database()
+        f.station->ctx->database()
             .exec(QStringLiteral("UPDATE outbox SET acked_at = ?, result = ? WHERE acked_at IS NULL AND ") +
                       where,
                   {f.clock->nowMs(), result})
@@ -68,11 +68,11 @@ private Q_SLOTS:
 
 void TestStorage::actorOnEveryRow() {
     test::Fixture f(QStringLiteral("1-2:2x3"));
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     f.clock->advance(5 * test::kDay);
-    QVERIFY(f.station->handOver({p.id}).has_value());
-    DispatchDesk desk(*f.station);
+    QVERIFY(f.station->pickup.handOver({p.id}).has_value());
+    DispatchDesk desk(*f.station->ctx);
     QVERIFY(desk.importRates(QStringLiteral("YTO,广东省,粤-20,1200,600,30000")).has_value());
     const DispatchRequest r = test::sampleDispatchRequest();
     auto d = desk.accept(r);
@@ -85,7 +85,7 @@ void TestStorage::actorOnEveryRow() {
     }
     QCOMPARE(f.rows(QStringLiteral("cash_entry")), 2); // the storage fee and the dispatch fee
     // The county gets the actor in the payload; the stored payload does not repeat it.
-    auto q = f.station->database().exec(
+    auto q = f.station->ctx->database().exec(
         QStringLiteral("SELECT payload, actor FROM outbox WHERE kind = 'parcel.picked_up'"));
     QVERIFY(q && (*q)->next());
     QVERIFY(!decodeOpPayload((*q)->value(0)).contains(QStringLiteral("actor")));
@@ -96,24 +96,24 @@ void TestStorage::actorOnEveryRow() {
 
 void TestStorage::actorCanBeSet() {
     test::Fixture f;
-    QCOMPARE(f.station->actor(), QStringLiteral("station"));
-    f.station->setActor(QStringLiteral("clerk:li"));
+    QCOMPARE(f.station->ctx->actor(), QStringLiteral("station"));
+    f.station->ctx->setActor(QStringLiteral("clerk:li"));
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     QCOMPARE(column(f, QStringLiteral("SELECT actor FROM parcel_event")),
              QStringList{QStringLiteral("clerk:li")});
     QCOMPARE(column(f, QStringLiteral("SELECT actor FROM outbox WHERE entity_id = '%1'").arg(p.id)),
              QStringList{QStringLiteral("clerk:li")});
-    f.station->setActor({});
-    QCOMPARE(f.station->actor(), QStringLiteral("station"));
+    f.station->ctx->setActor({});
+    QCOMPARE(f.station->ctx->actor(), QStringLiteral("station"));
 }
 
 void TestStorage::pickupFeeInCashBook() {
     test::Fixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"));
     f.clock->advance(5 * test::kDay); // 5 started days, 3 free: 2 × 50 fen each
-    auto done = f.station->handOver({a.id, b.id});
+    auto done = f.station->pickup.handOver({a.id, b.id});
     QVERIFY(done.has_value());
     QCOMPARE(done->totalFeeFen, 200);
     QCOMPARE(f.rows(QStringLiteral("cash_entry"), QStringLiteral("kind = 'pickup_fee' AND amount_fen = 100")),
@@ -124,8 +124,8 @@ void TestStorage::pickupFeeInCashBook() {
              QStringList{a.waybill});
     // The event names its cash entry, so the county can follow the money.
     const QStringList cashIds = column(f, QStringLiteral("SELECT id FROM cash_entry"));
-    auto q =
-        f.station->database().exec(QStringLiteral("SELECT data FROM parcel_event WHERE kind = 'picked_up'"));
+    auto q = f.station->ctx->database().exec(
+        QStringLiteral("SELECT data FROM parcel_event WHERE kind = 'picked_up'"));
     QVERIFY(q.has_value());
     int named = 0;
     while ((*q)->next())
@@ -136,7 +136,7 @@ void TestStorage::pickupFeeInCashBook() {
 
     // Undo: a reversing entry, the original stays.
     f.clock->advance(60 * 1000);
-    QVERIFY(f.station->undoPickup(a.id).has_value());
+    QVERIFY(f.station->pickup.undoPickup(a.id).has_value());
     QCOMPARE(f.rows(QStringLiteral("cash_entry")), 3);
     QCOMPARE(
         f.rows(QStringLiteral("cash_entry"),
@@ -145,7 +145,7 @@ void TestStorage::pickupFeeInCashBook() {
     QCOMPARE(column(f, QStringLiteral("SELECT sum(amount_fen) FROM cash_entry")),
              QStringList{QStringLiteral("100")});
     // Handed over again later: charged again (the fee at that time).
-    QVERIFY(f.station->handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
     QCOMPARE(f.rows(QStringLiteral("cash_entry"), QStringLiteral("kind = 'pickup_fee'")), 3);
 }
 
@@ -153,18 +153,18 @@ void TestStorage::noCashEntryWithoutFee() {
     test::Fixture f; // fee_per_day_fen is 0 by default
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     f.clock->advance(10 * test::kDay);
-    QVERIFY(f.station->handOver({a.id}).has_value());
-    QVERIFY(f.station->undoPickup(a.id).has_value());
+    QVERIFY(f.station->pickup.handOver({a.id}).has_value());
+    QVERIFY(f.station->pickup.undoPickup(a.id).has_value());
     QCOMPARE(f.rows(QStringLiteral("cash_entry")), 0);
 }
 
 void TestStorage::failedHandoverWritesNoCash() {
     test::Fixture f;
-    QVERIFY(f.station->setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("fee_per_day_fen"), QStringLiteral("50")).has_value());
     const Parcel a = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"));
     const Parcel b = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13987654321"));
     f.clock->advance(5 * test::kDay);
-    auto refused = f.station->handOver({a.id, b.id}); // two people, not confirmed
+    auto refused = f.station->pickup.handOver({a.id, b.id}); // two people, not confirmed
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, QStringLiteral("pickup.several_people"));
     QCOMPARE(f.rows(QStringLiteral("cash_entry")), 0);
@@ -203,8 +203,8 @@ void TestStorage::storedPayloadIsCompact() {
     test::Fixture f;
     const Parcel p = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("13812345678"),
                                QStringLiteral("YTO"), QStringLiteral("王芳"));
-    auto q =
-        f.station->database().exec(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"), {p.id});
+    auto q = f.station->ctx->database().exec(QStringLiteral("SELECT payload FROM outbox WHERE entity_id = ?"),
+                                             {p.id});
     QVERIFY(q && (*q)->next());
     const QVariant stored = (*q)->value(0);
     (*q)->finish();
@@ -238,13 +238,13 @@ void TestStorage::retentionHonoured() {
     const int before = f.rows(QStringLiteral("outbox"));
 
     // 20 days after the first acknowledgement: nothing is 30 days old yet.
-    auto r = pruneOutbox(f.station->database(), *f.clock);
+    auto r = pruneOutbox(f.station->ctx->database(), *f.clock);
     QVERIFY(r.has_value());
     QCOMPARE(r->pruned, 0);
     QCOMPARE(f.rows(QStringLiteral("outbox")), before);
 
     f.clock->advance(10 * test::kDay + 1);
-    r = pruneOutbox(f.station->database(), *f.clock);
+    r = pruneOutbox(f.station->ctx->database(), *f.clock);
     QVERIFY(r.has_value());
     // The station's setup ops and the first receive were acknowledged 30 days ago; the second not yet.
     QCOMPARE(f.rows(QStringLiteral("outbox"), QStringLiteral("entity_id = '%1'").arg(old.id)), 0);
@@ -255,10 +255,10 @@ void TestStorage::retentionHonoured() {
 
     // A shorter retention from the setting.
     QVERIFY(
-        f.station->setSetting(settings::kOutboxRetentionDays.name(), QStringLiteral("5")).has_value());
+        f.station->setup.setSetting(settings::kOutboxRetentionDays.name(), QStringLiteral("5")).has_value());
     acknowledge(f, QStringLiteral("applied"));
     f.clock->advance(6 * test::kDay);
-    r = pruneOutbox(f.station->database(), *f.clock);
+    r = pruneOutbox(f.station->ctx->database(), *f.clock);
     QVERIFY(r.has_value());
     QCOMPARE(f.rows(QStringLiteral("outbox")), 0);
 }
@@ -272,7 +272,7 @@ void TestStorage::refusedAndPendingOpsKept() {
     f.receive(QStringLiteral("YT000000000003"), QStringLiteral("1234")); // never acknowledged
     const int before = f.rows(QStringLiteral("outbox"));
     f.clock->advance(400 * test::kDay);
-    auto r = pruneOutbox(f.station->database(), *f.clock, {1, 1, 0, -1});
+    auto r = pruneOutbox(f.station->ctx->database(), *f.clock, {1, 1, 0, -1});
     QVERIFY(r.has_value());
     QCOMPARE(r->pruned, 0);
     QCOMPARE(f.rows(QStringLiteral("outbox")), before);
@@ -287,13 +287,13 @@ void TestStorage::pruneInBatches() {
     const int total = f.rows(QStringLiteral("outbox"));
     f.clock->advance(31 * test::kDay);
     // Two batches of 25 only, then the rest.
-    auto r = pruneOutbox(f.station->database(), *f.clock, {-1, 25, 0, 2});
+    auto r = pruneOutbox(f.station->ctx->database(), *f.clock, {-1, 25, 0, 2});
     QVERIFY(r.has_value());
     QCOMPARE(r->batches, 2);
     QCOMPARE(r->pruned, 50);
     QCOMPARE(f.rows(QStringLiteral("outbox")), total - 50);
-    QVERIFY(!f.station->database().inTransaction());
-    r = pruneOutbox(f.station->database(), *f.clock, {-1, 25, 0, -1});
+    QVERIFY(!f.station->ctx->database().inTransaction());
+    r = pruneOutbox(f.station->ctx->database(), *f.clock, {-1, 25, 0, -1});
     QVERIFY(r.has_value());
     QCOMPARE(r->pruned, total - 50);
     QCOMPARE(f.rows(QStringLiteral("outbox")), 0);
@@ -306,7 +306,7 @@ void TestStorage::pruneDoesNotBlockReceive() {
     test::Fixture f(QStringLiteral("1-4:5x100"));
     // History: 20 000 acknowledged ops from long ago, written directly (fast).
     {
-        auto& db = f.station->database();
+        auto& db = f.station->ctx->database();
         QVERIFY(db.beginWrite().has_value());
         UuidV7Source ids(*f.clock);
         const QByteArray payload = encodeOpPayload({{QStringLiteral("x"), QString(300, QLatin1Char('a'))}});
@@ -322,8 +322,9 @@ void TestStorage::pruneDoesNotBlockReceive() {
     }
     f.clock->advance(40 * test::kDay);
     const QString path = f.path();
-    auto counter = Station::open(path, OpenOptions{2000, -1}, f.clock);
+    auto counter = StationContext::open(path, OpenOptions{2000, -1}, f.clock);
     QVERIFY(counter.has_value());
+    Inbound counterInbound(**counter);
 
     const int pendingBefore = f.rows(QStringLiteral("outbox"), QStringLiteral("acked_at IS NULL"));
     std::atomic<bool> done{false};
@@ -339,11 +340,11 @@ void TestStorage::pruneDoesNotBlockReceive() {
     pruner->start();
     int received = 0;
     while (!done || received < 5) {
-        auto r = (*counter)->receive({QStringLiteral("YT%1").arg(200000000000LL + received),
-                                      QStringLiteral("5678"),
-                                      {},
-                                      QStringLiteral("YTO"),
-                                      {}});
+        auto r = counterInbound.receive({QStringLiteral("YT%1").arg(200000000000LL + received),
+                                         QStringLiteral("5678"),
+                                         {},
+                                         QStringLiteral("YTO"),
+                                         {}});
         QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().code + QLatin1Char(' ') + r.error().message));
         ++received;
         QThread::msleep(5); // a busy counter, not a flood
@@ -358,10 +359,11 @@ void TestStorage::pruneDoesNotBlockReceive() {
 
 void TestStorage::retentionSetting() {
     test::Fixture f;
-    QCOMPARE(f.station->settings().outboxRetentionDays, 30);
-    QVERIFY(f.station->setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("90")).has_value());
-    QCOMPARE(f.station->settings().outboxRetentionDays, 90);
-    auto bad = f.station->setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("0"));
+    QCOMPARE(f.station->ctx->settings().outboxRetentionDays, 30);
+    QVERIFY(f.station->setup.setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("90"))
+                .has_value());
+    QCOMPARE(f.station->ctx->settings().outboxRetentionDays, 90);
+    auto bad = f.station->setup.setSetting(QStringLiteral("outbox_retention_days"), QStringLiteral("0"));
     QVERIFY(!bad);
     QCOMPARE(bad.error().code, QStringLiteral("setting.range"));
 }
@@ -370,13 +372,13 @@ void TestStorage::noticesOfParcelsGonePruned() {
     test::Fixture f;
     const Parcel gone = f.receive(QStringLiteral("YT000000000001"), QStringLiteral("1234"));
     const Parcel waiting = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("5678"));
-    QVERIFY(f.station->handOver({gone.id}).has_value());
+    QVERIFY(f.station->pickup.handOver({gone.id}).has_value());
     f.clock->advance(29 * test::kDay);
-    auto r = pruneNotifications(f.station->database(), *f.clock);
+    auto r = pruneNotifications(f.station->ctx->database(), *f.clock);
     QVERIFY(r.has_value());
     QCOMPARE(r->pruned, 0);
     f.clock->advance(2 * test::kDay);
-    r = pruneNotifications(f.station->database(), *f.clock);
+    r = pruneNotifications(f.station->ctx->database(), *f.clock);
     QVERIFY(r.has_value());
     QCOMPARE(r->pruned, 1);
     QCOMPARE(f.rows(QStringLiteral("notification"), QStringLiteral("parcel_id = '%1'").arg(gone.id)), 0);
@@ -391,7 +393,7 @@ void TestStorage::historyKeptAfterMigration() {
     auto clock = std::make_shared<ManualClock>(test::kStart);
     Parcel p;
     {
-        auto old = Station::open(path, OpenOptions{5000, 4}, clock);
+        auto old = StationContext::open(path, OpenOptions{5000, 4}, clock);
         QVERIFY(old.has_value());
         QCOMPARE((*old)->database().schemaVersion(), 4);
         QVERIFY((*old)->database().beginWrite().has_value());
@@ -406,7 +408,7 @@ void TestStorage::historyKeptAfterMigration() {
             QVERIFY((*old)->database().exec(QString::fromLatin1(sql)).has_value());
         QVERIFY((*old)->database().commit().has_value());
     }
-    auto now = Station::open(path, {}, clock);
+    auto now = StationContext::open(path, {}, clock);
     QVERIFY(now.has_value());
     auto& db = (*now)->database();
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
@@ -440,15 +442,15 @@ void TestStorage::placeLoadsFollowEveryChange() {
                              QStringLiteral("%1").arg(1000 + i % 3));
     check("after receiving");
     QCOMPARE(f.rows(QStringLiteral("slot"), QStringLiteral("waiting > 0")) > 0, true);
-    QVERIFY(f.station->handOver({parcels[0].id}).has_value());
+    QVERIFY(f.station->pickup.handOver({parcels[0].id}).has_value());
     check("after a handover");
-    QVERIFY(f.station->undoPickup(parcels[0].id).has_value());
+    QVERIFY(f.station->pickup.undoPickup(parcels[0].id).has_value());
     check("after an undo");
-    QVERIFY(f.station->markForReturn(parcels[1].id, ReturnReason::Refused).has_value());
+    QVERIFY(f.station->overdue.markForReturn(parcels[1].id, ReturnReason::Refused).has_value());
     check("after marking for return");
-    QVERIFY(f.station->setShelfLayout(QStringLiteral("1-3:2x3")).has_value());
+    QVERIFY(f.station->setup.setShelfLayout(QStringLiteral("1-3:2x3")).has_value());
     check("after adding a shelf");
-    auto loads = f.station->slotLoads();
+    auto loads = f.station->shelves.slotLoads();
     QVERIFY(loads.has_value());
     int total = 0;
     for (const SlotLoad& l : *loads)
