@@ -215,12 +215,16 @@ CountyService::Admission CountyService::admit(const HttpRequest& head) {
     if (!tx)
         return {errorReply(tx.error()), 0};
     auto caller = authenticate(*tx, bearerToken(head));
-    if (!caller)
+    if (!caller) {
+        logRefusal(QStringLiteral("auth.failed"), caller.error().code, r.stationId, head);
         return {errorReply(caller.error()), 0};
+    }
     // A reviewer reads summaries (their township is checked by handle()); a station only its own paths.
     if (!(r.verb == Verb::Summary && caller->kind == TokenKind::Reviewer))
-        if (auto denied = authoriseStation(*caller, r.stationId, head))
+        if (auto denied = authoriseStation(*caller, r.stationId, head)) {
+            logRefusal(QStringLiteral("auth.forbidden"), caller->id, r.stationId, head);
             return {*denied, 0};
+        }
     return {std::nullopt, r.verb == Verb::Push ? sync::kMaxBodyBytes : sync::kMaxPullBodyBytes};
 }
 

@@ -28,12 +28,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         break;
     }
-    case 1: (void)decodePullRequest(body); break;
-    case 2: (void)decodeEnrollRequest(body); break;
-    case 3: (void)decodeBatch(body); break;
-    case 4: (void)decodePushResponse(body); break;
-    case 5: (void)decodePullResponse(body); break;
-    case 6: (void)decodeErrorBody(body); break;
+    case 1:
+        (void)decodePullRequest(body);
+        break;
+    case 2:
+        (void)decodeEnrollRequest(body);
+        break;
+    case 3:
+        (void)decodeBatch(body);
+        break;
+    case 4:
+        (void)decodePushResponse(body);
+        break;
+    case 5:
+        (void)decodePullResponse(body);
+        break;
+    case 6:
+        (void)decodeErrorBody(body);
+        break;
     default: {
         QString station, verb;
         (void)parseStationPath(QString::fromUtf8(body), &station, &verb);

@@ -2,13 +2,12 @@
 // a manual clock and helpers to call the service as a station would.
 #pragma once
 
-#include "testtime.h"
-
 #include "accounts.h"
 #include "feed.h"
 #include "protocol.h"
 #include "service.h"
 #include "store.h"
+#include "testtime.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -19,7 +18,6 @@
 #include <QUuid>
 
 namespace cz::test {
-
 
 inline bool usePostgres() {
     return qEnvironmentVariable("CUNZHAN_TEST_BACKEND") == QLatin1String("pg");

@@ -139,8 +139,8 @@ private Q_SLOTS:
         CountyFixture f;
         const StationLogin s = f.enrolStation();
         const QString notice = uuid();
-        QCOMPARE(f.push(s, {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart,
-                                     notice)})
+        QCOMPARE(f.push(s, {parcelOp(uuid(), QStringLiteral("parcel.received"), QStringLiteral("waiting"),
+                                     kStart, notice)})
                      .status,
                  200);
         // Another dispatcher has just taken it.

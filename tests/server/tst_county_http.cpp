@@ -172,8 +172,8 @@ private Q_SLOTS:
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("county.db"));
         int exitCode = -1;
         const QString out = countyCli({QStringLiteral("serve"), QStringLiteral("--db"), db,
-                                 QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
-                                &exitCode);
+                                       QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
+                                      &exitCode);
         QCOMPARE(exitCode, 2);
         QVERIFY2(out.contains(QLatin1String("--allow-plain-http")), qPrintable(out));
         CountyProcess server(db, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),

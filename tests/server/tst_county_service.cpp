@@ -540,8 +540,9 @@ private Q_SLOTS:
                     QJsonObject{{QStringLiteral("value"), 3}}); // 2
         f.addChange({}, QStringLiteral("carrier_rules"), QStringLiteral("all"),
                     std::nullopt); // 3, a tombstone
-        f.addChange(s.id, QStringLiteral("notice_status"), QStringLiteral("n1"),
-                    QJsonObject{{QStringLiteral("state"), QStringLiteral("sent")}}); // 4, a key that never repeats
+        f.addChange(
+            s.id, QStringLiteral("notice_status"), QStringLiteral("n1"),
+            QJsonObject{{QStringLiteral("state"), QStringLiteral("sent")}}); // 4, a key that never repeats
         const auto old = pullResult(f.pull(s, 0, 1));
         QCOMPARE(old.next, 1);
         *f.now += 40 * kDay;

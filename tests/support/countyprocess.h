@@ -73,8 +73,8 @@ inline QString countyCli(const QStringList& args, int* exitCode = nullptr, bool 
 
 // `station add --json` → the one-time enrolment code ("" on failure).
 inline QString addCountyStation(const QString& db, const QString& name, const QString& township) {
-    const QString out = countyCli({QStringLiteral("station"), QStringLiteral("add"), QStringLiteral("--db"), db,
-                                   QStringLiteral("--name"), name, QStringLiteral("--township"), township,
+    const QString out = countyCli({QStringLiteral("station"), QStringLiteral("add"), QStringLiteral("--db"),
+                                   db, QStringLiteral("--name"), name, QStringLiteral("--township"), township,
                                    QStringLiteral("--json")},
                                   nullptr, true);
     return QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("code")).toString();

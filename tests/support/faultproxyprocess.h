@@ -11,9 +11,10 @@ class FaultProxyProcess {
 public:
     // options: the proxy's fault and link options (see faultproxy.cpp).
     FaultProxyProcess(int targetPort, const QStringList& options) {
-        m_process.start(QStringLiteral(CUNZHAN_BIN_DIR "/faultproxy"),
-                        QStringList{QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(targetPort)} +
-                            options);
+        m_process.start(
+            QStringLiteral(CUNZHAN_BIN_DIR "/faultproxy"),
+            QStringList{QStringLiteral("--target"), QStringLiteral("127.0.0.1:%1").arg(targetPort)} +
+                options);
         if (m_process.waitForReadyRead(10000))
             m_port = m_process.readLine().trimmed().split(' ').value(2).toInt();
     }

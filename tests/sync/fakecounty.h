@@ -21,16 +21,16 @@ struct FakeCounty {
     QString token = QStringLiteral("secret-token");
     QString code = QStringLiteral("ENROL-123");
     QString epoch = QStringLiteral("epoch-1");
-    QHash<QString, QString> digests;     // op id -> digest of every op it ever answered
-    QHash<QString, OpResult> refused;    // op id -> the refusal it answered
-    QStringList applied;                 // op ids in the order they were applied (once each)
-    QSet<QString> rejectEntities;        // ops on these entity ids are rejected
-    QList<Change> changes;               // published, seq ascending
-    qint64 horizon = 0;                  // a cursor below it gets a reset (full snapshot)
+    QHash<QString, QString> digests;  // op id -> digest of every op it ever answered
+    QHash<QString, OpResult> refused; // op id -> the refusal it answered
+    QStringList applied;              // op ids in the order they were applied (once each)
+    QSet<QString> rejectEntities;     // ops on these entity ids are rejected
+    QList<Change> changes;            // published, seq ascending
+    qint64 horizon = 0;               // a cursor below it gets a reset (full snapshot)
     int pageSize = 2;
-    int forcedStatus = 0;                // answer every request with this HTTP status when set
+    int forcedStatus = 0; // answer every request with this HTTP status when set
     bool revoked = false;
-    QStringList paths;                   // every request's path
+    QStringList paths; // every request's path
     // The high-water mark in push and pull replies: the highest seq among the applied ops when
     // sendHighWater is set, or always highWaterOverride when that is set.
     bool sendHighWater = false;
@@ -68,8 +68,10 @@ struct FakeCounty {
         if (r.path == enrollPath()) {
             const auto req = decodeEnrollRequest(r.body);
             if (!req || req->code != code)
-                return error(403, QStringLiteral("enroll.bad_code"), QStringLiteral("unknown enrolment code"));
-            return {200, encode(EnrollResponse{stationId, token, QStringLiteral("测试站"), QStringLiteral("镇"), epoch})};
+                return error(403, QStringLiteral("enroll.bad_code"),
+                             QStringLiteral("unknown enrolment code"));
+            return {200, encode(EnrollResponse{stationId, token, QStringLiteral("测试站"),
+                                               QStringLiteral("镇"), epoch})};
         }
         QString id, verb;
         if (!parseStationPath(r.path, &id, &verb) || id != stationId ||
@@ -94,8 +96,11 @@ struct FakeCounty {
             if (refused.contains(op.opId)) {
                 out.results.append(refused.value(op.opId));
             } else if (digests.contains(op.opId)) {
-                out.results.append({op.opId, digests.value(op.opId) == digest ? Outcome::AlreadyApplied : Outcome::Conflict,
-                                    {}, {}});
+                out.results.append(
+                    {op.opId,
+                     digests.value(op.opId) == digest ? Outcome::AlreadyApplied : Outcome::Conflict,
+                     {},
+                     {}});
             } else if (rejectEntities.contains(op.entityId)) {
                 const OpResult r{op.opId, Outcome::Rejected, QStringLiteral("parcel.unknown_recipient"),
                                  QStringLiteral("The county does not know this recipient.")};

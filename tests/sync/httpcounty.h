@@ -16,7 +16,8 @@ public:
         m_server.Post(R"(/v1/.*)", [this](const httplib::Request& req, httplib::Response& res) {
             HttpRequest r{"POST", QString::fromStdString(req.path), {}, QByteArray::fromStdString(req.body)};
             for (const auto& [name, value] : req.headers)
-                r.headers.append({QByteArray::fromStdString(name).toLower(), QByteArray::fromStdString(value)});
+                r.headers.append(
+                    {QByteArray::fromStdString(name).toLower(), QByteArray::fromStdString(value)});
             const std::lock_guard lock(mutex);
             const HttpResponse out = county.handle(r);
             res.status = out.status;

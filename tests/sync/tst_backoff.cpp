@@ -33,7 +33,8 @@ void TestBackoff::growsWithinJitterAndCaps() {
         b.failed();
         const qint64 ceiling = std::min<qint64>(Backoff::kCapMs, 2000LL << std::min(i - 1, 30));
         const qint64 wait = b.msUntilNext();
-        QVERIFY2(wait >= ceiling / 2 && wait <= ceiling, qPrintable(QStringLiteral("failure %1: %2 ms").arg(i).arg(wait)));
+        QVERIFY2(wait >= ceiling / 2 && wait <= ceiling,
+                 qPrintable(QStringLiteral("failure %1: %2 ms").arg(i).arg(wait)));
         QVERIFY(wait <= 10 * 60 * 1000);
         QVERIFY(wait >= last || ceiling == Backoff::kCapMs);
         last = wait;

@@ -15,9 +15,11 @@ WireOp sampleOp(int i) {
     op.entity = QStringLiteral("parcel");
     op.entityId = QStringLiteral("0190f3a2-7b1c-7def-9a00-%1").arg(i, 12, 10, QLatin1Char('0'));
     op.kind = QStringLiteral("parcel.received");
-    op.payload = {{QStringLiteral("at"), qint64(1795827600000) + i},
-                  {QStringLiteral("parcel"), QJsonObject{{QStringLiteral("waybill"), QStringLiteral("SF%1").arg(qint64(1000000000000) + i)},
-                                                         {QStringLiteral("status"), QStringLiteral("waiting")}}}};
+    op.payload = {
+        {QStringLiteral("at"), qint64(1795827600000) + i},
+        {QStringLiteral("parcel"),
+         QJsonObject{{QStringLiteral("waybill"), QStringLiteral("SF%1").arg(qint64(1000000000000) + i)},
+                     {QStringLiteral("status"), QStringLiteral("waiting")}}}};
     op.schemaVersion = 1;
     op.createdAt = 1795827600000 + i;
     return op;
@@ -47,9 +49,10 @@ private Q_SLOTS:
         QVERIFY(opDigest(a) != opDigest(b));
     }
     void pushResponseRoundTrip() {
-        PushResponse resp{QStringLiteral("e"),
-                          {{sampleOp(1).opId, Outcome::Applied, {}, {}},
-                           {sampleOp(2).opId, Outcome::Rejected, QStringLiteral("op.unknown_kind"), QStringLiteral("no")}}};
+        PushResponse resp{
+            QStringLiteral("e"),
+            {{sampleOp(1).opId, Outcome::Applied, {}, {}},
+             {sampleOp(2).opId, Outcome::Rejected, QStringLiteral("op.unknown_kind"), QStringLiteral("no")}}};
         const auto back = decodePushResponse(encode(resp));
         QVERIFY2(back, qPrintable(back.error));
         QCOMPARE(back->results.size(), 2);
@@ -82,7 +85,11 @@ private Q_SLOTS:
         resp.epoch = QStringLiteral("e");
         resp.next = 42;
         resp.more = true;
-        resp.changes = {{41, QStringLiteral("setting"), QStringLiteral("free_days"), {{QStringLiteral("value"), QStringLiteral("5")}}, false},
+        resp.changes = {{41,
+                         QStringLiteral("setting"),
+                         QStringLiteral("free_days"),
+                         {{QStringLiteral("value"), QStringLiteral("5")}},
+                         false},
                         {42, QStringLiteral("prealert"), QStringLiteral("SF1"), {}, true}};
         const auto back = decodePullResponse(encode(resp));
         QVERIFY2(back, qPrintable(back.error));
@@ -98,8 +105,8 @@ private Q_SLOTS:
         // An op with a 15-byte id.
         QCborMap m;
         m.insert(QStringLiteral("ops"),
-                 QCborArray{QCborArray{QCborValue(QByteArray(15, 'x')), 1, QStringLiteral("parcel"), QStringLiteral("p"),
-                                       QStringLiteral("k"), QCborMap{}, 1, 1}});
+                 QCborArray{QCborArray{QCborValue(QByteArray(15, 'x')), 1, QStringLiteral("parcel"),
+                                       QStringLiteral("p"), QStringLiteral("k"), QCborMap{}, 1, 1}});
         const auto bad = decodePushRequest(deflate(m.toCborValue().toCbor()));
         QVERIFY(!bad);
         QVERIFY(bad.error.contains(QStringLiteral("16 bytes")));
@@ -128,7 +135,8 @@ private Q_SLOTS:
         QVERIFY(!decodeBatch(encode(PushRequest{{}, {sampleOp(1)}})));
     }
     void enrolmentInvites() {
-        const EnrolmentInvite invite{QStringLiteral("https://county.example.cn:8443/"), QStringLiteral("7P2W-8KXF-6F")};
+        const EnrolmentInvite invite{QStringLiteral("https://county.example.cn:8443/"),
+                                     QStringLiteral("7P2W-8KXF-6F")};
         const QString text = encodeInvite(invite);
         QVERIFY(text.startsWith(QStringLiteral("cunzhan-enroll:?")));
         const auto back = parseInvite(QStringLiteral("  ") + text + QStringLiteral("\n"));

@@ -1,8 +1,8 @@
 // The Qt Network transport against real sockets: an answer cut short is an error (not a short
 // body), a county that never answers times out, and a request in flight is abandoned when its
 // thread is asked to stop (the terminal closing).
-#include "qttransport.h"
 #include "protocol.h"
+#include "qttransport.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -36,14 +36,16 @@ private Q_SLOTS:
             QTcpSocket* s = server.nextPendingConnection();
             connect(s, &QTcpSocket::readyRead, s, [s] {
                 s->readAll();
-                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-cunzhan-sync\r\nContent-Length: 100\r\n\r\n"
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-cunzhan-sync\r\nContent-Length: "
+                         "100\r\n\r\n"
                          "0123456789");
                 s->flush();
                 s->disconnectFromHost();
             });
         });
         QtTransport transport(10000);
-        QVERIFY(transport.setServer(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()), {}).has_value());
+        QVERIFY(transport.setServer(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()), {})
+                    .has_value());
         const auto r = transport.send(ping());
         QVERIFY2(!r.has_value(), "a body cut short must not pass for an answer");
         QCOMPARE(r.error().kind, ErrorKind::Unavailable);

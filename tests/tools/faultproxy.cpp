@@ -18,7 +18,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -60,7 +59,10 @@ std::optional<qsizetype> messageLength(const QByteArray& buf) {
 // arrive half a round trip later.
 class Link {
 public:
-    explicit Link(const Options& o) : m_o(o) { m_clock.start(); }
+    explicit Link(const Options& o)
+        : m_o(o) {
+        m_clock.start();
+    }
     // Milliseconds from now until a message of `bytes` sent now has fully arrived.
     qint64 schedule(qsizetype bytes) {
         const qint64 now = m_clock.elapsed();
@@ -78,7 +80,11 @@ private:
 
 class Proxy : public QObject {
 public:
-    Proxy(Options o, quint32 seed) : m_o(std::move(o)), m_rng(seed), m_up(m_o), m_down(m_o) {
+    Proxy(Options o, quint32 seed)
+        : m_o(std::move(o))
+        , m_rng(seed)
+        , m_up(m_o)
+        , m_down(m_o) {
         connect(&m_server, &QTcpServer::newConnection, this, &Proxy::accept);
     }
     bool listen(quint16 port) { return m_server.listen(QHostAddress::LocalHost, port); }
@@ -209,8 +215,10 @@ int main(int argc, char** argv) {
                                     QStringLiteral("host:port"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("n"),
                                   QStringLiteral("1"));
-    const QCommandLineOption dropReq(QStringLiteral("drop-request"), QStringLiteral("P"), QStringLiteral("p"));
-    const QCommandLineOption dropResp(QStringLiteral("drop-response"), QStringLiteral("P"), QStringLiteral("p"));
+    const QCommandLineOption dropReq(QStringLiteral("drop-request"), QStringLiteral("P"),
+                                     QStringLiteral("p"));
+    const QCommandLineOption dropResp(QStringLiteral("drop-response"), QStringLiteral("P"),
+                                      QStringLiteral("p"));
     const QCommandLineOption trunc(QStringLiteral("truncate"), QStringLiteral("P"), QStringLiteral("p"));
     const QCommandLineOption replay(QStringLiteral("replay"), QStringLiteral("P"), QStringLiteral("p"));
     const QCommandLineOption delay(QStringLiteral("delay-ms"), QStringLiteral("N"), QStringLiteral("ms"));
