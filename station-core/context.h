@@ -20,13 +20,17 @@ class WriteTx;
 
 // What a committed change touched, so views refresh only what they show.
 enum class Domain : quint8 {
-    Station = 0x1,  // name, settings, shelf layout, carrier rules
-    Parcels = 0x2,  // parcels and their places, notices, pre-alerts
-    Dispatch = 0x4, // outgoing parcels, rates, waybill blocks, manifests
+    Station = 0x1,   // name, settings, shelf layout, carrier rules
+    Parcels = 0x2,   // parcels and their places, notices, pre-alerts
+    Dispatch = 0x4,  // outgoing parcels, rates, waybill blocks, manifests
+    Catalogue = 0x8, // the county's catalogue of goods (proxy buying)
+    Accounts = 0x10, // villagers and their account ledgers
+    Orders = 0x20,   // proxy orders (代购)
 };
 Q_DECLARE_FLAGS(Domains, Domain)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Domains)
-constexpr Domains kAllDomains = Domains(Domain::Station) | Domain::Parcels | Domain::Dispatch;
+constexpr Domains kAllDomains = Domains(Domain::Station) | Domain::Parcels | Domain::Dispatch |
+                                Domain::Catalogue | Domain::Accounts | Domain::Orders;
 
 // The station's settings as read from the database (settingdefs.h defines each key once).
 struct StationSettings {

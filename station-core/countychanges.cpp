@@ -9,7 +9,8 @@ Result<ChangeOutcome> applyCountyChange(WriteTx& tx, const CountyChange& change)
     static const QHash<QString, Store> kOwners{{QStringLiteral("carrier_rules"), &storeCarrierRules},
                                                {QStringLiteral("setting"), &storeCountySetting},
                                                {QStringLiteral("prealert"), &storePrealert},
-                                               {QStringLiteral("notice_status"), &storeNoticeState}};
+                                               {QStringLiteral("notice_status"), &storeNoticeState},
+                                               {QStringLiteral("catalogue_item"), &storeCatalogueItem}};
     const auto it = kOwners.constFind(change.kind);
     if (it == kOwners.cend())
         return skipped("unknown kind");

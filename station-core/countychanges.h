@@ -17,7 +17,7 @@ namespace cz {
 class WriteTx;
 
 struct CountyChange {
-    QString kind; // "carrier_rules", "setting", "prealert", "notice_status"
+    QString kind; // "carrier_rules", "setting", "prealert", "notice_status", "catalogue_item"
     QString key;  // the row: "all", a setting key, a waybill, a notice id
     QJsonObject data;
     bool deleted = false;
@@ -42,6 +42,8 @@ struct ChangeOutcome {
 [[nodiscard]] Result<ChangeOutcome> storePrealert(WriteTx& tx, const CountyChange& change);    // prealert.cpp
 [[nodiscard]] Status dropAllPrealerts(WriteTx& tx);                                            // prealert.cpp
 [[nodiscard]] Result<ChangeOutcome> storeNoticeState(WriteTx& tx, const CountyChange& change); // notices.cpp
+[[nodiscard]] Result<ChangeOutcome> storeCatalogueItem(WriteTx& tx,
+                                                       const CountyChange& change); // catalogue.cpp
 
 inline ChangeOutcome skipped(const char* why) {
     return {false, QString::fromLatin1(why)};

@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include "catalogue.h"
+
 namespace cz {
 
 namespace {
@@ -366,6 +368,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"shelves.waiting_counts", &version6},
         {"parcels.fewer_indexes", &version7},
         {"schema.step_ledger", &version8},
+        {"catalogue.initial", &catalogueSchemaStep},
     };
     return all;
 }
