@@ -2,6 +2,7 @@
 
 #include "protocol.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <algorithm>
 
@@ -36,6 +37,32 @@ OpVerdict checkParcel(const WireOp& op) {
     if (p.value(QStringLiteral("waybill")).toString().isEmpty())
         return invalid(QStringLiteral("op.invalid_payload"),
                        QStringLiteral("The parcel has no waybill number."));
+    return {};
+}
+
+// order.placed: the order the county will fulfil and aggregate into purchase lists, bounded so that one
+// op cannot make it keep or sum absurd figures (docs/protocol.md, "Proxy orders").
+OpVerdict checkPlacedOrder(const WireOp& op) {
+    const auto bad = [](const QString& why) { return invalid(QStringLiteral("op.invalid_payload"), why); };
+    const QJsonObject o = op.payload.value(QStringLiteral("order")).toObject();
+    if (o.value(QStringLiteral("id")).toString() != op.entityId)
+        return bad(QStringLiteral("The order in the payload is not the op's order %1.").arg(op.entityId));
+    const QJsonArray lines = o.value(QStringLiteral("lines")).toArray();
+    if (lines.isEmpty() || lines.size() > kMaxOrderLines)
+        return bad(QStringLiteral("An order has 1 to %1 lines.").arg(kMaxOrderLines));
+    for (const QJsonValue& v : lines) {
+        const QJsonObject l = v.toObject();
+        const QString sku = l.value(QStringLiteral("sku")).toString();
+        const double quantity = l.value(QStringLiteral("quantity")).toDouble(-1);
+        const double price = l.value(QStringLiteral("price_fen")).toDouble(-1);
+        if (sku.isEmpty() || sku.size() > 64 || l.value(QStringLiteral("name")).toString().size() > 200)
+            return bad(QStringLiteral("An order line has no usable sku or name."));
+        if (quantity < 1 || quantity > kMaxOrderQuantity || quantity != double(qint64(quantity)))
+            return bad(QStringLiteral("An order line's quantity is not a whole number from 1 to %1.")
+                           .arg(kMaxOrderQuantity));
+        if (price < 0 || price > kMaxOrderPriceFen || price != double(qint64(price)))
+            return bad(QStringLiteral("An order line's price is not a whole number of fen in range."));
+    }
     return {};
 }
 
@@ -75,6 +102,14 @@ const OpCatalog& OpCatalog::current() {
         plainKind(QStringLiteral("station"), QStringLiteral("shelves.changed")),
         plainKind(QStringLiteral("rates"), QStringLiteral("rates.imported")),
         plainKind(QStringLiteral("waybill_block"), QStringLiteral("waybill_block.imported")),
+        // Proxy buying (docs/protocol.md, "Proxy orders").
+        plainKind(QStringLiteral("villager"), QStringLiteral("villager.added")),
+        plainKind(QStringLiteral("villager"), QStringLiteral("villager.updated")),
+        plainKind(QStringLiteral("account"), QStringLiteral("account.entry")),
+        {QStringLiteral("order.placed"), QStringLiteral("order"), 1, 1, PayloadCheck::PlacedOrder},
+        plainKind(QStringLiteral("order"), QStringLiteral("order.cancelled")),
+        plainKind(QStringLiteral("order"), QStringLiteral("order.arrived")),
+        plainKind(QStringLiteral("order"), QStringLiteral("order.collected")),
     });
     return catalog;
 }
@@ -122,6 +157,9 @@ OpVerdict OpCatalog::judge(const WireOp& op) const {
                 .arg(kind->newestSchema));
     if (kind->check == PayloadCheck::Parcel)
         if (OpVerdict v = checkParcel(op); v.standing != OpStanding::Known)
+            return v;
+    if (kind->check == PayloadCheck::PlacedOrder)
+        if (OpVerdict v = checkPlacedOrder(op); v.standing != OpStanding::Known)
             return v;
     return {OpStanding::Known, kind, {}, {}};
 }

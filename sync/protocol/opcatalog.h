@@ -17,9 +17,16 @@ struct WireOp;
 
 // What the county checks in an op's payload before applying it.
 enum class PayloadCheck {
-    None,   // stored as sent
-    Parcel, // "parcel": {id == entity_id, status one of the known ones, a waybill}
+    None,        // stored as sent
+    Parcel,      // "parcel": {id == entity_id, status one of the known ones, a waybill}
+    PlacedOrder, // "order": {id == entity_id, 1..kMaxOrderLines lines, each a sku, a quantity and a price in
+                 // range}
 };
+
+// The bounds of an order the county accepts (order.placed).
+constexpr int kMaxOrderLines = 200;
+constexpr qint64 kMaxOrderQuantity = 100000;
+constexpr qint64 kMaxOrderPriceFen = 10000000000; // 1 亿元 per unit
 
 struct OpKind {
     QString kind;   // e.g. "parcel.received"

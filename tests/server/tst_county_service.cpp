@@ -358,8 +358,8 @@ private Q_SLOTS:
             parcelOp(uuid(), QStringLiteral("parcel.weighed"), QStringLiteral("waiting"), kStart);
         sync::WireOp newEntity = newKind;
         newEntity.opId = uuid();
-        newEntity.entity = QStringLiteral("order");
-        newEntity.kind = QStringLiteral("order.placed");
+        newEntity.entity = QStringLiteral("lot");
+        newEntity.kind = QStringLiteral("lot.graded");
         sync::WireOp newSchema =
             parcelOp(parcel, QStringLiteral("parcel.received"), QStringLiteral("waiting"), kStart, uuid());
         newSchema.schemaVersion = 2;
@@ -417,10 +417,10 @@ private Q_SLOTS:
         // A held op that turns out invalid once known is rejected then, not applied.
         sync::OpKind weighed{QStringLiteral("parcel.weighed"), QStringLiteral("parcel"), 1, 1,
                              sync::PayloadCheck::Parcel};
-        sync::OpKind placed{QStringLiteral("order.placed"), QStringLiteral("order"), 1, 1,
+        sync::OpKind graded{QStringLiteral("lot.graded"), QStringLiteral("lot"), 1, 1,
                             sync::PayloadCheck::Parcel};
         QList<sync::OpKind> kinds = upgraded.kinds();
-        kinds << weighed << placed;
+        kinds << weighed << graded;
         sync::WireOp badParcel =
             parcelOp(uuid(), QStringLiteral("parcel.weighed"), QStringLiteral("lost"), kStart);
         QCOMPARE(sync::toString(pushResult(f.push(s, {badParcel})).results.first().outcome),
@@ -432,7 +432,7 @@ private Q_SLOTS:
         QCOMPARE(last->stillHeld, 0);
         QCOMPARE(f.count(QStringLiteral("ops"), QStringLiteral("outcome = 'held'")), 0);
         QCOMPARE(f.count(QStringLiteral("ops"), QStringLiteral("outcome = 'applied'")), 3);
-        QCOMPARE(f.count(QStringLiteral("parcels")), 2); // "order" ops have no projection
+        QCOMPARE(f.count(QStringLiteral("parcels")), 2); // "lot" ops have no projection
         const auto rejected = pushResult(f.push(s, {badParcel}));
         QCOMPARE(sync::toString(rejected.results.first().outcome), sync::toString(sync::Outcome::Rejected));
         QCOMPARE(rejected.results.first().reasonCode, QStringLiteral("op.invalid_payload"));

@@ -7,13 +7,37 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <functional>
 
 using namespace cz::sync;
 
 namespace {
+
+// An order.placed op with one line; `change` spoils it.
+WireOp orderOp(const std::function<void(QJsonObject& order, QJsonObject& line)>& change = {}) {
+    QJsonObject line{{QStringLiteral("sku"), QStringLiteral("FERT-001")},
+                     {QStringLiteral("name"), QStringLiteral("复合肥")},
+                     {QStringLiteral("quantity"), 2},
+                     {QStringLiteral("price_fen"), 12800}};
+    QJsonObject order{{QStringLiteral("id"), QStringLiteral("o1")}};
+    if (change)
+        change(order, line);
+    if (!order.contains(QStringLiteral("lines")))
+        order.insert(QStringLiteral("lines"), QJsonArray{line});
+    WireOp op;
+    op.opId = QStringLiteral("0190f3a2-7b1c-7def-8a00-000000000002");
+    op.entity = QStringLiteral("order");
+    op.entityId = QStringLiteral("o1");
+    op.kind = QStringLiteral("order.placed");
+    op.payload = {{QStringLiteral("order"), order}};
+    op.schemaVersion = 1;
+    op.createdAt = 1;
+    return op;
+}
 
 WireOp parcelOp(const QString& kind, const QString& status = QStringLiteral("waiting")) {
     WireOp op;
@@ -142,14 +166,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         WireOp unknownKind = parcelOp(QStringLiteral("parcel.weighed"));
         WireOp unknownEntity = unknownKind;
-        unknownEntity.entity = QStringLiteral("order");
-        unknownEntity.kind = QStringLiteral("order.placed");
+        unknownEntity.entity = QStringLiteral("lot");
+        unknownEntity.kind = QStringLiteral("lot.graded");
         WireOp newer = parcelOp(QStringLiteral("parcel.received"));
         newer.schemaVersion = 2;
         WireOp noSchema = parcelOp(QStringLiteral("parcel.received"));
         noSchema.schemaVersion = 0;
         WireOp otherEntity = parcelOp(QStringLiteral("dispatch.accepted"));
-        WireOp noId = parcelOp(QStringLiteral("order.placed"));
+        WireOp noId = parcelOp(QStringLiteral("lot.graded"));
         noId.entityId.clear();
         WireOp setting = parcelOp(QStringLiteral("setting.changed"));
         setting.entity = QStringLiteral("setting");
@@ -171,6 +195,40 @@ private Q_SLOTS:
             << noId << int(OpStanding::Invalid) << QStringLiteral("op.invalid_payload");
         QTest::newRow("parcel status") << parcelOp(QStringLiteral("parcel.moved"), QStringLiteral("lost"))
                                        << int(OpStanding::Invalid) << QStringLiteral("op.invalid_payload");
+
+        const QString invalidPayload = QStringLiteral("op.invalid_payload");
+        QTest::newRow("order") << orderOp() << int(OpStanding::Known) << QString();
+        QTest::newRow("order of another id") << orderOp([](QJsonObject& o, QJsonObject&) {
+            o.insert(QStringLiteral("id"), QStringLiteral("o2"));
+        }) << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("order without lines")
+            << orderOp([](QJsonObject& o, QJsonObject&) { o.insert(QStringLiteral("lines"), QJsonArray{}); })
+            << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("order of too many lines") << orderOp([](QJsonObject& o, QJsonObject& l) {
+            QJsonArray lines;
+            for (int i = 0; i <= kMaxOrderLines; ++i)
+                lines.append(l);
+            o.insert(QStringLiteral("lines"), lines);
+        }) << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("quantity 0") << orderOp([](QJsonObject&, QJsonObject& l) {
+            l.insert(QStringLiteral("quantity"), 0);
+        }) << int(OpStanding::Invalid)
+                                    << invalidPayload;
+        QTest::newRow("quantity 1.5")
+            << orderOp([](QJsonObject&, QJsonObject& l) { l.insert(QStringLiteral("quantity"), 1.5); })
+            << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("negative price")
+            << orderOp([](QJsonObject&, QJsonObject& l) { l.insert(QStringLiteral("price_fen"), -1); })
+            << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("price beyond bounds")
+            << orderOp([](QJsonObject&, QJsonObject& l) { l.insert(QStringLiteral("price_fen"), 3e18); })
+            << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("line without sku")
+            << orderOp([](QJsonObject&, QJsonObject& l) { l.remove(QStringLiteral("sku")); })
+            << int(OpStanding::Invalid) << invalidPayload;
+        QTest::newRow("name of 201 characters") << orderOp([](QJsonObject&, QJsonObject& l) {
+            l.insert(QStringLiteral("name"), QString(201, QLatin1Char('x')));
+        }) << int(OpStanding::Invalid) << invalidPayload;
     }
     void verdicts() {
         QFETCH(WireOp, op);
