@@ -2,6 +2,7 @@
 #include "inbound.h"
 
 #include "privacy.h"
+#include "shelves.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -49,12 +50,11 @@ Result<Place> choosePlace(WriteTx& tx, const PhoneInput& phone) {
     }
     (*same)->finish();
 
-    // The lowest waiting/capacity. Capacities are 1..999 (shelves.cpp), so the quotients of two
-    // different ratios differ far beyond a double's precision and equal ratios give the same double:
-    // the order is exact, as comparing count * capacity in integers was.
-    auto best = tx.exec(QStringLiteral("SELECT shelf, layer, waiting >= capacity FROM slot"
-                                       " ORDER BY CAST(waiting AS REAL) / max(capacity, 1), shelf_sort, layer"
-                                       " LIMIT 1"));
+    // The lowest waiting/capacity (shelves.h, kFillOrder): the first entry of its index.
+    static const QString bestSql =
+        QStringLiteral("SELECT shelf, layer, waiting >= capacity FROM slot ORDER BY %1 LIMIT 1")
+            .arg(QLatin1String(kFillOrder));
+    auto best = tx.exec(bestSql);
     if (!best)
         return fail(best.error());
     if (!(*best)->next()) {

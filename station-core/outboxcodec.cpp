@@ -2,6 +2,7 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QCborStreamWriter>
 #include <QCborValue>
 #include <QHash>
 #include <QJsonArray>
@@ -41,36 +42,76 @@ const QHash<QString, int>& keyIndex() {
 
 // Only the canonical lower-case form goes into 16 bytes, so decoding gives back the same text.
 bool isCanonicalUuid(const QString& s) {
-    if (s.size() != 36 || s.at(8) != QLatin1Char('-'))
+    if (s.size() != 36)
         return false;
-    const QUuid u = QUuid::fromString(s);
-    return !u.isNull() && u.toString(QUuid::WithoutBraces) == s;
+    bool nonZero = false;
+    for (int i = 0; i < 36; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != u'-')
+                return false;
+        } else if ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')) {
+            nonZero = nonZero || c != u'0';
+        } else {
+            return false;
+        }
+    }
+    return nonZero; // the nil UUID stays text, as QUuid would not round-trip it
 }
 
-QCborValue toCbor(const QJsonValue& v) {
+// Written straight to the stream: building a QCborValue tree first cost as much again.
+void writeCbor(QCborStreamWriter& w, const QJsonValue& v) {
     switch (v.type()) {
     case QJsonValue::Object: {
         const QJsonObject o = v.toObject();
-        QCborMap m;
+        w.startMap(o.size());
         for (auto it = o.begin(); it != o.end(); ++it) {
             const auto k = keyIndex().constFind(it.key());
-            m.insert(k == keyIndex().constEnd() ? QCborValue(it.key()) : QCborValue(*k), toCbor(it.value()));
+            if (k == keyIndex().constEnd())
+                w.append(it.key());
+            else
+                w.append(qint64(*k));
+            writeCbor(w, it.value());
         }
-        return m;
+        w.endMap();
+        return;
     }
     case QJsonValue::Array: {
-        QCborArray a;
-        for (const QJsonValue& e : v.toArray())
-            a.append(toCbor(e));
-        return a;
+        const QJsonArray a = v.toArray();
+        w.startArray(a.size());
+        for (const QJsonValue& e : a)
+            writeCbor(w, e);
+        w.endArray();
+        return;
     }
     case QJsonValue::String: {
         const QString s = v.toString();
-        return isCanonicalUuid(s) ? QCborValue(QUuid::fromString(s)) : QCborValue(s);
+        if (isCanonicalUuid(s)) {
+            w.append(QCborKnownTags::Uuid);
+            w.append(QUuid::fromString(s).toRfc4122());
+        } else {
+            w.append(s);
+        }
+        return;
     }
-    default:
+    case QJsonValue::Bool:
+        w.append(v.toBool());
+        return;
+    case QJsonValue::Double: {
         // Numbers keep their kind (an integer stays an integer), so the JSON text is the same.
-        return QCborValue::fromJsonValue(v);
+        const QCborValue n = QCborValue::fromJsonValue(v);
+        if (n.isInteger())
+            w.append(n.toInteger());
+        else
+            w.append(n.toDouble());
+        return;
+    }
+    case QJsonValue::Null:
+        w.appendNull();
+        return;
+    case QJsonValue::Undefined:
+        w.appendUndefined();
+        return;
     }
 }
 
@@ -103,7 +144,11 @@ QJsonValue toJson(const QCborValue& v) {
 } // namespace
 
 QByteArray encodeOpPayload(const QJsonObject& payload) {
-    return toCbor(payload).toCbor();
+    QByteArray bytes;
+    bytes.reserve(256);
+    QCborStreamWriter w(&bytes);
+    writeCbor(w, payload);
+    return bytes;
 }
 
 QJsonObject decodeOpPayload(const QVariant& stored) {

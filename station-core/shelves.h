@@ -28,6 +28,15 @@ struct SlotLoad {
 // "3-2" -> shelf "3", layer 2.
 [[nodiscard]] Result<std::pair<QString, int>> parseSlotName(const QString& text);
 
+// Schema step shelves.fill_order (listed in migrations.cpp): the places in the order a new parcel
+// fills them, so that choosing one is the first entry of an index (kFillOrder), not a sort of every
+// place on every receive.
+[[nodiscard]] QStringList shelvesFillOrderStep();
+// The order of that index: the lowest waiting/capacity first, then shelf order, lower layer first.
+// Capacities are 1..999, so the quotients of two different ratios differ far beyond a double's
+// precision and equal ratios give the same double: the order is exact.
+inline constexpr const char* kFillOrder = "CAST(waiting AS REAL) / max(capacity, 1), shelf_sort, layer";
+
 constexpr const char* kDefaultShelfSpec = "1-4:3x30";
 
 } // namespace cz

@@ -1,6 +1,7 @@
 // Schema migrations: from an empty file, from a version-1 database (golden SQL in tests/data),
 // and the durability pragmas on every connection.
 #include "fixture.h"
+#include "shelves.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -263,6 +264,10 @@ void TestMigrations::lookupsUseIndexes() {
         {same.arg(QStringLiteral("p.phone IS NULL")), QStringLiteral("parcel_tail_in_station")},
         {QStringLiteral("SELECT 1 FROM parcel WHERE pickup_code = ? AND in_station = 1"),
          QStringLiteral("parcel_code")},
+        // The place with the most room: the first entry of its index, no sort of the places.
+        {QStringLiteral("SELECT shelf, layer, waiting >= capacity FROM slot ORDER BY %1 LIMIT 1")
+             .arg(QLatin1String(kFillOrder)),
+         QStringLiteral("slot_fill_order")},
         // Pickup (pickup.cpp) and search (query.cpp).
         {QStringLiteral("SELECT id FROM parcel WHERE phone_tail = ? AND in_station = 1 ORDER BY received_at"),
          QStringLiteral("parcel_tail_in_station")},
@@ -297,7 +302,11 @@ void TestMigrations::lookupsUseIndexes() {
             for (const QString& step : plan)
                 QVERIFY2(!step.startsWith(QLatin1String("SCAN p")), qPrintable(why));
             if (!index.isEmpty())
-                QVERIFY2(plan.join(QLatin1Char(' ')).contains(QStringLiteral("INDEX %1 ").arg(index)),
+                QVERIFY2((plan.join(QLatin1Char(' ')) + QLatin1Char(' '))
+                             .contains(QStringLiteral("INDEX %1 ").arg(index)),
+                         qPrintable(why));
+            if (sql.contains(QLatin1String(kFillOrder)))
+                QVERIFY2(!plan.join(QLatin1Char(' ')).contains(QLatin1String("TEMP B-TREE")),
                          qPrintable(why));
         }
     };

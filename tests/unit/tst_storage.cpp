@@ -189,6 +189,13 @@ void TestStorage::payloadRoundTrip() {
          {QStringLiteral("ratio"), 1.25},
          {QStringLiteral("big"), qint64(1) << 60},
          {QStringLiteral("neg"), -7}},
+        // Near-UUIDs stay text: the nil UUID, a letter beyond f, a hyphen out of place.
+        {{QStringLiteral("n"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
+         {QStringLiteral("g"), QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000beeg")},
+         {QStringLiteral("h"), QStringLiteral("0190f3a27-b1c-7def-8a00-00000000beef")},
+         {QStringLiteral("t"), true},
+         {QStringLiteral("huge"), 1e300},
+         {QStringLiteral("empty"), QJsonArray{}}},
         {},
     };
     for (const QJsonObject& p : payloads) {
@@ -197,6 +204,10 @@ void TestStorage::payloadRoundTrip() {
         QCOMPARE(canonical(back), canonical(p)); // the digest hashes this text
         QCOMPARE(back, p);
     }
+    // A canonical UUID is stored as its 16 bytes (tag, length and the bytes: 19), not 36 characters.
+    const QByteArray uuid =
+        encodeOpPayload({{QStringLiteral("id"), QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000beef")}});
+    QCOMPARE(uuid.size(), 1 + 1 + 19);
 }
 
 void TestStorage::storedPayloadIsCompact() {
