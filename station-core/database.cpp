@@ -5,10 +5,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUuid>
 #include <optional>
+#include <sqlite3.h>
 
 namespace cz {
 
@@ -62,6 +64,9 @@ Database::Database(QString path, QString connection)
 
 Database::~Database() {
     m_statements.clear();
+    for (sqlite3_stmt* stmt : std::as_const(m_writes))
+        sqlite3_finalize(stmt);
+    m_writes.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -306,6 +311,98 @@ Result<QSqlQuery*> Database::execPrepared(const QString& sql, const QVariantList
     return &q;
 }
 
+namespace {
+// Binds as the Qt driver does (qsql_sqlite.cpp): NULL for an invalid QVariant and for a null string or
+// byte array, integers and booleans as integers, text as UTF-16 (SQLite stores it as UTF-8). Strings and
+// byte arrays are bound in place (nullptr): the arguments outlive the statement's run, and
+// write() clears the bindings before it returns.
+int bindValue(sqlite3_stmt* stmt, int index, const QVariant& v) {
+    static const auto transient = reinterpret_cast<sqlite3_destructor_type>(static_cast<intptr_t>(-1));
+    switch (v.typeId()) {
+    case QMetaType::UnknownType:
+        return sqlite3_bind_null(stmt, index);
+    case QMetaType::QString: {
+        const auto* s = static_cast<const QString*>(v.constData());
+        if (s->isNull())
+            return sqlite3_bind_null(stmt, index);
+        return sqlite3_bind_text16(stmt, index, s->utf16(), int(s->size() * 2), nullptr);
+    }
+    case QMetaType::QByteArray: {
+        const auto* b = static_cast<const QByteArray*>(v.constData());
+        if (b->isNull())
+            return sqlite3_bind_null(stmt, index);
+        return sqlite3_bind_blob(stmt, index, b->constData(), int(b->size()), nullptr);
+    }
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Char:
+    case QMetaType::UChar:
+        return sqlite3_bind_int64(stmt, index, v.toLongLong());
+    case QMetaType::ULongLong:
+        return sqlite3_bind_int64(stmt, index, static_cast<sqlite3_int64>(v.toULongLong()));
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return sqlite3_bind_double(stmt, index, v.toDouble());
+    default: {
+        if (v.isNull())
+            return sqlite3_bind_null(stmt, index);
+        const QString s = v.toString();
+        return sqlite3_bind_text16(stmt, index, s.utf16(), int(s.size() * 2), transient);
+    }
+    }
+}
+} // namespace
+
+Status Database::write(const QString& sql, const QVariantList& args) {
+    if (auto st = injectedFault(); !st)
+        return st;
+    return writeRaw(sql, args);
+}
+
+Status Database::writeRaw(const QString& sql, const QVariantList& args) {
+    if (!m_raw) {
+        // The connection the Qt driver opened: one connection, so transactions are shared.
+        const QVariant h = handle().driver()->handle();
+        if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0 ||
+            !*static_cast<sqlite3* const*>(h.data()))
+            return fail(ErrorKind::Internal, QStringLiteral("db.error"),
+                        StorageText::tr("The database driver gives no SQLite connection."));
+        m_raw = *static_cast<sqlite3* const*>(h.data());
+    }
+    auto it = m_writes.find(sql);
+    if (it == m_writes.end()) {
+        sqlite3_stmt* stmt = nullptr;
+        const QByteArray text = sql.toUtf8();
+        const int rc = sqlite3_prepare_v3(m_raw, text.constData(), int(text.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        if (rc != SQLITE_OK) {
+            sqlite3_finalize(stmt);
+            return fail(errorFrom(sqlite3_extended_errcode(m_raw), QString::fromUtf8(sqlite3_errmsg(m_raw))));
+        }
+        it = m_writes.insert(sql, stmt);
+    }
+    sqlite3_stmt* stmt = it.value();
+    int rc = SQLITE_OK;
+    for (int i = 0; i < args.size() && rc == SQLITE_OK; ++i)
+        rc = bindValue(stmt, i + 1, args.at(i));
+    if (rc == SQLITE_OK) {
+        do
+            rc = sqlite3_step(stmt);
+        while (rc == SQLITE_ROW);
+    }
+    Status result;
+    if (rc != SQLITE_DONE)
+        result = fail(errorFrom(sqlite3_extended_errcode(m_raw), QString::fromUtf8(sqlite3_errmsg(m_raw))));
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return result;
+}
+
 Result<QVariant> Database::scalar(const QString& sql, const QVariantList& args) {
     if (auto st = injectedFault(); !st)
         return fail(st.error());
@@ -323,8 +420,8 @@ Status Database::beginWrite() {
     if (auto st = injectedFault(); !st)
         return st;
     static const QString begin = QStringLiteral("BEGIN IMMEDIATE");
-    if (auto q = execPrepared(begin, {}); !q)
-        return fail(q.error());
+    if (auto st = writeRaw(begin); !st)
+        return st;
     m_inTransaction = true;
     return {};
 }
@@ -333,8 +430,7 @@ Status Database::commit() {
     auto st = injectedFault();
     if (st) {
         static const QString commitSql = QStringLiteral("COMMIT");
-        if (auto q = execPrepared(commitSql, {}); !q)
-            st = fail(q.error());
+        st = writeRaw(commitSql);
     }
     if (!st) {
         rollback();
@@ -351,8 +447,12 @@ void Database::rollback() {
 }
 
 Error Database::errorFrom(const QSqlError& error) const {
+    return errorFrom(primaryCode(error), error.text());
+}
+
+Error Database::errorFrom(int sqliteCode, const QString& text) const {
     const QString native = QDir::toNativeSeparators(m_path);
-    switch (primaryCode(error)) {
+    switch (sqliteCode < 0 ? -1 : (sqliteCode & 0xFF)) {
     case Busy:
     case Locked:
         return lockedError(m_path);
@@ -372,13 +472,13 @@ Error Database::errorFrom(const QSqlError& error) const {
     case IoErr:
     case CantOpen:
         return {ErrorKind::Unavailable, QStringLiteral("db.io"),
-                StorageText::tr("Cannot read or write the database %1: %2").arg(native, error.text())};
+                StorageText::tr("Cannot read or write the database %1: %2").arg(native, text)};
     case Constraint:
         return {ErrorKind::Conflict, QStringLiteral("db.constraint"),
-                StorageText::tr("The change clashes with data already stored: %1").arg(error.text())};
+                StorageText::tr("The change clashes with data already stored: %1").arg(text)};
     default:
         return {ErrorKind::Internal, QStringLiteral("db.error"),
-                StorageText::tr("Database error: %1").arg(error.text())};
+                StorageText::tr("Database error: %1").arg(text)};
     }
 }
 

@@ -191,23 +191,24 @@ Result<ReceiveResult> Inbound::receive(const ReceiveRequest& given) {
     p.receivedAt = tx->now();
     p.updatedAt = tx->now();
 
-    auto ins = tx->exec(
-        QStringLiteral("INSERT INTO parcel(id, waybill, carrier, phone, phone_tail, name, delivery_pref,"
-                       " shelf, layer, code_seq, pickup_code, status, in_station, received_at, updated_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 1, ?, ?)"),
-        {p.id, p.waybill, p.carrier, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail,
-         p.name.isEmpty() ? QVariant() : p.name, toString(p.pref), p.shelf, p.layer, p.codeSeq, p.pickupCode,
-         p.receivedAt, p.updatedAt});
-    if (!ins)
-        return fail(ins.error());
+    if (auto st =
+            tx->write(QStringLiteral(
+                          "INSERT INTO parcel(id, waybill, carrier, phone, phone_tail, name, delivery_pref,"
+                          " shelf, layer, code_seq, pickup_code, status, in_station, received_at, updated_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 1, ?, ?)"),
+                      {p.id, p.waybill, p.carrier, p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail,
+                       p.name.isEmpty() ? QVariant() : p.name, toString(p.pref), p.shelf, p.layer, p.codeSeq,
+                       p.pickupCode, p.receivedAt, p.updatedAt});
+        !st)
+        return fail(st.error());
     const QString noticeId = tx->newId();
-    auto notice =
-        tx->exec(QStringLiteral("INSERT INTO notification(id, parcel_id, kind, day, phone, phone_tail,"
-                                " pickup_code, created_at) VALUES (?, ?, 'arrival', ?, ?, ?, ?, ?)"),
-                 {noticeId, p.id, localDate(tx->now()).toString(Qt::ISODate),
-                  p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
-    if (!notice)
-        return fail(notice.error());
+    if (auto st =
+            tx->write(QStringLiteral("INSERT INTO notification(id, parcel_id, kind, day, phone, phone_tail,"
+                                     " pickup_code, created_at) VALUES (?, ?, 'arrival', ?, ?, ?, ?, ?)"),
+                      {noticeId, p.id, localDate(tx->now()).toString(Qt::ISODate),
+                       p.phone.isEmpty() ? QVariant() : p.phone, p.phoneTail, p.pickupCode, tx->now()});
+        !st)
+        return fail(st.error());
     if (auto st = m_parcels.recordChange(*tx, p, QStringLiteral("received"),
                                          {{QStringLiteral("notification_id"), noticeId},
                                           {QStringLiteral("kept_together"), place->keptTogether}});

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+#include <string_view>
+#include <unordered_map>
 
 namespace cz {
 
@@ -40,6 +42,20 @@ const QHash<QString, int>& keyIndex() {
     return index;
 }
 
+// The same index by the key's C string, for PayloadWriter.
+int keyIndexOf(const char* name) {
+    static const std::unordered_map<std::string_view, int> index = [] {
+        std::unordered_map<std::string_view, int> h;
+        for (int i = 0; i < int(std::size(kKeys)); ++i)
+            h.emplace(kKeys[i], i);
+        return h;
+    }();
+    const auto it = index.find(name);
+    return it == index.end() ? -1 : it->second;
+}
+
+void writeString(QCborStreamWriter& w, const QString& s);
+
 // Only the canonical lower-case form goes into 16 bytes, so decoding gives back the same text.
 bool isCanonicalUuid(const QString& s) {
     if (s.size() != 36)
@@ -57,6 +73,15 @@ bool isCanonicalUuid(const QString& s) {
         }
     }
     return nonZero; // the nil UUID stays text, as QUuid would not round-trip it
+}
+
+void writeString(QCborStreamWriter& w, const QString& s) {
+    if (isCanonicalUuid(s)) {
+        w.append(QCborKnownTags::Uuid);
+        w.append(QUuid::fromString(s).toRfc4122());
+    } else {
+        w.append(s);
+    }
 }
 
 // Written straight to the stream: building a QCborValue tree first cost as much again.
@@ -84,16 +109,9 @@ void writeCbor(QCborStreamWriter& w, const QJsonValue& v) {
         w.endArray();
         return;
     }
-    case QJsonValue::String: {
-        const QString s = v.toString();
-        if (isCanonicalUuid(s)) {
-            w.append(QCborKnownTags::Uuid);
-            w.append(QUuid::fromString(s).toRfc4122());
-        } else {
-            w.append(s);
-        }
+    case QJsonValue::String:
+        writeString(w, v.toString());
         return;
-    }
     case QJsonValue::Bool:
         w.append(v.toBool());
         return;
@@ -149,6 +167,43 @@ QByteArray encodeOpPayload(const QJsonObject& payload) {
     QCborStreamWriter w(&bytes);
     writeCbor(w, payload);
     return bytes;
+}
+
+PayloadWriter::PayloadWriter()
+    : m_writer(&m_bytes) {
+    m_bytes.reserve(256);
+}
+
+void PayloadWriter::beginObject(qsizetype fields) {
+    m_writer.startMap(quint64(fields));
+}
+
+void PayloadWriter::endObject() {
+    m_writer.endMap();
+}
+
+void PayloadWriter::key(const char* name) {
+    const int index = keyIndexOf(name);
+    if (index < 0)
+        m_writer.append(QString::fromLatin1(name));
+    else
+        m_writer.append(qint64(index));
+}
+
+void PayloadWriter::string(const QString& text) {
+    writeString(m_writer, text);
+}
+
+void PayloadWriter::integer(qint64 value) {
+    m_writer.append(value);
+}
+
+void PayloadWriter::json(const QJsonValue& value) {
+    writeCbor(m_writer, value);
+}
+
+QByteArray PayloadWriter::take() {
+    return std::move(m_bytes);
 }
 
 QJsonObject decodeOpPayload(const QVariant& stored) {

@@ -1,5 +1,6 @@
 #include "parcel.h"
 
+#include "outboxcodec.h"
 #include "privacy.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,42 @@ QJsonObject Parcel::toJson() const {
     if (!returnReason.isEmpty())
         o.insert(QStringLiteral("return_reason"), returnReason);
     return o;
+}
+
+void Parcel::writePayload(PayloadWriter& out) const {
+    out.beginObject(13 + (pickedUpAt ? 1 : 0) + (collector.isEmpty() ? 0 : 1) +
+                    (returnReason.isEmpty() ? 0 : 1));
+    const std::pair<const char*, const QString*> texts[] = {
+        {"id", &id},       {"waybill", &waybill},       {"carrier", &carrier},
+        {"phone", &phone}, {"phone_tail", &phoneTail},  {"name", &name},
+        {"shelf", &shelf}, {"pickup_code", &pickupCode}};
+    for (const auto& [key, value] : texts) {
+        out.key(key);
+        out.string(*value);
+    }
+    out.key("delivery_pref");
+    out.string(toString(pref));
+    out.key("status");
+    out.string(toString(status));
+    out.key("layer");
+    out.integer(layer);
+    out.key("received_at");
+    out.integer(receivedAt);
+    out.key("fee_fen");
+    out.integer(feeFen);
+    if (pickedUpAt) {
+        out.key("picked_up_at");
+        out.integer(pickedUpAt);
+    }
+    if (!collector.isEmpty()) {
+        out.key("collector");
+        out.string(collector);
+    }
+    if (!returnReason.isEmpty()) {
+        out.key("return_reason");
+        out.string(returnReason);
+    }
+    out.endObject();
 }
 
 QJsonObject Parcel::toPublicJson() const {

@@ -9,6 +9,8 @@
 
 namespace cz {
 
+class PayloadWriter;
+
 // Returned: marked for return and handed to the county van on a manifest; it left the station.
 enum class ParcelStatus { Waiting, PickedUp, ToReturn, Returned };
 enum class DeliveryPref { StationPickup, DoorDelivery, FamilyMayCollect };
@@ -52,6 +54,8 @@ struct Parcel {
     [[nodiscard]] QString maskedName() const;
     // Full record, as carried by outbox ops.
     [[nodiscard]] QJsonObject toJson() const;
+    // toJson() written straight into an op payload (outboxcodec.h): the same object once decoded.
+    void writePayload(PayloadWriter& out) const;
     // Masked record for lists and scripts (no full phone, masked name).
     [[nodiscard]] QJsonObject toPublicJson() const;
 };

@@ -1,6 +1,7 @@
 #include "parcelstore.h"
 
 #include "context.h"
+#include "outboxcodec.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -71,9 +72,9 @@ Result<std::pair<int, QString>> ParcelStore::allocateCode(WriteTx& tx, const QSt
                 // An upsert changes the row in place; REPLACE deleted and re-inserted it, writing
                 // the key's index too.
                 if (auto u =
-                        tx.exec(QStringLiteral("INSERT INTO counter(name, value) VALUES ('pickup_seq', ?)"
-                                               " ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
-                                {seq});
+                        tx.write(QStringLiteral("INSERT INTO counter(name, value) VALUES ('pickup_seq', ?)"
+                                                " ON CONFLICT(name) DO UPDATE SET value = excluded.value"),
+                                 {seq});
                     !u)
                     return fail(u.error());
             }
@@ -94,16 +95,13 @@ Result<std::pair<int, QString>> ParcelStore::allocateCode(WriteTx& tx, const QSt
 }
 
 Status ParcelStore::writeState(WriteTx& tx, const Parcel& p) {
-    auto q = tx.exec(
+    return tx.write(
         QStringLiteral("UPDATE parcel SET shelf = ?, layer = ?, code_seq = ?, pickup_code = ?, status = ?,"
                        " in_station = ?, picked_up_at = ?, collector = ?, fee_fen = ?, return_reason = ?,"
                        " updated_at = ? WHERE id = ?"),
         {p.shelf, p.layer, p.codeSeq, p.pickupCode, toString(p.status), p.inStation ? 1 : 0,
          p.pickedUpAt ? QVariant(p.pickedUpAt) : QVariant(), p.collector.isEmpty() ? QVariant() : p.collector,
          p.feeFen, p.returnReason.isEmpty() ? QVariant() : p.returnReason, tx.now(), p.id});
-    if (!q)
-        return fail(q.error());
-    return {};
 }
 
 Status ParcelStore::recordChange(WriteTx& tx, const Parcel& p, const QString& eventKind,
@@ -111,11 +109,20 @@ Status ParcelStore::recordChange(WriteTx& tx, const Parcel& p, const QString& ev
     auto eventId = tx.appendParcelEvent(p.id, eventKind, eventData);
     if (!eventId)
         return fail(eventId.error());
-    return tx.appendOp(QStringLiteral("parcel"), p.id, QStringLiteral("parcel.") + eventKind,
-                       {{QStringLiteral("event_id"), *eventId},
-                        {QStringLiteral("at"), tx.now()},
-                        {QStringLiteral("data"), eventData},
-                        {QStringLiteral("parcel"), p.toJson()}});
+    // {event_id, at, data, parcel: Parcel::toJson()}, written straight into its stored form.
+    PayloadWriter payload;
+    payload.beginObject(4);
+    payload.key("event_id");
+    payload.string(*eventId);
+    payload.key("at");
+    payload.integer(tx.now());
+    payload.key("data");
+    payload.json(eventData);
+    payload.key("parcel");
+    p.writePayload(payload);
+    payload.endObject();
+    return tx.appendEncodedOp(QStringLiteral("parcel"), p.id, QStringLiteral("parcel.") + eventKind,
+                              payload.take());
 }
 
 } // namespace cz

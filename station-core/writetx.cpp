@@ -56,18 +56,27 @@ Result<QVariant> WriteTx::scalar(const QString& sql, const QVariantList& args) {
     return m_db->scalar(sql, args);
 }
 
+Status WriteTx::write(const QString& sql, const QVariantList& args) {
+    return m_db->write(sql, args);
+}
+
 Status WriteTx::appendOp(const QString& entity, const QString& entityId, const QString& kind,
                          const QJsonObject& payload) {
+    return appendEncodedOp(entity, entityId, kind, encodeOpPayload(payload));
+}
+
+Status WriteTx::appendEncodedOp(const QString& entity, const QString& entityId, const QString& kind,
+                                const QByteArray& payload) {
     if (m_downstream)
         return fail(ErrorKind::Internal, QStringLiteral("tx.downstream_op"),
                     TxText::tr("Internal error: data from the county was about to be sent back to it; the "
                                "change was cancelled."));
-    auto q = m_db->exec(
-        QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
-                       " created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {newId(), entity, entityId, kind, encodeOpPayload(payload), kOpSchemaVersion, m_now, m_actor});
-    if (!q)
-        return fail(q.error());
+    if (auto st = m_db->write(
+            QStringLiteral("INSERT INTO outbox(op_id, entity, entity_id, kind, payload, schema_version,"
+                           " created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {newId(), entity, entityId, kind, payload, kOpSchemaVersion, m_now, m_actor});
+        !st)
+        return st;
     ++m_ops;
     return {};
 }
@@ -75,24 +84,25 @@ Status WriteTx::appendOp(const QString& entity, const QString& entityId, const Q
 Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QString& kind,
                                            const QJsonObject& data) {
     const QString id = newId();
-    auto q = m_db->exec(
-        QStringLiteral(
-            "INSERT INTO parcel_event(id, parcel_id, kind, at, data, actor) VALUES (?, ?, ?, ?, ?, ?)"),
-        {id, parcelId, kind, m_now, encodeOpPayload(data), m_actor});
-    if (!q)
-        return fail(q.error());
+    if (auto st = m_db->write(
+            QStringLiteral(
+                "INSERT INTO parcel_event(id, parcel_id, kind, at, data, actor) VALUES (?, ?, ?, ?, ?, ?)"),
+            {id, parcelId, kind, m_now, encodeOpPayload(data), m_actor});
+        !st)
+        return fail(st.error());
     return id;
 }
 
 Result<QString> WriteTx::appendCashEntry(const QString& kind, qint64 amountFen, const QString& ref,
                                          const QString& note) {
     const QString id = newId();
-    auto q = m_db->exec(QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note, actor)"
+    if (auto st =
+            m_db->write(QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note, actor)"
                                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
                         {id, m_now, kind, amountFen, ref.isEmpty() ? QVariant() : ref,
                          note.isEmpty() ? QVariant() : note, m_actor});
-    if (!q)
-        return fail(q.error());
+        !st)
+        return fail(st.error());
     return id;
 }
 

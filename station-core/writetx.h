@@ -37,10 +37,15 @@ public:
 
     [[nodiscard]] Result<QSqlQuery*> exec(const QString& sql, const QVariantList& args = {});
     [[nodiscard]] Result<QVariant> scalar(const QString& sql, const QVariantList& args = {});
+    // A statement that returns no rows (Database::write: the cheaper path for inserts and updates).
+    [[nodiscard]] Status write(const QString& sql, const QVariantList& args = {});
     // Appends an outbox op (UUIDv7 op id, local seq from the outbox's key). The payload is stored
     // compactly (outboxcodec.h) and the actor in its own column; sync sends it in the payload.
     [[nodiscard]] Status appendOp(const QString& entity, const QString& entityId, const QString& kind,
                                   const QJsonObject& payload);
+    // The same with the payload already in its stored form (outboxcodec.h: encodeOpPayload, PayloadWriter).
+    [[nodiscard]] Status appendEncodedOp(const QString& entity, const QString& entityId, const QString& kind,
+                                         const QByteArray& payload);
     // Appends an event row for a parcel (its data stored like op payloads: decodeOpPayload reads it);
     // returns the event id.
     [[nodiscard]] Result<QString> appendParcelEvent(const QString& parcelId, const QString& kind,

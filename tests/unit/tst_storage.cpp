@@ -55,6 +55,7 @@ private Q_SLOTS:
     void failedHandoverWritesNoCash();
     void payloadRoundTrip();
     void storedPayloadIsCompact();
+    void writtenPayloadIsTheParcelsJson();
     void oldJsonPayloadsStillRead();
     void retentionHonoured();
     void refusedAndPendingOpsKept();
@@ -229,6 +230,58 @@ void TestStorage::storedPayloadIsCompact() {
         stored.toByteArray().size() * 2 < json,
         qPrintable(
             QStringLiteral("%1 bytes stored for %2 of JSON").arg(stored.toByteArray().size()).arg(json)));
+}
+
+// Parcel::writePayload writes what toJson() gives, once decoded: with and without the optional fields,
+// with an empty phone and name, and through a real receive and handover (ParcelStore::recordChange).
+void TestStorage::writtenPayloadIsTheParcelsJson() {
+    Parcel p;
+    p.id = QStringLiteral("0190f3a2-7b1c-7def-8a00-00000000beef");
+    p.waybill = QStringLiteral("YT000000000001");
+    p.carrier = QStringLiteral("YTO");
+    p.phoneTail = QStringLiteral("5678");
+    p.shelf = QStringLiteral("A");
+    p.layer = 3;
+    p.pickupCode = QStringLiteral("A-3-1001");
+    p.receivedAt = 1795827600123;
+    Parcel full = p;
+    full.phone = QStringLiteral("13812345678");
+    full.name = QStringLiteral("王芳");
+    full.status = ParcelStatus::PickedUp;
+    full.pickedUpAt = 1795827700000;
+    full.collector = QStringLiteral("李四");
+    full.returnReason = QStringLiteral("拒收");
+    full.feeFen = 150;
+    for (const Parcel& parcel : {p, full}) {
+        PayloadWriter out;
+        parcel.writePayload(out);
+        QCOMPARE(decodeOpPayload(QVariant(out.take())), parcel.toJson());
+    }
+
+    test::Fixture f;
+    const Parcel received = f.receive(QStringLiteral("YT000000000002"), QStringLiteral("13812345678"),
+                                      QStringLiteral("YTO"), QStringLiteral("王芳"));
+    QVERIFY(f.station->pickup.handOver({received.id}).has_value());
+    auto q = f.station->ctx->database().exec(
+        QStringLiteral("SELECT kind, payload FROM outbox WHERE entity_id = ? ORDER BY seq"), {received.id});
+    QVERIFY(q.has_value());
+    QStringList kinds;
+    while ((*q)->next()) {
+        kinds << (*q)->value(0).toString();
+        const QJsonObject payload = decodeOpPayload((*q)->value(1));
+        const auto stored = f.station->queries.parcel(received.id);
+        QVERIFY(stored.has_value());
+        const QJsonObject parcel = payload.value(QStringLiteral("parcel")).toObject();
+        QCOMPARE(parcel.value(QStringLiteral("id")).toString(), received.id);
+        QCOMPARE(parcel.value(QStringLiteral("pickup_code")).toString(), received.pickupCode);
+        QCOMPARE(payload.value(QStringLiteral("at")).toInteger(), f.clock->nowMs());
+        QVERIFY(!payload.value(QStringLiteral("event_id")).toString().isEmpty());
+        QVERIFY(payload.value(QStringLiteral("data")).isObject());
+        if (kinds.last() == QLatin1String("parcel.picked_up"))
+            QCOMPARE(parcel, stored->toJson());
+    }
+    (*q)->finish();
+    QCOMPARE(kinds, (QStringList{QStringLiteral("parcel.received"), QStringLiteral("parcel.picked_up")}));
 }
 
 void TestStorage::oldJsonPayloadsStillRead() {
