@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "orders.h"
 #include "store.h"
 
 namespace cz::county {
@@ -62,7 +63,10 @@ QStringList version2() {
 } // namespace
 
 QList<QStringList> migrations(Backend backend) {
-    return {version1(backend), version2()};
+    return {
+        version1(backend), version2(),
+        ordersSchema(backend), // 3: proxy orders (orders.cpp)
+    };
 }
 
 } // namespace cz::county
