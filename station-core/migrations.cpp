@@ -1,6 +1,7 @@
 #include "migrations.h"
 
 #include "catalogue.h"
+#include "dispatch.h"
 
 namespace cz {
 
@@ -369,6 +370,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"parcels.fewer_indexes", &version7},
         {"schema.step_ledger", &version8},
         {"catalogue.initial", &catalogueSchemaStep},
+        {"dispatch.county_prices", &countyPricesSchemaStep},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include "orders.h"
+#include "prices.h"
 #include "store.h"
 
 namespace cz::county {
@@ -66,6 +67,7 @@ QList<QStringList> migrations(Backend backend) {
     return {
         version1(backend), version2(),
         ordersSchema(backend), // 3: proxy orders (orders.cpp)
+        pricesSchema(backend), // 4: waybill blocks assigned to stations (prices.cpp)
     };
 }
 
