@@ -2,6 +2,7 @@
 // (idempotent, out-of-order ops never moving an order back), the operator's decisions checked
 // against the state machine and published to the order's station only, and the purchase list.
 #include "countyfixture.h"
+#include "ops.h"
 #include "orders.h"
 
 #include <QJsonArray>
@@ -271,6 +272,33 @@ private Q_SLOTS:
         pushOk(f, s, {placed(id, {line(QStringLiteral("A"), 1, 100)}, 1)});
         QCOMPARE(statusOf(f, id), QStringLiteral("cancelled"));
         QCOMPARE(county::findOrder(*f.store, id)->reason, QStringLiteral("村民不要了"));
+    }
+
+    void heldOrderOpsAreProjectedWhenKnown() {
+        CountyFixture f;
+        const StationLogin s = f.enrolStation();
+        const QString id = uuid();
+        // A county from before proxy orders holds the order; the cancellation it knows finds no order.
+        const sync::OpCatalog older = sync::OpCatalog::current().without(QStringLiteral("order.placed"));
+        const QList<sync::WireOp> ops{placed(id, {line(QStringLiteral("A"), 1, 100)}, 1),
+                                      stationOp(id, QStringLiteral("cancelled"), 2)};
+        {
+            auto tx = f.store->begin(county::Tx::Mode::Write);
+            QVERIFY(tx);
+            auto results = county::applyOps(*tx, s.id, county::prepareOps(ops), older);
+            QVERIFY(results);
+            QCOMPARE(sync::toString(results->at(0).outcome), sync::toString(sync::Outcome::Held));
+            QVERIFY(tx->commit());
+        }
+        QCOMPARE(f.count(QStringLiteral("orders")), 0);
+        auto run = county::applyHeldOps(*f.store);
+        QVERIFY(run);
+        QCOMPARE(run->applied, 1);
+        QCOMPARE(statusOf(f, id), QStringLiteral("cancelled"));
+        QCOMPARE(f.count(QStringLiteral("order_lines")), 1);
+        // Applying again changes nothing.
+        QCOMPARE(county::applyHeldOps(*f.store)->applied, 0);
+        QCOMPARE(f.count(QStringLiteral("order_lines")), 1);
     }
 
     void purchaseListAggregatesStations() {
