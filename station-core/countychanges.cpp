@@ -10,7 +10,9 @@ Result<ChangeOutcome> applyCountyChange(WriteTx& tx, const CountyChange& change)
                                                {QStringLiteral("setting"), &storeCountySetting},
                                                {QStringLiteral("prealert"), &storePrealert},
                                                {QStringLiteral("notice_status"), &storeNoticeState},
-                                               {QStringLiteral("catalogue_item"), &storeCatalogueItem}};
+                                               {QStringLiteral("catalogue_item"), &storeCatalogueItem},
+                                               {QStringLiteral("rates"), &storeCountyRates},
+                                               {QStringLiteral("waybill_block"), &storeWaybillBlock}};
     const auto it = kOwners.constFind(change.kind);
     if (it == kOwners.cend())
         return skipped("unknown kind");

@@ -44,6 +44,10 @@ struct ChangeOutcome {
 [[nodiscard]] Result<ChangeOutcome> storeNoticeState(WriteTx& tx, const CountyChange& change); // notices.cpp
 [[nodiscard]] Result<ChangeOutcome> storeCatalogueItem(WriteTx& tx,
                                                        const CountyChange& change); // catalogue.cpp
+[[nodiscard]] Result<ChangeOutcome> storeCountyRates(WriteTx& tx,
+                                                     const CountyChange& change); // countyprices.cpp
+[[nodiscard]] Result<ChangeOutcome> storeWaybillBlock(WriteTx& tx,
+                                                      const CountyChange& change); // countyprices.cpp
 
 inline ChangeOutcome skipped(const char* why) {
     return {false, QString::fromLatin1(why)};

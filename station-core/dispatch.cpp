@@ -3,6 +3,7 @@
 #include "context.h"
 #include "dispatchdetail.h"
 #include "privacy.h"
+#include "ratetable.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -220,46 +221,26 @@ QJsonObject Dispatch::toPublicJson() const {
 }
 
 Result<int> DispatchDesk::importRates(const QString& csv) {
-    struct Row {
-        QString carrier, province, zone;
-        qint64 first, extra;
-        int maxWeight;
-    };
-    QList<Row> rows;
-    QStringList carriers;
-    const QStringList lines = csv.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        const QStringList f = line.split(QLatin1Char(','));
-        if (i == 0 && f.value(0).trimmed().compare(QLatin1String("carrier"), Qt::CaseInsensitive) == 0)
-            continue; // header
-        bool ok1 = false, ok2 = false, ok3 = false;
-        const Row r{f.value(0).trimmed().toUpper(),
-                    f.value(1).trimmed(),
-                    f.value(2).trimmed(),
-                    f.value(3).trimmed().toLongLong(&ok1),
-                    f.value(4).trimmed().toLongLong(&ok2),
-                    f.value(5).trimmed().toInt(&ok3)};
-        if (f.size() != 6 || !ok1 || !ok2 || !ok3 || r.province.isEmpty() || r.zone.isEmpty() ||
-            r.first < 0 || r.extra < 0 || r.maxWeight <= 0)
-            return fail(
-                badInput(QStringLiteral("rates.line"),
-                         DispatchText::tr("Line %1 of the rate file is not \"carrier,province,zone,first_fen,"
-                                          "extra_fen_per_kg,max_weight_g\": %2")
-                             .arg(i + 1)
-                             .arg(line)));
-        if (!m_ctx.carriers().find(r.carrier))
+    // The parser both ends share (common/ratetable.h); the first bad line is reported.
+    const rates::RateTable table = rates::parseRateCsv(
+        csv, [this](const QString& code) { return m_ctx.carriers().find(code).has_value(); });
+    if (!table.errors.isEmpty()) {
+        const rates::LineError& e = table.errors.first();
+        if (e.problem == rates::Problem::UnknownCarrier)
             return fail(
                 badInput(QStringLiteral("carrier.unknown"),
                          DispatchText::tr("Line %1 of the rate file names the unknown carrier \"%2\".")
-                             .arg(i + 1)
-                             .arg(r.carrier)));
-        if (!carriers.contains(r.carrier))
-            carriers << r.carrier;
-        rows.append(r);
+                             .arg(e.line)
+                             .arg(e.text)));
+        return fail(
+            badInput(QStringLiteral("rates.line"),
+                     DispatchText::tr("Line %1 of the rate file is not \"carrier,province,zone,first_fen,"
+                                      "extra_fen_per_kg,max_weight_g\": %2")
+                         .arg(e.line)
+                         .arg(e.text)));
     }
+    const QList<rates::RateRow>& rows = table.rows;
+    const QStringList& carriers = table.carriers;
     if (rows.isEmpty())
         return fail(badInput(QStringLiteral("rates.empty"), DispatchText::tr("The rate file has no rates.")));
 
@@ -271,13 +252,13 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
             return fail(d.error());
     }
     QJsonArray json;
-    for (const Row& r : rows) {
+    for (const rates::RateRow& r : rows) {
         auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO rate(carrier, province, zone, first_fen,"
                                          " extra_fen_per_kg, max_weight_g) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {r.carrier, r.province, r.zone, r.first, r.extra, r.maxWeight});
+                          {r.carrier, r.province, r.zone, r.firstFen, r.extraFenPerKg, r.maxWeightGrams});
         if (!q)
             return fail(q.error());
-        json.append(QJsonArray{r.carrier, r.province, r.zone, r.first, r.extra, r.maxWeight});
+        json.append(QJsonArray{r.carrier, r.province, r.zone, r.firstFen, r.extraFenPerKg, r.maxWeightGrams});
     }
     if (auto st = tx->appendOp(QStringLiteral("rates"), carriers.join(QLatin1Char(',')),
                                QStringLiteral("rates.imported"),
@@ -292,7 +273,10 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
 }
 
 Result<QStringList> DispatchDesk::provinces() {
-    auto q = m_ctx.database().exec(QStringLiteral("SELECT DISTINCT province FROM rate ORDER BY province"));
+    // The county's rates for a carrier replace the station's own for that carrier (countyprices.cpp).
+    auto q = m_ctx.database().exec(
+        QStringLiteral("SELECT province FROM county_rate UNION SELECT province FROM rate"
+                       " WHERE carrier NOT IN (SELECT carrier FROM county_rate) ORDER BY province"));
     if (!q)
         return fail(q.error());
     QStringList out;
@@ -307,9 +291,14 @@ Result<RateQuote> DispatchDesk::quote(const QString& carrierCode, const QString&
     if (weightGrams <= 0)
         return fail(badInput(QStringLiteral("dispatch.weight"),
                              DispatchText::tr("Weigh the parcel: the weight must be more than 0 g.")));
-    auto q = m_ctx.database().exec(QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g "
-                                                  "FROM rate WHERE carrier = ? AND province = ?"),
-                                   {carrier, province.trimmed()});
+    // The county's table for the carrier when it published one, else the station's own import.
+    auto q = m_ctx.database().exec(
+        QStringLiteral("SELECT zone, first_fen, extra_fen_per_kg, max_weight_g FROM county_rate"
+                       " WHERE carrier = ? AND province = ?"
+                       " UNION ALL SELECT zone, first_fen, extra_fen_per_kg, max_weight_g FROM rate"
+                       " WHERE carrier = ? AND province = ?"
+                       " AND NOT EXISTS (SELECT 1 FROM county_rate WHERE carrier = ?)"),
+        {carrier, province.trimmed(), carrier, province.trimmed(), carrier});
     if (!q)
         return fail(q.error());
     if (!(*q)->next()) {
@@ -345,9 +334,7 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
     if (!m_ctx.carriers().find(carrier))
         return fail(badInput(QStringLiteral("carrier.unknown"),
                              DispatchText::tr("\"%1\" is not a known carrier code.").arg(carrier)));
-    static const QRegularExpression prefixShape(QStringLiteral("^[A-Z0-9]{0,8}$"));
-    if (!prefixShape.match(p).hasMatch() || from < 0 || to < from || digits < 1 || digits > 18 ||
-        QString::number(to).size() > digits || p.size() + digits < 8 || p.size() + digits > 32)
+    if (!rates::validWaybillBlock(p, from, to, digits))
         return fail(badInput(
             QStringLiteral("waybill_block.invalid"),
             DispatchText::tr("A number block is a prefix of up to 8 letters or digits and a range "

@@ -95,4 +95,7 @@ private:
     StationContext& m_ctx;
 };
 
+// The dispatch domain's schema step for the county's rates and blocks (countyprices.cpp).
+[[nodiscard]] QStringList countyPricesSchemaStep();
+
 } // namespace cz

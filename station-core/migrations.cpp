@@ -1,6 +1,7 @@
 #include "migrations.h"
 
 #include "catalogue.h"
+#include "dispatch.h"
 #include "shelves.h"
 
 namespace cz {
@@ -371,6 +372,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"schema.step_ledger", &version8},
         {"catalogue.initial", &catalogueSchemaStep},
         {"shelves.fill_order", &shelvesFillOrderStep},
+        {"dispatch.county_prices", &countyPricesSchemaStep},
     };
     return all;
 }

@@ -42,4 +42,14 @@ void printJson(const QJsonObject& object);
 [[nodiscard]] int epochRenew(const Context& c);
 [[nodiscard]] int smsSendPending(const Context& c);
 
+// Proxy orders and unified prices (commands_orders.cpp).
+[[nodiscard]] int ordersList(const Context& c);
+[[nodiscard]] int ordersShow(const Context& c);
+[[nodiscard]] int ordersAccept(const Context& c);
+[[nodiscard]] int ordersRefuse(const Context& c);
+[[nodiscard]] int ordersShip(const Context& c);
+[[nodiscard]] int ordersPurchaseList(const Context& c);
+[[nodiscard]] int ratesImport(const Context& c);
+[[nodiscard]] int waybillBlockAssign(const Context& c);
+
 } // namespace cz::county::cli

@@ -80,6 +80,40 @@ const QList<Command>& commands() {
          0,
          QStringLiteral("sms send-pending [--command CMD]"),
          cli::smsSendPending},
+        // Proxy orders and unified prices (commands_orders.cpp).
+        {{QStringLiteral("orders"), QStringLiteral("list")},
+         0,
+         QStringLiteral("orders list [--status S] [--station ID] [--json]"),
+         cli::ordersList},
+        {{QStringLiteral("orders"), QStringLiteral("show")},
+         1,
+         QStringLiteral("orders show ID [--json]"),
+         cli::ordersShow},
+        {{QStringLiteral("orders"), QStringLiteral("accept")},
+         1,
+         QStringLiteral("orders accept ID"),
+         cli::ordersAccept},
+        {{QStringLiteral("orders"), QStringLiteral("refuse")},
+         1,
+         QStringLiteral("orders refuse ID --reason TEXT"),
+         cli::ordersRefuse},
+        {{QStringLiteral("orders"), QStringLiteral("ship")},
+         1,
+         QStringLiteral("orders ship ID --waybill W [--carrier C]"),
+         cli::ordersShip},
+        {{QStringLiteral("orders"), QStringLiteral("purchase-list")},
+         0,
+         QStringLiteral("orders purchase-list [--status accepted] [--supplier S] --out FILE.csv"),
+         cli::ordersPurchaseList},
+        {{QStringLiteral("rates"), QStringLiteral("import")},
+         1,
+         QStringLiteral("rates import FILE.csv"),
+         cli::ratesImport},
+        {{QStringLiteral("waybill-block"), QStringLiteral("assign")},
+         0,
+         QStringLiteral(
+             "waybill-block assign --station ID --carrier C --from N --to N [--prefix P] [--digits D]"),
+         cli::waybillBlockAssign},
     };
     return list;
 }
@@ -136,13 +170,41 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("url"));
     value(QStringLiteral("qr"), QStringLiteral("station add: write an enrolment QR code to this PNG file."),
           QStringLiteral("file"));
-    value(QStringLiteral("station"), QStringLiteral("settings set: only for this station."),
+    value(QStringLiteral("station"),
+          QStringLiteral("settings set: only for this station; orders list: only its orders; waybill-block "
+                         "assign: the station."),
           QStringLiteral("id"));
     value(QStringLiteral("purge-before-days"),
           QStringLiteral("compact: also purge tombstones and pre-alerts older than N days."),
           QStringLiteral("n"));
     value(QStringLiteral("command"), QStringLiteral("sms send-pending: SMS gateway command."),
           QStringLiteral("cmd"));
+    // Proxy orders and unified prices.
+    value(
+        QStringLiteral("status"),
+        QStringLiteral("orders list, orders purchase-list: orders in this state (placed, accepted, refused, "
+                       "shipped, arrived, collected, cancelled; purchase-list: accepted by default)."),
+        QStringLiteral("state"));
+    value(QStringLiteral("reason"), QStringLiteral("orders refuse: the reason the station is given."),
+          QStringLiteral("text"));
+    value(QStringLiteral("waybill"), QStringLiteral("orders ship: the waybill of the parcel."),
+          QStringLiteral("number"));
+    value(QStringLiteral("carrier"), QStringLiteral("orders ship, waybill-block assign: the carrier code."),
+          QStringLiteral("code"));
+    value(QStringLiteral("supplier"), QStringLiteral("orders purchase-list: only this supplier."),
+          QStringLiteral("name"));
+    value(QStringLiteral("out"), QStringLiteral("orders purchase-list: the CSV file to write."),
+          QStringLiteral("file"));
+    value(QStringLiteral("from"), QStringLiteral("waybill-block assign: the first number."),
+          QStringLiteral("n"));
+    value(QStringLiteral("to"), QStringLiteral("waybill-block assign: the last number."),
+          QStringLiteral("n"));
+    value(QStringLiteral("prefix"), QStringLiteral("waybill-block assign: letters before the number."),
+          QStringLiteral("p"));
+    value(QStringLiteral("digits"),
+          QStringLiteral(
+              "waybill-block assign: digits of the number, padded with zeros (default: those of --to)."),
+          QStringLiteral("d"));
 }
 
 } // namespace

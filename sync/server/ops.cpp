@@ -1,5 +1,6 @@
 #include "ops.h"
 
+#include "orders.h"
 #include "securitylog.h"
 #include "sms.h"
 
@@ -164,9 +165,12 @@ struct Writes {
     QHash<QString, const sync::WireOp*> newestParcelOp;
     QList<Row> notices;
     QSet<QString> noticeIds;
+    QList<const sync::WireOp*> orderOps; // in the station's order (orders.h)
 };
 
 void collectApplied(Writes& w, const QString& stationId, const sync::WireOp& op, qint64 now) {
+    if (op.entity == QLatin1String("order"))
+        w.orderOps.append(&op);
     if (op.entity != QLatin1String("parcel"))
         return;
     // The station's own sequence orders its ops, not its clock (which may be set to 2000-01-01).
@@ -203,6 +207,8 @@ Status writeProjections(Tx& tx, const QString& stationId, const Writes& w) {
                            " AND parcels.updated_at <= excluded.updated_at)"),
             6, parcels);
         !st)
+        return st;
+    if (auto st = projectOrderOps(tx, stationId, w.orderOps); !st)
         return st;
     auto notices = admitNotices(tx, stationId, w.notices);
     if (!notices)

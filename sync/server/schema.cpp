@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "orders.h"
+#include "prices.h"
 #include "store.h"
 
 namespace cz::county {
@@ -62,7 +64,11 @@ QStringList version2() {
 } // namespace
 
 QList<QStringList> migrations(Backend backend) {
-    return {version1(backend), version2()};
+    return {
+        version1(backend), version2(),
+        ordersSchema(backend), // 3: proxy orders (orders.cpp)
+        pricesSchema(backend), // 4: waybill blocks assigned to stations (prices.cpp)
+    };
 }
 
 } // namespace cz::county
