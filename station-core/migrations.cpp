@@ -369,6 +369,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"parcels.fewer_indexes", &version7},
         {"schema.step_ledger", &version8},
         {"catalogue.initial", &catalogueSchemaStep},
+        {"catalogue.search", &catalogueSearchSchemaStep},
     };
     return all;
 }
