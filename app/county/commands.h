@@ -41,5 +41,8 @@ void printJson(const QJsonObject& object);
 [[nodiscard]] int compact(const Context& c);
 [[nodiscard]] int epochRenew(const Context& c);
 [[nodiscard]] int smsSendPending(const Context& c);
+// commands_catalogue.cpp
+[[nodiscard]] int catalogueImport(const Context& c);
+[[nodiscard]] int catalogueList(const Context& c);
 
 } // namespace cz::county::cli

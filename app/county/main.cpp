@@ -80,6 +80,14 @@ const QList<Command>& commands() {
          0,
          QStringLiteral("sms send-pending [--command CMD]"),
          cli::smsSendPending},
+        {{QStringLiteral("catalogue"), QStringLiteral("import")},
+         1,
+         QStringLiteral("catalogue import FILE.csv [--json]"),
+         cli::catalogueImport},
+        {{QStringLiteral("catalogue"), QStringLiteral("list")},
+         0,
+         QStringLiteral("catalogue list [--json]"),
+         cli::catalogueList},
     };
     return list;
 }

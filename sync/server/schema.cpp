@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "catalogue.h"
 #include "store.h"
 
 namespace cz::county {
@@ -62,7 +63,7 @@ QStringList version2() {
 } // namespace
 
 QList<QStringList> migrations(Backend backend) {
-    return {version1(backend), version2()};
+    return {version1(backend), version2(), catalogueSchema()};
 }
 
 } // namespace cz::county
