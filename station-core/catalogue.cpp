@@ -53,25 +53,22 @@ Result<QList<CatalogueItem>> items(Database& db, const QString& sql, const QVari
     return found;
 }
 
-// The names' pieces of one and two characters, for substrings too short for the trigram index.
-QSet<QString> shortGrams(const QString& name) {
-    const QList<uint> chars = name.toLower().toUcs4();
-    QSet<QString> grams;
-    for (qsizetype i = 0; i < chars.size(); ++i) {
-        if (QChar::isSpace(chars.at(i)))
-            continue;
-        grams.insert(QString::fromUcs4(reinterpret_cast<const char32_t*>(&chars[i]), 1));
-        if (i + 1 < chars.size() && !QChar::isSpace(chars.at(i + 1)))
-            grams.insert(QString::fromUcs4(reinterpret_cast<const char32_t*>(&chars[i]), 2));
-    }
-    return grams;
+// Each active name's pieces of one and two characters (lower case, no spaces), for substrings too
+// short for the trigram index, for the items `where` selects.
+QString gramInsert(const QString& where) {
+    return QStringLiteral("INSERT OR IGNORE INTO catalogue_gram(gram, search_id)"
+                          " WITH RECURSIVE pos(search_id, name, i) AS ("
+                          " SELECT search_id, lower(name), 1 FROM catalogue_item WHERE active = 1 AND %1"
+                          " UNION ALL SELECT search_id, name, i + 1 FROM pos WHERE i < length(name))"
+                          " SELECT substr(name, i, n), search_id FROM pos, (SELECT 1 AS n UNION ALL SELECT 2)"
+                          " WHERE i + n - 1 <= length(name) AND instr(substr(name, i, n), ' ') = 0")
+        .arg(where);
 }
 
 // Keeps the search tables in step with one stored item: only active items are in them.
 Status indexItem(WriteTx& tx, const QString& sku) {
     auto row = tx.exec(
-        QStringLiteral(
-            "SELECT search_id, name, pinyin_full, pinyin_initials, active FROM catalogue_item WHERE sku = ?"),
+        QStringLiteral("SELECT search_id, name, pinyin_initials, active FROM catalogue_item WHERE sku = ?"),
         {sku});
     if (!row)
         return fail(row.error());
@@ -79,9 +76,8 @@ Status indexItem(WriteTx& tx, const QString& sku) {
         return {};
     const qint64 id = (*row)->value(0).toLongLong();
     const QString name = (*row)->value(1).toString();
-    const QString full = (*row)->value(2).toString();
-    const QString initials = (*row)->value(3).toString();
-    const bool active = (*row)->value(4).toInt() != 0;
+    const QString initials = (*row)->value(2).toString();
+    const bool active = (*row)->value(3).toInt() != 0;
     (*row)->finish();
     for (const QString& sql : {QStringLiteral("DELETE FROM catalogue_fts WHERE rowid = ?"),
                                QStringLiteral("DELETE FROM catalogue_gram WHERE search_id = ?")}) {
@@ -90,17 +86,14 @@ Status indexItem(WriteTx& tx, const QString& sku) {
     }
     if (!active)
         return {};
-    if (auto q = tx.exec(QStringLiteral("INSERT INTO catalogue_fts(rowid, name, pinyin_full, pinyin_initials)"
-                                        " VALUES (?, ?, ?, ?)"),
-                         {id, name, full, initials});
+    if (auto q = tx.exec(
+            QStringLiteral("INSERT INTO catalogue_fts(rowid, name, pinyin_initials) VALUES (?, ?, ?)"),
+            {id, name, initials});
         !q)
         return fail(q.error());
-    for (const QString& gram : shortGrams(name)) {
-        if (auto q = tx.exec(QStringLiteral("INSERT INTO catalogue_gram(gram, search_id) VALUES (?, ?)"),
-                             {gram, id});
-            !q)
-            return fail(q.error());
-    }
+    // One statement for all the name's pieces (a statement per piece was most of a store's cost).
+    if (auto q = tx.exec(gramInsert(QStringLiteral("search_id = ?")), {id}); !q)
+        return fail(q.error());
     return {};
 }
 
@@ -175,19 +168,20 @@ Result<QList<CatalogueItem>> Catalogue::search(const QString& text, int limit, c
     const QString lower = query.toLower();
     const qsizetype length = lower.toUcs4().size();
     if (length >= 3) {
-        // Names and pinyin containing the text, through the trigram index.
+        // Names and pinyin initials containing the text, through the trigram index. Not full pinyin:
+        // its trigrams are so common (ang, ong) that reading them was the slowest search of all.
         QString phrase = lower;
         phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         if (auto st = add(kItemColumns +
                               QStringLiteral(" FROM catalogue_fts AS f JOIN catalogue_item AS c"
                                              " ON c.search_id = f.rowid WHERE catalogue_fts MATCH ?"
                                              " AND c.active = 1") +
-                              inCategory + QStringLiteral(" ORDER BY c.name LIMIT ?"),
+                              inCategory + QStringLiteral(" LIMIT ?"),
                           {QLatin1Char('"') + phrase + QLatin1Char('"')});
             !st)
             return fail(st.error());
-    } else if (latin.isEmpty()) {
-        // One or two characters of a Chinese name: the short pieces' table.
+    } else {
+        // One or two characters inside a name: the short pieces' table.
         if (auto st = add(kItemColumns +
                               QStringLiteral(" FROM catalogue_gram AS g JOIN catalogue_item AS c"
                                              " ON c.search_id = g.search_id WHERE g.gram = ?"
@@ -292,7 +286,7 @@ QStringList catalogueSchemaStep() {
 }
 
 // The search indexes: prefix ranges over name and pinyin (active items only), a trigram full-text
-// index of names and pinyin for substrings of three characters or more, and a table of each
+// index of names and pinyin initials for substrings of three characters or more, and a table of each
 // name's one- and two-character pieces for shorter ones (the trigram index cannot serve those).
 // Items stored before this step are indexed by name here; their pinyin comes with their next change.
 QStringList catalogueSearchSchemaStep() {
@@ -306,20 +300,14 @@ QStringList catalogueSearchSchemaStep() {
         QStringLiteral("CREATE INDEX catalogue_item_pinyin ON catalogue_item(pinyin_full) WHERE active = 1"),
         QStringLiteral(
             "CREATE INDEX catalogue_item_in_category ON catalogue_item(category, name) WHERE active = 1"),
-        QStringLiteral("CREATE VIRTUAL TABLE catalogue_fts USING fts5(name, pinyin_full, pinyin_initials,"
+        QStringLiteral("CREATE VIRTUAL TABLE catalogue_fts USING fts5(name, pinyin_initials,"
                        " tokenize = 'trigram')"),
-        QStringLiteral(
-            "INSERT INTO catalogue_fts(rowid, name, pinyin_full, pinyin_initials)"
-            " SELECT search_id, name, pinyin_full, pinyin_initials FROM catalogue_item WHERE active = 1"),
+        QStringLiteral("INSERT INTO catalogue_fts(rowid, name, pinyin_initials)"
+                       " SELECT search_id, name, pinyin_initials FROM catalogue_item WHERE active = 1"),
         QStringLiteral("CREATE TABLE catalogue_gram (gram TEXT NOT NULL, search_id INTEGER NOT NULL,"
                        " PRIMARY KEY (gram, search_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX catalogue_gram_item ON catalogue_gram(search_id)"),
-        QStringLiteral("WITH RECURSIVE pos(search_id, name, i) AS ("
-                       " SELECT search_id, lower(name), 1 FROM catalogue_item WHERE active = 1"
-                       " UNION ALL SELECT search_id, name, i + 1 FROM pos WHERE i < length(name))"
-                       " INSERT OR IGNORE INTO catalogue_gram(gram, search_id)"
-                       " SELECT substr(name, i, n), search_id FROM pos, (SELECT 1 AS n UNION ALL SELECT 2)"
-                       " WHERE i + n - 1 <= length(name) AND instr(substr(name, i, n), ' ') = 0"),
+        gramInsert(QStringLiteral("1 = 1")),
     };
 }
 

@@ -40,9 +40,11 @@ public:
 
     // Active items as a clerk searches, best first: the exact barcode or sku; then names starting
     // with the text; pinyin initials starting with it ("xdw"), full pinyin starting with it
-    // ("xiangdaowan", "xiang dao"); then names or pinyin containing it (1 and 2 characters: names
-    // only). Within one kind of match, by name. At most `limit` items (1..kMaxSearchResults); only
-    // the category's items when one is given. An empty text finds nothing.
+    // ("xiangdaowan", "xiang dao"); then names or pinyin initials containing it (1 and 2
+    // characters: names only). Prefix matches come by name (or pinyin), contained ones in the order the
+    // station got them (sorting thousands of matches of a common word would cost more than the search). At
+    // most `limit` items (1..kMaxSearchResults); only the category's items when one is given. An empty text
+    // finds nothing.
     [[nodiscard]] Result<QList<CatalogueItem>> search(const QString& text, int limit,
                                                       const QString& category = {});
     // The categories of the active items, by name, with how many items each has.

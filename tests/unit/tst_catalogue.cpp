@@ -84,8 +84,8 @@ void TestCatalogue::findsByNamePinyinAndBarcode_data() {
                                  << "RICE-01";
     QTest::newRow("full pinyin with spaces") << "xiang dao"
                                              << "RICE-01";
-    QTest::newRow("pinyin inside") << "daowan"
-                                   << "RICE-01";
+    QTest::newRow("initials inside") << "zxd"
+                                     << "SEED-01";
     QTest::newRow("name prefix") << "香稻"
                                  << "RICE-01";
     QTest::newRow("one character inside") << "丸"
@@ -123,7 +123,8 @@ void TestCatalogue::bestMatchesFirst() {
     // "dz" is the initials' start of 稻种; "xd" is 香稻丸's initials' start, and also inside 稻种 香稻's.
     QCOMPARE(skus(find(f, QStringLiteral("xd"))), (QStringList{"RICE-01"}));
     QCOMPARE(skus(find(f, QStringLiteral("xdw"))), (QStringList{"RICE-01"}));
-    QCOMPARE(skus(find(f, QStringLiteral("xiangdao"))), (QStringList{"RICE-01", "SEED-01"}));
+    // Full pinyin is searched by its start only (a trigram index of pinyin was the slowest search).
+    QCOMPARE(skus(find(f, QStringLiteral("xiangdao"))), (QStringList{"RICE-01"}));
     // A barcode that is also inside nothing else comes first, and once.
     QCOMPARE(skus(find(f, QStringLiteral("12345678"))), (QStringList{"FERT-01"}));
     // 稻: the single character is in three names; the one starting with it first.
