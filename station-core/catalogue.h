@@ -23,6 +23,11 @@ struct CatalogueItem {
     qint64 updatedAt = 0; // when the station stored this version (ms)
 };
 
+struct CategoryCount {
+    QString category; // "" for items the county gave no category
+    int items = 0;    // active items
+};
+
 class Catalogue {
 public:
     explicit Catalogue(StationContext& context)
@@ -33,11 +38,29 @@ public:
     // The item with this product barcode (the active one first), for scanning into a basket.
     [[nodiscard]] Result<std::optional<CatalogueItem>> byBarcode(const QString& barcode);
 
+    // Active items as a clerk searches, best first: the exact barcode or sku; then names starting
+    // with the text; pinyin initials starting with it ("xdw"), full pinyin starting with it
+    // ("xiangdaowan", "xiang dao"); then names or pinyin initials containing it (1 and 2
+    // characters: names only). Prefix matches come by name (or pinyin), contained ones in the order the
+    // station got them (sorting thousands of matches of a common word would cost more than the search). At
+    // most `limit` items (1..kMaxSearchResults); only the category's items when one is given. An empty text
+    // finds nothing.
+    [[nodiscard]] Result<QList<CatalogueItem>> search(const QString& text, int limit,
+                                                      const QString& category = {});
+    // The categories of the active items, by name, with how many items each has.
+    [[nodiscard]] Result<QList<CategoryCount>> categories();
+    // A category's active items by name, a page at a time (limit 1..kMaxSearchResults).
+    [[nodiscard]] Result<QList<CatalogueItem>> inCategory(const QString& category, int limit, int offset = 0);
+
+    static constexpr int kMaxSearchResults = 200;
+    static constexpr int kMaxQueryLength = 64; // characters of a search text; longer texts are cut
+
 private:
     StationContext& m_ctx;
 };
 
-// The catalogue's schema step (listed in migrations.cpp).
+// The catalogue's schema steps (listed in migrations.cpp): the snapshot, and the search indexes.
 [[nodiscard]] QStringList catalogueSchemaStep();
+[[nodiscard]] QStringList catalogueSearchSchemaStep();
 
 } // namespace cz

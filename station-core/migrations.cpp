@@ -373,6 +373,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"catalogue.initial", &catalogueSchemaStep},
         {"shelves.fill_order", &shelvesFillOrderStep},
         {"dispatch.county_prices", &countyPricesSchemaStep},
+        {"catalogue.search", &catalogueSearchSchemaStep},
     };
     return all;
 }

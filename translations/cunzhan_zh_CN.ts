@@ -2164,6 +2164,80 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
 环境变量：CUNZHAN_BUSY_TIMEOUT_MS 同 --busy-timeout。
 </translation>
     </message>
+    <message>
+        <source>search TEXT, or categories.</source>
+        <translation>search 文本，或 categories。</translation>
+    </message>
+    <message>
+        <source>search: only items of this category.</source>
+        <translation>search：只找这个类别的商品。</translation>
+    </message>
+    <message>
+        <source>search: at most this many items (1 to %1, default 20).</source>
+        <translation>search：最多列出这么多件商品（1 到 %1，默认 20）。</translation>
+    </message>
+    <message>
+        <source>--limit is a whole number from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--limit 应为 1 到 %1 的整数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>Give the text to search for: part of a name, pinyin initials or full pinyin, a barcode or an item number.</source>
+        <translation>请给出要搜索的内容：名称的一部分、拼音首字母或全拼、条码或商品编号。</translation>
+    </message>
+    <message>
+        <source>No item in the catalogue matches &quot;%1&quot;.</source>
+        <translation>商品目录中没有与“%1”匹配的商品。</translation>
+    </message>
+    <message>
+        <source>Item no.</source>
+        <translation>商品编号</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>price per unit</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>The catalogue is empty: it comes from the county centre with sync.</source>
+        <translation>商品目录为空：目录由县中心通过同步下发。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Write &quot;catalogue search TEXT [--category C] [--limit N]&quot; or &quot;catalogue categories&quot;.</source>
+        <translation>请写“catalogue search 文本 [--category 类别] [--limit N]”或“catalogue categories”。</translation>
+    </message>
+    <message>
+        <source>Search the county&apos;s catalogue (name, pinyin, barcode) or list its categories.</source>
+        <translation>搜索县中心的商品目录（名称、拼音、条码）或列出其类别。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>catalogue item</comment>
+        <translation>名称</translation>
+    </message>
 </context>
 <context>
     <name>cz::barcode</name>

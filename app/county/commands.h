@@ -41,6 +41,9 @@ void printJson(const QJsonObject& object);
 [[nodiscard]] int compact(const Context& c);
 [[nodiscard]] int epochRenew(const Context& c);
 [[nodiscard]] int smsSendPending(const Context& c);
+// commands_catalogue.cpp
+[[nodiscard]] int catalogueImport(const Context& c);
+[[nodiscard]] int catalogueList(const Context& c);
 
 // Proxy orders and unified prices (commands_orders.cpp).
 [[nodiscard]] int ordersList(const Context& c);

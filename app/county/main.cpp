@@ -114,6 +114,14 @@ const QList<Command>& commands() {
          QStringLiteral(
              "waybill-block assign --station ID --carrier C --from N --to N [--prefix P] [--digits D]"),
          cli::waybillBlockAssign},
+        {{QStringLiteral("catalogue"), QStringLiteral("import")},
+         1,
+         QStringLiteral("catalogue import FILE.csv [--json]"),
+         cli::catalogueImport},
+        {{QStringLiteral("catalogue"), QStringLiteral("list")},
+         0,
+         QStringLiteral("catalogue list [--json]"),
+         cli::catalogueList},
     };
     return list;
 }

@@ -55,6 +55,7 @@ struct Command {
 [[nodiscard]] QList<Command> dispatchCommands();
 [[nodiscard]] QList<Command> printCommands();
 [[nodiscard]] QList<Command> syncCommands();
+[[nodiscard]] QList<Command> catalogueCommands(); // commands_catalogue.cpp
 
 // An option with a value when valueName is given, else a flag.
 [[nodiscard]] QCommandLineOption option(const QString& name, const QString& description,

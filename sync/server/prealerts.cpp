@@ -1,6 +1,7 @@
 // Pre-alerts: a carrier's list of parcels on the next van, per station, imported from CSV and
 // published as `prealert` changes (one per waybill) to the station they are for.
 #include "admin.h"
+#include "csv.h"
 #include "feed.h"
 #include "fieldrules.h"
 
@@ -23,29 +24,6 @@ struct Prealert {
     QString stationId;
     QString vanDate;
 };
-
-// One CSV record (RFC 4180 quoting: "a ""b"", c" is one field).
-QStringList splitCsv(const QString& line) {
-    QStringList fields;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line.at(i);
-        if (quoted && c == QLatin1Char('"') && i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"')) {
-            field.append(c);
-            ++i;
-        } else if (c == QLatin1Char('"')) {
-            quoted = !quoted;
-        } else if (c == QLatin1Char(',') && !quoted) {
-            fields.append(field.trimmed());
-            field.clear();
-        } else {
-            field.append(c);
-        }
-    }
-    fields.append(field.trimmed());
-    return fields;
-}
 
 // Station ids by id and by unique name (names used twice map to nothing).
 struct StationIndex {

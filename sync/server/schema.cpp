@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "catalogue.h"
 #include "orders.h"
 #include "prices.h"
 #include "store.h"
@@ -65,9 +66,10 @@ QStringList version2() {
 
 QList<QStringList> migrations(Backend backend) {
     return {
-        version1(backend), version2(),
+        version1(backend),     version2(),
         ordersSchema(backend), // 3: proxy orders (orders.cpp)
         pricesSchema(backend), // 4: waybill blocks assigned to stations (prices.cpp)
+        catalogueSchema(),     // 5: the county's catalogue (catalogue.cpp)
     };
 }
 
