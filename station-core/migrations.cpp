@@ -1,5 +1,6 @@
 #include "migrations.h"
 
+#include "accounts.h"
 #include "catalogue.h"
 
 namespace cz {
@@ -369,6 +370,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"parcels.fewer_indexes", &version7},
         {"schema.step_ledger", &version8},
         {"catalogue.initial", &catalogueSchemaStep},
+        {"accounts.initial", &accountsSchemaStep},
     };
     return all;
 }
