@@ -10,7 +10,8 @@ Result<ChangeOutcome> applyCountyChange(WriteTx& tx, const CountyChange& change)
                                                {QStringLiteral("setting"), &storeCountySetting},
                                                {QStringLiteral("prealert"), &storePrealert},
                                                {QStringLiteral("notice_status"), &storeNoticeState},
-                                               {QStringLiteral("catalogue_item"), &storeCatalogueItem}};
+                                               {QStringLiteral("catalogue_item"), &storeCatalogueItem},
+                                               {QStringLiteral("order_status"), &storeOrderStatus}};
     const auto it = kOwners.constFind(change.kind);
     if (it == kOwners.cend())
         return skipped("unknown kind");

@@ -44,6 +44,7 @@ struct ChangeOutcome {
 [[nodiscard]] Result<ChangeOutcome> storeNoticeState(WriteTx& tx, const CountyChange& change); // notices.cpp
 [[nodiscard]] Result<ChangeOutcome> storeCatalogueItem(WriteTx& tx,
                                                        const CountyChange& change); // catalogue.cpp
+[[nodiscard]] Result<ChangeOutcome> storeOrderStatus(WriteTx& tx, const CountyChange& change); // orders.cpp
 
 inline ChangeOutcome skipped(const char* why) {
     return {false, QString::fromLatin1(why)};

@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "catalogue.h"
+#include "orders.h"
 
 namespace cz {
 
@@ -371,6 +372,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"schema.step_ledger", &version8},
         {"catalogue.initial", &catalogueSchemaStep},
         {"accounts.initial", &accountsSchemaStep},
+        {"orders.initial", &ordersSchemaStep},
     };
     return all;
 }
