@@ -406,7 +406,7 @@ Result<QList<AccountEntry>> Accounts::ledger(const QString& villagerId) {
     if (!v)
         return fail(v.error());
     auto q = m_ctx.database().exec(
-        kEntryColumns + QStringLiteral(" WHERE villager_id = ? ORDER BY at DESC, id DESC LIMIT %1")
+        kEntryColumns + QStringLiteral(" WHERE villager_id = ? ORDER BY at DESC, rowid DESC LIMIT %1")
                             .arg(kMaxLedgerEntries),
         {v->id});
     if (!q)

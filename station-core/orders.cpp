@@ -444,7 +444,7 @@ Result<QList<Order>> Orders::list(const OrderFilter& filter) {
     return queryOrders(
         m_ctx.database(),
         (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))) +
-            QStringLiteral(" ORDER BY o.placed_at DESC, o.id DESC LIMIT %1").arg(limit),
+            QStringLiteral(" ORDER BY o.placed_at DESC, o.rowid DESC LIMIT %1").arg(limit),
         args);
 }
 

@@ -99,7 +99,8 @@ bool asksForHelp(const QStringList& args) {
 }
 
 QList<Command> allCommands() {
-    return stationCommands() + parcelCommands() + dispatchCommands() + printCommands() + syncCommands();
+    return stationCommands() + parcelCommands() + dispatchCommands() + printCommands() + syncCommands() +
+           accountCommands() + orderCommands();
 }
 
 const Command* findCommand(const QList<Command>& commands, const QString& name) {
