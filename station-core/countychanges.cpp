@@ -12,7 +12,8 @@ Result<ChangeOutcome> applyCountyChange(WriteTx& tx, const CountyChange& change)
                                                {QStringLiteral("notice_status"), &storeNoticeState},
                                                {QStringLiteral("catalogue_item"), &storeCatalogueItem},
                                                {QStringLiteral("rates"), &storeCountyRates},
-                                               {QStringLiteral("waybill_block"), &storeWaybillBlock}};
+                                               {QStringLiteral("waybill_block"), &storeWaybillBlock},
+                                               {QStringLiteral("order_status"), &storeOrderStatus}};
     const auto it = kOwners.constFind(change.kind);
     if (it == kOwners.cend())
         return skipped("unknown kind");

@@ -48,6 +48,7 @@ struct ChangeOutcome {
                                                      const CountyChange& change); // countyprices.cpp
 [[nodiscard]] Result<ChangeOutcome> storeWaybillBlock(WriteTx& tx,
                                                       const CountyChange& change); // countyprices.cpp
+[[nodiscard]] Result<ChangeOutcome> storeOrderStatus(WriteTx& tx, const CountyChange& change); // orders.cpp
 
 inline ChangeOutcome skipped(const char* why) {
     return {false, QString::fromLatin1(why)};

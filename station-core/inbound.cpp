@@ -1,6 +1,7 @@
 // Receiving parcels (入库): validation, carrier choice, place and pickup code, one transaction.
 #include "inbound.h"
 
+#include "orders.h"
 #include "privacy.h"
 #include "shelves.h"
 #include "writetx.h"
@@ -214,9 +215,13 @@ Result<ReceiveResult> Inbound::receive(const ReceiveRequest& given) {
                                           {QStringLiteral("kept_together"), place->keptTogether}});
         !st)
         return fail(st.error());
+    // Proxy orders (orders.h): the parcel of a shipped order marks it arrived, in this transaction.
+    auto ordered = linkArrivedOrder(*tx, p.id, p.waybill);
+    if (!ordered)
+        return fail(ordered.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    m_ctx.notifyChanged(Domain::Parcels);
+    m_ctx.notifyChanged(*ordered ? Domains(Domain::Parcels) | Domain::Orders : Domains(Domain::Parcels));
     return ReceiveResult{p, place->keptTogether, place->overCapacity, *prealerted};
 }
 

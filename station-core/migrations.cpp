@@ -1,7 +1,9 @@
 #include "migrations.h"
 
+#include "accounts.h"
 #include "catalogue.h"
 #include "dispatch.h"
+#include "orders.h"
 #include "shelves.h"
 
 namespace cz {
@@ -374,6 +376,8 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"shelves.fill_order", &shelvesFillOrderStep},
         {"dispatch.county_prices", &countyPricesSchemaStep},
         {"catalogue.search", &catalogueSearchSchemaStep},
+        {"accounts.initial", &accountsSchemaStep},
+        {"orders.initial", &ordersSchemaStep},
     };
     return all;
 }

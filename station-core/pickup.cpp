@@ -2,6 +2,7 @@
 // a reversal.
 #include "pickup.h"
 
+#include "orders.h"
 #include "overdue.h"
 #include "privacy.h"
 #include "writetx.h"
@@ -324,6 +325,7 @@ Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QStr
         return fail(tx.error());
     HandoverResult result;
     QStringList seen;
+    bool ordersChanged = false;
     for (const QString& id : parcelIds) {
         if (seen.contains(id))
             continue;
@@ -360,6 +362,11 @@ Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QStr
         }
         if (auto st = m_parcels.recordChange(*tx, *p, QStringLiteral("picked_up"), data); !st)
             return fail(st.error());
+        // Proxy orders (orders.h): handing over an order's parcel completes the order.
+        auto collected = completeCollectedOrder(*tx, p->id);
+        if (!collected)
+            return fail(collected.error());
+        ordersChanged = ordersChanged || *collected;
         result.totalFeeFen += p->feeFen;
         result.parcels.append(*p);
     }
@@ -380,7 +387,7 @@ Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QStr
     }
     if (auto st = tx->commit(); !st)
         return fail(st.error());
-    m_ctx.notifyChanged(Domain::Parcels);
+    m_ctx.notifyChanged(ordersChanged ? Domains(Domain::Parcels) | Domain::Orders : Domains(Domain::Parcels));
     return result;
 }
 

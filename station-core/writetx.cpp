@@ -94,13 +94,13 @@ Result<QString> WriteTx::appendParcelEvent(const QString& parcelId, const QStrin
 }
 
 Result<QString> WriteTx::appendCashEntry(const QString& kind, qint64 amountFen, const QString& ref,
-                                         const QString& note) {
+                                         const QString& note, const QString& method) {
     const QString id = newId();
-    if (auto st =
-            m_db->write(QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note, actor)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                        {id, m_now, kind, amountFen, ref.isEmpty() ? QVariant() : ref,
-                         note.isEmpty() ? QVariant() : note, m_actor});
+    if (auto st = m_db->write(
+            QStringLiteral("INSERT INTO cash_entry(id, at, kind, amount_fen, ref, note, actor, method)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {id, m_now, kind, amountFen, ref.isEmpty() ? QVariant() : ref, note.isEmpty() ? QVariant() : note,
+             m_actor, method.isEmpty() ? QVariant() : method});
         !st)
         return fail(st.error());
     return id;

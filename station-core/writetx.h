@@ -50,9 +50,10 @@ public:
     // returns the event id.
     [[nodiscard]] Result<QString> appendParcelEvent(const QString& parcelId, const QString& kind,
                                                     const QJsonObject& data);
-    // Appends a cash book entry (fen, negative for a reversal); returns its id.
+    // Appends a cash book entry (fen, negative for a reversal); returns its id. method: how it was
+    // paid (cash, wechat, alipay, bank), empty where the counter does not record it (fees in cash).
     [[nodiscard]] Result<QString> appendCashEntry(const QString& kind, qint64 amountFen, const QString& ref,
-                                                  const QString& note = {});
+                                                  const QString& note = {}, const QString& method = {});
     // Fails, rolling back, if no outbox op was appended: a state change that sync would never see.
     [[nodiscard]] Status commit();
 

@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>There is no villager with the id %1.</source>
+        <translation>没有编号为 %1 的村民。</translation>
+    </message>
+    <message>
+        <source>The %1 is too long (at most %2 characters).</source>
+        <translation>%1太长（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The %1 contains characters that cannot be printed.</source>
+        <translation>%1含有无法打印的字符。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation>金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The amount %1 yuan is too large.</source>
+        <translation>金额 %1 元过大。</translation>
+    </message>
+    <message>
+        <source>Choose how the money was paid: cash, WeChat, Alipay or bank transfer.</source>
+        <translation>请选择付款方式：现金、微信、支付宝或银行转账。</translation>
+    </message>
+    <message>
+        <source>The credit limit must be from 0 to %1 yuan.</source>
+        <translation>赊账额度必须在 0 到 %1 元之间。</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>deposit</source>
+        <translation>预存</translation>
+    </message>
+    <message>
+        <source>withdrawal</source>
+        <translation>取款</translation>
+    </message>
+    <message>
+        <source>order payment</source>
+        <translation>订单付款</translation>
+    </message>
+    <message>
+        <source>on credit</source>
+        <translation>赊账</translation>
+    </message>
+    <message>
+        <source>repayment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>The deposit is not enough: the balance is %1 yuan and %2 yuan are needed.</source>
+        <translation>预存余额不足：余额 %1 元，需要 %2 元。</translation>
+    </message>
+    <message>
+        <source>This is beyond the credit limit of %1 yuan: the balance is %2 yuan, so at most %3 yuan can be put on credit, and %4 yuan are needed.</source>
+        <translation>超出赊账额度 %1 元：余额 %2 元，最多还可赊 %3 元，本次需要 %4 元。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount in yuan: write it like 50 or 12.50.</source>
+        <translation>“%1”不是以元为单位的金额：请写成 50 或 12.50 这样的形式。</translation>
+    </message>
+    <message>
+        <source>Give the villager&apos;s name.</source>
+        <translation>请填写村民姓名。</translation>
+    </message>
+    <message>
+        <source>Give the villager&apos;s whole mobile number (11 digits), not only its last 4 digits.</source>
+        <translation>请填写村民完整的手机号（11 位），而不只是后 4 位。</translation>
+    </message>
+    <message>
+        <source>village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The number %1 already belongs to the villager %2 (id %3).</source>
+        <translation>号码 %1 已属于村民 %2（编号 %3）。</translation>
+    </message>
+    <message>
+        <source>Give a phone number, its last 4 digits or a name.</source>
+        <translation>请填写手机号、手机号后 4 位或姓名。</translation>
+    </message>
+    <message>
+        <source>Only %1 yuan can be paid out: the balance is %1 yuan, and %2 yuan were asked for.</source>
+        <translation>最多只能取出 %1 元：余额为 %1 元，申请取出 %2 元。</translation>
+    </message>
+    <message>
+        <source>A correction moves an amount other than 0, up to %1 yuan either way.</source>
+        <translation>更正金额不能为 0，正负最多 %1 元。</translation>
+    </message>
+    <message>
+        <source>Say why the account is corrected.</source>
+        <translation>请说明更正账户的原因。</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>There is no place %1 in the shelf layout.</source>
@@ -247,6 +374,85 @@
     <message>
         <source>The name contains characters that cannot be printed.</source>
         <translation>姓名中有无法打印的字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>There is no order with the id %1.</source>
+        <translation>没有编号为 %1 的订单。</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>已到站</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>已取货</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>An order needs at least one line.</source>
+        <translation>订单至少要有一项商品。</translation>
+    </message>
+    <message>
+        <source>An order has at most %1 lines; this one has %2. Split it into several orders.</source>
+        <translation>一个订单最多 %1 项，本订单有 %2 项。请拆成几个订单。</translation>
+    </message>
+    <message>
+        <source>The quantity of %1 must be a whole number from 1 to %2.</source>
+        <translation>%1 的数量必须是 1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The price of %1 is out of range.</source>
+        <translation>%1 的价格超出范围。</translation>
+    </message>
+    <message>
+        <source>Choose how the order is paid now: cash, WeChat, Alipay or bank transfer.</source>
+        <translation>请选择当场付款方式：现金、微信、支付宝或银行转账。</translation>
+    </message>
+    <message>
+        <source>There is no item %1 in the catalogue.</source>
+        <translation>商品目录中没有 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has been withdrawn from the catalogue and cannot be ordered.</source>
+        <translation>%1（%2）已从商品目录下架，不能订购。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>原因太长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The order %1 was already cancelled.</source>
+        <translation>订单 %1 已经取消。</translation>
+    </message>
+    <message>
+        <source>The county refused the order %1; it is refunded without cancelling.</source>
+        <translation>县中心已拒绝订单 %1；无需取消，会自动退款。</translation>
+    </message>
+    <message>
+        <source>The order %1 has already been shipped (waybill %2) and can no longer be cancelled.</source>
+        <translation>订单 %1 已发货（运单 %2），不能再取消。</translation>
     </message>
 </context>
 <context>
@@ -806,6 +1012,10 @@
     <message>
         <source>The database %1 was changed by another build of Cunzhan (its schema step %2 is &quot;%3&quot;, which this program does not have). Open it with that build.</source>
         <translation>数据库 %1 已被另一个版本的村站修改（其第 %2 步结构为“%3”，本程序没有这一步）。请用那个版本打开。</translation>
+    </message>
+    <message>
+        <source>The database driver gives no SQLite connection.</source>
+        <translation>数据库驱动没有提供 SQLite 连接。</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2447,222 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
         <source>Name</source>
         <comment>catalogue item</comment>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>add (with --name and --phone); find PHONE-OR-NAME; show ID; ledger ID; deposit, withdraw or repay ID AMOUNT (yuan, e.g. 50 or 12.50); set-limit ID AMOUNT.</source>
+        <translation>add（需 --name 和 --phone）；find 手机号或姓名；show 编号；ledger 编号；deposit、withdraw 或 repay 编号 金额（元，如 50 或 12.50）；set-limit 编号 金额。</translation>
+    </message>
+    <message>
+        <source>With add: the villager&apos;s name.</source>
+        <translation>用于 add：村民姓名。</translation>
+    </message>
+    <message>
+        <source>With add: the villager&apos;s mobile number (11 digits).</source>
+        <translation>用于 add：村民手机号（11 位）。</translation>
+    </message>
+    <message>
+        <source>With add: the village group (村民小组).</source>
+        <translation>用于 add：村民小组。</translation>
+    </message>
+    <message>
+        <source>With add, deposit, withdraw, repay: a note.</source>
+        <translation>用于 add、deposit、withdraw、repay：备注。</translation>
+    </message>
+    <message>
+        <source>With add: the credit limit in yuan (default 0).</source>
+        <translation>用于 add：赊账额度，单位元（默认 0）。</translation>
+    </message>
+    <message>
+        <source>With deposit, withdraw, repay: cash, wechat, alipay or bank (default cash).</source>
+        <translation>用于 deposit、withdraw、repay：cash、wechat、alipay 或 bank（默认 cash 现金）。</translation>
+    </message>
+    <message>
+        <source>--method is one of cash, wechat, alipay, bank.</source>
+        <translation>--method 只能是 cash、wechat、alipay、bank 之一。</translation>
+    </message>
+    <message>
+        <source>No villager matches.</source>
+        <translation>没有符合的村民。</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>赊账额度</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>账目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Write &quot;villager add --name N --phone P&quot;, &quot;villager find Q&quot;, &quot;villager show|ledger ID&quot;, &quot;villager deposit|withdraw|repay|set-limit ID AMOUNT&quot;.</source>
+        <translation>请写“villager add --name 姓名 --phone 手机号”、“villager find 查询”、“villager show|ledger 编号”或“villager deposit|withdraw|repay|set-limit 编号 金额”。</translation>
+    </message>
+    <message>
+        <source>Give the villager&apos;s --name and --phone.</source>
+        <translation>请用 --name 和 --phone 填写村民姓名和手机号。</translation>
+    </message>
+    <message>
+        <source>Added %1 (id %2).</source>
+        <translation>已添加 %1（编号 %2）。</translation>
+    </message>
+    <message>
+        <source>Give a phone number, its last 4 digits or a name.</source>
+        <translation>请填写手机号、手机号后 4 位或姓名。</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Order or note</source>
+        <translation>订单或备注</translation>
+    </message>
+    <message>
+        <source>The account has no entries yet.</source>
+        <translation>该账户还没有账目。</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>余额：%1</translation>
+    </message>
+    <message>
+        <source>The credit limit of %1 is now %2.</source>
+        <translation>%1 的赊账额度现为 %2。</translation>
+    </message>
+    <message>
+        <source>Villagers and their accounts: add, find, show, ledger, deposit, withdraw, repay, credit limit.</source>
+        <translation>村民及其账户：添加、查找、查看、账目、预存、取款、还款、赊账额度。</translation>
+    </message>
+    <message>
+        <source>place (with --villager, --line and --pay); cancel ID; list; show ID.</source>
+        <translation>place（需 --villager、--line 和 --pay）；cancel 编号；list；show 编号。</translation>
+    </message>
+    <message>
+        <source>With place and list: the villager&apos;s id.</source>
+        <translation>用于 place 和 list：村民编号。</translation>
+    </message>
+    <message>
+        <source>With place, once per line: the item&apos;s sku, the quantity and optionally the unit price in fen the villager was told (default: the catalogue&apos;s).</source>
+        <translation>用于 place，每项商品一次：商品编码、数量，以及可选的告知村民的单价（分；默认按商品目录价）。</translation>
+    </message>
+    <message>
+        <source>With place: now, deposit or credit.</source>
+        <translation>用于 place：now（当场付）、deposit（预存扣款）或 credit（赊账）。</translation>
+    </message>
+    <message>
+        <source>With place --pay now: cash, wechat, alipay or bank (default cash).</source>
+        <translation>用于 place --pay now：cash、wechat、alipay 或 bank（默认 cash 现金）。</translation>
+    </message>
+    <message>
+        <source>With cancel: why.</source>
+        <translation>用于 cancel：取消原因。</translation>
+    </message>
+    <message>
+        <source>With list: placed, accepted, refused, shipped, arrived, collected or cancelled.</source>
+        <translation>用于 list：placed、accepted、refused、shipped、arrived、collected 或 cancelled。</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Sku</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source> (catalogue %1)</source>
+        <translation>（目录价 %1）</translation>
+    </message>
+    <message>
+        <source>The catalogue&apos;s price of some items differed from the price ordered at.</source>
+        <translation>部分商品的目录价与下单价不同。</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an order line: write SKU:QUANTITY or SKU:QUANTITY:PRICE_FEN.</source>
+        <translation>“%1”不是订单项：请写成 商品编码:数量 或 商品编码:数量:单价（分）。</translation>
+    </message>
+    <message>
+        <source>Give --villager, at least one --line and --pay.</source>
+        <translation>请给出 --villager、至少一个 --line 和 --pay。</translation>
+    </message>
+    <message>
+        <source>An order has at most %1 lines.</source>
+        <translation>一个订单最多 %1 项。</translation>
+    </message>
+    <message>
+        <source>--pay is one of now, deposit, credit.</source>
+        <translation>--pay 只能是 now、deposit、credit 之一。</translation>
+    </message>
+    <message>
+        <source>--method goes with --pay now only.</source>
+        <translation>--method 只能与 --pay now 一起使用。</translation>
+    </message>
+    <message>
+        <source>--status is one of placed, accepted, refused, shipped, arrived, collected, cancelled.</source>
+        <translation>--status 只能是 placed、accepted、refused、shipped、arrived、collected、cancelled 之一。</translation>
+    </message>
+    <message>
+        <source>No order matches.</source>
+        <translation>没有符合的订单。</translation>
+    </message>
+    <message>
+        <source>Write &quot;order place --villager ID --line SKU:QTY --pay HOW&quot;, &quot;order cancel ID&quot;, &quot;order list&quot; or &quot;order show ID&quot;.</source>
+        <translation>请写“order place --villager 编号 --line 商品编码:数量 --pay 方式”、“order cancel 编号”、“order list”或“order show 编号”。</translation>
+    </message>
+    <message>
+        <source>Proxy orders for villagers: place, cancel, list, show.</source>
+        <translation>为村民代购：下单、取消、列表、查看。</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ bool asksForHelp(const QStringList& args) {
 
 QList<Command> allCommands() {
     return stationCommands() + parcelCommands() + dispatchCommands() + printCommands() + syncCommands() +
-           catalogueCommands();
+           catalogueCommands() + accountCommands() + orderCommands();
 }
 
 const Command* findCommand(const QList<Command>& commands, const QString& name) {

@@ -1,5 +1,7 @@
 #include "syncengine.h"
 
+#include "orders.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -64,7 +66,9 @@ Result<QString> normaliseServerUrl(const QString& text) {
 
 SyncEngine::SyncEngine(Database& db, Transport& transport, const Clock& clock)
     : m_store(db, clock)
-    , m_transport(transport) {}
+    , m_transport(transport)
+    , m_db(db)
+    , m_clock(clock) {}
 
 Result<QByteArray> SyncEngine::post(const QString& path, const QByteArray& body, const Enrolment& e,
                                     bool enrolling) {
@@ -150,6 +154,11 @@ Result<SyncReport> SyncEngine::runOnce(const Progress& progress) {
         (void)m_store.recordOutcome(outcome.error().message);
         return fail(outcome.error());
     }
+    // Proxy orders (issue 10): the refusals the county sent are refunded now, each in a normal
+    // transaction with its ops (the pull's downstream transaction may not append them; orders.h).
+    UuidV7Source ids(m_clock);
+    if (auto settled = settleOrderRefunds(m_db, m_clock, ids); !settled)
+        return fail(settled.error());
     if (auto st = m_store.recordOutcome({}); !st)
         return fail(st.error());
     return report;

@@ -65,6 +65,8 @@ private:
 
     SyncStore m_store;
     Transport& m_transport;
+    Database& m_db; // for the proxy orders' refunds after a pull (orders.h)
+    const Clock& m_clock;
     int m_resends = 0; // in the current run
     int m_batch = kDefaultBatch;
 };
