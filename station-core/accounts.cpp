@@ -111,9 +111,10 @@ Status checkCounterMethod(PayMethod method) {
     return {};
 }
 
-Status villagerOp(WriteTx& tx, const Villager& v, const QString& kind) {
+// what: "added" or "updated" (villager.added, villager.updated).
+Status villagerOp(WriteTx& tx, const Villager& v, const QString& what) {
     return tx.appendOp(
-        QStringLiteral("villager"), v.id, kind,
+        QStringLiteral("villager"), v.id, QStringLiteral("villager.") + what,
         {{QStringLiteral("villager"), QJsonObject{{QStringLiteral("id"), v.id},
                                                   {QStringLiteral("name_masked"), v.maskedName()},
                                                   {QStringLiteral("group"), v.group},
@@ -347,7 +348,7 @@ Result<Villager> Accounts::add(const NewVillager& input) {
         {v.id, v.name, v.phone, v.phoneTail, v.group, v.note, v.creditLimitFen, v.createdAt, v.updatedAt});
     if (!q)
         return fail(q.error());
-    if (auto st = villagerOp(*tx, v, QStringLiteral("villager.added")); !st)
+    if (auto st = villagerOp(*tx, v, QStringLiteral("added")); !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
@@ -433,7 +434,7 @@ Result<Villager> Accounts::setCreditLimit(const QString& villagerId, qint64 limi
                       {v->creditLimitFen, v->updatedAt, v->id});
     if (!q)
         return fail(q.error());
-    if (auto st = villagerOp(*tx, *v, QStringLiteral("villager.updated")); !st)
+    if (auto st = villagerOp(*tx, *v, QStringLiteral("updated")); !st)
         return fail(st.error());
     if (auto st = tx->commit(); !st)
         return fail(st.error());
