@@ -214,6 +214,12 @@ Result<QList<CatalogueItem>> Catalogue::inCategory(const QString& category, int 
                  {category, std::clamp(limit, 1, kMaxSearchResults), std::max(offset, 0)});
 }
 
+// A text field the county may leave out: "" rather than a null string, which binds as NULL.
+QString optionalText(const QJsonObject& d, const char* key) {
+    const QString text = d.value(QLatin1String(key)).toString().trimmed();
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 // One item as the county publishes it: {sku, name, spec, unit, price_fen, category, supplier,
 // barcode, active}. A deletion withdraws the item (it stays, inactive).
 Result<ChangeOutcome> storeCatalogueItem(WriteTx& tx, const CountyChange& change) {
@@ -251,10 +257,8 @@ Result<ChangeOutcome> storeCatalogueItem(WriteTx& tx, const CountyChange& change
             " supplier = excluded.supplier, barcode = excluded.barcode, active = excluded.active,"
             " updated_at = excluded.updated_at, pinyin_full = excluded.pinyin_full,"
             " pinyin_initials = excluded.pinyin_initials"),
-        {sku, name, d.value(QStringLiteral("spec")).toString().trimmed(),
-         d.value(QStringLiteral("unit")).toString().trimmed(), qint64(price),
-         d.value(QStringLiteral("category")).toString().trimmed(),
-         d.value(QStringLiteral("supplier")).toString().trimmed(), barcode.isEmpty() ? QVariant() : barcode,
+        {sku, name, optionalText(d, "spec"), optionalText(d, "unit"), qint64(price),
+         optionalText(d, "category"), optionalText(d, "supplier"), barcode.isEmpty() ? QVariant() : barcode,
          d.value(QStringLiteral("active")).toBool(true) ? 1 : 0, tx.now(), spelling.full, spelling.initials});
     if (!q)
         return fail(q.error());

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void categoryFilterAndBrowse();
     void limitsAndOddQueries();
     void lookupsUseTheirIndexes();
+    void optionalFieldsMayBeLeftOut();
 
 private:
     static QList<test::SampleItem> sample() {
@@ -250,6 +251,29 @@ void TestCatalogue::lookupsUseTheirIndexes() {
     QVERIFY(plan(QStringLiteral(
                      "SELECT category, COUNT(*) FROM catalogue_item WHERE active = 1 GROUP BY category"))
                 .contains("catalogue_item_in_category"));
+}
+
+// The county may send an item with only its sku, name and price: the other texts are stored empty.
+void TestCatalogue::optionalFieldsMayBeLeftOut() {
+    test::Fixture f;
+    UuidV7Source ids(f.station->ctx->clock());
+    auto tx = WriteTx::beginDownstream(f.station->ctx->database(), f.station->ctx->clock(), ids);
+    QVERIFY(tx.has_value());
+    auto stored = applyCountyChange(
+        *tx, {QStringLiteral("catalogue_item"),
+              QStringLiteral("SALT-01"),
+              {{QStringLiteral("name"), QStringLiteral("食盐")}, {QStringLiteral("price_fen"), 250}},
+              false});
+    QVERIFY2(stored.has_value(), stored ? "" : qPrintable(stored.error().message));
+    QVERIFY(stored->stored);
+    QVERIFY(tx->commit());
+    Catalogue catalogue(*f.station->ctx);
+    auto item = catalogue.item(QStringLiteral("SALT-01"));
+    QVERIFY(item && *item);
+    QCOMPARE((*item)->priceFen, qint64(250));
+    QCOMPARE((*item)->spec, QString());
+    QCOMPARE((*item)->category, QString());
+    QCOMPARE(skus(find(f, QStringLiteral("sy"))), (QStringList{"SALT-01"}));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogue)
