@@ -56,8 +56,8 @@ struct Command {
 [[nodiscard]] QList<Command> printCommands();
 [[nodiscard]] QList<Command> syncCommands();
 [[nodiscard]] QList<Command> catalogueCommands(); // commands_catalogue.cpp
-[[nodiscard]] QList<Command> accountCommands(); // commands_accounts.cpp: villagers and their accounts
-[[nodiscard]] QList<Command> orderCommands();   // commands_orders.cpp: proxy orders
+[[nodiscard]] QList<Command> accountCommands();   // commands_accounts.cpp: villagers and their accounts
+[[nodiscard]] QList<Command> orderCommands();     // commands_orders.cpp: proxy orders
 
 // An option with a value when valueName is given, else a flag.
 [[nodiscard]] QCommandLineOption option(const QString& name, const QString& description,

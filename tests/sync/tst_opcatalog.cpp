@@ -60,10 +60,10 @@ struct StationKind {
     QString where; // file, for the failure message
 };
 
-// The kinds station-core's sources pass to WriteTx::appendOp: literal kinds directly, and for a
-// helper that appends "<prefix>" + its kind argument (ParcelStore::recordChange, appendDispatchEvent),
-// the literal kinds at each of that helper's call sites. Every call site must be understood, so a
-// kind computed some other way fails the test instead of slipping past it.
+// The kinds station-core's sources pass to WriteTx::appendOp (or appendEncodedOp): literal kinds directly,
+// and for a helper that appends "<prefix>" + its kind argument (ParcelStore::recordChange,
+// appendDispatchEvent), the literal kinds at each of that helper's call sites. Every call site must be
+// understood, so a kind computed some other way fails the test instead of slipping past it.
 QList<StationKind> stationKinds(QStringList* problems) {
     const QDir dir(QStringLiteral(CUNZHAN_SOURCE_DIR "/station-core"));
     QHash<QString, QString> sources;
@@ -76,9 +76,10 @@ QList<StationKind> stationKinds(QStringList* problems) {
     if (sources.isEmpty())
         problems->append(QStringLiteral("no station-core sources in %1").arg(dir.path()));
 
-    static const QRegularExpression call(QStringLiteral(R"re(appendOp\(\s*QStringLiteral\("(\w+)"\)\s*,)re"
-                                                        R"re([^;]*?QStringLiteral\("([\w.]+)"\)(\s*\+)?)re"));
-    static const QRegularExpression anyCall(QStringLiteral(R"re(\bappendOp\()re"));
+    static const QRegularExpression call(
+        QStringLiteral(R"re(append(?:Encoded)?Op\(\s*QStringLiteral\("(\w+)"\)\s*,)re"
+                       R"re([^;]*?QStringLiteral\("([\w.]+)"\)(\s*\+)?)re"));
+    static const QRegularExpression anyCall(QStringLiteral(R"re(\bappend(?:Encoded)?Op\()re"));
     static const QRegularExpression definition(
         QStringLiteral(R"re(\n\w[\w:<> ]*?(\w+)\([^;{]*\)\s*(const\s*)?\{)re"));
     QList<StationKind> kinds;
