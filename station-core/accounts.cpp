@@ -4,6 +4,7 @@
 
 #include "fieldrules.h"
 #include "privacy.h"
+#include "sqltext.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -90,7 +91,7 @@ Result<QString> checkText(const QString& input, qsizetype max, const QString& wh
     if (rules::checkPersonName(s) == rules::NameProblem::Unprintable)
         return fail(ErrorKind::BadInput, QStringLiteral("text.chars"),
                     AccountsText::tr("The %1 contains characters that cannot be printed.").arg(what));
-    return s.isNull() ? QStringLiteral("") : s; // never NULL in a NOT NULL column
+    return textOrEmpty(s);
 }
 
 Status checkAmount(qint64 amountFen) {
@@ -284,7 +285,7 @@ Result<AccountEntry> appendAccountEntry(WriteTx& tx, const QString& villagerId, 
                        " order_id, cash_entry_id, note, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {e.id, e.villagerId, e.at, e.kind, e.amountFen, e.method,
          e.orderId.isEmpty() ? QVariant() : e.orderId, e.cashEntryId.isEmpty() ? QVariant() : e.cashEntryId,
-         e.note.isNull() ? QStringLiteral("") : e.note, e.actor});
+         textOrEmpty(e.note), e.actor});
     if (!q)
         return fail(q.error());
     if (auto st = tx.appendOp(QStringLiteral("account"), villagerId, QStringLiteral("account.entry"),

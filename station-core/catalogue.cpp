@@ -2,6 +2,7 @@
 
 #include "countychanges.h"
 #include "pinyin.h"
+#include "sqltext.h"
 #include "writetx.h"
 
 #include <QSet>
@@ -214,10 +215,9 @@ Result<QList<CatalogueItem>> Catalogue::inCategory(const QString& category, int 
                  {category, std::clamp(limit, 1, kMaxSearchResults), std::max(offset, 0)});
 }
 
-// A text field the county may leave out: "" rather than a null string, which binds as NULL.
+// A text field the county may leave out (stored empty).
 QString optionalText(const QJsonObject& d, const char* key) {
-    const QString text = d.value(QLatin1String(key)).toString().trimmed();
-    return text.isNull() ? QStringLiteral("") : text;
+    return textOrEmpty(d.value(QLatin1String(key)).toString().trimmed());
 }
 
 // One item as the county publishes it: {sku, name, spec, unit, price_fen, category, supplier,

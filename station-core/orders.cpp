@@ -7,6 +7,7 @@
 #include "countychanges.h"
 #include "migrations.h"
 #include "privacy.h"
+#include "sqltext.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -21,11 +22,6 @@ struct OrdersText {
 };
 
 constexpr qsizetype kMaxReason = 200;
-
-// A text for a NOT NULL column: Qt binds a null QString as NULL.
-QString nn(const QString& s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 const QString kOrderColumns = QStringLiteral(
     "SELECT o.id, o.villager_id, v.name, v.phone, v.phone_tail, o.status, o.payment, o.method, o.total_fen,"
@@ -346,12 +342,12 @@ Result<Order> Orders::place(const QString& villagerId, const QList<OrderLineInpu
         return fail(ins.error());
     QJsonArray lines;
     for (const OrderLine& l : o.lines) {
-        auto q =
-            tx->exec(QStringLiteral("INSERT INTO proxy_order_line(order_id, line_no, sku, name, spec, unit,"
-                                    " supplier, quantity, price_fen, snapshot_price_fen, price_changed)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {o.id, l.lineNo, l.sku, l.name, nn(l.spec), nn(l.unit), nn(l.supplier), l.quantity,
-                      l.priceFen, l.snapshotPriceFen, l.priceChanged ? 1 : 0});
+        auto q = tx->exec(
+            QStringLiteral("INSERT INTO proxy_order_line(order_id, line_no, sku, name, spec, unit,"
+                           " supplier, quantity, price_fen, snapshot_price_fen, price_changed)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {o.id, l.lineNo, l.sku, l.name, textOrEmpty(l.spec), textOrEmpty(l.unit), textOrEmpty(l.supplier),
+             l.quantity, l.priceFen, l.snapshotPriceFen, l.priceChanged ? 1 : 0});
         if (!q)
             return fail(q.error());
         lines.append(lineJson(l));
@@ -422,7 +418,8 @@ Result<Order> Orders::cancel(const QString& orderId, const QString& reasonInput)
     }
     if (auto st = setStatus(*tx, o->id, OrderStatus::Cancelled); !st)
         return fail(st.error());
-    auto q = tx->exec(QStringLiteral("UPDATE proxy_order SET reason = ? WHERE id = ?"), {nn(reason), o->id});
+    auto q = tx->exec(QStringLiteral("UPDATE proxy_order SET reason = ? WHERE id = ?"),
+                      {textOrEmpty(reason), o->id});
     if (!q)
         return fail(q.error());
     if (auto st =
@@ -595,7 +592,7 @@ Result<ChangeOutcome> storeOrderStatus(WriteTx& tx, const CountyChange& change) 
         auto q =
             tx.exec(QStringLiteral("UPDATE proxy_order SET status = 'refused', reason = ?, refund_due = 1,"
                                    " updated_at = ? WHERE id = ?"),
-                    {nn(reason), tx.now(), o->id});
+                    {textOrEmpty(reason), tx.now(), o->id});
         if (!q)
             return fail(q.error());
     } else if (status == QLatin1String("shipped")) {

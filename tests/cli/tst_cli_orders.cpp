@@ -1,7 +1,7 @@
 // cunzhanctl order: placing with each payment, the price the clerk saw, refusals with their exit codes
 // writing nothing, cancelling with its refund, lists and one order shown; villagers always masked.
-#include "catalogueseed.h"
 #include "ctlfixture.h"
+#include "samplecatalogue.h"
 
 using namespace cz::test;
 
@@ -32,9 +32,10 @@ private Q_SLOTS:
     void init() {
         setUpFolder();
         initStation();
-        QVERIFY(seedCatalogue(m_db, {{QStringLiteral("FERT-01"), QStringLiteral("复合肥"), 12000},
-                                     {QStringLiteral("SEED-02"), QStringLiteral("香稻丸"), 1550},
-                                     {QStringLiteral("OLD-03"), QStringLiteral("旧农药"), 800, false}}));
+        QVERIFY(
+            storeCatalogue(m_db, {{QStringLiteral("FERT-01"), QStringLiteral("复合肥"), 12000},
+                                  {QStringLiteral("SEED-02"), QStringLiteral("香稻丸"), 1550},
+                                  {QStringLiteral("OLD-03"), QStringLiteral("旧农药"), 800, {}, {}, false}}));
         const auto added = json({QStringLiteral("villager"), QStringLiteral("add"), QStringLiteral("--name"),
                                  QStringLiteral("张三"), QStringLiteral("--phone"), kPhone,
                                  QStringLiteral("--credit-limit"), QStringLiteral("100")});

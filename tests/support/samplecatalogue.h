@@ -53,4 +53,11 @@ inline bool storeCatalogue(StationContext& ctx, const QList<SampleItem>& items) 
     return tx->commit().has_value();
 }
 
+// The same on the database at dbPath (for tests that drive cunzhanctl): opened through station-core and
+// closed before returning.
+inline bool storeCatalogue(const QString& dbPath, const QList<SampleItem>& items) {
+    auto ctx = StationContext::open(dbPath);
+    return ctx && storeCatalogue(**ctx, items);
+}
+
 } // namespace cz::test
