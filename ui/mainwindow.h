@@ -1,9 +1,8 @@
 // The terminal's main window. Down the left: the station's name, the pages in a rail with their groups
-// (NavRail; F1..F8 in rail order, then F10..F12 (F9 is the camera), Alt+the page's letter unless the current page uses that letter itself,
-// Ctrl+PgUp/PgDn for the previous/next page),
-// "Scan with camera" (F9) when a camera exists and the print queue's "Retry printing" when jobs wait.
-// The scanner is routed to the current page. The status bar holds the sync indicator and "Sync now"
-// (Ctrl+Shift+S) once sync is attached.
+// (NavRail; F1..F8 in rail order, then F10..F12 (F9 is the camera), Alt+the page's letter unless the current
+// page uses that letter itself, Ctrl+PgUp/PgDn for the previous/next page), "Scan with camera" (F9) when a
+// camera exists and the print queue's "Retry printing" when jobs wait. The scanner is routed to the current
+// page. The status bar holds the sync indicator and "Sync now" (Ctrl+Shift+S) once sync is attached.
 #pragma once
 
 #include "scanfilter.h"

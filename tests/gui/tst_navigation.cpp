@@ -1,7 +1,8 @@
 // The main window's navigation rail: the pages under their groups in F-key order, F1..F8 keeping
-// their pages (proxy buying's after them on F10..F12), arrow keys browsing the rail (skipping headings, the focus staying there) and Enter
-// going into the page, a click leaving the focus in the page, Ctrl+PgUp/PgDn stepping round, and
-// Alt+the page's letter, in English and in Chinese, unless the current page's own control has it.
+// their pages (proxy buying's after them on F10..F12), arrow keys browsing the rail (skipping headings, the
+// focus staying there) and Enter going into the page, a click leaving the focus in the page, Ctrl+PgUp/PgDn
+// stepping round, and Alt+the page's letter, in English and in Chinese, unless the current page's own control
+// has it.
 #include "guifixture.h"
 #include "handoverpage.h"
 #include "mainwindow.h"
@@ -77,8 +78,8 @@ void TestNavigation::functionKeysKeepTheirPages() {
     GuiFixture f;
     MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
-    const QList<Page*> expected = {w.receivePage(), w.pickupPage(), w.parcelsPage(),  w.shelvesPage(),
-                                   w.overduePage(), w.sendPage(),   w.handoverPage(), w.settingsPage(),
+    const QList<Page*> expected = {w.receivePage(), w.pickupPage(),    w.parcelsPage(),  w.shelvesPage(),
+                                   w.overduePage(), w.sendPage(),      w.handoverPage(), w.settingsPage(),
                                    w.orderPage(),   w.villagersPage(), w.ordersPage()};
     for (auto i = static_cast<int>(expected.size()) - 1; i >= 0; --i) {
         // F9 is the camera's: the pages after the eighth take F10..F12.
