@@ -295,16 +295,20 @@ Result<AccountEntry> appendAccountEntry(WriteTx& tx, const QString& villagerId, 
     return e;
 }
 
-Result<Villager> Accounts::add(const NewVillager& input) {
-    if (auto st = m_ctx.requireInitialised(); !st)
-        return fail(st.error());
-    auto name = validateName(input.name);
+namespace {
+
+Result<QString> checkVillagerName(const QString& input) {
+    auto name = validateName(input);
     if (!name)
         return fail(name.error());
     if (name->isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("villager.name_missing"),
                     AccountsText::tr("Give the villager's name."));
-    auto phone = parsePhone(input.phone);
+    return *name;
+}
+
+Result<PhoneInput> checkVillagerPhone(const QString& input) {
+    auto phone = parsePhone(input);
     if (!phone)
         return fail(phone.error());
     if (phone->full.isEmpty())
@@ -312,10 +316,47 @@ Result<Villager> Accounts::add(const NewVillager& input) {
             ErrorKind::BadInput, QStringLiteral("villager.phone_full"),
             AccountsText::tr("Give the villager's whole mobile number (11 digits), not only its last 4 "
                              "digits."));
-    auto group = checkText(input.group, kMaxGroup, AccountsText::tr("village group"));
+    return *phone;
+}
+
+Result<QString> checkGroup(const QString& input) {
+    return checkText(input, kMaxGroup, AccountsText::tr("village group"));
+}
+
+Result<QString> checkNote(const QString& input) {
+    return checkText(input, kMaxNote, AccountsText::tr("note"));
+}
+
+// One account per number: refused when another villager (not `self`) has it.
+Status checkPhoneFree(WriteTx& tx, const QString& phone, const QString& self = {}) {
+    auto existing =
+        villagers(tx.db(), kVillagerColumns + QStringLiteral(" WHERE phone = ? AND id IS NOT ?"), {phone, self});
+    if (!existing)
+        return fail(existing.error());
+    if (existing->isEmpty())
+        return {};
+    const Villager& other = existing->first();
+    return fail(ErrorKind::Conflict, QStringLiteral("villager.duplicate_phone"),
+                AccountsText::tr("The number %1 already belongs to the villager %2 (id %3).")
+                    .arg(other.maskedPhone(), other.maskedName(), other.id),
+                {other.id});
+}
+
+} // namespace
+
+Result<Villager> Accounts::add(const NewVillager& input) {
+    if (auto st = m_ctx.requireInitialised(); !st)
+        return fail(st.error());
+    auto name = checkVillagerName(input.name);
+    if (!name)
+        return fail(name.error());
+    auto phone = checkVillagerPhone(input.phone);
+    if (!phone)
+        return fail(phone.error());
+    auto group = checkGroup(input.group);
     if (!group)
         return fail(group.error());
-    auto note = checkText(input.note, kMaxNote, AccountsText::tr("note"));
+    auto note = checkNote(input.note);
     if (!note)
         return fail(note.error());
     if (auto st = checkCreditLimit(input.creditLimitFen); !st)
@@ -324,15 +365,8 @@ Result<Villager> Accounts::add(const NewVillager& input) {
     auto tx = m_ctx.beginWrite();
     if (!tx)
         return fail(tx.error());
-    auto existing = villagers(tx->db(), kVillagerColumns + QStringLiteral(" WHERE phone = ?"), {phone->full});
-    if (!existing)
-        return fail(existing.error());
-    if (!existing->isEmpty())
-        return fail(
-            ErrorKind::Conflict, QStringLiteral("villager.duplicate_phone"),
-            AccountsText::tr("The number %1 already belongs to the villager %2 (id %3).")
-                .arg(existing->first().maskedPhone(), existing->first().maskedName(), existing->first().id),
-            {existing->first().id});
+    if (auto st = checkPhoneFree(*tx, phone->full); !st)
+        return fail(st.error());
     Villager v;
     v.id = tx->newId();
     v.name = *name;
@@ -418,6 +452,72 @@ Result<QList<AccountEntry>> Accounts::ledger(const QString& villagerId) {
         out.prepend(entryFromRow(**q));
     (*q)->finish();
     return out;
+}
+
+Result<Villager> Accounts::edit(const QString& villagerId, const VillagerChanges& changes) {
+    Villager next;
+    if (changes.name) {
+        auto name = checkVillagerName(*changes.name);
+        if (!name)
+            return fail(name.error());
+        next.name = *name;
+    }
+    std::optional<PhoneInput> phone;
+    if (changes.phone) {
+        auto checked = checkVillagerPhone(*changes.phone);
+        if (!checked)
+            return fail(checked.error());
+        phone = *checked;
+    }
+    if (changes.group) {
+        auto group = checkGroup(*changes.group);
+        if (!group)
+            return fail(group.error());
+        next.group = *group;
+    }
+    if (changes.note) {
+        auto note = checkNote(*changes.note);
+        if (!note)
+            return fail(note.error());
+        next.note = *note;
+    }
+    auto tx = m_ctx.beginWrite();
+    if (!tx)
+        return fail(tx.error());
+    auto v = loadVillager(*tx, villagerId);
+    if (!v)
+        return fail(v.error());
+    if (phone)
+        if (auto st = checkPhoneFree(*tx, phone->full, v->id); !st)
+            return fail(st.error());
+    const Villager before = *v;
+    if (changes.name)
+        v->name = next.name;
+    if (phone) {
+        v->phone = phone->full;
+        v->phoneTail = phone->tail;
+    }
+    if (changes.group)
+        v->group = next.group;
+    if (changes.note)
+        v->note = next.note;
+    if (v->name == before.name && v->phone == before.phone && v->group == before.group &&
+        v->note == before.note)
+        return fail(ErrorKind::BadInput, QStringLiteral("villager.unchanged"),
+                    AccountsText::tr("Nothing was changed: the villager's record already says this."));
+    v->updatedAt = tx->now();
+    auto q =
+        tx->exec(QStringLiteral("UPDATE villager SET name = ?, phone = ?, phone_tail = ?, village_group = ?,"
+                                " note = ?, updated_at = ? WHERE id = ?"),
+                 {v->name, v->phone, v->phoneTail, v->group, v->note, v->updatedAt, v->id});
+    if (!q)
+        return fail(q.error());
+    if (auto st = villagerOp(*tx, *v, QStringLiteral("updated")); !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    m_ctx.notifyChanged(Domain::Accounts);
+    return *v;
 }
 
 Result<Villager> Accounts::setCreditLimit(const QString& villagerId, qint64 limitFen) {

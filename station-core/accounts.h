@@ -69,6 +69,15 @@ struct NewVillager {
     qint64 creditLimitFen = 0;
 };
 
+// What a clerk changes on a villager's record: only the fields given change (a typo in the name, a
+// new mobile number, another group). The credit limit is changed by setCreditLimit, the owner's.
+struct VillagerChanges {
+    std::optional<QString> name;
+    std::optional<QString> phone; // the full new number
+    std::optional<QString> group;
+    std::optional<QString> note;
+};
+
 struct AccountEntry {
     QString id;
     QString villagerId;
@@ -104,6 +113,9 @@ public:
     [[nodiscard]] Result<AccountState> state(const QString& villagerId);
     // The newest kMaxLedgerEntries entries, oldest first.
     [[nodiscard]] Result<QList<AccountEntry>> ledger(const QString& villagerId);
+    // Checked as add() checks (a number another villager has is refused); nothing changed is an
+    // error too, so that the clerk knows the save did nothing.
+    [[nodiscard]] Result<Villager> edit(const QString& villagerId, const VillagerChanges& changes);
     [[nodiscard]] Result<Villager> setCreditLimit(const QString& villagerId, qint64 limitFen);
 
     // Money over the counter (method: cash, wechat, alipay or bank); amount > 0.

@@ -127,6 +127,10 @@
         <source>Say why the account is corrected.</source>
         <translation>请说明更正账户的原因。</translation>
     </message>
+    <message>
+        <source>Nothing was changed: the villager&apos;s record already says this.</source>
+        <translation>没有任何改动：村民的资料本来就是这样。</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -2553,26 +2557,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
         <translation>名称</translation>
     </message>
     <message>
-        <source>add (with --name and --phone); find PHONE-OR-NAME; show ID; ledger ID; deposit, withdraw or repay ID AMOUNT (yuan, e.g. 50 or 12.50); set-limit ID AMOUNT.</source>
-        <translation>add（需 --name 和 --phone）；find 手机号或姓名；show 编号；ledger 编号；deposit、withdraw 或 repay 编号 金额（元，如 50 或 12.50）；set-limit 编号 金额。</translation>
-    </message>
-    <message>
-        <source>With add: the villager&apos;s name.</source>
-        <translation>用于 add：村民姓名。</translation>
-    </message>
-    <message>
-        <source>With add: the villager&apos;s mobile number (11 digits).</source>
-        <translation>用于 add：村民手机号（11 位）。</translation>
-    </message>
-    <message>
-        <source>With add: the village group (村民小组).</source>
-        <translation>用于 add：村民小组。</translation>
-    </message>
-    <message>
-        <source>With add, deposit, withdraw, repay: a note.</source>
-        <translation>用于 add、deposit、withdraw、repay：备注。</translation>
-    </message>
-    <message>
         <source>With add: the credit limit in yuan (default 0).</source>
         <translation>用于 add：赊账额度，单位元（默认 0）。</translation>
     </message>
@@ -2617,10 +2601,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
         <translation>余额</translation>
     </message>
     <message>
-        <source>Write &quot;villager add --name N --phone P&quot;, &quot;villager find Q&quot;, &quot;villager show|ledger ID&quot;, &quot;villager deposit|withdraw|repay|set-limit ID AMOUNT&quot;.</source>
-        <translation>请写“villager add --name 姓名 --phone 手机号”、“villager find 查询”、“villager show|ledger 编号”或“villager deposit|withdraw|repay|set-limit 编号 金额”。</translation>
-    </message>
-    <message>
         <source>Give the villager&apos;s --name and --phone.</source>
         <translation>请用 --name 和 --phone 填写村民姓名和手机号。</translation>
     </message>
@@ -2655,10 +2635,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>The credit limit of %1 is now %2.</source>
         <translation>%1 的赊账额度现为 %2。</translation>
-    </message>
-    <message>
-        <source>Villagers and their accounts: add, find, show, ledger, deposit, withdraw, repay, credit limit.</source>
-        <translation>村民及其账户：添加、查找、查看、账目、预存、取款、还款、赊账额度。</translation>
     </message>
     <message>
         <source>place (with --villager, --line and --pay); cancel ID; list; show ID.</source>
@@ -2767,6 +2743,42 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>Proxy orders for villagers: place, cancel, list, show.</source>
         <translation>为村民代购：下单、取消、列表、查看。</translation>
+    </message>
+    <message>
+        <source>add (with --name and --phone); edit ID (with the options to change); find PHONE-OR-NAME; show ID; ledger ID; deposit, withdraw or repay ID AMOUNT (yuan, e.g. 50 or 12.50); set-limit ID AMOUNT.</source>
+        <translation>add（需 --name 和 --phone）；edit ID（加上要改的选项）；find 手机号或姓名；show ID；ledger ID；deposit、withdraw 或 repay ID 金额（元，如 50 或 12.50）；set-limit ID 金额。</translation>
+    </message>
+    <message>
+        <source>With add and edit: the villager&apos;s name.</source>
+        <translation>用于 add 和 edit：村民姓名。</translation>
+    </message>
+    <message>
+        <source>With add and edit: the villager&apos;s mobile number (11 digits).</source>
+        <translation>用于 add 和 edit：村民的手机号（11 位）。</translation>
+    </message>
+    <message>
+        <source>With add and edit: the village group (村民小组).</source>
+        <translation>用于 add 和 edit：村民小组。</translation>
+    </message>
+    <message>
+        <source>With add, edit, deposit, withdraw, repay: a note.</source>
+        <translation>用于 add、edit、deposit、withdraw、repay：备注。</translation>
+    </message>
+    <message>
+        <source>Write &quot;villager add --name N --phone P&quot;, &quot;villager edit ID --name N&quot;, &quot;villager find Q&quot;, &quot;villager show|ledger ID&quot;, &quot;villager deposit|withdraw|repay|set-limit ID AMOUNT&quot;.</source>
+        <translation>请写 “villager add --name 姓名 --phone 手机号”、“villager edit ID --name 姓名”、“villager find 查询”、“villager show|ledger ID”、“villager deposit|withdraw|repay|set-limit ID 金额”。</translation>
+    </message>
+    <message>
+        <source>Give what to change: --name, --phone, --group or --note.</source>
+        <translation>请给出要改的内容：--name、--phone、--group 或 --note。</translation>
+    </message>
+    <message>
+        <source>Changed %1 (id %2).</source>
+        <translation>已修改 %1（编号 %2）。</translation>
+    </message>
+    <message>
+        <source>Villagers and their accounts: add, edit, find, show, ledger, deposit, withdraw, repay, credit limit.</source>
+        <translation>村民和账户：新增、修改、查找、查看、账目、预存、取款、还款、赊账额度。</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +4329,14 @@ Station id: %2</source>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1 (type a new number to change it)</source>
+        <translation>不变：%1（填新号码才更换）</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::VillagersPage</name>
@@ -4453,6 +4473,14 @@ Station id: %2</source>
     <message>
         <source>&amp;Villagers</source>
         <translation>村民账户(&amp;V)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>修改(&amp;amp;H)…</translation>
+    </message>
+    <message>
+        <source>Changed %1.</source>
+        <translation>已修改 %1。</translation>
     </message>
 </context>
 </TS>

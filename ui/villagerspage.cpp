@@ -64,11 +64,43 @@ VillagerDialog::VillagerDialog(StationContext& station, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+VillagerDialog::VillagerDialog(StationContext& station, const Villager& editing, QWidget* parent)
+    : VillagerDialog(station, parent) {
+    m_editing = editing;
+    setWindowTitle(tr("Change %1").arg(editing.maskedLabel()));
+    m_name->setText(editing.name);
+    m_phone->setPlaceholderText(
+        tr("Unchanged: %1 (type a new number to change it)").arg(editing.maskedPhone()));
+    m_group->setText(editing.group);
+    m_note->setText(editing.note);
+}
+
 QString VillagerDialog::shownMessage() const {
     return m_message->text();
 }
 
 void VillagerDialog::save() {
+    if (m_editing) {
+        VillagerChanges changes;
+        const auto changed = [](const QLineEdit* field, const QString& was, std::optional<QString>& into) {
+            if (field->text() != was)
+                into = field->text();
+        };
+        changed(m_name, m_editing->name, changes.name);
+        changed(m_group, m_editing->group, changes.group);
+        changed(m_note, m_editing->note, changes.note);
+        if (!m_phone->text().trimmed().isEmpty())
+            changes.phone = m_phone->text();
+        auto edited = Accounts(m_station).edit(m_editing->id, changes);
+        if (!edited) {
+            showMessage(m_message, edited.error().message, Tone::Bad);
+            growToFitText(this);
+            return;
+        }
+        m_added = *edited;
+        accept();
+        return;
+    }
     NewVillager v;
     v.name = m_name->text();
     v.phone = m_phone->text();
@@ -91,6 +123,7 @@ VillagersPage::VillagersPage(StationContext& station, PrintService* printing, QW
     , m_accounts(station)
     , m_find(new QLineEdit(this))
     , m_add(new QPushButton(tr("&New villager…"), this))
+    , m_edit(new QPushButton(tr("C&hange…"), this))
     , m_villagers(new TextRowsModel({tr("Name"), tr("Phone"), tr("Group"), tr("Credit limit")}, this))
     , m_villagersView(new QTableView(this))
     , m_account(new QLabel(this))
@@ -125,6 +158,7 @@ VillagersPage::VillagersPage(StationContext& station, PrintService* printing, QW
     top->addWidget(findLabel);
     top->addWidget(m_find, 1);
     top->addWidget(m_add);
+    top->addWidget(m_edit);
 
     auto* amountLabel = new QLabel(tr("Amo&unt:"), this);
     amountLabel->setBuddy(m_amount);
@@ -157,6 +191,7 @@ VillagersPage::VillagersPage(StationContext& station, PrintService* printing, QW
 
     connect(m_find, &QLineEdit::returnPressed, this, [this] { find(m_find->text()); });
     connect(m_add, &QPushButton::clicked, this, [this] { (void)openAddDialog(); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { (void)openEditDialog(); });
     connect(m_villagersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& index) { showVillager(m_villagers->idAt(index.row())); });
     connect(m_amount, &QLineEdit::returnPressed, this, &VillagersPage::deposit);
@@ -220,11 +255,30 @@ void VillagersPage::find(const QString& text) {
 VillagerDialog* VillagersPage::openAddDialog() {
     if (m_dialog)
         return m_dialog;
-    m_dialog = new VillagerDialog(m_station, this);
+    return openDialog(new VillagerDialog(m_station, this));
+}
+
+VillagerDialog* VillagersPage::openEditDialog() {
+    if (m_dialog)
+        return m_dialog;
+    if (m_current.isEmpty())
+        return nullptr;
+    auto v = m_accounts.villager(m_current);
+    if (!v) {
+        showMessage(m_message, v.error().message, Tone::Bad);
+        return nullptr;
+    }
+    return openDialog(new VillagerDialog(m_station, *v, this));
+}
+
+VillagerDialog* VillagersPage::openDialog(VillagerDialog* dialog) {
+    m_dialog = dialog;
+    const bool adding = !dialog->editing();
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_dialog, &QDialog::accepted, this, [this] {
+    connect(m_dialog, &QDialog::accepted, this, [this, adding] {
         const Villager v = m_dialog->added();
-        showMessage(m_message, tr("Added %1.").arg(v.maskedLabel()), Tone::Good);
+        showMessage(m_message, (adding ? tr("Added %1.") : tr("Changed %1.")).arg(v.maskedLabel()),
+                    Tone::Good);
         m_current = v.id;
         m_find->setText(v.phoneTail);
         find(v.phoneTail);
@@ -237,8 +291,8 @@ VillagerDialog* VillagersPage::openAddDialog() {
 void VillagersPage::showVillager(const QString& villagerId) {
     m_current = villagerId;
     const bool chosen = !villagerId.isEmpty();
-    for (QWidget* w :
-         QList<QWidget*>{m_amount, m_method, m_deposit, m_repay, m_receipt, m_limit, m_setLimit, m_statement})
+    for (QWidget* w : QList<QWidget*>{m_edit, m_amount, m_method, m_deposit, m_repay, m_receipt, m_limit,
+                                      m_setLimit, m_statement})
         w->setEnabled(chosen);
     m_ledger->clear();
     if (!chosen) {

@@ -8,6 +8,7 @@
 #include "page.h"
 
 #include <QDialog>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -20,25 +21,30 @@ namespace cz::ui {
 class PrintService;
 class TextRowsModel;
 
-// Adds a villager: name, full mobile number, village group, note. Stays open with the reason when
-// station-core refuses (a duplicate number, a short one), so nothing typed is lost.
+// Adds a villager (name, full mobile number, village group, note), or changes one's record. Stays
+// open with the reason when station-core refuses (a duplicate number, a short one), so nothing typed
+// is lost. Editing shows the name in full (the clerk corrects it) but not the number: the mobile
+// field stays empty, showing the masked number, and a number typed there replaces it.
 class VillagerDialog : public QDialog {
     Q_OBJECT
 public:
     VillagerDialog(StationContext& station, QWidget* parent = nullptr);
+    VillagerDialog(StationContext& station, const Villager& editing, QWidget* parent = nullptr);
 
     [[nodiscard]] QLineEdit* nameField() const { return m_name; }
     [[nodiscard]] QLineEdit* phoneField() const { return m_phone; }
     [[nodiscard]] QLineEdit* groupField() const { return m_group; }
     [[nodiscard]] QLineEdit* noteField() const { return m_note; }
     [[nodiscard]] QString shownMessage() const;
-    [[nodiscard]] const Villager& added() const { return m_added; }
+    [[nodiscard]] const Villager& added() const { return m_added; } // or as changed
+    [[nodiscard]] bool editing() const { return m_editing.has_value(); }
 
-    // Adds the villager; closes the dialog on success.
+    // Adds the villager, or saves the changes; closes the dialog on success.
     void save();
 
 private:
     StationContext& m_station;
+    std::optional<Villager> m_editing;
     QLineEdit* m_name;
     QLineEdit* m_phone;
     QLineEdit* m_group;
@@ -59,6 +65,8 @@ public:
     void find(const QString& text);
     // Opens the add dialog (not modal to the test: it returns at once); null when none is open.
     VillagerDialog* openAddDialog();
+    // The same for the chosen villager's record; null when no villager is chosen.
+    VillagerDialog* openEditDialog();
     [[nodiscard]] VillagerDialog* addDialog() const { return m_dialog; }
     void showVillager(const QString& villagerId);
     void deposit();
@@ -80,6 +88,7 @@ public:
 
 private:
     void counterEntry(bool repayment);
+    VillagerDialog* openDialog(VillagerDialog* dialog);
     void reload();
 
     StationContext& m_station;
@@ -87,6 +96,7 @@ private:
     Accounts m_accounts;
     QLineEdit* m_find;
     QPushButton* m_add;
+    QPushButton* m_edit;
     TextRowsModel* m_villagers;
     QTableView* m_villagersView;
     QLabel* m_account;

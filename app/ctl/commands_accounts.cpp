@@ -1,4 +1,4 @@
-// Villagers and their accounts: villager add|find|show|ledger|deposit|withdraw|repay|set-limit.
+// Villagers and their accounts: villager add|edit|find|show|ledger|deposit|withdraw|repay|set-limit.
 // Phone numbers and names are masked everywhere but in "villager show", the one villager's own record.
 #include "accounts.h"
 #include "commands.h"
@@ -13,18 +13,19 @@ namespace {
 void defineVillager(QCommandLineParser& p) {
     p.addPositionalArgument(
         QStringLiteral("ACTION"),
-        Tr::tr("add (with --name and --phone); find PHONE-OR-NAME; show ID; ledger ID; deposit, withdraw or "
-               "repay ID AMOUNT (yuan, e.g. 50 or 12.50); set-limit ID AMOUNT."),
-        QStringLiteral(
-            "(add | find Q | show ID | ledger ID | deposit ID AMOUNT | withdraw ID AMOUNT | repay ID "
-            "AMOUNT | set-limit ID AMOUNT)"));
-    p.addOption(
-        option(QStringLiteral("name"), Tr::tr("With add: the villager's name."), QStringLiteral("NAME")));
-    p.addOption(option(QStringLiteral("phone"), Tr::tr("With add: the villager's mobile number (11 digits)."),
+        Tr::tr("add (with --name and --phone); edit ID (with the options to change); find PHONE-OR-NAME; "
+               "show ID; ledger ID; deposit, withdraw or repay ID AMOUNT (yuan, e.g. 50 or 12.50); set-limit "
+               "ID AMOUNT."),
+        QStringLiteral("(add | edit ID | find Q | show ID | ledger ID | deposit ID AMOUNT | withdraw ID "
+                       "AMOUNT | repay ID AMOUNT | set-limit ID AMOUNT)"));
+    p.addOption(option(QStringLiteral("name"), Tr::tr("With add and edit: the villager's name."),
+                       QStringLiteral("NAME")));
+    p.addOption(option(QStringLiteral("phone"),
+                       Tr::tr("With add and edit: the villager's mobile number (11 digits)."),
                        QStringLiteral("PHONE")));
-    p.addOption(option(QStringLiteral("group"), Tr::tr("With add: the village group (村民小组)."),
+    p.addOption(option(QStringLiteral("group"), Tr::tr("With add and edit: the village group (村民小组)."),
                        QStringLiteral("GROUP")));
-    p.addOption(option(QStringLiteral("note"), Tr::tr("With add, deposit, withdraw, repay: a note."),
+    p.addOption(option(QStringLiteral("note"), Tr::tr("With add, edit, deposit, withdraw, repay: a note."),
                        QStringLiteral("TEXT")));
     p.addOption(option(QStringLiteral("credit-limit"),
                        Tr::tr("With add: the credit limit in yuan (default 0)."), QStringLiteral("AMOUNT")));
@@ -110,8 +111,9 @@ int runVillager(Context& ctx, const QCommandLineParser& p) {
     Accounts accounts(ctx.station());
     const auto wrongUsage = [&] {
         return ctx.out.usage(
-            Tr::tr("Write \"villager add --name N --phone P\", \"villager find Q\", \"villager "
-                   "show|ledger ID\", \"villager deposit|withdraw|repay|set-limit ID AMOUNT\"."),
+            Tr::tr("Write \"villager add --name N --phone P\", \"villager edit ID --name N\", \"villager "
+                   "find Q\", \"villager show|ledger ID\", \"villager deposit|withdraw|repay|set-limit ID "
+                   "AMOUNT\"."),
             ctx.command);
     };
     if (action == QLatin1String("add")) {
@@ -147,6 +149,28 @@ int runVillager(Context& ctx, const QCommandLineParser& p) {
     if (pos.size() < 2)
         return wrongUsage();
     const QString id = pos[1];
+    if (action == QLatin1String("edit") && pos.size() == 2) {
+        VillagerChanges changes;
+        const auto given = [&](const char* name, std::optional<QString>& field) {
+            if (p.isSet(QString::fromLatin1(name)))
+                field = p.value(QString::fromLatin1(name));
+        };
+        given("name", changes.name);
+        given("phone", changes.phone);
+        given("group", changes.group);
+        given("note", changes.note);
+        if (!changes.name && !changes.phone && !changes.group && !changes.note)
+            return ctx.out.usage(Tr::tr("Give what to change: --name, --phone, --group or --note."),
+                                 ctx.command);
+        auto v = accounts.edit(id, changes);
+        if (!v)
+            return ctx.out.fail(v.error());
+        if (ctx.out.json())
+            ctx.out.object(villagerJson(*v));
+        else
+            ctx.out.text(Tr::tr("Changed %1 (id %2).").arg(v->maskedLabel(), v->id));
+        return 0;
+    }
     if (action == QLatin1String("show") && pos.size() == 2) {
         auto v = accounts.villager(id);
         if (!v)
@@ -236,8 +260,8 @@ int runVillager(Context& ctx, const QCommandLineParser& p) {
 QList<Command> accountCommands() {
     return {
         {QStringLiteral("villager"),
-         Tr::tr("Villagers and their accounts: add, find, show, ledger, deposit, withdraw, repay, credit "
-                "limit."),
+         Tr::tr("Villagers and their accounts: add, edit, find, show, ledger, deposit, withdraw, repay, "
+                "credit limit."),
          QStringLiteral(
              "(add --name N --phone P [--group G] [--credit-limit AMOUNT] | find Q | show ID | ledger ID "
              "| deposit|withdraw|repay ID AMOUNT [--method M] | set-limit ID AMOUNT)"),

@@ -109,6 +109,29 @@ private Q_SLOTS:
         QCOMPARE(text.code, 0);
         QVERIFY2(text.out.contains("30.50"), text.out.constData());
     }
+
+    void editChangesOnlyWhatIsGiven() {
+        const QString id =
+            addVillager(QStringLiteral("张山"), kPhone, {QStringLiteral("--group"), QStringLiteral("三组")});
+        const QString other = addVillager(QStringLiteral("李四"), QStringLiteral("13900001111"));
+        QVERIFY(!id.isEmpty() && !other.isEmpty());
+        const Run edited = ctl({QStringLiteral("villager"), QStringLiteral("edit"), id,
+                                QStringLiteral("--name"), QStringLiteral("张三")});
+        QCOMPARE(edited.code, 0);
+        QVERIFY(!edited.out.contains("张三")); // masked in the confirmation
+        const auto shown = json({QStringLiteral("villager"), QStringLiteral("show"), id});
+        QCOMPARE(shown.first().value(QStringLiteral("name")).toString(), QStringLiteral("张三"));
+        QCOMPARE(shown.first().value(QStringLiteral("group")).toString(), QStringLiteral("三组"));
+        QCOMPARE(shown.first().value(QStringLiteral("phone")).toString(), kPhone);
+        // Another villager's number, or nothing to change: refused, nothing written.
+        const QList<int> before = accountRows();
+        QCOMPARE(ctl({QStringLiteral("villager"), QStringLiteral("edit"), id, QStringLiteral("--phone"),
+                      QStringLiteral("13900001111")})
+                     .code,
+                 3);
+        QCOMPARE(ctl({QStringLiteral("villager"), QStringLiteral("edit"), id}).code, 2);
+        QCOMPARE(accountRows(), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliAccounts)

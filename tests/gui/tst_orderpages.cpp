@@ -61,6 +61,7 @@ private Q_SLOTS:
     void paidOrderIsWrittenAndReceiptOffered();
     void duplicatePhoneRefusedInDialog();
     void depositChangesShownBalance();
+    void editVillagerKeepsNumberHidden();
     void ordersPageCancelsAfterConfirmation();
     void modelsPassTheTester();
 
@@ -233,6 +234,39 @@ void TestOrderPages::duplicatePhoneRefusedInDialog() {
     QCOMPARE(page->villagers()->index(0, 1).data().toString(), QStringLiteral("139****1111"));
     QCOMPARE(page->villagers()->index(0, 0).data().toString(), QStringLiteral("李*"));
     QCOMPARE(page->currentVillager(), found->first().id);
+}
+
+void TestOrderPages::editVillagerKeepsNumberHidden() {
+    GuiFixture f;
+    const Villager v = addVillager(f, QStringLiteral("13812345678"));
+    MainWindow w(*f.station->ctx, f.scanClock());
+    showWindow(w);
+    w.showPage(w.pageCount() - 2);
+    VillagersPage* page = w.villagersPage();
+    QVERIFY(!page->openEditDialog()); // no villager chosen yet
+    page->find(QStringLiteral("5678"));
+    QCOMPARE(page->currentVillager(), v.id);
+    VillagerDialog* dialog = page->openEditDialog();
+    QVERIFY(dialog && dialog->editing());
+    // The number is not shown: the field is empty, its hint masked.
+    QVERIFY(dialog->phoneField()->text().isEmpty());
+    QVERIFY(dialog->phoneField()->placeholderText().contains(QStringLiteral("138****5678")));
+    QVERIFY(!dialog->phoneField()->placeholderText().contains(QStringLiteral("13812345678")));
+    QCOMPARE(dialog->nameField()->text(), v.name);
+    dialog->groupField()->setText(QStringLiteral("五组"));
+    dialog->save();
+    QTRY_VERIFY(!page->addDialog());
+    auto changed = Accounts(*f.station->ctx).villager(v.id);
+    QVERIFY(changed);
+    QCOMPARE(changed->group, QStringLiteral("五组"));
+    QCOMPARE(changed->phone, QStringLiteral("13812345678")); // left empty: unchanged
+    QCOMPARE(page->villagers()->index(0, 2).data().toString(), QStringLiteral("五组"));
+    // Saving without a change says so and keeps the dialog open.
+    dialog = page->openEditDialog();
+    dialog->save();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->shownMessage().isEmpty());
+    dialog->reject();
 }
 
 void TestOrderPages::depositChangesShownBalance() {

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void ledgerBalanceAndCashBook();
     void moneyRefusalsWriteNothing();
     void creditLimitChange();
+    void editVillager();
+    void editRefusalsWriteNothing();
     void parseYuanExactly();
 };
 
@@ -169,6 +171,68 @@ void TestAccounts::creditLimitChange() {
     QCOMPARE(accounts.setCreditLimit(QStringLiteral("x"), 1).error().code,
              QStringLiteral("villager.not_found"));
     QCOMPARE(accountRows(f), before);
+}
+
+void TestAccounts::editVillager() {
+    test::Fixture f;
+    Accounts accounts(*f.station->ctx);
+    const Villager v = *accounts.add(
+        {QStringLiteral("张山"), QStringLiteral("13812345678"), QStringLiteral("三组"), {}, 10000});
+    const int ops = f.rows(QStringLiteral("outbox"));
+    VillagerChanges changes;
+    changes.name = QStringLiteral("张三");
+    changes.phone = QStringLiteral("139 0000 1111");
+    auto edited = accounts.edit(v.id, changes);
+    QVERIFY2(edited.has_value(), edited ? "" : qPrintable(edited.error().message));
+    QCOMPARE(edited->name, QStringLiteral("张三"));
+    QCOMPARE(edited->group, QStringLiteral("三组")); // not given: unchanged
+    QCOMPARE(edited->creditLimitFen, 10000);
+    // Found by the new number and its tail, no longer by the old one.
+    QCOMPARE(accounts.find(QStringLiteral("1111"))->size(), 1);
+    QVERIFY(accounts.find(QStringLiteral("5678"))->isEmpty());
+    QCOMPARE(accounts.villager(v.id)->phone, QStringLiteral("13900001111"));
+    QCOMPARE(f.rows(QStringLiteral("outbox")), ops + 1);
+    const QJsonObject op = lastOp(f, QStringLiteral("villager.updated"));
+    QCOMPARE(op.value(QStringLiteral("villager")).toObject().value(QStringLiteral("name_masked")).toString(),
+             QStringLiteral("张*"));
+    QVERIFY(!QJsonDocument(op).toJson().contains("13900001111"));
+    // Clearing the note and the group is a change too.
+    VillagerChanges clear;
+    clear.group = QString();
+    QCOMPARE(accounts.edit(v.id, clear)->group, QString());
+}
+
+void TestAccounts::editRefusalsWriteNothing() {
+    test::Fixture f;
+    Accounts accounts(*f.station->ctx);
+    const Villager v = *accounts.add({QStringLiteral("张三"), QStringLiteral("13812345678"), {}, {}, 0});
+    QVERIFY(accounts.add({QStringLiteral("李四"), QStringLiteral("13900005678"), {}, {}, 0}).has_value());
+    const QList<int> before = accountRows(f);
+    const auto expect = [&](const VillagerChanges& c, const QString& id, const char* code) {
+        auto r = accounts.edit(id, c);
+        QVERIFY(!r.has_value());
+        QCOMPARE(r.error().code, QString::fromLatin1(code));
+        QVERIFY(!r.error().message.isEmpty());
+        QCOMPARE(accountRows(f), before);
+    };
+    VillagerChanges taken;
+    taken.phone = QStringLiteral("13900005678");
+    expect(taken, v.id, "villager.duplicate_phone");
+    VillagerChanges tail;
+    tail.phone = QStringLiteral("5678");
+    expect(tail, v.id, "villager.phone_full");
+    VillagerChanges blank;
+    blank.name = QStringLiteral("  ");
+    expect(blank, v.id, "villager.name_missing");
+    VillagerChanges same;
+    same.name = QStringLiteral("张三");
+    same.phone = QStringLiteral("13812345678"); // its own number is not a duplicate
+    expect(same, v.id, "villager.unchanged");
+    expect(VillagerChanges{}, v.id, "villager.unchanged");
+    VillagerChanges any;
+    any.note = QStringLiteral("x");
+    expect(any, QStringLiteral("nobody"), "villager.not_found");
+    QCOMPARE(accounts.villager(v.id)->name, QStringLiteral("张三"));
 }
 
 void TestAccounts::parseYuanExactly() {
