@@ -288,6 +288,8 @@ Result<AccountEntry> appendAccountEntry(WriteTx& tx, const QString& villagerId, 
          textOrEmpty(e.note), e.actor});
     if (!q)
         return fail(q.error());
+    if (auto st = tx.sealRow(Chain::Ledger, e.id); !st) // the ledger is hash-chained (chain.h)
+        return fail(st.error());
     if (auto st = tx.appendOp(QStringLiteral("account"), villagerId, QStringLiteral("account.entry"),
                               {{QStringLiteral("entry"), e.toOpJson()}});
         !st)
@@ -321,7 +323,7 @@ Result<Villager> Accounts::add(const NewVillager& input) {
     if (auto st = checkCreditLimit(input.creditLimitFen); !st)
         return fail(st.error());
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::AddVillager);
     if (!tx)
         return fail(tx.error());
     auto existing = villagers(tx->db(), kVillagerColumns + QStringLiteral(" WHERE phone = ?"), {phone->full});
@@ -423,7 +425,7 @@ Result<QList<AccountEntry>> Accounts::ledger(const QString& villagerId) {
 Result<Villager> Accounts::setCreditLimit(const QString& villagerId, qint64 limitFen) {
     if (auto st = checkCreditLimit(limitFen); !st)
         return fail(st.error());
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::SetCreditLimit);
     if (!tx)
         return fail(tx.error());
     auto v = loadVillager(*tx, villagerId);
@@ -448,7 +450,8 @@ Result<AccountEntry> Accounts::counterEntry(const QString& villagerId, const QSt
     auto note = checkText(noteInput, kMaxNote, AccountsText::tr("note"));
     if (!note)
         return fail(note.error());
-    auto tx = m_ctx.beginWrite();
+    auto tx =
+        m_ctx.beginWrite(kind == entry::kCorrection ? Permission::CorrectAccount : Permission::CounterMoney);
     if (!tx)
         return fail(tx.error());
     auto v = loadVillager(*tx, villagerId);
