@@ -423,7 +423,8 @@ QList<Command> stationCommands() {
         {QStringLiteral("carriers"), Tr::tr("Which carriers use waybill numbers like this one, best first."),
          QStringLiteral("WAYBILL"), false, false, defineCarriers, runCarriers},
         {QStringLiteral("audit"),
-         Tr::tr("Compare parcels found on places with the records; --apply fixes places. \"audit verify\" checks "
+         Tr::tr("Compare parcels found on places with the records; --apply fixes places. \"audit verify\" "
+                "checks "
                 "the tamper-evident history."),
          QStringLiteral("[--apply] [--slot SLOT]... [--from FILE] [SLOT:WAYBILL ...] | verify"), true, false,
          defineAudit, runAudit},
