@@ -10,7 +10,7 @@ qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 qt6-multimedia-dev
 libgl-dev libvulkan-dev
 fonts-noto-cjk
-sqlite3 libsqlite3-dev util-linux libicu-dev
+sqlite3 libsqlite3-dev util-linux libicu-dev libargon2-dev
 libzxing-dev zbar-tools
 cups cups-client cups-bsd printer-driver-cups-pdf libcups2-dev poppler-utils
 zlib1g-dev libssl-dev openssl libcpp-httplib-dev libmicrohttpd-dev nginx-light libqt6sql6-psql postgresql-15 postgresql-client-15

@@ -288,6 +288,8 @@ Result<AccountEntry> appendAccountEntry(WriteTx& tx, const QString& villagerId, 
          textOrEmpty(e.note), e.actor});
     if (!q)
         return fail(q.error());
+    if (auto st = tx.sealRow(Chain::Ledger, e.id); !st) // the ledger is hash-chained (chain.h)
+        return fail(st.error());
     if (auto st = tx.appendOp(QStringLiteral("account"), villagerId, QStringLiteral("account.entry"),
                               {{QStringLiteral("entry"), e.toOpJson()}});
         !st)
@@ -362,7 +364,7 @@ Result<Villager> Accounts::add(const NewVillager& input) {
     if (auto st = checkCreditLimit(input.creditLimitFen); !st)
         return fail(st.error());
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::AddVillager);
     if (!tx)
         return fail(tx.error());
     if (auto st = checkPhoneFree(*tx, phone->full); !st)
@@ -481,7 +483,7 @@ Result<Villager> Accounts::edit(const QString& villagerId, const VillagerChanges
             return fail(note.error());
         next.note = *note;
     }
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::AddVillager);
     if (!tx)
         return fail(tx.error());
     auto v = loadVillager(*tx, villagerId);
@@ -523,7 +525,7 @@ Result<Villager> Accounts::edit(const QString& villagerId, const VillagerChanges
 Result<Villager> Accounts::setCreditLimit(const QString& villagerId, qint64 limitFen) {
     if (auto st = checkCreditLimit(limitFen); !st)
         return fail(st.error());
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::SetCreditLimit);
     if (!tx)
         return fail(tx.error());
     auto v = loadVillager(*tx, villagerId);
@@ -548,7 +550,8 @@ Result<AccountEntry> Accounts::counterEntry(const QString& villagerId, const QSt
     auto note = checkText(noteInput, kMaxNote, AccountsText::tr("note"));
     if (!note)
         return fail(note.error());
-    auto tx = m_ctx.beginWrite();
+    auto tx =
+        m_ctx.beginWrite(kind == entry::kCorrection ? Permission::CorrectAccount : Permission::CounterMoney);
     if (!tx)
         return fail(tx.error());
     auto v = loadVillager(*tx, villagerId);

@@ -115,7 +115,7 @@ Result<QList<MoveResult>> ShelfAudit::applyAudit(const AuditReport& report) {
         any = any || !line.recordedSlot.isEmpty();
     if (!any)
         return moves;
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::ApplyShelfAudit);
     if (!tx)
         return fail(tx.error());
     for (const AuditLine& line : report.misplaced) {

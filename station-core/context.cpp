@@ -1,5 +1,6 @@
 #include "context.h"
 
+#include "chain.h"
 #include "writetx.h"
 
 #include <QCoreApplication>
@@ -86,6 +87,8 @@ Status StationContext::reload() {
     }
     (*q)->finish();
     m_settings = s;
+    if (auto st = reloadStaff(); !st)
+        return st;
     return m_carriers.load(*m_db);
 }
 
@@ -97,8 +100,99 @@ Status StationContext::requireInitialised() const {
                                 "(cunzhanctl init)."));
 }
 
+Status StationContext::reloadStaff() {
+    if (!hasChains(*m_db)) {
+        m_ownerExists = false;
+        return {};
+    }
+    auto owner = m_db->scalar(
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM staff_user WHERE role = 'owner' AND active = 1)"));
+    if (!owner)
+        return fail(owner.error());
+    m_ownerExists = owner->toBool();
+    if (m_user) {
+        // Deactivated or changed elsewhere (the owner at another terminal, cunzhanctl): follow it.
+        auto q = m_db->exec(QStringLiteral("SELECT role FROM staff_user WHERE name = ? AND active = 1"),
+                            {m_user->name});
+        if (!q)
+            return fail(q.error());
+        std::optional<Role> role;
+        if ((*q)->next())
+            role = parseRole((*q)->value(0).toString());
+        (*q)->finish();
+        if (role)
+            m_user->role = *role;
+        else
+            logout();
+    }
+    return {};
+}
+
 Result<WriteTx> StationContext::beginWrite() {
+    if (m_ownerExists && !m_user)
+        return fail(loginRequired());
     return WriteTx::begin(*m_db, *m_clock, *m_ids, m_actor);
+}
+
+Result<WriteTx> StationContext::beginWrite(Permission permission) {
+    if (auto st = require(permission); !st)
+        return fail(st.error());
+    auto tx = WriteTx::begin(*m_db, *m_clock, *m_ids, m_actor);
+    if (tx && permissionAudited(permission))
+        tx->setAuditAction(QString::fromLatin1(permissionName(permission)));
+    return tx;
+}
+
+Result<WriteTx> StationContext::beginLocal() {
+    return WriteTx::beginLocal(*m_db, *m_clock, *m_ids, m_actor);
+}
+
+void StationContext::setUser(const QString& name, Role role) {
+    m_user = Session{name, role};
+    m_actor = name;
+}
+
+void StationContext::logout() {
+    m_user.reset();
+    m_actor = QString::fromLatin1(kStationActor);
+}
+
+bool StationContext::can(Permission permission) const {
+    if (!m_ownerExists)
+        return true;
+    return m_user && roleAllows(m_user->role, permission);
+}
+
+Error StationContext::loginRequired() const {
+    return Error{ErrorKind::Conflict,
+                 QStringLiteral("login.required"),
+                 ContextText::tr("Log in first: this station has staff, and changes are made by a person "
+                                 "with a PIN."),
+                 {}};
+}
+
+Status StationContext::require(Permission permission) {
+    if (can(permission))
+        return {};
+    // The refusal is recorded; a failure to record it does not turn it into a permission.
+    (void)audit(QStringLiteral("permission.denied"), QString::fromLatin1(permissionName(permission)));
+    if (!m_user)
+        return fail(loginRequired());
+    return fail(ErrorKind::Conflict, QStringLiteral("permission.denied"),
+                ContextText::tr("A %1 may not do this (%2): ask the station's owner.")
+                    .arg(roleLabel(m_user->role), permissionLabel(permission)),
+                {QString::fromLatin1(permissionName(permission))});
+}
+
+Status StationContext::audit(const QString& action, const QString& subject, const QString& detail) {
+    if (!hasChains(*m_db))
+        return {};
+    auto tx = beginLocal();
+    if (!tx)
+        return fail(tx.error());
+    if (auto st = tx->appendAudit(action, subject, detail); !st)
+        return st;
+    return tx->commit();
 }
 
 void StationContext::setActor(const QString& actor) {

@@ -8,11 +8,13 @@
 #include "carriers.h"
 #include "clock.h"
 #include "database.h"
+#include "permissions.h"
 #include "settingdefs.h"
 
 #include <QJsonObject>
 #include <QObject>
 #include <memory>
+#include <optional>
 
 namespace cz {
 
@@ -72,11 +74,37 @@ public:
     [[nodiscard]] qint64 now() const { return m_clock->nowMs(); }
 
     // The one write path: a WriteTx on this station's database, clock and ids, acting as actor().
+    // Once the station has an owner, a context nobody is logged in on may only read: the plain
+    // form then refuses (login.required).
     [[nodiscard]] Result<WriteTx> beginWrite();
+    // The same after require(permission): what every service's state change begins with.
+    [[nodiscard]] Result<WriteTx> beginWrite(Permission permission);
+    // The station's own security bookkeeping (staff, failed PINs, the audit log): WriteTx::beginLocal.
+    [[nodiscard]] Result<WriteTx> beginLocal();
     // Who the changes made through this context are recorded as (events, cash entries, ops):
-    // kStationActor until people log in; the login will set the person here.
+    // kStationActor until people log in, then the person's name (Staff::login).
     [[nodiscard]] const QString& actor() const { return m_actor; }
     void setActor(const QString& actor);
+
+    // The person logged in through this context, if any (Staff::login sets it).
+    struct Session {
+        QString name;
+        Role role = Role::Keeper;
+    };
+    [[nodiscard]] const std::optional<Session>& user() const { return m_user; }
+    void setUser(const QString& name, Role role);
+    void logout();
+    // Whether the station has an active owner: before that, the station works as it did before
+    // staff existed (everything allowed, recorded as kStationActor).
+    [[nodiscard]] bool ownerExists() const { return m_ownerExists; }
+    // Whether the permission table lets this context's user do it (no owner yet: everything).
+    [[nodiscard]] bool can(Permission permission) const;
+    // Refuses (login.required or permission.denied, translated; the refusal is written to the audit
+    // log and nothing else) unless can(permission).
+    [[nodiscard]] Status require(Permission permission);
+    // Writes one audit log row in a transaction of its own (logins, reveals, exports, ...).
+    [[nodiscard]] Status audit(const QString& action, const QString& subject = {},
+                               const QString& detail = {});
 
     // After a service commits: tells the views what changed (changed(domains)).
     void notifyChanged(Domains domains);
@@ -100,6 +128,8 @@ Q_SIGNALS:
 private:
     StationContext(std::unique_ptr<Database> db, std::shared_ptr<Clock> clock, std::shared_ptr<IdSource> ids);
     [[nodiscard]] Status reload();
+    [[nodiscard]] Status reloadStaff();
+    [[nodiscard]] Error loginRequired() const;
 
     std::unique_ptr<Database> m_db;
     std::shared_ptr<Clock> m_clock;
@@ -108,6 +138,8 @@ private:
     StationSettings m_settings;
     QString m_stationId;
     QString m_actor;
+    std::optional<Session> m_user;
+    bool m_ownerExists = false;
     qint64 m_dataVersion = -1;
 };
 

@@ -9,8 +9,10 @@
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUuid>
+#include <fcntl.h>
 #include <optional>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace cz {
 
@@ -116,6 +118,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString& requestedPath, c
         return fail(ErrorKind::Unavailable, QStringLiteral("db.dir_not_writable"),
                     StorageText::tr("Cannot create the folder %1 for the database.")
                         .arg(QDir::toNativeSeparators(file.absolutePath())));
+    } else {
+        // The database holds the station's county token, PIN hashes and villagers' phone numbers:
+        // created 0600, before SQLite opens it, so that SQLite creates the -wal and -shm files with
+        // the same mode (it copies the database file's).
+        const int fd =
+            ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+    }
+    // A database made before (by an older build, or another umask): narrowed to its owner, with its
+    // journal files.
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile f(path + suffix);
+        if (f.exists() && (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                              QFileDevice::ReadOther | QFileDevice::WriteOther)))
+            (void)f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     // WAL keeps its -wal and -shm files beside the database, so the folder must be writable too.
     if (!QFileInfo(file.absolutePath()).isWritable())

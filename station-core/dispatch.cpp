@@ -244,7 +244,7 @@ Result<int> DispatchDesk::importRates(const QString& csv) {
     if (rows.isEmpty())
         return fail(badInput(QStringLiteral("rates.empty"), DispatchText::tr("The rate file has no rates.")));
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::ImportRates);
     if (!tx)
         return fail(tx.error());
     for (const QString& c : carriers) {
@@ -340,7 +340,7 @@ Status DispatchDesk::importWaybillBlock(const QString& carrierCode, const QStrin
             DispatchText::tr("A number block is a prefix of up to 8 letters or digits and a range "
                              "FROM-TO that fits in the given number of digits; the numbers must have "
                              "8 to 32 characters.")));
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::ImportWaybills);
     if (!tx)
         return fail(tx.error());
     // Overlapping blocks would hand out the same number twice.
@@ -452,7 +452,7 @@ Result<Dispatch> DispatchDesk::accept(const DispatchRequest& r) {
     d.feeFen = price->feeFen;
     d.zone = price->zone;
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::AcceptDispatch);
     if (!tx)
         return fail(tx.error());
     if (!r.waybill.trimmed().isEmpty()) {

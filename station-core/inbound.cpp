@@ -147,7 +147,7 @@ Result<ReceiveResult> Inbound::receive(const ReceiveRequest& given) {
         carrier = candidates.first().code;
     }
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::ReceiveParcels);
     if (!tx)
         return fail(tx.error());
     // Checked again inside the transaction: another program may have received it since.

@@ -64,7 +64,7 @@ Result<Manifest> Manifests::openManifest() {
     auto open = currentManifest();
     if (open || open.error().kind != ErrorKind::NotFound)
         return open;
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::VanHandover);
     if (!tx)
         return fail(tx.error());
     const QString id = tx->newId();
@@ -104,7 +104,7 @@ Result<BagSummary> Manifests::addToBag(const QString& bagNoInput, const QString&
     if (!open)
         return fail(open.error());
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::VanHandover);
     if (!tx)
         return fail(tx.error());
     std::optional<Dispatch> d;
@@ -213,7 +213,7 @@ Result<Manifest> Manifests::handOver(const QString& driverInput, const QString& 
     auto van = checkVan(driverInput, plateInput);
     if (!van)
         return fail(van.error());
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::VanHandover);
     if (!tx)
         return fail(tx.error());
     auto open = loadManifest(QStringLiteral("status = 'open'"), {});

@@ -5,6 +5,7 @@
 #include "dispatch.h"
 #include "orders.h"
 #include "shelves.h"
+#include "staff.h"
 
 namespace cz {
 
@@ -378,6 +379,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"catalogue.search", &catalogueSearchSchemaStep},
         {"accounts.initial", &accountsSchemaStep},
         {"orders.initial", &ordersSchemaStep},
+        {"staff.initial", &staffSchemaStep},
     };
     return all;
 }

@@ -281,7 +281,7 @@ Result<Order> Orders::place(const QString& villagerId, const QList<OrderLineInpu
             OrdersText::tr("Choose how the order is paid now: cash, WeChat, Alipay or bank transfer."));
     const PayMethod paidBy = payment == OrderPayment::Now ? method : PayMethod::Account;
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::PlaceOrder);
     if (!tx)
         return fail(tx.error());
     auto villager = loadVillager(*tx, villagerId);
@@ -391,7 +391,7 @@ Result<Order> Orders::cancel(const QString& orderId, const QString& reasonInput)
     if (reason.size() > kMaxReason)
         return fail(ErrorKind::BadInput, QStringLiteral("text.too_long"),
                     OrdersText::tr("The reason is too long (at most %1 characters).").arg(kMaxReason));
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::CancelOrder);
     if (!tx)
         return fail(tx.error());
     auto o = loadOrder(tx->db(), orderId);
@@ -495,7 +495,9 @@ Result<Order> Orders::show(const QString& orderId) {
 }
 
 Result<int> Orders::settleRefunds() {
-    auto n = settleAll(m_ctx.database(), [this] { return m_ctx.beginWrite(); });
+    if (!m_ctx.can(Permission::PlaceOrder)) // a read-only run leaves them to the next clerk or sync
+        return 0;
+    auto n = settleAll(m_ctx.database(), [this] { return m_ctx.beginWrite(Permission::PlaceOrder); });
     if (n && *n > 0)
         m_ctx.notifyChanged(Domains(Domain::Orders) | Domain::Accounts);
     return n;

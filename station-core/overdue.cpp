@@ -45,7 +45,7 @@ Result<int> Overdue::queueReminders() {
         return fail(items.error());
     if (items->isEmpty())
         return 0;
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::QueueReminders);
     if (!tx)
         return fail(tx.error());
     const QString day = localDate(tx->now()).toString(Qt::ISODate);
@@ -81,7 +81,7 @@ Result<Parcel> Overdue::markForReturn(const QString& parcelId, ReturnReason reas
     if (note.size() > 200)
         return fail(ErrorKind::BadInput, QStringLiteral("return.note_too_long"),
                     OverdueText::tr("The note is too long (at most 200 characters)."));
-    auto change = m_parcels.beginChange(parcelId);
+    auto change = m_parcels.beginChange(parcelId, Permission::MarkReturn);
     if (!change)
         return fail(change.error());
     WriteTx& tx = change->tx;

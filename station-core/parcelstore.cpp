@@ -41,8 +41,8 @@ Result<Parcel> ParcelStore::loadForUpdate(WriteTx& tx, const QString& parcelId) 
     return p;
 }
 
-Result<ParcelChange> ParcelStore::beginChange(const QString& parcelId) {
-    auto tx = m_ctx.beginWrite();
+Result<ParcelChange> ParcelStore::beginChange(const QString& parcelId, Permission permission) {
+    auto tx = m_ctx.beginWrite(permission);
     if (!tx)
         return fail(tx.error());
     auto p = loadForUpdate(*tx, parcelId);

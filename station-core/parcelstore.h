@@ -5,6 +5,7 @@
 #pragma once
 
 #include "parcel.h"
+#include "permissions.h"
 #include "result.h"
 #include "writetx.h"
 
@@ -32,8 +33,9 @@ public:
     [[nodiscard]] Result<QList<Parcel>> query(const QString& where, const QVariantList& args = {});
     // The parcel as it is inside the transaction; parcel.not_found when there is none.
     [[nodiscard]] Result<Parcel> loadForUpdate(WriteTx& tx, const QString& parcelId);
-    // Begins a write transaction (StationContext::beginWrite) and loads the parcel inside it.
-    [[nodiscard]] Result<ParcelChange> beginChange(const QString& parcelId);
+    // Begins a write transaction (StationContext::beginWrite, checking the permission) and loads the
+    // parcel inside it.
+    [[nodiscard]] Result<ParcelChange> beginChange(const QString& parcelId, Permission permission);
     // The next free pickup code for a place, from the station's running sequence; preferredSeq
     // (when free) keeps a parcel's old number.
     [[nodiscard]] Result<std::pair<int, QString>> allocateCode(WriteTx& tx, const QString& shelf, int layer,

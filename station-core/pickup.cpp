@@ -320,7 +320,7 @@ Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QStr
     if (!collector)
         return fail(collector.error());
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::HandOver);
     if (!tx)
         return fail(tx.error());
     HandoverResult result;
@@ -392,7 +392,7 @@ Result<HandoverResult> Pickup::handOver(const QStringList& parcelIds, const QStr
 }
 
 Result<Parcel> Pickup::undoPickup(const QString& parcelId) {
-    auto change = m_parcels.beginChange(parcelId);
+    auto change = m_parcels.beginChange(parcelId, Permission::UndoPickup);
     if (!change)
         return fail(change.error());
     WriteTx& tx = change->tx;

@@ -73,7 +73,7 @@ Result<StationSetup::LayoutChange> StationSetup::beginLayoutChange(const QString
     auto slots = parseShelfSpec(spec);
     if (!slots)
         return fail(slots.error());
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::ChangeSettings);
     if (!tx)
         return fail(tx.error());
     return LayoutChange{std::move(*slots), std::move(*tx)};
@@ -124,7 +124,7 @@ Status StationSetup::setSetting(const QString& key, const QString& rawValue) {
     if (!stored)
         return fail(stored.error());
 
-    auto tx = m_ctx.beginWrite();
+    auto tx = m_ctx.beginWrite(Permission::ChangeSettings);
     if (!tx)
         return fail(tx.error());
     if (auto q = tx->exec(QStringLiteral("INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)"),

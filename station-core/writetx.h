@@ -8,11 +8,13 @@
 // sync client (sync/client/syncstore.cpp) begins them; a station-side change never does.
 #pragma once
 
+#include "chain.h"
 #include "clock.h"
 #include "database.h"
 #include "result.h"
 
 #include <QJsonObject>
+#include <array>
 
 namespace cz {
 
@@ -30,6 +32,10 @@ public:
                                                const QString& actor = {});
     // A transaction that commits without an outbox op and refuses to append one (see above).
     [[nodiscard]] static Result<WriteTx> beginDownstream(Database& db, const Clock& clock, IdSource& ids);
+    // The second exception: the station's own security bookkeeping (staff, PIN hashes, failed PINs,
+    // the audit log), which never goes to the county as ops. Commits without an op.
+    [[nodiscard]] static Result<WriteTx> beginLocal(Database& db, const Clock& clock, IdSource& ids,
+                                                    const QString& actor = {});
     WriteTx(WriteTx&& other) noexcept;
     WriteTx& operator=(WriteTx&&) = delete;
     WriteTx(const WriteTx&) = delete;
@@ -54,6 +60,14 @@ public:
     // paid (cash, wechat, alipay, bank), empty where the counter does not record it (fees in cash).
     [[nodiscard]] Result<QString> appendCashEntry(const QString& kind, qint64 amountFen, const QString& ref,
                                                   const QString& note = {}, const QString& method = {});
+    // Appends a row to the audit log (security-relevant actions: logins, failed PINs, denials,
+    // reveals, setting changes, undo, corrections, exports), chained like the history.
+    [[nodiscard]] Status appendAudit(const QString& action, const QString& subject = {},
+                                     const QString& detail = {});
+    // At commit, also appends an audit row: action, the first op's entity id and kind.
+    void setAuditAction(const QString& action) { m_auditAction = action; }
+    // Links a row another file inserted in this transaction (by its key) into its chain.
+    [[nodiscard]] Status sealRow(Chain chain, const QString& key);
     // Fails, rolling back, if no outbox op was appended: a state change that sync would never see.
     [[nodiscard]] Status commit();
 
@@ -64,6 +78,18 @@ public:
 
 private:
     WriteTx(Database& db, IdSource& ids, qint64 now, bool downstream, QString actor);
+    // The next link of a chain for a row with these values (chain.h): its seq and hash. The head
+    // is read once per chain and transaction and written back at commit.
+    struct Link {
+        qint64 seq = 0;
+        QByteArray hash;
+    };
+    [[nodiscard]] Result<Link> nextLink(Chain chain, const QVariantList& values);
+    struct ChainState {
+        bool loaded = false;
+        bool dirty = false;
+        Link head;
+    };
 
     Database* m_db;
     IdSource* m_ids;
@@ -72,6 +98,12 @@ private:
     int m_ops = 0;
     bool m_active = true;
     bool m_downstream = false;
+    bool m_local = false;
+    QString m_auditAction;
+    QString m_firstEntityId;
+    QString m_firstKind;
+    bool m_chained = false; // the database has the chains (hasChains)
+    std::array<ChainState, kChainCount> m_chains;
 };
 
 } // namespace cz

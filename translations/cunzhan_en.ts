@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs for %1: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs for %1: try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs for %1: try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Station</name>
     <message numerus="yes">
         <source>%1 (%n parcel(s))</source>

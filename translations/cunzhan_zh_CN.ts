@@ -1003,6 +1003,159 @@
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>owner</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>keeper</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <source>trainee</source>
+        <translation>实习生</translation>
+    </message>
+    <message>
+        <source>receiving parcels</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>handing over parcels</source>
+        <translation>交付包裹</translation>
+    </message>
+    <message>
+        <source>undoing a pickup</source>
+        <translation>撤销取件</translation>
+    </message>
+    <message>
+        <source>marking a parcel for return</source>
+        <translation>标记退回</translation>
+    </message>
+    <message>
+        <source>sending reminders</source>
+        <translation>发提醒</translation>
+    </message>
+    <message>
+        <source>applying a shelf audit</source>
+        <translation>按盘点调整货位</translation>
+    </message>
+    <message>
+        <source>accepting a parcel to send</source>
+        <translation>收寄件</translation>
+    </message>
+    <message>
+        <source>importing rates</source>
+        <translation>导入费率</translation>
+    </message>
+    <message>
+        <source>importing waybill numbers</source>
+        <translation>导入运单号段</translation>
+    </message>
+    <message>
+        <source>bagging and handing over to the van</source>
+        <translation>装袋和交接给班车</translation>
+    </message>
+    <message>
+        <source>adding a villager</source>
+        <translation>新建村民账户</translation>
+    </message>
+    <message>
+        <source>deposits, payouts and repayments</source>
+        <translation>存款、取款和还款</translation>
+    </message>
+    <message>
+        <source>correcting an account</source>
+        <translation>更正账目</translation>
+    </message>
+    <message>
+        <source>setting a credit limit</source>
+        <translation>设置赊账额度</translation>
+    </message>
+    <message>
+        <source>placing an order</source>
+        <translation>代购下单</translation>
+    </message>
+    <message>
+        <source>cancelling an order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>changing the station&apos;s settings</source>
+        <translation>修改本站设置</translation>
+    </message>
+    <message>
+        <source>managing staff</source>
+        <translation>管理人员</translation>
+    </message>
+    <message>
+        <source>showing a full phone number</source>
+        <translation>显示完整手机号</translation>
+    </message>
+    <message>
+        <source>showing a sender&apos;s full ID number</source>
+        <translation>显示寄件人完整身份证号</translation>
+    </message>
+    <message>
+        <source>exporting data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>姓名或密码不对。</translation>
+    </message>
+    <message>
+        <source>No staff member is called %1.</source>
+        <translation>没有叫 %1 的人员。</translation>
+    </message>
+    <message>
+        <source>The PIN could not be stored safely (%1).</source>
+        <translation>无法安全保存密码（%1）。</translation>
+    </message>
+    <message>
+        <source>A PIN is exactly %1 digits.</source>
+        <translation>密码必须正好是 %1 位数字。</translation>
+    </message>
+    <message>
+        <source>A staff name has 1 to %1 characters.</source>
+        <translation>人员姓名为 1 到 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The name %1 is reserved; choose another.</source>
+        <translation>%1 这个名字保留给程序使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>The station already has an owner; the owner adds staff.</source>
+        <translation>本站已有站长；其他人员由站长添加。</translation>
+    </message>
+    <message>
+        <source>There is already a staff member called %1.</source>
+        <translation>已经有叫 %1 的人员。</translation>
+    </message>
+    <message>
+        <source>Another owner&apos;s PIN can only be reset with the recovery code.</source>
+        <translation>其他站长的密码只能用恢复码重设。</translation>
+    </message>
+    <message>
+        <source>%1 is the station&apos;s only owner; add another owner first.</source>
+        <translation>%1 是本站唯一的站长；请先添加另一位站长。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs for %1: try again in %n second(s).</source>
+        <translation>
+            <numerusform>%1 输错密码次数太多：请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recovery code resets an owner&apos;s PIN; %1 is not an active owner.</source>
+        <translation>恢复码只能重设站长的密码；%1 不是在用的站长。</translation>
+    </message>
+    <message>
+        <source>That is not the station&apos;s recovery code.</source>
+        <translation>这不是本站的恢复码。</translation>
+    </message>
+</context>
+<context>
     <name>Station</name>
     <message>
         <source>The station is not set up yet: give it a name and a shelf layout first (cunzhanctl init).</source>
@@ -1045,6 +1198,14 @@
     <message>
         <source>The language is zh_CN (Chinese, the default) or en (English).</source>
         <translation>语言只能是 zh_CN（中文，默认）或 en（英文）。</translation>
+    </message>
+    <message>
+        <source>Log in first: this station has staff, and changes are made by a person with a PIN.</source>
+        <translation>请先登录：本站已设人员，修改数据要由有密码的人员操作。</translation>
+    </message>
+    <message>
+        <source>A %1 may not do this (%2): ask the station&apos;s owner.</source>
+        <translation>%1不能做这件事（%2）：请找站长。</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1285,14 @@
     <message>
         <source>The database driver gives no SQLite connection.</source>
         <translation>数据库驱动没有提供 SQLite 连接。</translation>
+    </message>
+    <message>
+        <source>Internal error: the history&apos;s chain record is missing; the change was cancelled. Run cunzhanctl audit verify.</source>
+        <translation>内部错误：记录链的链头丢失，本次修改已取消。请运行 cunzhanctl audit verify。</translation>
+    </message>
+    <message>
+        <source>Internal error: a row to record in the history is missing.</source>
+        <translation>内部错误：要记入记录链的一行不存在。</translation>
     </message>
 </context>
 <context>
@@ -1691,10 +1860,6 @@ Database: %2</source>
     <message>
         <source>Which carriers use waybill numbers like this one, best first.</source>
         <translation>哪些快递公司使用这样的单号，最可能的在前。</translation>
-    </message>
-    <message>
-        <source>Compare parcels found on places with the records; --apply fixes places.</source>
-        <translation>把位置上找到的包裹与记录对比；--apply 修正位置。</translation>
     </message>
     <message>
         <source>Show this help.</source>
@@ -2779,6 +2944,82 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>Villagers and their accounts: add, edit, find, show, ledger, deposit, withdraw, repay, credit limit.</source>
         <translation>村民和账户：新增、修改、查找、查看、账目、预存、取款、还款、赊账额度。</translation>
+    </message>
+    <message>
+        <source>init NAME (the first owner); add NAME --role ROLE; list; reset-pin NAME; deactivate NAME; recover NAME (a forgotten owner PIN, with the recovery code).</source>
+        <translation>init 姓名（第一位站长）；add 姓名 --role 角色；list；reset-pin 姓名；deactivate 姓名；recover 姓名（站长忘记密码时，用恢复码）。</translation>
+    </message>
+    <message>
+        <source>With add: owner, keeper or trainee.</source>
+        <translation>用于 add：owner（站长）、keeper（营业员）或 trainee（实习生）。</translation>
+    </message>
+    <message>
+        <source>With recover: the recovery code printed at setup.</source>
+        <translation>用于 recover：建立站长时打印的恢复码。</translation>
+    </message>
+    <message>
+        <source>Read the new PIN (init, add, reset-pin, recover) from the first line of standard input; else from the environment variable CUNZHAN_NEW_PIN.</source>
+        <translation>从标准输入的第一行读新密码（init、add、reset-pin、recover）；不给时读环境变量 CUNZHAN_NEW_PIN。</translation>
+    </message>
+    <message>
+        <source>Give the new PIN with --new-pin-stdin or CUNZHAN_NEW_PIN.</source>
+        <translation>请用 --new-pin-stdin 或 CUNZHAN_NEW_PIN 给出新密码。</translation>
+    </message>
+    <message>
+        <source>This is the recovery code for a forgotten owner PIN. It is shown only now: print it or write it down, and keep it locked away.</source>
+        <translation>这是站长忘记密码时用的恢复码，只显示这一次：请打印或抄下来，锁好保管。</translation>
+    </message>
+    <message>
+        <source>Give one of: init NAME, add NAME --role ROLE, list, reset-pin NAME, deactivate NAME, recover NAME --code CODE.</source>
+        <translation>请给出其中之一：init 姓名、add 姓名 --role 角色、list、reset-pin 姓名、deactivate 姓名、recover 姓名 --code 恢复码。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>输错次数</translation>
+    </message>
+    <message>
+        <source>--role takes owner, keeper or trainee.</source>
+        <translation>--role 只能是 owner、keeper 或 trainee。</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows chained, %3 from before, head %4</source>
+        <translation>%1：%2 行在链上，%3 行早于记录链，链头 %4</translation>
+    </message>
+    <message>
+        <source>The history in %1 was changed behind the program&apos;s back: %2 (at link %3).</source>
+        <translation>%1 的记录被绕过程序改动过：%2（第 %3 环）。</translation>
+    </message>
+    <message>
+        <source>The history in %1 was changed behind the program&apos;s back: %2 at row %3 (link %4).</source>
+        <translation>%1 的记录被绕过程序改动过：%2，在第 %3 行（第 %4 环）。</translation>
+    </message>
+    <message>
+        <source>Staff and PINs: the first owner, adding, listing, resetting, recovery.</source>
+        <translation>人员和密码：第一位站长、添加、列出、重设、恢复。</translation>
+    </message>
+    <message>
+        <source>Compare parcels found on places with the records; --apply fixes places. &quot;audit verify&quot; checks the tamper-evident history.</source>
+        <translation>把货位上找到的包裹和记录比对；--apply 修正货位。&quot;audit verify&quot; 检查防篡改的记录链。</translation>
+    </message>
+    <message>
+        <source>Act as this staff member; the PIN comes from --pin-stdin or the environment variable CUNZHAN_PIN. Once the station has an owner, commands that change data need it.</source>
+        <translation>以这位人员的身份操作；密码来自 --pin-stdin 或环境变量 CUNZHAN_PIN。本站有站长以后，修改数据的命令都需要它。</translation>
+    </message>
+    <message>
+        <source>Read the --user PIN from the first line of standard input.</source>
+        <translation>从标准输入的第一行读 --user 的密码。</translation>
+    </message>
+    <message>
+        <source>Give the PIN of %1 with --pin-stdin or the environment variable CUNZHAN_PIN.</source>
+        <translation>请用 --pin-stdin 或环境变量 CUNZHAN_PIN 给出 %1 的密码。</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,12 @@ struct Command {
 [[nodiscard]] QList<Command> catalogueCommands(); // commands_catalogue.cpp
 [[nodiscard]] QList<Command> accountCommands();   // commands_accounts.cpp: villagers and their accounts
 [[nodiscard]] QList<Command> orderCommands();     // commands_orders.cpp: proxy orders
+[[nodiscard]] QList<Command> staffCommands();     // commands_staff.cpp: staff and PINs
+// One line of standard input, trimmed (C stdio, so that several reads in one run share its buffer:
+// --pin-stdin and then --new-pin-stdin).
+[[nodiscard]] QString readStdinLine();
+// "audit verify" (commands_staff.cpp): the hash chains of the history.
+[[nodiscard]] int runAuditVerify(Context& ctx);
 
 // An option with a value when valueName is given, else a flag.
 [[nodiscard]] QCommandLineOption option(const QString& name, const QString& description,

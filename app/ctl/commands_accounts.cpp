@@ -175,6 +175,10 @@ int runVillager(Context& ctx, const QCommandLineParser& p) {
         auto v = accounts.villager(id);
         if (!v)
             return ctx.out.fail(v.error());
+        // The full name and number: a permission, and recorded.
+        if (auto st = ctx.station().require(Permission::RevealPhone); !st)
+            return ctx.out.fail(st.error());
+        (void)ctx.station().audit(QStringLiteral("reveal.phone"), v->id);
         auto state = accounts.state(id);
         if (!state)
             return ctx.out.fail(state.error());

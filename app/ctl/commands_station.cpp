@@ -365,6 +365,8 @@ void printAudit(const Context& ctx, const AuditReport& report) {
 }
 
 int runAudit(Context& ctx, const QCommandLineParser& p) {
+    if (p.positionalArguments() == QStringList{QStringLiteral("verify")})
+        return runAuditVerify(ctx);
     QList<AuditScan> scans;
     for (const QString& arg : p.positionalArguments()) {
         const qsizetype colon = arg.indexOf(QLatin1Char(':'));
@@ -421,8 +423,10 @@ QList<Command> stationCommands() {
         {QStringLiteral("carriers"), Tr::tr("Which carriers use waybill numbers like this one, best first."),
          QStringLiteral("WAYBILL"), false, false, defineCarriers, runCarriers},
         {QStringLiteral("audit"),
-         Tr::tr("Compare parcels found on places with the records; --apply fixes places."),
-         QStringLiteral("[--apply] [--slot SLOT]... [--from FILE] [SLOT:WAYBILL ...]"), true, false,
+         Tr::tr("Compare parcels found on places with the records; --apply fixes places. \"audit verify\" "
+                "checks "
+                "the tamper-evident history."),
+         QStringLiteral("[--apply] [--slot SLOT]... [--from FILE] [SLOT:WAYBILL ...] | verify"), true, false,
          defineAudit, runAudit},
     };
 }

@@ -201,8 +201,12 @@ int runExportBatch(Context& ctx, const QCommandLineParser& p) {
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1)
         return ctx.out.usage(Tr::tr("Give one file to write."), ctx.command);
+    if (auto st = ctx.station().require(Permission::ExportData); !st)
+        return ctx.out.fail(st.error());
     SyncStore store(ctx.station().database(), ctx.station().clock());
     auto n = exportBatch(store, pos.first());
+    if (n)
+        (void)ctx.station().audit(QStringLiteral("export.batch"), pos.first(), QString::number(*n));
     if (!n)
         return ctx.out.fail(n.error());
     if (ctx.out.json()) {

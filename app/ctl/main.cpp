@@ -5,6 +5,7 @@
 #include "context.h"
 #include "i18n.h"
 #include "output.h"
+#include "staff.h"
 #include "testhooks.h"
 
 #include <QCoreApplication>
@@ -27,11 +28,13 @@ struct Globals {
     QString lang; // --lang: this run's language, over the station's setting
     int busyTimeoutMs = 5000;
     qint64 fakeNowMs = 0; // a fixed clock, in test builds only (testhooks.h)
-    QStringList rest;     // the command and its arguments
+    QString user;         // --user: the staff member acting
+    bool pinStdin = false;
+    QStringList rest; // the command and its arguments
 };
 
-const QStringList kGlobalNames{QStringLiteral("db"), QStringLiteral("json"), QStringLiteral("busy-timeout"),
-                               QStringLiteral("lang")};
+const QStringList kGlobalNames{QStringLiteral("db"),   QStringLiteral("json"), QStringLiteral("busy-timeout"),
+                               QStringLiteral("lang"), QStringLiteral("user"), QStringLiteral("pin-stdin")};
 
 // Our own help option: addHelpOption() would also offer --help-all with Qt's own options.
 QCommandLineOption helpOption() {
@@ -54,6 +57,13 @@ void defineGlobal(QCommandLineParser& p) {
                 "which is Chinese unless the station chose English; the shell's locale does not "
                 "matter)."),
          QStringLiteral("LANG")});
+    p.addOption(
+        {QStringLiteral("user"),
+         Tr::tr("Act as this staff member; the PIN comes from --pin-stdin or the environment variable "
+                "CUNZHAN_PIN. Once the station has an owner, commands that change data need it."),
+         QStringLiteral("NAME")});
+    p.addOption(
+        {QStringLiteral("pin-stdin"), Tr::tr("Read the --user PIN from the first line of standard input.")});
     p.addOption(helpOption());
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("COMMAND"), Tr::tr("The command to run, then its own arguments."),
@@ -75,6 +85,8 @@ QString readGlobals(const QStringList& args, Globals& g) {
             .absoluteFilePath();
     g.rest = p.positionalArguments();
     g.lang = p.value(QStringLiteral("lang"));
+    g.user = p.value(QStringLiteral("user"));
+    g.pinStdin = p.isSet(QStringLiteral("pin-stdin"));
     if (p.isSet(QStringLiteral("lang")) && !isSupportedLanguage(g.lang))
         return Tr::tr("--lang takes zh_CN or en, not \"%1\".").arg(g.lang);
 
@@ -100,7 +112,7 @@ bool asksForHelp(const QStringList& args) {
 
 QList<Command> allCommands() {
     return stationCommands() + parcelCommands() + dispatchCommands() + printCommands() + syncCommands() +
-           catalogueCommands() + accountCommands() + orderCommands();
+           catalogueCommands() + accountCommands() + orderCommands() + staffCommands();
 }
 
 const Command* findCommand(const QList<Command>& commands, const QString& name) {
@@ -175,6 +187,30 @@ std::unique_ptr<StationContext> openExisting(const Globals& g, const OpenOptions
         return nullptr;
     }
     return std::move(*s);
+}
+
+// Logs --user in on the station; without it, once the station has an owner, the run is recorded as
+// "support" and may only read (the core refuses changes without a login).
+Status actAs(const Globals& g, StationContext& station) {
+    if (g.user.isEmpty()) {
+        if (station.ownerExists())
+            station.setActor(QStringLiteral("support"));
+        return {};
+    }
+    QString pin;
+    if (g.pinStdin) {
+        pin = readStdinLine();
+    } else {
+        pin = qEnvironmentVariable("CUNZHAN_PIN");
+    }
+    if (pin.isEmpty())
+        return fail(ErrorKind::BadInput, QStringLiteral("usage"),
+                    Tr::tr("Give the PIN of %1 with --pin-stdin or the environment variable CUNZHAN_PIN.")
+                        .arg(g.user));
+    auto m = Staff(station).login(g.user, pin);
+    if (!m)
+        return fail(m.error());
+    return {};
 }
 
 int run(QCoreApplication& app) {
@@ -264,6 +300,8 @@ int run(QCoreApplication& app) {
                                  .arg(g.dbPath),
                              {}});
         if (auto st = ctx.open(); !st)
+            return out.fail(st.error());
+        if (auto st = actAs(g, ctx.station()); !st)
             return out.fail(st.error());
         if (command->needsInit && !ctx.station().isInitialised())
             return out.fail(

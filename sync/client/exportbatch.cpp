@@ -31,6 +31,9 @@ Result<int> exportBatch(SyncStore& store, const QString& path) {
     if (!file.open(QIODevice::WriteOnly))
         return fail(ErrorKind::Unavailable, QStringLiteral("batch.cannot_write"),
                     ExportText::tr("Cannot write %1: %2").arg(native, file.errorString()));
+    // The batch holds villagers' phone numbers: readable by its owner only (the temporary file that
+    // becomes it, so it is never wider, not even for a moment).
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(encode(Batch{e->stationId, *ops}));
     if (!file.commit())
         return fail(ErrorKind::Unavailable, QStringLiteral("batch.cannot_write"),

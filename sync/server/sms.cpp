@@ -65,6 +65,9 @@ bool appendToSpool(const QString& path, const Notice& n) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return false;
+    // Full phone numbers: readable by the server's own user only.
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return false;
     const QJsonObject line{
         {QStringLiteral("id"), n.id}, {QStringLiteral("phone"), n.phone}, {QStringLiteral("text"), n.text}};
     const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';

@@ -176,6 +176,9 @@ private Q_SLOTS:
         QVERIFY(run);
         QCOMPARE(run->sent, 1);
         QFile spool(county::spoolPath(*f.store));
+        // Full phone numbers: the spool is the server user's only.
+        QCOMPARE(spool.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QVERIFY(spool.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = spool.readAll().split('\n');
         QCOMPARE(lines.size(), 2); // one line and the final newline

@@ -385,6 +385,9 @@ void TestSyncClient::exportBatchHoldsTheUnackedOps() {
     QVERIFY(n.has_value());
     QCOMPARE(*n, 2);
     QFile file(path);
+    // Phone numbers inside: the owner's only.
+    QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const auto batch = decodeBatch(file.readAll());
     QVERIFY2(batch, qPrintable(batch.error));
