@@ -378,6 +378,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"catalogue.search", &catalogueSearchSchemaStep},
         {"accounts.initial", &accountsSchemaStep},
         {"orders.initial", &ordersSchemaStep},
+        {"orders.refunds_and_reports", &ordersRefundsSchemaStep},
     };
     return all;
 }
