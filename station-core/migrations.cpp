@@ -379,6 +379,7 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"accounts.initial", &accountsSchemaStep},
         {"orders.initial", &ordersSchemaStep},
         {"orders.refunds_and_reports", &ordersRefundsSchemaStep},
+        {"catalogue.pinyin_inside", &catalogueInnerPinyinSchemaStep},
     };
     return all;
 }
