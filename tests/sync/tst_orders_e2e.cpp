@@ -2,12 +2,12 @@
 // (SQLite or PostgreSQL, CUNZHAN_TEST_BACKEND), its administration commands, and the real
 // `cunzhanctl` over HTTP on loopback.
 //
-// The station's orders domain is not on this branch yet, so the order.placed op is hand-built and
-// pushed over the real HTTP protocol with the station's own token (read from its database), as the
-// station's outbox would push it. The station's handler of order_status is not here either: the
-// test asserts that the station's sync client received the county's decisions (and reports them
-// as skipped, a kind it does not store yet). Rates and a waybill block assigned at the county reach
-// the station, and a dispatch is priced and numbered from them without any hand import.
+// orderDecisionsAndPricesReachTheStation: an order.placed op hand-built and pushed over the real
+// HTTP protocol with the station's own token, decided at the county; the station skips decisions on
+// an order it does not have. Rates and a waybill block assigned at the county reach the station, a
+// dispatch is priced and numbered from them without any hand import, and their withdrawal brings the
+// station's own rates back and stops the block.
+// wholeChainThroughOneStation: the whole proxy-order chain with the real binaries (see there).
 #include "../server/countyfixture.h"
 #include "countyprocess.h"
 #include "processrun.h"
@@ -254,6 +254,44 @@ private Q_SLOTS:
         QVERIFY2(sent.code == 0, sent.err.constData());
         QCOMPARE(sent.json().value(QStringLiteral("waybill")).toString(), QStringLiteral("YT600000000001"));
         QCOMPARE(sent.json().value(QStringLiteral("fee_fen")).toInt(), 2400);
+
+        // The county withdraws its YTO rates and the block: the station's own rates apply again, and
+        // the block gives no new number.
+        const QString own = m_dir.filePath(QStringLiteral("own-rates.csv"));
+        QFile of(own);
+        QVERIFY(of.open(QIODevice::WriteOnly));
+        of.write("carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g\n"
+                 "YTO,广东省,本站,1000,500,30000\n");
+        of.close();
+        QCOMPARE(ctl({QStringLiteral("rates"), QStringLiteral("import"), own}).code, 0);
+        county(db, {QStringLiteral("rates"), QStringLiteral("withdraw"), QStringLiteral("yto")}, &exit);
+        QCOMPARE(exit, 0);
+        county(db, {QStringLiteral("rates"), QStringLiteral("withdraw"), QStringLiteral("YTO")}, &exit);
+        QVERIFY(exit != 0); // nothing published any more
+        county(db,
+               {QStringLiteral("waybill-block"), QStringLiteral("withdraw"), stationId,
+                QStringLiteral("YTO:YT600000000001")},
+               &exit);
+        QCOMPARE(exit, 0);
+        auto yto = [&] {
+            const Run status = ctl({QStringLiteral("waybill-block"), QStringLiteral("status")});
+            bool ok = false;
+            for (const QJsonObject& o : jsonLines(status.out, &ok))
+                if (o.value(QStringLiteral("carrier")).toString() == QLatin1String("YTO"))
+                    return o.value(QStringLiteral("left")).toInteger(-1);
+            return qint64(-2);
+        };
+        QCOMPARE(yto(), 499);
+        const Run again = ctl({QStringLiteral("sync"), QStringLiteral("--once")});
+        QVERIFY2(again.code == 0, again.err.constData());
+        const Run ownQuote =
+            ctl({QStringLiteral("rates"), QStringLiteral("quote"), QStringLiteral("--carrier"),
+                 QStringLiteral("YTO"), QStringLiteral("--province"), QStringLiteral("广东省"),
+                 QStringLiteral("--weight"), QStringLiteral("2300")});
+        QVERIFY2(ownQuote.code == 0, ownQuote.err.constData());
+        QCOMPARE(ownQuote.json().value(QStringLiteral("fee_fen")).toInt(), 1000 + 2 * 500);
+        const qint64 left = yto();
+        QVERIFY2(left == 0 || left == -2, qPrintable(QString::number(left))); // none left, or not listed
     }
 
     // The whole chain through one station database with the real binaries: the county's catalogue
@@ -315,10 +353,13 @@ private Q_SLOTS:
         };
         const QString shipped = place(QStringLiteral("F1:1"), {QStringLiteral("deposit")});
         const QString refused = place(QStringLiteral("R1:2"), {QStringLiteral("deposit")});
+        const QString refusedAtCounter =
+            place(QStringLiteral("R1:1"),
+                  {QStringLiteral("now"), QStringLiteral("--method"), QStringLiteral("wechat")});
         const QString cancelled =
             place(QStringLiteral("R1:1"),
                   {QStringLiteral("now"), QStringLiteral("--method"), QStringLiteral("cash")});
-        for (const QString& id : {shipped, refused, cancelled})
+        for (const QString& id : {shipped, refused, refusedAtCounter, cancelled})
             QVERIFY2(id.size() == 36, qPrintable(id));
         const Run cancelRun = ctl({QStringLiteral("order"), QStringLiteral("cancel"), cancelled,
                                    QStringLiteral("--reason"), QStringLiteral("买重了")});
@@ -364,6 +405,11 @@ private Q_SLOTS:
                &exit);
         QCOMPARE(exit, 0);
         QCOMPARE(countyStatus(refused), QStringLiteral("refused"));
+        county(db,
+               {QStringLiteral("orders"), QStringLiteral("refuse"), refusedAtCounter,
+                QStringLiteral("--reason"), QStringLiteral("停产")},
+               &exit);
+        QCOMPARE(exit, 0);
         county(db, {QStringLiteral("orders"), QStringLiteral("accept"), cancelled}, &exit);
         QVERIFY(exit != 0); // cancelled at the station: nothing to decide
 
@@ -376,6 +422,21 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
         QCOMPARE(o.value(QStringLiteral("reason")).toString(), QStringLiteral("缺货"));
         QCOMPARE(o.value(QStringLiteral("refund_due")).toBool(), false); // from the deposit: back already
+        // Paid at the counter: the money stays in the till until the villager comes for it.
+        QCOMPARE(stationOrder(refusedAtCounter).value(QStringLiteral("refund_due")).toBool(), true);
+        QCOMPARE(stationSum(m_station, QStringLiteral("SELECT sum(amount_fen) FROM cash_entry")),
+                 50000 + 1280);
+        const Run due =
+            ctl({QStringLiteral("order"), QStringLiteral("list"), QStringLiteral("--refund-due")});
+        QCOMPARE(due.code, 0);
+        QCOMPARE(due.json().value(QStringLiteral("id")).toString(), refusedAtCounter);
+        const Run refunded = ctl({QStringLiteral("order"), QStringLiteral("refund"), refusedAtCounter});
+        QVERIFY2(refunded.code == 0, refunded.err.constData());
+        QCOMPARE(refunded.json().value(QStringLiteral("refund_due")).toBool(), false);
+        QCOMPARE(
+            stationSum(m_station, QStringLiteral("SELECT count(*) FROM cash_entry WHERE amount_fen = -1280"
+                                                 " AND method = 'wechat'")),
+            1);
 
         // The van brings the parcel: receiving it links the order, handing it over completes it.
         const Run received =
@@ -398,9 +459,11 @@ private Q_SLOTS:
         QCOMPARE(countyStatus(shipped), QStringLiteral("collected"));
         QCOMPARE(countyStatus(refused), QStringLiteral("refused"));
         QCOMPARE(countyStatus(cancelled), QStringLiteral("cancelled"));
+        QCOMPARE(countyStatus(refusedAtCounter), QStringLiteral("refused"));
 
         // The money: 500 yuan in, 160 yuan spent on the one order that went through; the refused
-        // order's 25.60 went back to the deposit, the cancelled order's 12.80 back over the counter.
+        // order's 25.60 went back to the deposit; the cancelled order's 12.80 back over the counter,
+        // and the other refused order's 12.80 paid back by WeChat when the villager came for it.
         const Run shown = ctl({QStringLiteral("villager"), QStringLiteral("show"), villager});
         QVERIFY2(shown.code == 0, shown.err.constData());
         QCOMPARE(shown.json().value(QStringLiteral("balance_fen")).toInteger(), 50000 - 16000);
@@ -409,7 +472,7 @@ private Q_SLOTS:
         QCOMPARE(stationSum(m_station, QStringLiteral("SELECT sum(amount_fen) FROM cash_entry")), 50000);
         QCOMPARE(stationSum(m_station, QStringLiteral("SELECT count(*) FROM cash_entry WHERE ref IN"
                                                       " (SELECT id FROM account_entry)")),
-                 3);
+                 5);
         QCOMPARE(stationSum(m_station, QStringLiteral("SELECT count(*) FROM outbox WHERE acked_at IS NULL")),
                  0);
     }
