@@ -806,6 +806,7 @@ QStringList ordersSchemaStep() {
 QStringList ordersRefundsSchemaStep() {
     return {
         QStringLiteral("ALTER TABLE proxy_order ADD COLUMN report_due INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX proxy_order_report_due ON proxy_order(id) WHERE report_due = 1"),
         QStringLiteral(
             "CREATE INDEX proxy_order_parcel ON proxy_order(parcel_id) WHERE parcel_id IS NOT NULL"),
     };
