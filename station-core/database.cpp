@@ -60,13 +60,19 @@ Error corruptError(const QString& path) {
 
 Database::Database(QString path, QString connection)
     : m_path(std::move(path))
-    , m_connection(std::move(connection)) {}
+    , m_connection(std::move(connection))
+    , m_checkpointer(m_path) {}
 
 Database::~Database() {
     m_statements.clear();
     for (sqlite3_stmt* stmt : std::as_const(m_writes))
         sqlite3_finalize(stmt);
     m_writes.clear();
+    // The worker's connection closes first, so that this one is the last and SQLite checkpoints and
+    // removes the log at its close, as without the worker.
+    if (m_raw)
+        sqlite3_wal_hook(m_raw, nullptr, nullptr);
+    m_checkpointer.stop();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -169,6 +175,8 @@ Status Database::configure(const OpenOptions& options) {
                     StorageText::tr("The database %1 cannot use write-ahead logging (is it on a read-only or "
                                     "network drive?).")
                         .arg(QDir::toNativeSeparators(m_path)));
+    if (auto st = attachRaw(); !st)
+        return st;
     // 16 MiB of page cache instead of SQLite's 2 MiB: a receive touches a dozen index pages spread
     // over a large file, and every miss is a read from the OS (about a tenth of a receive's time
     // at a million parcels).
@@ -364,16 +372,24 @@ Status Database::write(const QString& sql, const QVariantList& args) {
     return writeRaw(sql, args);
 }
 
+Status Database::attachRaw() {
+    // The connection the Qt driver opened: one connection, so transactions are shared.
+    const QVariant h = handle().driver()->handle();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0 || !*static_cast<sqlite3* const*>(h.data()))
+        return fail(ErrorKind::Internal, QStringLiteral("db.error"),
+                    StorageText::tr("The database driver gives no SQLite connection."));
+    m_raw = *static_cast<sqlite3* const*>(h.data());
+    // Replaces SQLite's automatic checkpoint (itself a log hook) on this connection.
+    sqlite3_wal_hook(
+        m_raw,
+        [](void* checkpointer, sqlite3* db, const char* schema, int frames) {
+            return static_cast<WalCheckpointer*>(checkpointer)->afterCommit(db, schema, frames);
+        },
+        &m_checkpointer);
+    return {};
+}
+
 Status Database::writeRaw(const QString& sql, const QVariantList& args) {
-    if (!m_raw) {
-        // The connection the Qt driver opened: one connection, so transactions are shared.
-        const QVariant h = handle().driver()->handle();
-        if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0 ||
-            !*static_cast<sqlite3* const*>(h.data()))
-            return fail(ErrorKind::Internal, QStringLiteral("db.error"),
-                        StorageText::tr("The database driver gives no SQLite connection."));
-        m_raw = *static_cast<sqlite3* const*>(h.data());
-    }
     auto it = m_writes.find(sql);
     if (it == m_writes.end()) {
         sqlite3_stmt* stmt = nullptr;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "result.h"
+#include "walcheckpointer.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -60,6 +61,9 @@ public:
     void rollback();
     [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
 
+    // Checkpoints of the log so far: by the background worker, and inline by a commit (walcheckpointer.h).
+    [[nodiscard]] WalCheckpointer::Counts checkpointCounts() const { return m_checkpointer.counts(); }
+
     [[nodiscard]] Error errorFrom(const QSqlError& error) const;
     // The same for a result code of SQLite's API (the primary code is its low byte) and its message.
     [[nodiscard]] Error errorFrom(int sqliteCode, const QString& message) const;
@@ -77,6 +81,8 @@ private:
     // db.schema_foreign when the steps recorded in schema_step are not this build's.
     [[nodiscard]] Status checkStepLedger();
     [[nodiscard]] Status execRaw(const QString& sql);
+    // The driver's sqlite3 connection (m_raw), and the log hook that hands checkpoints to m_checkpointer.
+    [[nodiscard]] Status attachRaw();
     [[nodiscard]] Result<QSqlQuery*> execPrepared(const QString& sql, const QVariantList& args);
     [[nodiscard]] Status writeRaw(const QString& sql, const QVariantList& args = {});
     [[nodiscard]] Status injectedFault();
@@ -89,6 +95,7 @@ private:
     // write()'s statements, finalised before the connection closes.
     QHash<QString, sqlite3_stmt*> m_writes;
     sqlite3* m_raw = nullptr;
+    WalCheckpointer m_checkpointer;
     FaultInjector m_faultInjector;
     int m_accessIndex = 0;
 };

@@ -216,6 +216,26 @@
     </message>
 </context>
 <context>
+    <name>cz::ui::OrderPage</name>
+    <message numerus="yes">
+        <source>%n villager(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::OrdersPage</name>
+    <message numerus="yes">
+        <source>%n refused order(s) refunded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::OverduePage</name>
     <message numerus="yes">
         <source>%n overdue, fees so far %1 yuan.</source>
@@ -320,6 +340,16 @@
         <translation>
             <numerusform>%n refused</numerusform>
             <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::VillagersPage</name>
+    <message numerus="yes">
+        <source>%n villager(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -867,6 +867,110 @@
         <source>The print option %1 cannot be sent: its value &quot;%2&quot; contains a space, which makes this version of the print service (CUPS) crash.</source>
         <translation>无法发送打印选项 %1：其值“%2”含有空格，会使当前版本的打印服务（CUPS）崩溃。</translation>
     </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Paid now (%1)</source>
+        <translation>现付（%1）</translation>
+    </message>
+    <message>
+        <source>From the deposit</source>
+        <translation>预存扣款</translation>
+    </message>
+    <message>
+        <source>On credit</source>
+        <translation>赊账</translation>
+    </message>
+    <message>
+        <source>owes %1</source>
+        <translation>欠 %1</translation>
+    </message>
+    <message>
+        <source>Proxy order receipt</source>
+        <translation>代购订单凭条</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Price differs from the catalogue</source>
+        <translation>价格与目录不同</translation>
+    </message>
+    <message>
+        <source>Goods arrive at the station; keep this receipt.</source>
+        <translation>货到服务站后凭此单领取，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Order receipt %1</source>
+        <translation>订单凭条 %1</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>收款收据</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Keep this receipt.</source>
+        <translation>请妥善保管此收据。</translation>
+    </message>
+    <message>
+        <source>Payment receipt %1</source>
+        <translation>收款收据 %1</translation>
+    </message>
+    <message>
+        <source>Account statement %1</source>
+        <translation>账户对账单 %1</translation>
+    </message>
+    <message>
+        <source>Account statement of %1 (%2), %3</source>
+        <translation>%1（%2）账户对账单，%3</translation>
+    </message>
+    <message>
+        <source>Balance: %1 yuan · Credit limit: %2 yuan · Owed: %3 yuan</source>
+        <translation>余额：%1 元 · 赊账额度：%2 元 · 欠款：%3 元</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>No entries.</source>
+        <translation>暂无记录。</translation>
+    </message>
 </context>
 <context>
     <name>Query</name>
@@ -2771,6 +2875,29 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     </message>
 </context>
 <context>
+    <name>cz::ui::BasketModel</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::CameraScanner</name>
     <message>
         <source>Scan with camera</source>
@@ -3032,6 +3159,10 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
         <source>Station</source>
         <translation>站点</translation>
     </message>
+    <message>
+        <source>Proxy buying</source>
+        <translation>代购</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::ManifestModel</name>
@@ -3046,6 +3177,272 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>Waybill</source>
         <translation>运单号</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::OrderPage</name>
+    <message>
+        <source>Remove li&amp;ne</source>
+        <translation>删除此行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pla&amp;ce order</source>
+        <translation>下单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Scan a product, or type its name or pinyin (xdw)</source>
+        <translation>扫商品条码，或输入名称、拼音（如 xdw）</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the phone, or the name</source>
+        <translation>手机尾号4位或姓名</translation>
+    </message>
+    <message>
+        <source>Pay now</source>
+        <translation>现付</translation>
+    </message>
+    <message>
+        <source>From deposit</source>
+        <translation>预存扣款</translation>
+    </message>
+    <message>
+        <source>On credit</source>
+        <translation>赊账</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>商品(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>村民(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment:</source>
+        <translation>付款(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>%1 has been withdrawn from the catalogue.</source>
+        <translation>%1 已从目录下架。</translation>
+    </message>
+    <message>
+        <source>No item in the catalogue has the barcode %1.</source>
+        <translation>目录中没有条码为 %1 的商品。</translation>
+    </message>
+    <message>
+        <source>%1%2 — %3 yuan</source>
+        <translation>%1%2 — %3 元</translation>
+    </message>
+    <message>
+        <source>%1: %2 in the basket.</source>
+        <translation>%1：购物篮中 %2 件。</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Total: %1 yuan</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>No villager matches %1. Add the villager on the Villagers page.</source>
+        <translation>没有与 %1 匹配的村民。请在“村民账户”页添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n villager(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 位村民。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The basket is empty: scan or search the items first.</source>
+        <translation>购物篮是空的：请先扫码或搜索商品。</translation>
+    </message>
+    <message>
+        <source>Choose the villager the order is for.</source>
+        <translation>请选择下单的村民。</translation>
+    </message>
+    <message>
+        <source>Not ordered: %1</source>
+        <translation>未下单：%1</translation>
+    </message>
+    <message>
+        <source>Ordered for %1: %2 yuan.</source>
+        <translation>已为 %1 下单：%2 元。</translation>
+    </message>
+    <message>
+        <source>Some prices differ from the catalogue now; the order keeps the prices shown.</source>
+        <translation>部分价格与当前目录不同；订单按显示的价格记录。</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>凭条</translation>
+    </message>
+    <message>
+        <source>Print a receipt for this order?</source>
+        <translation>打印此订单的凭条吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Buy for villagers</source>
+        <translation>代购下单(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::OrdersPage</name>
+    <message>
+        <source>paid now</source>
+        <translation>现付</translation>
+    </message>
+    <message>
+        <source>from deposit</source>
+        <translation>预存扣款</translation>
+    </message>
+    <message>
+        <source>on credit</source>
+        <translation>赊账</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>取消订单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int receipt</source>
+        <translation>打印凭条(&amp;I)</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <source>Refund due</source>
+        <translation>待退款</translation>
+    </message>
+    <message>
+        <source>Why the order is cancelled</source>
+        <translation>取消订单的原因</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>原因(&amp;N)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused order(s) refunded.</source>
+        <translation>
+            <numerusform>已为 %n 个被拒订单退款。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, refund due</source>
+        <translation>%1，待退款</translation>
+    </message>
+    <message>
+        <source>Choose an order to see its lines and events.</source>
+        <translation>选择一个订单查看明细和记录。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 yuan, %4</source>
+        <translation>%1 · %2 · %3 元，%4</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>prices differ from the catalogue</source>
+        <translation>价格与目录不同</translation>
+    </message>
+    <message>
+        <source>Say why the order is cancelled.</source>
+        <translation>请填写取消订单的原因。</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Cancel this order? The money goes back to where it came from.</source>
+        <translation>取消此订单吗？款项将原路退回。</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>未取消：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 yuan refunded.</source>
+        <translation>已取消；已退款 %1 元。</translation>
+    </message>
+    <message>
+        <source>Order &amp;list</source>
+        <translation>订单(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -3912,6 +4309,170 @@ Station id: %2</source>
     <message>
         <source>Connect to the county in Settings to send and fetch changes.</source>
         <translation>请在“设置”中连接县级中心以收发更改。</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::VillagerDialog</name>
+    <message>
+        <source>New villager</source>
+        <translation>新增村民</translation>
+    </message>
+    <message>
+        <source>11-digit mobile number</source>
+        <translation>11位手机号</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>手机号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Village &amp;group:</source>
+        <translation>村民小组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::VillagersPage</name>
+    <message>
+        <source>&amp;New villager…</source>
+        <translation>新增村民(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>赊账额度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Deposi&amp;t</source>
+        <translation>预存(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Repa&amp;y</source>
+        <translation>还款(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceipt</source>
+        <translation>收据(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Set limit</source>
+        <translation>设定额度</translation>
+    </message>
+    <message>
+        <source>State&amp;ment</source>
+        <translation>对账单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the phone, or the name</source>
+        <translation>手机尾号4位或姓名</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Amo&amp;unt:</source>
+        <translation>金额(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Cred&amp;it limit:</source>
+        <translation>赊账额度(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>No villager matches %1.</source>
+        <translation>没有与 %1 匹配的村民。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n villager(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 位村民。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Find a villager to see the account.</source>
+        <translation>查找村民以查看账户。</translation>
+    </message>
+    <message>
+        <source>%1: balance %2 yuan · credit limit %3 yuan · owed %4 yuan</source>
+        <translation>%1：余额 %2 元 · 赊账额度 %3 元 · 欠款 %4 元</translation>
+    </message>
+    <message>
+        <source>Repayment of %1 yuan recorded (%2).</source>
+        <translation>已记录还款 %1 元（%2）。</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 yuan recorded (%2).</source>
+        <translation>已记录预存 %1 元（%2）。</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>Print a receipt for this payment?</source>
+        <translation>打印此笔款项的收据吗？</translation>
+    </message>
+    <message>
+        <source>Set the credit limit to %1 yuan? This is the owner&apos;s decision.</source>
+        <translation>将赊账额度设为 %1 元吗？此项应由站长决定。</translation>
+    </message>
+    <message>
+        <source>Credit limit set to %1 yuan.</source>
+        <translation>赊账额度已设为 %1 元。</translation>
+    </message>
+    <message>
+        <source>Choose the ledger entry to print a receipt for.</source>
+        <translation>请选择要打印收据的账目。</translation>
+    </message>
+    <message>
+        <source>&amp;Villagers</source>
+        <translation>村民账户(&amp;V)</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "cups.h"
 #include "handoverpage.h"
 #include "navrail.h"
+#include "orderpage.h"
+#include "orderspage.h"
 #include "overduepage.h"
 #include "parcelspage.h"
 #include "pickuppage.h"
@@ -16,6 +18,7 @@
 #include "style.h"
 #include "synccontroller.h"
 #include "syncstatuswidget.h"
+#include "villagerspage.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -69,6 +72,9 @@ MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, Pri
     , m_send(new SendPage(station, m_printing, m_stack))
     , m_handover(new HandoverPage(station, m_printing, m_stack))
     , m_settings(new SettingsPage(station, m_stack))
+    , m_order(new OrderPage(station, m_printing, m_stack))
+    , m_villagers(new VillagersPage(station, m_printing, m_stack))
+    , m_orders(new OrdersPage(station, m_printing, m_stack))
     , m_stationLabel(new QLabel(this))
     , m_retryPrint(new QPushButton(this))
     , m_mediaDevices(new QMediaDevices(this))
@@ -85,6 +91,8 @@ MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, Pri
         {tr("Parcels"), {m_receive, m_pickup, m_parcels, m_shelves, m_overdue}},
         {tr("Sending"), {m_send, m_handover}},
         {tr("Station"), {m_settings}},
+        // Appended so F1..F8 keep their pages; these take F10..F12 (F9 is the camera).
+        {tr("Proxy buying"), {m_order, m_villagers, m_orders}},
     };
     for (const auto& [group, pages] : groups) {
         m_nav->addGroup(group);
@@ -168,13 +176,19 @@ MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, Pri
 }
 
 void MainWindow::addPageActions(int index, const QString& title) {
-    // Application-wide, as before: F-keys also work while the camera window has the focus.
-    const QKeySequence fkey(static_cast<int>(Qt::Key_F1) + index);
-    auto* fkeyAction = new QAction(this);
-    fkeyAction->setShortcut(fkey);
-    fkeyAction->setShortcutContext(Qt::ApplicationShortcut);
-    connect(fkeyAction, &QAction::triggered, this, [this, index] { showPage(index); });
-    addAction(fkeyAction);
+    // F1..F8 in rail order, then F10..F12: F9 is the camera's. Pages beyond have the rail and Alt only.
+    const int fkeyNumber = index < 8 ? index + 1 : index + 2;
+    QStringList keys;
+    if (fkeyNumber <= 12) {
+        // Application-wide, as before: F-keys also work while the camera window has the focus.
+        const QKeySequence fkey(static_cast<int>(Qt::Key_F1) + fkeyNumber - 1);
+        auto* fkeyAction = new QAction(this);
+        fkeyAction->setShortcut(fkey);
+        fkeyAction->setShortcutContext(Qt::ApplicationShortcut);
+        connect(fkeyAction, &QAction::triggered, this, [this, index] { showPage(index); });
+        addAction(fkeyAction);
+        keys << fkey.toString(QKeySequence::NativeText);
+    }
     // The page title's mnemonic, as a tab bar offered it.
     const QKeySequence mnemonic = QKeySequence::mnemonic(title);
     auto* altAction = new QAction(this);
@@ -183,11 +197,11 @@ void MainWindow::addPageActions(int index, const QString& title) {
     connect(altAction, &QAction::triggered, this, [this, index] { showPage(index); });
     addAction(altAction);
     m_pageLetters.append(altAction);
-    QStringList keys{fkey.toString(QKeySequence::NativeText)};
     if (!mnemonic.isEmpty())
         keys << mnemonic.toString(QKeySequence::NativeText);
     //: Rail entry: the page name and its function key, e.g. "Receive (F1)"
-    m_nav->addPage(tr("%1 (F%2)").arg(title).arg(index + 1), keys.join(QStringLiteral(" · ")));
+    m_nav->addPage(fkeyNumber <= 12 ? tr("%1 (F%2)").arg(title).arg(fkeyNumber) : title,
+                   keys.join(QStringLiteral(" · ")));
 }
 
 Page* MainWindow::currentPage() const {

@@ -1,9 +1,8 @@
 // The terminal's main window. Down the left: the station's name, the pages in a rail with their groups
-// (NavRail; F1..F8 in rail order, Alt+the page's letter unless the current page uses that letter itself,
-// Ctrl+PgUp/PgDn for the previous/next page),
-// "Scan with camera" (F9) when a camera exists and the print queue's "Retry printing" when jobs wait.
-// The scanner is routed to the current page. The status bar holds the sync indicator and "Sync now"
-// (Ctrl+Shift+S) once sync is attached.
+// (NavRail; F1..F8 in rail order, then F10..F12 (F9 is the camera), Alt+the page's letter unless the current
+// page uses that letter itself, Ctrl+PgUp/PgDn for the previous/next page), "Scan with camera" (F9) when a
+// camera exists and the print queue's "Retry printing" when jobs wait. The scanner is routed to the current
+// page. The status bar holds the sync indicator and "Sync now" (Ctrl+Shift+S) once sync is attached.
 #pragma once
 
 #include "scanfilter.h"
@@ -27,6 +26,8 @@ namespace cz::ui {
 class CameraScanner;
 class HandoverPage;
 class NavRail;
+class OrderPage;
+class OrdersPage;
 class OverduePage;
 class Page;
 class ParcelsPage;
@@ -38,6 +39,7 @@ class SettingsPage;
 class ShelvesPage;
 class SyncController;
 class SyncStatusWidget;
+class VillagersPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -71,6 +73,9 @@ public:
     [[nodiscard]] SendPage* sendPage() const { return m_send; }
     [[nodiscard]] HandoverPage* handoverPage() const { return m_handover; }
     [[nodiscard]] SettingsPage* settingsPage() const { return m_settings; }
+    [[nodiscard]] OrderPage* orderPage() const { return m_order; }
+    [[nodiscard]] VillagersPage* villagersPage() const { return m_villagers; }
+    [[nodiscard]] OrdersPage* ordersPage() const { return m_orders; }
     [[nodiscard]] PrintService* printService() const { return m_printing; }
     // Visible only while QMediaDevices lists a camera.
     [[nodiscard]] QAction* cameraAction() const { return m_cameraAction; }
@@ -98,6 +103,9 @@ private:
     SendPage* m_send;
     HandoverPage* m_handover;
     SettingsPage* m_settings;
+    OrderPage* m_order;
+    VillagersPage* m_villagers;
+    OrdersPage* m_orders;
     QLabel* m_stationLabel;
     QPushButton* m_retryPrint;
     QMediaDevices* m_mediaDevices;

@@ -7,8 +7,10 @@
 // languages, so nothing on paper depends on the shell's locale.
 #pragma once
 
+#include "accounts.h"
 #include "carriers.h"
 #include "document.h"
+#include "orders.h"
 #include "parcel.h"
 
 #include <QDate>
@@ -87,6 +89,36 @@ struct ManifestData {
 };
 
 [[nodiscard]] Document manifest(const ManifestData& data);
+
+// ---- Proxy buying (代购): a receipt per order and per payment on receipt paper (58 or 80 mm), and a
+// villager's account statement (A4). The villager's phone and name print masked; amounts in yuan.
+struct OrderReceiptData {
+    QString stationName;
+    cz::Order order; // with its lines
+    cz::Villager villager;
+    qint64 balanceFen = 0; // the villager's balance after the order
+};
+
+struct PaymentReceiptData {
+    QString stationName;
+    cz::AccountEntry entry;
+    cz::Villager villager;
+    qint64 balanceFen = 0; // the villager's balance after the entry
+};
+
+struct StatementData {
+    QString stationName;
+    cz::Villager villager;
+    cz::AccountState state;
+    QList<cz::AccountEntry> entries; // oldest first, as Accounts::ledger returns them
+    qint64 atMs = 0;                 // when printed
+};
+
+[[nodiscard]] Document orderReceipt(const OrderReceiptData& data, SlipPaper paper = SlipPaper::Mm58);
+[[nodiscard]] Document paymentReceipt(const PaymentReceiptData& data, SlipPaper paper = SlipPaper::Mm58);
+[[nodiscard]] Document accountStatement(const StatementData& data);
+// Ledger rows that fit on one A4 page of the statement.
+[[nodiscard]] int statementRowsPerPage();
 
 // "1.25 kg" / "850 g", for people.
 [[nodiscard]] QString formatWeight(int grams);

@@ -1,11 +1,14 @@
 // The main window's navigation rail: the pages under their groups in F-key order, F1..F8 keeping
-// their pages, arrow keys browsing the rail (skipping headings, the focus staying there) and Enter
-// going into the page, a click leaving the focus in the page, Ctrl+PgUp/PgDn stepping round, and
-// Alt+the page's letter, in English and in Chinese, unless the current page's own control has it.
+// their pages (proxy buying's after them on F10..F12), arrow keys browsing the rail (skipping headings, the
+// focus staying there) and Enter going into the page, a click leaving the focus in the page, Ctrl+PgUp/PgDn
+// stepping round, and Alt+the page's letter, in English and in Chinese, unless the current page's own control
+// has it.
 #include "guifixture.h"
 #include "handoverpage.h"
 #include "mainwindow.h"
 #include "navrail.h"
+#include "orderpage.h"
+#include "orderspage.h"
 #include "overduepage.h"
 #include "page.h"
 #include "parcelspage.h"
@@ -15,6 +18,7 @@
 #include "sendpage.h"
 #include "settingspage.h"
 #include "shelvespage.h"
+#include "villagerspage.h"
 
 #include <QGroupBox>
 #include <QStatusBar>
@@ -50,15 +54,16 @@ void TestNavigation::railGroupsPagesInKeyOrder() {
     GuiFixture f;
     MainWindow w(*f.station->ctx, f.scanClock());
     NavRail* rail = w.navRail();
-    QCOMPARE(rail->pageCount(), 8);
-    QCOMPARE(w.pageCount(), 8);
+    QCOMPARE(rail->pageCount(), 11);
+    QCOMPARE(w.pageCount(), 11);
     QStringList rows;
     for (int row = 0; row < rail->count(); ++row)
         rows << (rail->isGroupRow(row) ? QStringLiteral("[%1]") : QStringLiteral("%1"))
                     .arg(rail->item(row)->text());
     QCOMPARE(rows, (QStringList{"[Parcels]", "Receive (F1)", "Pickup (F2)", "Parcels (F3)", "Shelves (F4)",
                                 "Overdue & returns (F5)", "[Sending]", "Send (F6)", "Handover (F7)",
-                                "[Station]", "Settings (F8)"}));
+                                "[Station]", "Settings (F8)", "[Proxy buying]", "Buy for villagers (F10)",
+                                "Villagers (F11)", "Order list (F12)"}));
     // Headings are neither current nor clickable.
     for (int row = 0; row < rail->count(); ++row) {
         if (rail->isGroupRow(row))
@@ -73,10 +78,12 @@ void TestNavigation::functionKeysKeepTheirPages() {
     GuiFixture f;
     MainWindow w(*f.station->ctx, f.scanClock());
     showWindow(w);
-    const QList<Page*> expected = {w.receivePage(), w.pickupPage(), w.parcelsPage(),  w.shelvesPage(),
-                                   w.overduePage(), w.sendPage(),   w.handoverPage(), w.settingsPage()};
+    const QList<Page*> expected = {w.receivePage(), w.pickupPage(),    w.parcelsPage(),  w.shelvesPage(),
+                                   w.overduePage(), w.sendPage(),      w.handoverPage(), w.settingsPage(),
+                                   w.orderPage(),   w.villagersPage(), w.ordersPage()};
     for (auto i = static_cast<int>(expected.size()) - 1; i >= 0; --i) {
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key(Qt::Key_F1 + i));
+        // F9 is the camera's: the pages after the eighth take F10..F12.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key(Qt::Key_F1 + (i < 8 ? i : i + 1)));
         QCOMPARE(w.currentPage(), expected[i]);
         QCOMPARE(w.navRail()->currentPage(), i);
         QVERIFY2(focusIn(expected[i]), qPrintable(expected[i]->title()));
@@ -96,9 +103,9 @@ void TestNavigation::arrowKeysBrowseEnterGoesIn() {
     QTest::keyClick(rail, Qt::Key_Up);
     QCOMPARE(w.currentPage(), w.overduePage());
     QTest::keyClick(rail, Qt::Key_End);
-    QCOMPARE(w.currentPage(), w.settingsPage());
+    QCOMPARE(w.currentPage(), w.ordersPage());
     QTest::keyClick(rail, Qt::Key_Down); // the end stays the end
-    QCOMPARE(w.currentPage(), w.settingsPage());
+    QCOMPARE(w.currentPage(), w.ordersPage());
     QTest::keyClick(rail, Qt::Key_Home);
     QCOMPARE(w.currentPage(), w.receivePage());
     QTest::keyClick(rail, Qt::Key_Up);
@@ -137,7 +144,7 @@ void TestNavigation::ctrlPageUpDownStepRound() {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), w.receivePage());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
-    QCOMPARE(w.currentPage(), w.settingsPage()); // round to the last
+    QCOMPARE(w.currentPage(), w.ordersPage()); // round to the last
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), w.receivePage());
 }
