@@ -1,6 +1,7 @@
 #include "catalogue.h"
 
 #include "countychanges.h"
+#include "migrations.h"
 #include "pinyin.h"
 #include "sqltext.h"
 #include "writetx.h"
@@ -66,6 +67,19 @@ QString gramInsert(const QString& where) {
         .arg(where);
 }
 
+// Whether the database has the table of inner pinyin (catalogue.pinyin_inside): one opened at an
+// older schema (the migration tests) stores items without it.
+bool hasInnerPinyin(const Database& db) {
+    static const int version = [] {
+        const auto& steps = schemaSteps();
+        for (size_t i = 0; i < steps.size(); ++i)
+            if (QLatin1String(steps[i].id) == QLatin1String("catalogue.pinyin_inside"))
+                return static_cast<int>(i) + 1;
+        return 0;
+    }();
+    return version > 0 && db.schemaVersion() >= version;
+}
+
 // Keeps the search tables in step with one stored item: only active items are in them.
 Status indexItem(WriteTx& tx, const QString& sku) {
     auto row = tx.exec(
@@ -80,8 +94,12 @@ Status indexItem(WriteTx& tx, const QString& sku) {
     const QString initials = (*row)->value(2).toString();
     const bool active = (*row)->value(3).toInt() != 0;
     (*row)->finish();
+    const bool inner = hasInnerPinyin(tx.db());
     for (const QString& sql : {QStringLiteral("DELETE FROM catalogue_fts WHERE rowid = ?"),
-                               QStringLiteral("DELETE FROM catalogue_gram WHERE search_id = ?")}) {
+                               QStringLiteral("DELETE FROM catalogue_gram WHERE search_id = ?"),
+                               QStringLiteral("DELETE FROM catalogue_pinyin_suffix WHERE search_id = ?")}) {
+        if (!inner && sql.contains(QLatin1String("catalogue_pinyin_suffix")))
+            continue;
         if (auto q = tx.exec(sql, {id}); !q)
             return fail(q.error());
     }
@@ -95,6 +113,20 @@ Status indexItem(WriteTx& tx, const QString& sku) {
     // One statement for all the name's pieces (a statement per piece was most of a store's cost).
     if (auto q = tx.exec(gramInsert(QStringLiteral("search_id = ?")), {id}); !q)
         return fail(q.error());
+    // Full pinyin from inside the name: every syllable's suffix, found by a prefix range.
+    const QStringList suffixes = inner ? pinyin::innerSuffixes(pinyin::spell(name)) : QStringList();
+    if (!suffixes.isEmpty()) {
+        QVariantList args;
+        for (const QString& suffix : suffixes)
+            args << suffix << id;
+        if (auto q =
+                tx.exec(QStringLiteral("INSERT OR IGNORE INTO catalogue_pinyin_suffix(suffix, search_id)"
+                                       " VALUES ") +
+                            QStringList(suffixes.size(), QStringLiteral("(?, ?)")).join(QLatin1Char(',')),
+                        args);
+            !q)
+            return fail(q.error());
+    }
     return {};
 }
 
@@ -162,6 +194,18 @@ Result<QList<CatalogueItem>> Catalogue::search(const QString& text, int limit, c
          {std::pair{QStringLiteral("name"), query}, std::pair{QStringLiteral("pinyin_initials"), latin},
           std::pair{QStringLiteral("pinyin_full"), latin}}) {
         if (auto st = prefix(column, value); !st)
+            return fail(st.error());
+    }
+    // Full pinyin typed from a syllable inside the name ("daowan", "dao wan" for 香稻丸).
+    if (found.size() < limit && !latin.isEmpty() && hasInnerPinyin(m_ctx.database())) {
+        if (auto st =
+                add(kItemColumns +
+                        QStringLiteral(" FROM catalogue_pinyin_suffix AS s JOIN catalogue_item AS c"
+                                       " ON c.search_id = s.search_id WHERE s.suffix >= ? AND s.suffix < ?"
+                                       " AND c.active = 1") +
+                        inCategory + QStringLiteral(" ORDER BY s.suffix LIMIT ?"),
+                    {latin, prefixEnd(latin)});
+            !st)
             return fail(st.error());
     }
     if (found.size() >= limit)
@@ -312,6 +356,17 @@ QStringList catalogueSearchSchemaStep() {
                        " PRIMARY KEY (gram, search_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX catalogue_gram_item ON catalogue_gram(search_id)"),
         gramInsert(QStringLiteral("1 = 1")),
+    };
+}
+
+// Full pinyin from inside a name: each active item's pinyin from every syllable after the first,
+// searched by prefix. Items stored before this step get theirs with their next change.
+QStringList catalogueInnerPinyinSchemaStep() {
+    return {
+        QStringLiteral(
+            "CREATE TABLE catalogue_pinyin_suffix (suffix TEXT NOT NULL, search_id INTEGER NOT NULL,"
+            " PRIMARY KEY (suffix, search_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX catalogue_pinyin_suffix_item ON catalogue_pinyin_suffix(search_id)"),
     };
 }
 

@@ -40,7 +40,8 @@ public:
 
     // Active items as a clerk searches, best first: the exact barcode or sku; then names starting
     // with the text; pinyin initials starting with it ("xdw"), full pinyin starting with it
-    // ("xiangdaowan", "xiang dao"); then names or pinyin initials containing it (1 and 2
+    // ("xiangdaowan", "xiang dao"); full pinyin from a syllable inside the name ("daowan", "dao wan");
+    // then names or pinyin initials containing it (1 and 2
     // characters: names only). Prefix matches come by name (or pinyin), contained ones in the order the
     // station got them (sorting thousands of matches of a common word would cost more than the search). At
     // most `limit` items (1..kMaxSearchResults); only the category's items when one is given. An empty text
@@ -59,8 +60,10 @@ private:
     StationContext& m_ctx;
 };
 
-// The catalogue's schema steps (listed in migrations.cpp): the snapshot, and the search indexes.
+// The catalogue's schema steps (listed in migrations.cpp): the snapshot, the search indexes, and
+// the full pinyin from inside names.
 [[nodiscard]] QStringList catalogueSchemaStep();
 [[nodiscard]] QStringList catalogueSearchSchemaStep();
+[[nodiscard]] QStringList catalogueInnerPinyinSchemaStep();
 
 } // namespace cz

@@ -380,6 +380,8 @@ const std::vector<SchemaStep>& schemaSteps() {
         {"accounts.initial", &accountsSchemaStep},
         {"orders.initial", &ordersSchemaStep},
         {"staff.initial", &staffSchemaStep},
+        {"orders.refunds_and_reports", &ordersRefundsSchemaStep},
+        {"catalogue.pinyin_inside", &catalogueInnerPinyinSchemaStep},
     };
     return all;
 }

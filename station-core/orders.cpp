@@ -98,7 +98,9 @@ Status setStatus(WriteTx& tx, const QString& orderId, OrderStatus status) {
 // the payment now that passed through it), then, for a payment now, that money paid out over the
 // counter with the method it came in by (a negative cash entry). Computed from the order's own ledger
 // entries, so refunding twice gives nothing the second time.
-Status refundOrder(WriteTx& tx, const Order& o) {
+// payOut: how a payment now goes back over the counter (its own method when not given);
+// PayMethod::Account keeps it in the villager's deposit instead.
+Status refundOrder(WriteTx& tx, const Order& o, std::optional<PayMethod> payOut = std::nullopt) {
     auto taken = tx.scalar(QStringLiteral("SELECT coalesce(-sum(amount_fen), 0) FROM account_entry"
                                           " WHERE order_id = ? AND method = 'account'"),
                            {o.id});
@@ -116,10 +118,15 @@ Status refundOrder(WriteTx& tx, const Order& o) {
                                 {o.id});
         if (!paidIn)
             return fail(paidIn.error());
-        const auto method = counterMethodFrom(o.method).value_or(PayMethod::Cash);
-        if (paidIn->toLongLong() > 0) {
-            if (auto e = appendAccountEntry(tx, o.villagerId, entry::kWithdrawal, -paidIn->toLongLong(),
-                                            method, o.id);
+        const auto method = payOut.value_or(counterMethodFrom(o.method).value_or(PayMethod::Cash));
+        auto paidOut = tx.scalar(QStringLiteral("SELECT coalesce(-sum(amount_fen), 0) FROM account_entry"
+                                                " WHERE order_id = ? AND kind = ?"),
+                                 {o.id, entry::kWithdrawal});
+        if (!paidOut)
+            return fail(paidOut.error());
+        if (method != PayMethod::Account && paidIn->toLongLong() - paidOut->toLongLong() > 0) {
+            if (auto e = appendAccountEntry(tx, o.villagerId, entry::kWithdrawal,
+                                            -(paidIn->toLongLong() - paidOut->toLongLong()), method, o.id);
                 !e)
                 return fail(e.error());
         }
@@ -141,21 +148,54 @@ QJsonObject lineJson(const OrderLine& l) {
             {QStringLiteral("price_changed"), l.priceChanged}};
 }
 
+// The schema version at which a step was applied (0: not listed).
+int stepVersion(const char* id) {
+    const auto& steps = schemaSteps();
+    for (size_t i = 0; i < steps.size(); ++i)
+        if (QLatin1String(steps[i].id) == QLatin1String(id))
+            return static_cast<int>(i) + 1;
+    return 0;
+}
+
 // Whether the database has the orders' tables: one opened at an older schema (OpenOptions::migrateTo,
 // as the migration tests do) receives and hands over parcels without them.
 bool hasOrders(const Database& db) {
-    static const int version = [] {
-        const auto& steps = schemaSteps();
-        for (size_t i = 0; i < steps.size(); ++i)
-            if (QLatin1String(steps[i].id) == QLatin1String("orders.initial"))
-                return static_cast<int>(i) + 1;
-        return 0;
-    }();
+    static const int version = stepVersion("orders.initial");
     return db.schemaVersion() >= version;
 }
 
+// Whether it has the columns and index of orders.refunds_and_reports.
+bool hasOrderReports(const Database& db) {
+    static const int version = stepVersion("orders.refunds_and_reports");
+    return version > 0 && db.schemaVersion() >= version;
+}
+
+// The ops a downstream transaction could not append: an order the county shipped after its parcel
+// was already received here (storeOrderStatus linked them) reports its arrival.
+Status reportArrival(WriteTx& tx, const Order& o) {
+    if (auto st = tx.appendOp(QStringLiteral("order"), o.id, QStringLiteral("order.arrived"),
+                              {{QStringLiteral("order_id"), o.id},
+                               {QStringLiteral("parcel_id"), o.parcelId},
+                               {QStringLiteral("waybill"), o.waybill},
+                               {QStringLiteral("at"), o.updatedAt}});
+        !st)
+        return fail(st.error());
+    auto q = tx.exec(QStringLiteral("UPDATE proxy_order SET report_due = 0 WHERE id = ?"), {o.id});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+// Settles what the pull's downstream transactions left due, one WriteTx per order: refunds of
+// refused orders paid from the account (deposit or credit), and arrival reports. A refused order
+// paid at the counter stays refund due until the clerk pays the money out (Orders::payRefund).
 Result<int> settleAll(Database& db, const std::function<Result<WriteTx>()>& begin) {
-    auto due = db.exec(QStringLiteral("SELECT id FROM proxy_order WHERE refund_due = 1 LIMIT 1000"));
+    const bool reports = hasOrderReports(db);
+    auto due = db.exec(
+        reports ? QStringLiteral("SELECT id FROM proxy_order WHERE refund_due = 1 AND payment <> 'now'"
+                                 " UNION SELECT id FROM proxy_order WHERE report_due = 1 LIMIT 1000")
+                : QStringLiteral("SELECT id FROM proxy_order WHERE refund_due = 1 AND payment <> 'now'"
+                                 " LIMIT 1000"));
     if (!due)
         return fail(due.error());
     QStringList ids;
@@ -170,12 +210,26 @@ Result<int> settleAll(Database& db, const std::function<Result<WriteTx>()>& begi
         auto o = loadOrder(tx->db(), id);
         if (!o)
             return fail(o.error());
-        if (!o->refundDue)
+        const bool refund = o->refundDue && o->payment != OrderPayment::Now;
+        bool report = false;
+        if (reports) {
+            auto r = tx->scalar(QStringLiteral("SELECT report_due FROM proxy_order WHERE id = ?"), {id});
+            if (!r)
+                return fail(r.error());
+            report = r->toInt() != 0;
+        }
+        if (!refund && !report)
             continue; // another program settled it meanwhile
-        if (auto st = refundOrder(*tx, *o); !st)
-            return fail(st.error());
-        if (auto st = appendOrderEvent(*tx, o->id, QStringLiteral("refunded"), {}); !st)
-            return fail(st.error());
+        if (refund) {
+            if (auto st = refundOrder(*tx, *o); !st)
+                return fail(st.error());
+            if (auto st = appendOrderEvent(*tx, o->id, QStringLiteral("refunded"), {}); !st)
+                return fail(st.error());
+        }
+        if (report) {
+            if (auto st = reportArrival(*tx, *o); !st)
+                return fail(st.error());
+        }
         if (auto st = tx->commit(); !st)
             return fail(st.error());
         ++settled;
@@ -447,6 +501,8 @@ Result<QList<Order>> Orders::list(const OrderFilter& filter) {
         where << QStringLiteral("o.status = ?");
         args << toString(*filter.status);
     }
+    if (filter.refundDueOnly)
+        where << QStringLiteral("o.refund_due = 1");
     if (!filter.villagerId.trimmed().isEmpty()) {
         where << QStringLiteral("o.villager_id = ?");
         args << filter.villagerId.trimmed();
@@ -501,6 +557,29 @@ Result<int> Orders::settleRefunds() {
     if (n && *n > 0)
         m_ctx.notifyChanged(Domains(Domain::Orders) | Domain::Accounts);
     return n;
+}
+
+Result<Order> Orders::payRefund(const QString& orderId, PayMethod method) {
+    auto tx = m_ctx.beginWrite(Permission::CounterMoney);
+    if (!tx)
+        return fail(tx.error());
+    auto o = loadOrder(tx->db(), orderId);
+    if (!o)
+        return fail(o.error());
+    if (!o->refundDue || o->status != OrderStatus::Refused)
+        return fail(ErrorKind::Conflict, QStringLiteral("order.no_refund_due"),
+                    OrdersText::tr("No refund is due on the order %1.").arg(o->id));
+    if (auto st = refundOrder(*tx, *o, method); !st)
+        return fail(st.error());
+    if (auto st = appendOrderEvent(
+            *tx, o->id, QStringLiteral("refunded"),
+            {{QStringLiteral("method"), toString(method)}, {QStringLiteral("total_fen"), o->totalFen}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx->commit(); !st)
+        return fail(st.error());
+    m_ctx.notifyChanged(Domains(Domain::Orders) | Domain::Accounts);
+    return loadOrder(m_ctx.database(), o->id);
 }
 
 Result<int> settleOrderRefunds(Database& db, const Clock& clock, IdSource& ids, const QString& actor) {
@@ -564,6 +643,32 @@ Result<bool> completeCollectedOrder(WriteTx& tx, const QString& parcelId) {
     return true;
 }
 
+Result<bool> reopenCollectedOrder(WriteTx& tx, const QString& parcelId) {
+    if (!hasOrderReports(tx.db()))
+        return false;
+    auto id = tx.scalar(QStringLiteral("SELECT id FROM proxy_order INDEXED BY proxy_order_parcel"
+                                       " WHERE parcel_id = ? AND status = 'collected' LIMIT 1"),
+                        {parcelId});
+    if (!id)
+        return fail(id.error());
+    if (!id->isValid())
+        return false;
+    const QString orderId = id->toString();
+    if (auto st = setStatus(tx, orderId, OrderStatus::Arrived); !st)
+        return fail(st.error());
+    if (auto st = appendOrderEvent(tx, orderId, QStringLiteral("collection_undone"),
+                                   {{QStringLiteral("parcel_id"), parcelId}});
+        !st)
+        return fail(st.error());
+    if (auto st = tx.appendOp(QStringLiteral("order"), orderId, QStringLiteral("order.collection_undone"),
+                              {{QStringLiteral("order_id"), orderId},
+                               {QStringLiteral("parcel_id"), parcelId},
+                               {QStringLiteral("at"), tx.now()}});
+        !st)
+        return fail(st.error());
+    return true;
+}
+
 // The county's decision on an order ("order_status": accepted, refused or shipped). Applied only
 // forward: an order the station cancelled, or that already moved further (a late or repeated
 // change), stays as it is. A refusal marks the order refund_due: this downstream transaction may not
@@ -611,6 +716,34 @@ Result<ChangeOutcome> storeOrderStatus(WriteTx& tx, const CountyChange& change) 
                          {*waybill, carrier, tx.now(), o->id});
         if (!q)
             return fail(q.error());
+        // The van was faster than sync: the parcel is already here. Link it now; the order.arrived
+        // op this downstream transaction may not append is sent by settleRefunds (report_due).
+        if (hasOrderReports(tx.db())) {
+            auto parcel =
+                tx.scalar(QStringLiteral("SELECT p.id FROM parcel p WHERE p.waybill = ? AND p.in_station = 1"
+                                         " AND NOT EXISTS (SELECT 1 FROM proxy_order o"
+                                         " WHERE o.parcel_id = p.id)"),
+                          {*waybill});
+            if (!parcel)
+                return fail(parcel.error());
+            if (parcel->isValid()) {
+                if (auto st = appendOrderEvent(tx, o->id, status, data); !st)
+                    return fail(st.error());
+                const QString parcelId = parcel->toString();
+                auto linked =
+                    tx.exec(QStringLiteral("UPDATE proxy_order SET status = 'arrived', parcel_id = ?,"
+                                           " report_due = 1, updated_at = ? WHERE id = ?"),
+                            {parcelId, tx.now(), o->id});
+                if (!linked)
+                    return fail(linked.error());
+                if (auto st = appendOrderEvent(
+                        tx, o->id, QStringLiteral("arrived"),
+                        {{QStringLiteral("parcel_id"), parcelId}, {QStringLiteral("waybill"), *waybill}});
+                    !st)
+                    return fail(st.error());
+                return ChangeOutcome{};
+            }
+        }
     } else {
         return skipped("an order status this station does not know");
     }
@@ -667,6 +800,17 @@ QStringList ordersSchemaStep() {
                        " data TEXT NOT NULL,"
                        " actor TEXT NOT NULL,"
                        " PRIMARY KEY (order_id, at, id)) WITHOUT ROWID"),
+    };
+}
+
+// Refunds paid out by the clerk, arrivals found by a late "shipped" decision, undone handovers: the
+// flag of an arrival still to report (settleRefunds sends it), and the orders by their parcel.
+QStringList ordersRefundsSchemaStep() {
+    return {
+        QStringLiteral("ALTER TABLE proxy_order ADD COLUMN report_due INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX proxy_order_report_due ON proxy_order(id) WHERE report_due = 1"),
+        QStringLiteral(
+            "CREATE INDEX proxy_order_parcel ON proxy_order(parcel_id) WHERE parcel_id IS NOT NULL"),
     };
 }
 

@@ -83,6 +83,7 @@ struct OrderFilter {
     std::optional<OrderStatus> status;
     QString villagerId;
     int limit = kMaxOrdersListed;
+    bool refundDueOnly = false; // refused orders paid at the counter, their money not yet paid back
 };
 
 class Orders {
@@ -99,9 +100,14 @@ public:
     [[nodiscard]] Result<QList<Order>> list(const OrderFilter& filter = {});
     // With lines and events.
     [[nodiscard]] Result<Order> show(const QString& orderId);
-    // Refunds the orders the county refused (marked refund_due by storeOrderStatus), one WriteTx each;
-    // returns how many. Run after a pull and when a list of orders opens.
+    // Refunds the orders the county refused (marked refund_due by storeOrderStatus) that were paid from
+    // the account (deposit or credit), and reports arrivals a pull linked; one WriteTx each; returns
+    // how many. Run after a pull and when a list of orders opens.
     [[nodiscard]] Result<int> settleRefunds();
+    // A refused order paid at the counter stays refund due until the villager comes back: the clerk
+    // pays the money out with `method` (cash, WeChat, Alipay, bank), or with PayMethod::Account
+    // credits it to the villager's deposit instead.
+    [[nodiscard]] Result<Order> payRefund(const QString& orderId, PayMethod method);
 
 private:
     StationContext& m_ctx;
@@ -117,7 +123,12 @@ private:
 // Handover hook (pickup.cpp): the order whose parcel this is becomes collected (order.collected).
 [[nodiscard]] Result<bool> completeCollectedOrder(WriteTx& tx, const QString& parcelId);
 
-// The schema step (listed in migrations.cpp).
+// Undo hook (pickup.cpp): the handover undone, the order goes back from collected to arrived
+// (order.collection_undone), in the undo's transaction.
+[[nodiscard]] Result<bool> reopenCollectedOrder(WriteTx& tx, const QString& parcelId);
+
+// The schema steps (listed in migrations.cpp).
 [[nodiscard]] QStringList ordersSchemaStep();
+[[nodiscard]] QStringList ordersRefundsSchemaStep();
 
 } // namespace cz

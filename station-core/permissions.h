@@ -30,7 +30,7 @@ enum class Permission : quint8 {
     ImportWaybills,  // DispatchDesk::importWaybillBlock
     VanHandover,     // Manifests: open, bag, hand over
     AddVillager,     // Accounts::add, Accounts::edit
-    CounterMoney,    // Accounts: deposit, withdraw, repay
+    CounterMoney,    // Accounts: deposit, withdraw, repay; Orders::payRefund
     CorrectAccount,  // Accounts::correct
     SetCreditLimit,  // Accounts::setCreditLimit
     PlaceOrder,      // Orders::place, Orders::settleRefunds

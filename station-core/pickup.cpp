@@ -442,9 +442,13 @@ Result<Parcel> Pickup::undoPickup(const QString& parcelId) {
     }
     if (auto st = m_parcels.recordChange(tx, p, QStringLiteral("pickup_undone"), data); !st)
         return fail(st.error());
+    // Proxy orders (orders.h): the order goes back from collected to arrived.
+    auto reopened = reopenCollectedOrder(tx, p.id);
+    if (!reopened)
+        return fail(reopened.error());
     if (auto st = tx.commit(); !st)
         return fail(st.error());
-    m_ctx.notifyChanged(Domain::Parcels);
+    m_ctx.notifyChanged(*reopened ? Domains(Domain::Parcels) | Domain::Orders : Domains(Domain::Parcels));
     return p;
 }
 

@@ -458,6 +458,10 @@
         <source>The order %1 has already been shipped (waybill %2) and can no longer be cancelled.</source>
         <translation>订单 %1 已发货（运单 %2），不能再取消。</translation>
     </message>
+    <message>
+        <source>No refund is due on the order %1.</source>
+        <translation>订单 %1 没有待退的款。</translation>
+    </message>
 </context>
 <context>
     <name>Overdue</name>
@@ -2802,10 +2806,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
         <translation>%1 的赊账额度现为 %2。</translation>
     </message>
     <message>
-        <source>place (with --villager, --line and --pay); cancel ID; list; show ID.</source>
-        <translation>place（需 --villager、--line 和 --pay）；cancel 编号；list；show 编号。</translation>
-    </message>
-    <message>
         <source>With place and list: the villager&apos;s id.</source>
         <translation>用于 place 和 list：村民编号。</translation>
     </message>
@@ -2816,10 +2816,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>With place: now, deposit or credit.</source>
         <translation>用于 place：now（当场付）、deposit（预存扣款）或 credit（赊账）。</translation>
-    </message>
-    <message>
-        <source>With place --pay now: cash, wechat, alipay or bank (default cash).</source>
-        <translation>用于 place --pay now：cash、wechat、alipay 或 bank（默认 cash 现金）。</translation>
     </message>
     <message>
         <source>With cancel: why.</source>
@@ -2900,14 +2896,6 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>No order matches.</source>
         <translation>没有符合的订单。</translation>
-    </message>
-    <message>
-        <source>Write &quot;order place --villager ID --line SKU:QTY --pay HOW&quot;, &quot;order cancel ID&quot;, &quot;order list&quot; or &quot;order show ID&quot;.</source>
-        <translation>请写“order place --villager 编号 --line 商品编码:数量 --pay 方式”、“order cancel 编号”、“order list”或“order show 编号”。</translation>
-    </message>
-    <message>
-        <source>Proxy orders for villagers: place, cancel, list, show.</source>
-        <translation>为村民代购：下单、取消、列表、查看。</translation>
     </message>
     <message>
         <source>add (with --name and --phone); edit ID (with the options to change); find PHONE-OR-NAME; show ID; ledger ID; deposit, withdraw or repay ID AMOUNT (yuan, e.g. 50 or 12.50); set-limit ID AMOUNT.</source>
@@ -3020,6 +3008,38 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>Give the PIN of %1 with --pin-stdin or the environment variable CUNZHAN_PIN.</source>
         <translation>请用 --pin-stdin 或环境变量 CUNZHAN_PIN 给出 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>place (with --villager, --line and --pay); cancel ID; list; show ID; refund ID.</source>
+        <translation>place（需 --villager、--line 和 --pay）；cancel 编号；list；show 编号；refund 编号。</translation>
+    </message>
+    <message>
+        <source>With place --pay now: cash, wechat, alipay or bank (default cash). With refund: how the money is paid back (default: as it was paid).</source>
+        <translation>用于 place --pay now：cash、wechat、alipay 或 bank（默认 cash 现金）。用于 refund：退款方式（默认按原付款方式）。</translation>
+    </message>
+    <message>
+        <source>With refund: credit the money to the villager&apos;s deposit instead of paying it out.</source>
+        <translation>用于 refund：把钱存入村民的预存，不退现。</translation>
+    </message>
+    <message>
+        <source>With list: only the refused orders whose money is still to be paid back.</source>
+        <translation>用于 list：只列出被拒绝、钱还没退给村民的订单。</translation>
+    </message>
+    <message>
+        <source>The county refused this order: %1 is to be paid back to the villager (&quot;order refund %2&quot;).</source>
+        <translation>县中心拒绝了这个订单：要退给村民 %1（“order refund %2”）。</translation>
+    </message>
+    <message>
+        <source>Give --to-account or --method, not both.</source>
+        <translation>--to-account 和 --method 只能给一个。</translation>
+    </message>
+    <message>
+        <source>Write &quot;order place --villager ID --line SKU:QTY --pay HOW&quot;, &quot;order cancel ID&quot;, &quot;order list&quot;, &quot;order show ID&quot; or &quot;order refund ID&quot;.</source>
+        <translation>请写“order place --villager 编号 --line 商品编码:数量 --pay 方式”、“order cancel 编号”、“order list”、“order show 编号”或“order refund 编号”。</translation>
+    </message>
+    <message>
+        <source>Proxy orders for villagers: place, cancel, list, show, refund.</source>
+        <translation>为村民代购：下单、取消、列表、查看、退款。</translation>
     </message>
 </context>
 <context>

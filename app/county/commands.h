@@ -54,5 +54,7 @@ void printJson(const QJsonObject& object);
 [[nodiscard]] int ordersPurchaseList(const Context& c);
 [[nodiscard]] int ratesImport(const Context& c);
 [[nodiscard]] int waybillBlockAssign(const Context& c);
+[[nodiscard]] int ratesWithdraw(const Context& c);
+[[nodiscard]] int waybillBlockWithdraw(const Context& c);
 
 } // namespace cz::county::cli

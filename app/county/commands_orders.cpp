@@ -1,6 +1,6 @@
 // cunzhan-county's proxy-order commands (orders list|show|accept|refuse|ship|purchase-list) and the
-// unified prices it publishes (rates import, waybill-block assign). English output for operators,
-// like the other county commands.
+// unified prices it publishes (rates import|withdraw, waybill-block assign|withdraw). English output for
+// operators, like the other county commands.
 #include "commands.h"
 #include "orders.h"
 #include "prices.h"
@@ -220,6 +220,34 @@ int waybillBlockAssign(const Context& c) {
                           .arg(assigned->to - assigned->from + 1)
                           .arg(assigned->carrier, firstNumber(*assigned), lastNumber(*assigned),
                                assigned->stationId));
+        return 0;
+    });
+}
+
+int ratesWithdraw(const Context& c) {
+    return withOpenStore(c, [&](CountyStore& store) -> Result<int> {
+        const QString carrier = c.args.at(0).trimmed().toUpper();
+        if (auto st = withdrawCountyRates(store, carrier); !st)
+            return fail(st.error());
+        if (c.json)
+            printJson({{QStringLiteral("withdrawn"), carrier}});
+        else
+            printLine(
+                QStringLiteral("the rates of %1 are withdrawn: stations use their own again").arg(carrier));
+        return 0;
+    });
+}
+
+int waybillBlockWithdraw(const Context& c) {
+    return withOpenStore(c, [&](CountyStore& store) -> Result<int> {
+        auto withdrawn = withdrawWaybillBlock(store, c.args.at(0), c.args.at(1));
+        if (!withdrawn)
+            return fail(withdrawn.error());
+        if (c.json)
+            printJson(toJson(*withdrawn));
+        else
+            printLine(QStringLiteral("the block %1 to %2 of station %3 is withdrawn")
+                          .arg(firstNumber(*withdrawn), lastNumber(*withdrawn), withdrawn->stationId));
         return 0;
     });
 }

@@ -13,8 +13,9 @@ namespace {
 
 void defineOrder(QCommandLineParser& p) {
     p.addPositionalArgument(QStringLiteral("ACTION"),
-                            Tr::tr("place (with --villager, --line and --pay); cancel ID; list; show ID."),
-                            QStringLiteral("(place | cancel ID | list | show ID)"));
+                            Tr::tr("place (with --villager, --line and --pay); cancel ID; list; show ID; "
+                                   "refund ID."),
+                            QStringLiteral("(place | cancel ID | list | show ID | refund ID)"));
     p.addOption(option(QStringLiteral("villager"), Tr::tr("With place and list: the villager's id."),
                        QStringLiteral("ID")));
     p.addOption(
@@ -24,9 +25,16 @@ void defineOrder(QCommandLineParser& p) {
                QStringLiteral("SKU:QTY[:PRICE_FEN]")));
     p.addOption(
         option(QStringLiteral("pay"), Tr::tr("With place: now, deposit or credit."), QStringLiteral("HOW")));
-    p.addOption(option(QStringLiteral("method"),
-                       Tr::tr("With place --pay now: cash, wechat, alipay or bank (default cash)."),
-                       QStringLiteral("METHOD")));
+    p.addOption(
+        option(QStringLiteral("method"),
+               Tr::tr("With place --pay now: cash, wechat, alipay or bank (default cash). With refund: "
+                      "how the money is paid back (default: as it was paid)."),
+               QStringLiteral("METHOD")));
+    p.addOption(option(QStringLiteral("to-account"),
+                       Tr::tr("With refund: credit the money to the villager's deposit instead of paying it "
+                              "out.")));
+    p.addOption(option(QStringLiteral("refund-due"),
+                       Tr::tr("With list: only the refused orders whose money is still to be paid back.")));
     p.addOption(option(QStringLiteral("reason"), Tr::tr("With cancel: why."), QStringLiteral("TEXT")));
     p.addOption(
         option(QStringLiteral("status"),
@@ -99,6 +107,10 @@ void printOrder(const Context& ctx, const Order& o) {
         ctx.out.table(lines);
     if (o.priceChanged)
         ctx.out.note(Tr::tr("The catalogue's price of some items differed from the price ordered at."));
+    if (o.refundDue && o.payment == OrderPayment::Now)
+        ctx.out.note(Tr::tr("The county refused this order: %1 is to be paid back to the villager "
+                            "(\"order refund %2\").")
+                         .arg(yuan(o.totalFen), o.id));
     Table events{{Tr::tr("Time"), Tr::tr("Event")}, {}};
     for (const OrderEvent& e : o.events)
         events.rows << QStringList{localDateTimeText(e.at), e.kind};
@@ -174,6 +186,30 @@ int runOrder(Context& ctx, const QCommandLineParser& p) {
         printOrder(ctx, *shown);
         return 0;
     }
+    if (action == QLatin1String("refund") && pos.size() == 2) {
+        auto shown = orders.show(pos[1]);
+        if (!shown)
+            return ctx.out.fail(shown.error());
+        PayMethod method = counterMethodFrom(shown->method).value_or(PayMethod::Cash);
+        if (p.isSet(QStringLiteral("to-account"))) {
+            if (p.isSet(QStringLiteral("method")))
+                return ctx.out.usage(Tr::tr("Give --to-account or --method, not both."), ctx.command);
+            method = PayMethod::Account;
+        } else if (p.isSet(QStringLiteral("method"))) {
+            const auto m = counterMethodFrom(p.value(QStringLiteral("method")));
+            if (!m)
+                return ctx.out.usage(Tr::tr("--method is one of cash, wechat, alipay, bank."), ctx.command);
+            method = *m;
+        }
+        auto o = orders.payRefund(shown->id, method);
+        if (!o)
+            return ctx.out.fail(o.error());
+        auto after = orders.show(o->id);
+        if (!after)
+            return ctx.out.fail(after.error());
+        printOrder(ctx, *after);
+        return 0;
+    }
     if (action == QLatin1String("show") && pos.size() == 2) {
         auto o = orders.show(pos[1]);
         if (!o)
@@ -182,7 +218,8 @@ int runOrder(Context& ctx, const QCommandLineParser& p) {
         return 0;
     }
     if (action == QLatin1String("list") && pos.size() == 1) {
-        // The county's refusals are refunded before they are listed (docs/protocol.md, "Proxy orders").
+        // The county's refusals of orders paid from the account are refunded before they are listed;
+        // those paid at the counter wait for "order refund" (docs/protocol.md, "Proxy orders").
         if (auto settled = orders.settleRefunds(); !settled)
             return ctx.out.fail(settled.error());
         OrderFilter filter;
@@ -194,6 +231,7 @@ int runOrder(Context& ctx, const QCommandLineParser& p) {
                                      ctx.command);
         }
         filter.villagerId = p.value(QStringLiteral("villager"));
+        filter.refundDueOnly = p.isSet(QStringLiteral("refund-due"));
         auto list = orders.list(filter);
         if (!list)
             return ctx.out.fail(list.error());
@@ -221,7 +259,7 @@ int runOrder(Context& ctx, const QCommandLineParser& p) {
     }
     return ctx.out.usage(
         Tr::tr("Write \"order place --villager ID --line SKU:QTY --pay HOW\", \"order cancel ID\", "
-               "\"order list\" or \"order show ID\"."),
+               "\"order list\", \"order show ID\" or \"order refund ID\"."),
         ctx.command);
 }
 
@@ -229,10 +267,11 @@ int runOrder(Context& ctx, const QCommandLineParser& p) {
 
 QList<Command> orderCommands() {
     return {
-        {QStringLiteral("order"), Tr::tr("Proxy orders for villagers: place, cancel, list, show."),
+        {QStringLiteral("order"), Tr::tr("Proxy orders for villagers: place, cancel, list, show, refund."),
          QStringLiteral(
              "(place --villager ID --line SKU:QTY[:PRICE_FEN]... --pay now|deposit|credit [--method M] | "
-             "cancel ID [--reason R] | list [--status S] [--villager ID] | show ID)"),
+             "cancel ID [--reason R] | list [--status S] [--villager ID] [--refund-due] | show ID | "
+             "refund ID [--method M | --to-account])"),
          true, false, defineOrder, runOrder},
     };
 }

@@ -65,8 +65,15 @@ bool isAsciiAlnum(char32_t c) {
 Spelling spell(const QString& text) {
     Spelling out;
     const QString normal = text.normalized(QString::NormalizationForm_KC);
+    bool inAscii = false;
     for (const char32_t c : normal.toUcs4()) {
-        if (isAsciiAlnum(c)) {
+        const bool ascii = isAsciiAlnum(c);
+        if (!ascii)
+            inAscii = false;
+        if (ascii) {
+            if (!inAscii)
+                out.starts.append(static_cast<int>(out.full.size()));
+            inAscii = true;
             const QChar lower = QChar(c).toLower();
             out.full.append(lower);
             out.initials.append(lower);
@@ -74,10 +81,19 @@ Spelling spell(const QString& text) {
             const QString syllable = Speller::instance().syllable(c);
             if (syllable.isEmpty())
                 continue;
+            out.starts.append(static_cast<int>(out.full.size()));
             out.full.append(syllable);
             out.initials.append(syllable.at(0));
         }
     }
+    return out;
+}
+
+QStringList innerSuffixes(const Spelling& spelling) {
+    QStringList out;
+    for (const int start : spelling.starts)
+        if (start > 0 && start < spelling.full.size())
+            out.append(spelling.full.mid(start));
     return out;
 }
 

@@ -110,6 +110,7 @@ const OpCatalog& OpCatalog::current() {
         plainKind(QStringLiteral("order"), QStringLiteral("order.cancelled")),
         plainKind(QStringLiteral("order"), QStringLiteral("order.arrived")),
         plainKind(QStringLiteral("order"), QStringLiteral("order.collected")),
+        plainKind(QStringLiteral("order"), QStringLiteral("order.collection_undone")),
     });
     return catalog;
 }

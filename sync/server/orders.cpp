@@ -147,6 +147,10 @@ Status applyOne(Tx& tx, const QString& stationId, const QString& orderId, const 
         r = update(tx, QStringLiteral("status = ?, updated_at = ?"),
                    QStringLiteral("status IN ('placed', 'accepted', 'shipped', 'arrived')"),
                    {kCollected, tx.now()}, stationId, orderId);
+    } else if (kind == QLatin1String("order.collection_undone")) {
+        // The clerk undid the handover within the undo window: the parcel is back on the shelf.
+        r = update(tx, QStringLiteral("status = ?, updated_at = ?"), QStringLiteral("status = 'collected'"),
+                   {kArrived, tx.now()}, stationId, orderId);
     }
     if (!r)
         return fail(r.error());

@@ -1,5 +1,6 @@
 // Proxy orders (代购) at the county: the projection of the stations' order ops (order.placed,
-// order.cancelled, order.arrived, order.collected, applied in the push's transaction by ops.cpp),
+// order.cancelled, order.arrived, order.collected, order.collection_undone, applied in the push's
+// transaction by ops.cpp),
 // the operator's decisions (accept, refuse, ship) published to the order's station as changes
 // `order_status`, and the purchase list that aggregates the orders of every station per supplier
 // and sku (docs/protocol.md, "Proxy orders"; docs/county-server.md, "Orders").

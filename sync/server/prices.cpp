@@ -61,6 +61,10 @@ QStringList pricesSchema(Backend) {
     };
 }
 
+QStringList pricesWithdrawalSchema() {
+    return {QStringLiteral("ALTER TABLE waybill_blocks ADD COLUMN withdrawn_at BIGINT")};
+}
+
 Result<PublishedRates> importCountyRates(CountyStore& store, const QByteArray& csv) {
     QByteArray bytes = csv;
     if (bytes.startsWith("\xEF\xBB\xBF"))
@@ -176,6 +180,70 @@ Result<WaybillBlock> assignWaybillBlock(CountyStore& store, const WaybillBlock& 
     if (auto st = tx->commit(); !st)
         return fail(st.error());
     return b;
+}
+
+Status withdrawCountyRates(CountyStore& store, const QString& carrierInput) {
+    const QString carrier = carrierInput.trimmed().toUpper();
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    if (auto st = tx->lock(QStringLiteral("feed")); !st)
+        return fail(st.error());
+    auto last = tx->selectOne(QStringLiteral("SELECT data FROM changes WHERE kind = 'rates' AND key = ?"
+                                             " AND station_id IS NULL ORDER BY seq DESC LIMIT 1"),
+                              {carrier});
+    if (!last)
+        return fail(last.error());
+    if (!*last || (**last).at(0).isNull())
+        return fail(ErrorKind::NotFound, QStringLiteral("rates.not_published"),
+                    QStringLiteral("The county has no rates of %1 published.").arg(carrier.left(16)));
+    if (auto st = appendChange(*tx, {}, QStringLiteral("rates"), carrier, std::nullopt); !st)
+        return fail(st.error());
+    return tx->commit();
+}
+
+Result<WaybillBlock> withdrawWaybillBlock(CountyStore& store, const QString& stationInput,
+                                          const QString& blockInput) {
+    const QString stationId = stationInput.trimmed();
+    const QString key = blockInput.trimmed().toUpper();
+    const qsizetype colon = key.indexOf(QLatin1Char(':'));
+    const QString carrier = key.left(colon);
+    auto tx = store.begin(Tx::Mode::Write);
+    if (!tx)
+        return fail(tx.error());
+    if (auto st = tx->lock(QStringLiteral("feed")); !st)
+        return fail(st.error());
+    auto rows =
+        tx->select(QStringLiteral("SELECT prefix, digits, from_no, to_no, withdrawn_at FROM waybill_blocks"
+                                  " WHERE station_id = ? AND carrier = ? ORDER BY from_no LIMIT 10000"),
+                   {stationId, carrier});
+    if (!rows)
+        return fail(rows.error());
+    for (const Row& r : *rows) {
+        const WaybillBlock b{
+            stationId,      carrier, r.at(0).toString(), r.at(2).toLongLong(), r.at(3).toLongLong(),
+            r.at(1).toInt()};
+        if (colon <= 0 || carrier + QLatin1Char(':') + firstNumber(b) != key)
+            continue;
+        if (!r.at(4).isNull())
+            return fail(
+                ErrorKind::Conflict, QStringLiteral("waybill_block.withdrawn"),
+                QStringLiteral("The block %1 of station %2 was already withdrawn.").arg(key, stationId));
+        auto updated = tx->exec(QStringLiteral("UPDATE waybill_blocks SET withdrawn_at = ? WHERE carrier = ?"
+                                               " AND prefix = ? AND digits = ? AND from_no = ?"),
+                                {tx->now(), carrier, b.prefix, b.digits, b.from});
+        if (!updated)
+            return fail(updated.error());
+        if (auto st = appendChange(*tx, stationId, QStringLiteral("waybill_block"), key, std::nullopt); !st)
+            return fail(st.error());
+        if (auto st = tx->commit(); !st)
+            return fail(st.error());
+        return b;
+    }
+    return fail(ErrorKind::NotFound, QStringLiteral("waybill_block.not_found"),
+                QStringLiteral("Station %1 has no block %2 (write it as CARRIER:FIRST-NUMBER, as "
+                               "\"waybill-block assign\" printed it).")
+                    .arg(stationId.left(64), key.left(64)));
 }
 
 } // namespace cz::county

@@ -13,8 +13,9 @@ namespace cz::county {
 
 enum class Backend;
 
-// The schema step of the assigned blocks (listed in schema.cpp).
+// The schema steps of the assigned blocks (listed in schema.cpp): the blocks, and their withdrawal.
 [[nodiscard]] QStringList pricesSchema(Backend backend);
+[[nodiscard]] QStringList pricesWithdrawalSchema();
 
 struct PublishedRates {
     int rows = 0;
@@ -37,6 +38,15 @@ struct WaybillBlock {
 // it and publishes it to that station, in one transaction.
 [[nodiscard]] Result<WaybillBlock> assignWaybillBlock(CountyStore& store, const WaybillBlock& block);
 [[nodiscard]] QJsonObject toJson(const WaybillBlock& block);
+
+// Withdraws the carrier's published table: a tombstone to every station, which then prices that
+// carrier from its own import again. NotFound when the county has no table of it published.
+[[nodiscard]] Status withdrawCountyRates(CountyStore& store, const QString& carrier);
+// Withdraws a block assigned to a station (`block` = its key, carrier:first number, as published):
+// a tombstone to that station, which assigns no new number from it. The block stays recorded as
+// withdrawn, so its numbers (some may have been used) are never assigned to another station.
+[[nodiscard]] Result<WaybillBlock> withdrawWaybillBlock(CountyStore& store, const QString& stationId,
+                                                        const QString& block);
 [[nodiscard]] QString firstNumber(const WaybillBlock& block);
 [[nodiscard]] QString lastNumber(const WaybillBlock& block);
 

@@ -66,10 +66,11 @@ QStringList version2() {
 
 QList<QStringList> migrations(Backend backend) {
     return {
-        version1(backend),     version2(),
-        ordersSchema(backend), // 3: proxy orders (orders.cpp)
-        pricesSchema(backend), // 4: waybill blocks assigned to stations (prices.cpp)
-        catalogueSchema(),     // 5: the county's catalogue (catalogue.cpp)
+        version1(backend),        version2(),
+        ordersSchema(backend),    // 3: proxy orders (orders.cpp)
+        pricesSchema(backend),    // 4: waybill blocks assigned to stations (prices.cpp)
+        catalogueSchema(),        // 5: the county's catalogue (catalogue.cpp)
+        pricesWithdrawalSchema(), // 6: withdrawn waybill blocks (prices.cpp)
     };
 }
 

@@ -15,9 +15,11 @@
 //   search_name_median, _p99          Catalogue::search of 1 to 4 characters of a name (prefix or inside)
 //   search_initials_median, _p99      3 to 5 letters of the name's pinyin initials
 //   search_pinyin_median, _p99        6 to 12 letters of the full pinyin
+//   search_pinyin_inside_median, _p99 4 to 10 letters of the full pinyin from a syllable inside the name
 //   search_barcode_median, _p99       a product's barcode (13 digits)
 //   search_*_p99_over_lookup_p99      the ratio, for comparing runs on a loaded machine
 #include "catalogue.h"
+#include "pinyin.h"
 #include "samplecatalogue.h"
 #include "stationfixture.h"
 
@@ -194,7 +196,7 @@ int main(int argc, char* argv[]) {
     const auto pick = [&](const QList<QString>& from) {
         return from.at(rng.bounded(static_cast<int>(from.size())));
     };
-    QStringList nameQ, initialsQ, fullQ, barcodeQ, skuQ;
+    QStringList nameQ, initialsQ, fullQ, innerQ, barcodeQ, skuQ;
     for (int i = 0; i < samples; ++i) {
         QString namePiece;
         while (namePiece.trimmed().isEmpty())
@@ -202,6 +204,10 @@ int main(int argc, char* argv[]) {
         nameQ.append(namePiece);
         initialsQ.append(pick(initials).left(3 + rng.bounded(3)));
         fullQ.append(pick(fulls).left(6 + rng.bounded(7)));
+        QStringList inner;
+        while (inner.isEmpty())
+            inner = pinyin::innerSuffixes(pinyin::spell(pick(names)));
+        innerQ.append(inner.at(rng.bounded(static_cast<int>(inner.size()))).left(4 + rng.bounded(7)));
         barcodeQ.append(pick(barcodes));
         skuQ.append(pick(skus));
     }
@@ -227,7 +233,8 @@ int main(int argc, char* argv[]) {
     bool met = true;
     for (const auto& [label, queries] :
          {std::pair{QStringLiteral("name"), nameQ}, std::pair{QStringLiteral("initials"), initialsQ},
-          std::pair{QStringLiteral("pinyin"), fullQ}, std::pair{QStringLiteral("barcode"), barcodeQ}}) {
+          std::pair{QStringLiteral("pinyin"), fullQ}, std::pair{QStringLiteral("pinyin_inside"), innerQ},
+          std::pair{QStringLiteral("barcode"), barcodeQ}}) {
         const Stats s = measure(samples, search(queries));
         figure(QStringLiteral("search_%1_median").arg(label), count, s.median, "ms");
         figure(QStringLiteral("search_%1_p99").arg(label), count, s.p99, "ms");

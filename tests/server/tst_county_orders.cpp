@@ -260,6 +260,35 @@ private Q_SLOTS:
         QVERIFY(!county::findOrder(*f.store, refused)->cancelConflict);
     }
 
+    // The clerk undid a handover (order.collection_undone): the county's order goes back from
+    // collected to arrived, and only from collected; held until its order is known, like the others.
+    void undoneCollectionGoesBackToArrived() {
+        CountyFixture f;
+        const StationLogin s = f.enrolStation();
+        const QString id = uuid();
+        pushOk(f, s,
+               {placed(id, {line(QStringLiteral("A"), 1, 100)}, 1),
+                stationOp(id, QStringLiteral("arrived"), 2),
+                stationOp(id, QStringLiteral("collection_undone"), 3)});
+        QCOMPARE(statusOf(f, id), QStringLiteral("arrived")); // not collected: nothing to undo
+        pushOk(f, s, {stationOp(id, QStringLiteral("collected"), 4)});
+        QCOMPARE(statusOf(f, id), QStringLiteral("collected"));
+        const auto results = pushOk(f, s, {stationOp(id, QStringLiteral("collection_undone"), 5)});
+        QCOMPARE(sync::toString(results.first().outcome), sync::toString(sync::Outcome::Applied));
+        QCOMPARE(statusOf(f, id), QStringLiteral("arrived"));
+        pushOk(f, s, {stationOp(id, QStringLiteral("collected"), 6)});
+        QCOMPARE(statusOf(f, id), QStringLiteral("collected"));
+
+        // Its order comes later: the ops are applied in the station's order when it does.
+        const QString late = uuid();
+        pushOk(f, s,
+               {stationOp(late, QStringLiteral("arrived"), 8),
+                stationOp(late, QStringLiteral("collected"), 9),
+                stationOp(late, QStringLiteral("collection_undone"), 10)});
+        pushOk(f, s, {placed(late, {line(QStringLiteral("A"), 1, 100)}, 7)});
+        QCOMPARE(statusOf(f, late), QStringLiteral("arrived"));
+    }
+
     void aLaterOpBeforeItsOrderIsAppliedWhenTheOrderComes() {
         CountyFixture f;
         const StationLogin s = f.enrolStation();

@@ -125,6 +125,70 @@ private Q_SLOTS:
         QCOMPARE(forB.size(), 1);
         QCOMPARE(forB.first().key, QStringLiteral("YTO:YT800000001001"));
     }
+
+    // Withdrawals: a carrier's table (every station then prices it from its own import again) and
+    // one station's block (no new number from it), each published as a tombstone; a block withdrawn
+    // stays recorded, so its numbers are never assigned to another station.
+    void withdrawalsArePublished() {
+        CountyFixture f;
+        const StationLogin a = f.enrolStation(QStringLiteral("甲站"));
+        const StationLogin b = f.enrolStation(QStringLiteral("乙站"));
+        QVERIFY(county::importCountyRates(*f.store,
+                                          "carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g\n"
+                                          "YTO,江西省,赣-01,800,300,30000\n"
+                                          "SF,江西省,赣-A,1300,500,20000\n"));
+        const auto last = [&](const StationLogin& s, const QString& kind, const QString& key) {
+            sync::Change found;
+            found.key = QStringLiteral("none");
+            for (const sync::Change& c : pulled(f, s, kind))
+                if (c.key == key)
+                    found = c;
+            return found;
+        };
+        QVERIFY(!last(a, QStringLiteral("rates"), QStringLiteral("YTO")).deleted);
+        const qint64 before = f.count(QStringLiteral("changes"));
+        QCOMPARE(county::withdrawCountyRates(*f.store, QStringLiteral("EMS")).error().code,
+                 QStringLiteral("rates.not_published"));
+        QCOMPARE(f.count(QStringLiteral("changes")), before);
+        QVERIFY(county::withdrawCountyRates(*f.store, QStringLiteral("yto")));
+        for (const StationLogin& s : {a, b}) {
+            const sync::Change c = last(s, QStringLiteral("rates"), QStringLiteral("YTO"));
+            QCOMPARE(c.key, QStringLiteral("YTO"));
+            QVERIFY(c.deleted);
+            QVERIFY(!last(s, QStringLiteral("rates"), QStringLiteral("SF")).deleted);
+        }
+        QCOMPARE(county::withdrawCountyRates(*f.store, QStringLiteral("YTO")).error().code,
+                 QStringLiteral("rates.not_published"));
+        // Published again later: in use again.
+        QVERIFY(county::importCountyRates(*f.store,
+                                          "carrier,province,zone,first_fen,extra_fen_per_kg,max_weight_g\n"
+                                          "YTO,江西省,赣-01,850,300,30000\n"));
+        QVERIFY(!last(b, QStringLiteral("rates"), QStringLiteral("YTO")).deleted);
+
+        QVERIFY(county::assignWaybillBlock(
+            *f.store, {a.id, QStringLiteral("YTO"), QStringLiteral("YT8"), 1, 1000, 11}));
+        QCOMPARE(
+            county::withdrawWaybillBlock(*f.store, b.id, QStringLiteral("YTO:YT800000000001")).error().code,
+            QStringLiteral("waybill_block.not_found"));
+        QCOMPARE(
+            county::withdrawWaybillBlock(*f.store, a.id, QStringLiteral("YTO:YT800000000002")).error().code,
+            QStringLiteral("waybill_block.not_found"));
+        auto withdrawn = county::withdrawWaybillBlock(*f.store, a.id, QStringLiteral("yto:yt800000000001"));
+        QVERIFY2(withdrawn, withdrawn ? "" : qPrintable(withdrawn.error().message));
+        QCOMPARE(withdrawn->to, 1000);
+        const sync::Change c = last(a, QStringLiteral("waybill_block"), QStringLiteral("YTO:YT800000000001"));
+        QVERIFY(c.deleted);
+        QCOMPARE(last(b, QStringLiteral("waybill_block"), QStringLiteral("YTO:YT800000000001")).key,
+                 QStringLiteral("none"));
+        QCOMPARE(
+            county::withdrawWaybillBlock(*f.store, a.id, QStringLiteral("YTO:YT800000000001")).error().code,
+            QStringLiteral("waybill_block.withdrawn"));
+        QCOMPARE(county::assignWaybillBlock(
+                     *f.store, {b.id, QStringLiteral("YTO"), QStringLiteral("YT8"), 500, 600, 11})
+                     .error()
+                     .code,
+                 QStringLiteral("waybill_block.overlap"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstCountyPrices)

@@ -63,6 +63,10 @@ void TestCatalogue::pinyinSpelling() {
     QCOMPARE(mixed.initials, QStringLiteral("dbdm5kgx"));
     QCOMPARE(pinyin::latinKey(QStringLiteral("Xiang Dao")), QStringLiteral("xiangdao"));
     QCOMPARE(pinyin::latinKey(QStringLiteral("香稻")), QString());
+    // Where a clerk may start typing inside the name: each syllable, each Latin run.
+    QCOMPARE(s.starts, (QList<int>{0, 5, 8}));
+    QCOMPARE(pinyin::innerSuffixes(s), (QStringList{"daowan", "wan"}));
+    QCOMPARE(mixed.starts, (QList<int>{0, 4, 7, 9, 11, 14}));
 }
 
 void TestCatalogue::storesPinyin() {
@@ -85,6 +89,12 @@ void TestCatalogue::findsByNamePinyinAndBarcode_data() {
                                  << "RICE-01";
     QTest::newRow("full pinyin with spaces") << "xiang dao"
                                              << "RICE-01";
+    QTest::newRow("full pinyin inside") << "daowan"
+                                        << "RICE-01";
+    QTest::newRow("full pinyin inside with spaces") << "dao wan"
+                                                    << "RICE-01";
+    QTest::newRow("full pinyin inside, a piece") << "huashen"
+                                                 << "OIL-01";
     QTest::newRow("initials inside") << "zxd"
                                      << "SEED-01";
     QTest::newRow("name prefix") << "香稻"
@@ -124,8 +134,10 @@ void TestCatalogue::bestMatchesFirst() {
     // "dz" is the initials' start of 稻种; "xd" is 香稻丸's initials' start, and also inside 稻种 香稻's.
     QCOMPARE(skus(find(f, QStringLiteral("xd"))), (QStringList{"RICE-01"}));
     QCOMPARE(skus(find(f, QStringLiteral("xdw"))), (QStringList{"RICE-01"}));
-    // Full pinyin is searched by its start only (a trigram index of pinyin was the slowest search).
-    QCOMPARE(skus(find(f, QStringLiteral("xiangdao"))), (QStringList{"RICE-01"}));
+    // Full pinyin: from the name's start first, then from a syllable inside (稻种 香稻).
+    QCOMPARE(skus(find(f, QStringLiteral("xiangdao"))), (QStringList{"RICE-01", "SEED-01"}));
+    // Not from inside a syllable ("iangdao"): a trigram index of pinyin was the slowest search.
+    QVERIFY(find(f, QStringLiteral("iangdao")).isEmpty());
     // A barcode that is also inside nothing else comes first, and once.
     QCOMPARE(skus(find(f, QStringLiteral("12345678"))), (QStringList{"FERT-01"}));
     // 稻: the single character is in three names; the one starting with it first.
@@ -174,6 +186,9 @@ void TestCatalogue::changedNameIsFoundByItsNewName() {
     QCOMPARE(skus(found), (QStringList{"DAILY-01"}));
     QCOMPARE(found.first().priceFen, 450);
     QCOMPARE(f.rows(QStringLiteral("catalogue_fts")), 6);
+    // The old name's inner pinyin is gone with it, the new one's is there.
+    QVERIFY(find(f, QStringLiteral("yifen")).isEmpty());
+    QCOMPARE(skus(find(f, QStringLiteral("zao"))), (QStringList{"DAILY-01"}));
 }
 
 void TestCatalogue::categoryFilterAndBrowse() {
@@ -244,6 +259,11 @@ void TestCatalogue::lookupsUseTheirIndexes() {
                 .contains("catalogue_item_pinyin"));
     const QString exact = plan(cols + " AND (c.barcode = '1' OR c.sku = '1') ORDER BY c.name LIMIT 5");
     QVERIFY2(exact.contains("catalogue_item_barcode") && !exact.contains("SCAN c"), qPrintable(exact));
+    const QString inner =
+        plan(QStringLiteral("SELECT c.sku FROM catalogue_pinyin_suffix AS s JOIN catalogue_item AS c"
+                            " ON c.search_id = s.search_id WHERE s.suffix >= 'a' AND s.suffix < 'b'"
+                            " AND c.active = 1 ORDER BY s.suffix LIMIT 5"));
+    QVERIFY2(!inner.contains("SCAN") && !inner.contains("TEMP B-TREE"), qPrintable(inner));
     const QString gram =
         plan(QStringLiteral("SELECT c.sku FROM catalogue_gram AS g JOIN catalogue_item AS c"
                             " ON c.search_id = g.search_id WHERE g.gram = 'a' AND c.active = 1"));

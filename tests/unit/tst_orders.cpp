@@ -103,6 +103,8 @@ private Q_SLOTS:
     void countyDecisions();
     void refusedIsRefundedBySettle();
     void parcelArrivesAndIsCollected();
+    void shippedAfterItsParcelArrived();
+    void undoHandoverReopensTheOrder();
     void listAndShow();
 };
 
@@ -328,15 +330,123 @@ void TestOrders::refusedIsRefundedBySettle() {
     QCOMPARE(s.balance(), 5000 - 3100); // not yet
     QCOMPARE(s.orders.cancel(byDeposit.id, {}).error().code, QStringLiteral("order.refused"));
 
-    QCOMPARE(*s.orders.settleRefunds(), 2);
+    // Paid from the deposit: back to the account by the next settle. Paid at the counter: the
+    // money waits in the till until the villager comes back and the clerk pays it out.
+    const int cashRows = s.f.rows(QStringLiteral("cash_entry"));
+    QCOMPARE(*s.orders.settleRefunds(), 1);
     QCOMPARE(s.balance(), 5000);
     QVERIFY(!s.orders.show(byDeposit.id)->refundDue);
+    QVERIFY(s.orders.show(byNow.id)->refundDue);
+    QCOMPARE(s.f.rows(QStringLiteral("cash_entry")), cashRows);
+    QCOMPARE(*s.orders.settleRefunds(), 0); // once only
+    OrderFilter due;
+    due.refundDueOnly = true;
+    auto listed = *s.orders.list(due);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().id, byNow.id);
+    // Nothing due on the deposit order any more.
+    QCOMPARE(s.orders.payRefund(byDeposit.id, PayMethod::Cash).error().code,
+             QStringLiteral("order.no_refund_due"));
+
+    s.f.clock->advance(1000); // the villager comes back later (events are ordered by time)
+    auto paid = s.orders.payRefund(byNow.id, PayMethod::Wechat);
+    QVERIFY2(paid.has_value(), paid ? "" : qPrintable(paid.error().message));
+    QVERIFY(!paid->refundDue);
+    QCOMPARE(toString(paid->status), toString(OrderStatus::Refused));
     QCOMPARE(
         s.f.rows(QStringLiteral("cash_entry"), QStringLiteral("amount_fen = -1550 AND method = 'wechat'")),
         1);
-    QCOMPARE(*s.orders.settleRefunds(), 0); // once only
     QCOMPARE(s.balance(), 5000);
+    QCOMPARE(s.orders.payRefund(byNow.id, PayMethod::Cash).error().code,
+             QStringLiteral("order.no_refund_due"));
+    QVERIFY(s.orders.list(due)->isEmpty());
+    QCOMPARE(s.f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'account.entry'")),
+             1 + 1 + 2 + 1 + 2); // deposit, byDeposit, byNow, byDeposit's refund, byNow's refund
+    QCOMPARE(s.orders.show(byNow.id)->events.last().kind, QStringLiteral("refunded"));
     verifyBooksAgree(s.f);
+
+    // The clerk's other choice: the money stays in the villager's deposit, nothing leaves the till.
+    auto third =
+        *s.orders.place(s.v.id, {{QStringLiteral("SEED-02"), 1, {}}}, OrderPayment::Now, PayMethod::Cash);
+    QVERIFY(countyDecides(s.f, third.id, refused)->stored);
+    QCOMPARE(*s.orders.settleRefunds(), 0);
+    const int before = s.f.rows(QStringLiteral("cash_entry"));
+    QVERIFY(s.orders.payRefund(third.id, PayMethod::Account).has_value());
+    QCOMPARE(s.f.rows(QStringLiteral("cash_entry")), before);
+    QCOMPARE(s.balance(), 5000 + 1550);
+    QVERIFY(!s.orders.show(third.id)->refundDue);
+    verifyBooksAgree(s.f);
+}
+
+// The van was faster than sync: the parcel was received before the county's "shipped" decision
+// came down. Storing the decision links the parcel and marks the order arrived in the pull's
+// transaction; the order.arrived op follows with the next settle (a downstream transaction appends
+// no op).
+void TestOrders::shippedAfterItsParcelArrived() {
+    Shop s;
+    auto o = *s.orders.place(s.v.id, {{QStringLiteral("SEED-02"), 1, {}}}, OrderPayment::Credit);
+    s.f.clock->advance(1000);
+    const Parcel p = s.f.receive(QStringLiteral("YT100000000021"), QStringLiteral("13812345678"));
+    QCOMPARE(toString(s.orders.show(o.id)->status), toString(OrderStatus::Placed));
+    s.f.clock->advance(1000);
+    QVERIFY(countyDecides(s.f, o.id, shipped(QStringLiteral("YT100000000021")))->stored);
+    Order arrived = *s.orders.show(o.id);
+    QCOMPARE(toString(arrived.status), toString(OrderStatus::Arrived));
+    QCOMPARE(arrived.parcelId, p.id);
+    QCOMPARE(arrived.waybill, QStringLiteral("YT100000000021"));
+    QStringList kinds;
+    for (const OrderEvent& e : arrived.events)
+        kinds << e.kind;
+    QCOMPARE(kinds,
+             (QStringList{QStringLiteral("placed"), QStringLiteral("shipped"), QStringLiteral("arrived")}));
+    QCOMPARE(s.f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'order.arrived'")), 0);
+    QCOMPARE(*s.orders.settleRefunds(), 1);
+    QCOMPARE(s.f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'order.arrived'")), 1);
+    const QJsonObject op = decodeOpPayload(*s.f.station->ctx->database().scalar(
+        QStringLiteral("SELECT payload FROM outbox WHERE kind = 'order.arrived'")));
+    QCOMPARE(op.value(QStringLiteral("parcel_id")).toString(), p.id);
+    QCOMPARE(*s.orders.settleRefunds(), 0);
+    // Handing it over completes the order as usual.
+    QVERIFY(s.f.station->pickup.handOver({p.id}).has_value());
+    QCOMPARE(toString(s.orders.show(o.id)->status), toString(OrderStatus::Collected));
+
+    // A parcel that already left the station is not linked: the order waits as shipped.
+    auto other = *s.orders.place(s.v.id, {{QStringLiteral("SEED-02"), 1, {}}}, OrderPayment::Credit);
+    QVERIFY(countyDecides(s.f, other.id, shipped(QStringLiteral("YT100000000021")))->stored);
+    QCOMPARE(toString(s.orders.show(other.id)->status), toString(OrderStatus::Shipped));
+}
+
+// Undoing a handover within the window puts the order back from collected to arrived, in the undo's
+// transaction, with its event and op; the next handover completes it again.
+void TestOrders::undoHandoverReopensTheOrder() {
+    Shop s;
+    auto o = *s.orders.place(s.v.id, {{QStringLiteral("SEED-02"), 1, {}}}, OrderPayment::Credit);
+    QVERIFY(countyDecides(s.f, o.id, shipped(QStringLiteral("YT100000000031")))->stored);
+    const Parcel p = s.f.receive(QStringLiteral("YT100000000031"), QStringLiteral("13812345678"));
+    s.f.clock->advance(1000);
+    QVERIFY(s.f.station->pickup.handOver({p.id}).has_value());
+    QCOMPARE(toString(s.orders.show(o.id)->status), toString(OrderStatus::Collected));
+    s.f.clock->advance(1000);
+    QList<Domains> seen;
+    connect(s.f.station->ctx.get(), &StationContext::changed, this, [&](Domains d) { seen << d; });
+    auto undone = s.f.station->pickup.undoPickup(p.id);
+    QVERIFY2(undone.has_value(), undone ? "" : qPrintable(undone.error().message));
+    QVERIFY(seen.last().testFlag(Domain::Orders));
+    const Order back = *s.orders.show(o.id);
+    QCOMPARE(toString(back.status), toString(OrderStatus::Arrived));
+    QCOMPARE(back.events.last().kind, QStringLiteral("collection_undone"));
+    QCOMPARE(s.f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'order.collection_undone'")), 1);
+    // In the undo's transaction: the op right after the parcel's.
+    QCOMPARE(value(s.f, QStringLiteral("SELECT max(seq) FROM outbox WHERE kind = 'order.collection_undone'")),
+             value(s.f, QStringLiteral("SELECT max(seq) FROM outbox WHERE entity = 'parcel'")) + 1);
+    const QJsonObject op = decodeOpPayload(*s.f.station->ctx->database().scalar(
+        QStringLiteral("SELECT payload FROM outbox WHERE kind = 'order.collection_undone'")));
+    QCOMPARE(op.value(QStringLiteral("order_id")).toString(), o.id);
+    QCOMPARE(op.value(QStringLiteral("parcel_id")).toString(), p.id);
+    s.f.clock->advance(1000);
+    QVERIFY(s.f.station->pickup.handOver({p.id}).has_value());
+    QCOMPARE(toString(s.orders.show(o.id)->status), toString(OrderStatus::Collected));
+    QCOMPARE(s.f.rows(QStringLiteral("outbox"), QStringLiteral("kind = 'order.collected'")), 2);
 }
 
 void TestOrders::parcelArrivesAndIsCollected() {
