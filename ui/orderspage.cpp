@@ -72,6 +72,8 @@ OrdersPage::OrdersPage(StationContext& station, PrintService* printing, QWidget*
     , m_eventsView(new QTableView(this))
     , m_reason(new QLineEdit(this))
     , m_cancel(new QPushButton(tr("&Cancel order…"), this))
+    , m_refundMethod(new QComboBox(this))
+    , m_refund(new QPushButton(tr("Pay re&fund…"), this))
     , m_receipt(new QPushButton(tr("Pr&int receipt"), this))
     , m_message(new QLabel(this)) {
     m_status->addItem(tr("All orders"), kAll);
@@ -80,6 +82,9 @@ OrdersPage::OrdersPage(StationContext& station, PrintService* printing, QWidget*
           OrderStatus::Arrived, OrderStatus::Collected, OrderStatus::Cancelled})
         m_status->addItem(statusDisplayName(s), int(s));
     m_status->addItem(tr("Refund due"), kRefundDue);
+    for (PayMethod m : {PayMethod::Cash, PayMethod::Wechat, PayMethod::Alipay, PayMethod::Bank})
+        m_refundMethod->addItem(methodDisplayName(m), int(m));
+    m_refundMethod->addItem(tr("Into the deposit"), int(PayMethod::Account));
     setUpTable(m_ordersView, m_orders);
     setUpTable(m_linesView, m_lines);
     setUpTable(m_eventsView, m_events);
@@ -105,6 +110,8 @@ OrdersPage::OrdersPage(StationContext& station, PrintService* printing, QWidget*
     actions->addWidget(reasonLabel);
     actions->addWidget(m_reason, 1);
     actions->addWidget(m_cancel);
+    actions->addWidget(m_refundMethod);
+    actions->addWidget(m_refund);
     actions->addWidget(m_receipt);
 
     auto* layout = new QVBoxLayout(this);
@@ -119,6 +126,7 @@ OrdersPage::OrdersPage(StationContext& station, PrintService* printing, QWidget*
     connect(m_ordersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& index) { showOrder(m_orders->idAt(index.row())); });
     connect(m_cancel, &QPushButton::clicked, this, &OrdersPage::cancelOrder);
+    connect(m_refund, &QPushButton::clicked, this, &OrdersPage::payRefund);
     connect(m_receipt, &QPushButton::clicked, this, &OrdersPage::printReceipt);
     whenChanged(station, this, Domain::Orders, [this] {
         if (isVisible())
@@ -215,6 +223,12 @@ void OrdersPage::showOrder(const QString& orderId) {
     }
     m_events->setRows(eventIds, eventRows);
     m_cancel->setEnabled(o->status == OrderStatus::Placed || o->status == OrderStatus::Accepted);
+    const bool refundDue = o->refundDue && o->status == OrderStatus::Refused;
+    m_refund->setEnabled(refundDue);
+    m_refundMethod->setEnabled(refundDue);
+    if (refundDue) // by the way it was paid, unless the clerk chooses another
+        if (auto method = counterMethodFrom(o->method))
+            m_refundMethod->setCurrentIndex(m_refundMethod->findData(int(*method)));
     m_receipt->setEnabled(true);
 }
 
@@ -238,6 +252,31 @@ void OrdersPage::cancelOrder() {
     m_reason->clear();
     refresh();
     showMessage(m_message, tr("Cancelled; %1 yuan refunded.").arg(formatFen(o->totalFen)), Tone::Good);
+}
+
+void OrdersPage::payRefund() {
+    if (m_current.isEmpty())
+        return;
+    auto o = m_service.show(m_current);
+    if (!o) {
+        showMessage(m_message, o.error().message, Tone::Bad);
+        return;
+    }
+    const auto method = static_cast<PayMethod>(m_refundMethod->currentData().toInt());
+    const QString question =
+        method == PayMethod::Account
+            ? tr("Put %1 yuan into the deposit of %2?").arg(formatFen(o->totalFen), o->villagerMasked)
+            : tr("Pay %1 yuan back to %2 by %3?")
+                  .arg(formatFen(o->totalFen), o->villagerMasked, methodDisplayName(method));
+    if (!Messages::confirm(this, tr("Pay refund"), question))
+        return;
+    auto paid = m_service.payRefund(m_current, method);
+    if (!paid) {
+        showMessage(m_message, tr("Not refunded: %1").arg(paid.error().message), Tone::Bad);
+        return;
+    }
+    refresh();
+    showMessage(m_message, tr("Refunded %1 yuan.").arg(formatFen(paid->totalFen)), Tone::Good);
 }
 
 void OrdersPage::printReceipt() {
