@@ -241,6 +241,13 @@ void MainWindow::showLocked(bool locked) {
     if (locked == isLocked())
         return;
     m_screens->setCurrentWidget(locked ? static_cast<QWidget*>(m_login) : m_stack);
+    // The pages' Alt+letters would clash with the login panel's own.
+    if (locked) {
+        for (QAction* letter : std::as_const(m_pageLetters))
+            letter->setEnabled(false);
+    } else {
+        updatePageLetters();
+    }
     if (locked) {
         if (m_login->userBox()->currentIndex() < 0 && m_login->userBox()->count() == 0)
             m_login->reset();

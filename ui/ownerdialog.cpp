@@ -28,22 +28,26 @@ QLineEdit* pinEdit(QWidget* parent) {
 }
 
 // The recovery code on the 58 mm slip printer: the station, what it is for, the code large.
-print::Document recoverySlip(const QString& station, const QString& owner, const QString& code) {
+// The texts come translated from the dialog.
+struct SlipTexts {
+    QString title, heading, keep;
+};
+
+print::Document recoverySlip(const QString& station, const QString& owner, const QString& code,
+                             const SlipTexts& texts) {
     print::Document doc;
-    doc.title = OwnerDialog::tr("Recovery code");
+    doc.title = texts.title;
     doc.pageMm = QSizeF(48, 50);
     doc.media = QStringLiteral("Custom.58x50mm");
     doc.dpi = print::kThermalDpi;
-    doc.paint = [station, owner, code](print::Canvas& c) {
+    doc.paint = [station, owner, code, texts](print::Canvas& c) {
         using print::drawText;
         using print::mmRect;
         drawText(c, mmRect(c, 0, 1, 48, 6), station, 4, Qt::AlignCenter, true);
-        drawText(c, mmRect(c, 0, 8, 48, 5), OwnerDialog::tr("Owner recovery code"), 3.5, Qt::AlignCenter);
+        drawText(c, mmRect(c, 0, 8, 48, 5), texts.heading, 3.5, Qt::AlignCenter);
         drawText(c, mmRect(c, 0, 14, 48, 5), owner, 3.5, Qt::AlignCenter);
         drawText(c, mmRect(c, 0, 21, 48, 9), code, 6, Qt::AlignCenter, true);
-        drawText(c, mmRect(c, 0, 32, 48, 16),
-                 OwnerDialog::tr("Keep locked away. Resets a forgotten owner PIN."), 3,
-                 Qt::AlignCenter | Qt::TextWordWrap);
+        drawText(c, mmRect(c, 0, 32, 48, 16), texts.keep, 3, Qt::AlignCenter | Qt::TextWordWrap);
     };
     return doc;
 }
@@ -177,8 +181,11 @@ bool OwnerDialog::createOwner() {
 int OwnerDialog::printCode() {
     if (!m_printing || m_code.isEmpty())
         return -1;
-    const int request = m_printing->print(
-        recoverySlip(m_station.settings().stationName, m_name->text().trimmed(), m_code), Paper::Slip);
+    const int request =
+        m_printing->print(recoverySlip(m_station.settings().stationName, m_name->text().trimmed(), m_code,
+                                       {tr("Recovery code"), tr("Owner recovery code"),
+                                        tr("Keep locked away. Resets a forgotten owner PIN.")}),
+                          Paper::Slip);
     showMessage(m_printMessage, tr("Sent to the slip printer."), Tone::Good);
     return request;
 }
