@@ -43,8 +43,11 @@ inline constexpr IntSetting kUndoWindowMin{"undo_window_min", 0, 1440, 10, false
 // Sync: how long acknowledged ops are kept (retention.h).
 inline constexpr IntSetting kOutboxRetentionDays{"outbox_retention_days", 1, 3650, 30, false};
 
-inline constexpr const IntSetting* kIntSettings[] = {&kFreeDays, &kFeePerDayFen, &kUnclaimedAfterDays,
-                                                     &kUndoWindowMin, &kOutboxRetentionDays};
+// The terminal: minutes without a key or a click before it locks (staff log in again); owner only.
+inline constexpr IntSetting kLockAfterMin{"lock_after_min", 1, 240, 5, false};
+
+inline constexpr const IntSetting* kIntSettings[] = {
+    &kFreeDays, &kFeePerDayFen, &kUnclaimedAfterDays, &kUndoWindowMin, &kOutboxRetentionDays, &kLockAfterMin};
 
 [[nodiscard]] inline const IntSetting* findInt(QStringView key) {
     for (const IntSetting* s : kIntSettings)

@@ -22,6 +22,7 @@ QJsonObject StationSettings::toJson() const {
             {settings::kUndoWindowMin.name(), undoWindowMin},
             {settings::kUnclaimedAfterDays.name(), unclaimedAfterDays},
             {settings::kOutboxRetentionDays.name(), outboxRetentionDays},
+            {settings::kLockAfterMin.name(), lockAfterMin},
             {QString::fromLatin1(settings::kLanguage), language}};
 }
 
@@ -83,6 +84,8 @@ Status StationContext::reload() {
                 s.unclaimedAfterDays = int(v);
             else if (def == &settings::kOutboxRetentionDays)
                 s.outboxRetentionDays = int(v);
+            else if (def == &settings::kLockAfterMin)
+                s.lockAfterMin = int(v);
         }
     }
     (*q)->finish();

@@ -43,6 +43,7 @@ struct StationSettings {
     int undoWindowMin = int(settings::kUndoWindowMin.fallback);
     int unclaimedAfterDays = int(settings::kUnclaimedAfterDays.fallback);
     int outboxRetentionDays = int(settings::kOutboxRetentionDays.fallback);
+    int lockAfterMin = int(settings::kLockAfterMin.fallback); // the terminal's idle lock
     // "zh_CN" (the default) or "en": the language of the terminal, cunzhanctl and everything printed,
     // whatever the shell's locale.
     QString language = QString::fromLatin1(settings::kDefaultLanguage);

@@ -216,6 +216,16 @@
     </message>
 </context>
 <context>
+    <name>cz::ui::LoginPanel</name>
+    <message numerus="yes">
+        <source>%n digit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::MainWindow</name>
     <message numerus="yes">
         <source>Retr&amp;y printing (%n waiting)</source>

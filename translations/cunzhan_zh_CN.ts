@@ -3360,6 +3360,53 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     </message>
 </context>
 <context>
+    <name>cz::ui::LoginPanel</name>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s)</source>
+        <translation>
+            <numerusform>%n 位数字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The terminal is locked</source>
+        <translation>终端已锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>人员(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>While the terminal is locked, scan a pickup code or waybill to see where the parcel is. Nothing is handed over or changed until someone logs in.</source>
+        <translation>锁定时可以扫取件码或运单号，查看包裹放在哪里。有人登录之前，不能交付，也不能修改任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Login list: a staff member&apos;s name and role, e.g. &quot;王芳 (keeper)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose who is logging in.</source>
+        <translation>请选择登录的人员。</translation>
+    </message>
+    <message>
+        <source>Pickup code %1 (%2, waybill %3) is at %4. Log in to hand it over.</source>
+        <extracomment>While locked: a scanned parcel&apos;s place (shelf-layer), e.g. &quot;… is at 1-2.&quot;</extracomment>
+        <translation>取件码 %1（%2，运单 %3）在 %4。登录后才能交付。</translation>
+    </message>
+</context>
+<context>
     <name>cz::ui::MainWindow</name>
     <message>
         <source>%1 (F%2)</source>
@@ -3415,6 +3462,27 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>Proxy buying</source>
         <translation>代购</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user</source>
+        <translation>切换人员(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Above the rail: who is logged in and their role, e.g. &quot;王芳 · keeper&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3765,34 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
         <source>Order &amp;list</source>
         <translation>订单(&amp;L)</translation>
     </message>
+    <message>
+        <source>Pay re&amp;fund…</source>
+        <translation>退款(&amp;amp;F)…</translation>
+    </message>
+    <message>
+        <source>Into the deposit</source>
+        <translation>存入预存</translation>
+    </message>
+    <message>
+        <source>Put %1 yuan into the deposit of %2?</source>
+        <translation>把 %1 元存入 %2 的预存？</translation>
+    </message>
+    <message>
+        <source>Pay %1 yuan back to %2 by %3?</source>
+        <translation>用%3退给 %2 %1 元？</translation>
+    </message>
+    <message>
+        <source>Pay refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Not refunded: %1</source>
+        <translation>未退款：%1</translation>
+    </message>
+    <message>
+        <source>Refunded %1 yuan.</source>
+        <translation>已退款 %1 元。</translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::OverdueModel</name>
@@ -3800,6 +3896,69 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>&amp;Overdue &amp;&amp; returns</source>
         <translation>超期与退回(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>cz::ui::OwnerDialog</name>
+    <message>
+        <source>&amp;Create owner</source>
+        <translation>建立站长(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;kip for now</source>
+        <translation>暂时跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Print the code</source>
+        <translation>打印恢复码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Done, the code is kept</source>
+        <translation>已保管好恢复码(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Station owner</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>Who runs this station? The owner (站长) sets the fees and settings and adds the staff. Everyone then logs in with a name and a %1-digit PIN.</source>
+        <translation>谁是本站的站长？站长设置收费标准和各项设置，并添加店员。之后每个人都用姓名和 %1 位数字密码登录。</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s &amp;name:</source>
+        <translation>站长姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;PIN (%1 digits):</source>
+        <translation>密码（%1 位数字）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again:</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>This is the owner&apos;s recovery code. It is shown only now. Print it or write it down and keep it locked away: it is the only way to set a new owner PIN when the PIN is forgotten.</source>
+        <translation>这是站长的恢复码，只显示这一次。请打印或抄下来锁好：站长忘记密码时，只有用它才能重设密码。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的密码不一样，请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>Owner recovery code</source>
+        <translation>站长恢复码</translation>
+    </message>
+    <message>
+        <source>Keep locked away. Resets a forgotten owner PIN.</source>
+        <translation>请锁好保管。站长忘记密码时用它重设。</translation>
+    </message>
+    <message>
+        <source>Sent to the slip printer.</source>
+        <translation>已发送到小票打印机。</translation>
     </message>
 </context>
 <context>
@@ -4383,6 +4542,10 @@ Station id: %2</source>
     <message>
         <source>Not connected to a county centre yet.</source>
         <translation>尚未连接县级中心。</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k the terminal when idle for:</source>
+        <translation>无操作自动锁定(&amp;K)：</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "context.h"
 #include "cups.h"
 #include "handoverpage.h"
+#include "loginpanel.h"
 #include "navrail.h"
 #include "orderpage.h"
 #include "orderspage.h"
@@ -22,7 +23,9 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QCameraDevice>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -30,6 +33,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 
 namespace cz::ui {
@@ -110,9 +114,20 @@ MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, Pri
     m_stationLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // elided to the rail
     m_cameraButton->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_stationLabel->setIndent(4);
+    // Who is logged in, and the two ways to hand the counter over.
+    m_userLabel = new QLabel(this);
+    m_userLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_userLabel->setIndent(4);
+    m_switchUser = new QPushButton(tr("S&witch user"), this);
+    m_lockButton = new QPushButton(tr("Loc&k"), this);
+    auto* sessionButtons = new QHBoxLayout;
+    sessionButtons->addWidget(m_switchUser);
+    sessionButtons->addWidget(m_lockButton);
     auto* side = new QVBoxLayout;
     side->setContentsMargins(4, 4, 0, 0);
     side->addWidget(m_stationLabel);
+    side->addWidget(m_userLabel);
+    side->addLayout(sessionButtons);
     side->addWidget(m_nav, 1);
     side->addWidget(m_cameraButton);
     side->addWidget(m_retryPrint);
@@ -120,8 +135,21 @@ MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, Pri
     auto* row = new QHBoxLayout(central);
     row->setContentsMargins(0, 0, 0, 0);
     row->addLayout(side);
-    row->addWidget(m_stack, 1);
+    m_screens = new QStackedWidget(this);
+    m_login = new LoginPanel(station, m_screens);
+    m_screens->addWidget(m_stack);
+    m_screens->addWidget(m_login);
+    row->addWidget(m_screens, 1);
     setCentralWidget(central);
+    connect(m_login, &LoginPanel::loggedIn, this, [this] { showLocked(false); });
+    connect(m_switchUser, &QPushButton::clicked, this, [this] { lock(true); });
+    connect(m_lockButton, &QPushButton::clicked, this, [this] { lock(false); });
+    // Anything the clerk does keeps the terminal open; checkIdle() locks it after the setting's minutes.
+    qApp->installEventFilter(this);
+    m_lastActivity = m_station.now();
+    auto* idleTimer = new QTimer(this);
+    idleTimer->start(15000);
+    connect(idleTimer, &QTimer::timeout, this, &MainWindow::checkIdle);
     connect(m_nav, &NavRail::pageChosen, this, [this](int index) {
         // Browsing the rail with the arrow keys keeps the focus there; Enter goes into the page.
         const bool browsing = m_nav->hasFocus();
@@ -173,6 +201,82 @@ MainWindow::MainWindow(StationContext& station, ScanFilter::Clock scanClock, Pri
     m_nav->setCurrentPage(0);
     updatePageLetters();
     m_receive->activate();
+    refreshSession();
+}
+
+bool MainWindow::isLocked() const {
+    return m_screens->currentWidget() == m_login;
+}
+
+void MainWindow::refreshSession() {
+    // Nobody can log in before the station has an owner: it works as "station", as before staff.
+    showLocked(m_station.ownerExists() && !m_station.user());
+}
+
+void MainWindow::lock(bool switchUser) {
+    if (!m_station.ownerExists())
+        return;
+    const QString last = m_station.user() ? m_station.user()->name : QString();
+    m_station.logout();
+    m_login->reset(switchUser ? QString() : last);
+    showLocked(true);
+}
+
+void MainWindow::checkIdle() {
+    if (isLocked() || !m_station.user())
+        return;
+    const qint64 idleMs = qint64(m_station.settings().lockAfterMin) * 60000;
+    if (m_station.now() - m_lastActivity >= idleMs)
+        lock(false);
+}
+
+void MainWindow::showLocked(bool locked) {
+    const auto& user = m_station.user();
+    m_userLabel->setVisible(m_station.ownerExists());
+    m_switchUser->setVisible(m_station.ownerExists() && !locked);
+    m_lockButton->setVisible(m_station.ownerExists() && !locked);
+    m_nav->setEnabled(!locked);
+    if (user) {
+        //: Above the rail: who is logged in and their role, e.g. "王芳 · keeper"
+        const QString text = tr("%1 · %2").arg(user->name, roleLabel(user->role));
+        m_userLabel->setText(
+            m_userLabel->fontMetrics().elidedText(text, Qt::ElideRight, m_nav->sizeHint().width()));
+        m_userLabel->setToolTip(tr("Logged in: %1").arg(text));
+    } else {
+        m_userLabel->setText(tr("Locked"));
+        m_userLabel->setToolTip({});
+    }
+    if (locked == isLocked())
+        return;
+    m_screens->setCurrentWidget(locked ? static_cast<QWidget*>(m_login) : m_stack);
+    // The pages' Alt+letters would clash with the login panel's own.
+    if (locked) {
+        for (QAction* letter : std::as_const(m_pageLetters))
+            letter->setEnabled(false);
+    } else {
+        updatePageLetters();
+    }
+    if (locked) {
+        if (m_login->userBox()->currentIndex() < 0 && m_login->userBox()->count() == 0)
+            m_login->reset();
+    } else {
+        m_lastActivity = m_station.now();
+        if (Page* page = currentPage())
+            page->activate();
+    }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+        m_lastActivity = m_station.now();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::addPageActions(int index, const QString& title) {
@@ -217,7 +321,7 @@ int MainWindow::pageCount() const {
 }
 
 void MainWindow::showPage(int index) {
-    if (index < 0 || index >= m_stack->count())
+    if (index < 0 || index >= m_stack->count() || isLocked())
         return;
     if (index == m_stack->currentIndex()) {
         if (Page* page = currentPage())
@@ -228,6 +332,10 @@ void MainWindow::showPage(int index) {
 }
 
 void MainWindow::handleScan(const QString& code) {
+    if (isLocked()) {
+        m_login->lookUp(code); // lookups only: nothing is changed until someone logs in
+        return;
+    }
     if (Page* page = currentPage())
         page->handleScan(code);
 }

@@ -3,6 +3,10 @@
 // page uses that letter itself, Ctrl+PgUp/PgDn for the previous/next page), "Scan with camera" (F9) when a
 // camera exists and the print queue's "Retry printing" when jobs wait. The scanner is routed to the current
 // page. The status bar holds the sync indicator and "Sync now" (Ctrl+Shift+S) once sync is attached.
+// Once the station has an owner, the window starts locked: the login panel (loginpanel.h) takes the place
+// of the pages until someone logs in; the person logged in is shown above the rail with "Switch user" and
+// "Lock", and the window locks itself after the station's lock_after_min without a key or a click. While
+// locked, scans only look parcels up.
 #pragma once
 
 #include "scanfilter.h"
@@ -25,6 +29,7 @@ namespace cz::ui {
 
 class CameraScanner;
 class HandoverPage;
+class LoginPanel;
 class NavRail;
 class OrderPage;
 class OrdersPage;
@@ -61,6 +66,20 @@ public:
     // window (main() creates it first); without a call the window runs without sync (tests).
     void attachSync(SyncController* sync);
 
+    // Logs the person out and shows the login panel: Lock keeps them chosen (the same person returns
+    // with the PIN), Switch user chooses no one. Does nothing while nobody can log in (no owner yet).
+    void lock(bool switchUser = false);
+    [[nodiscard]] bool isLocked() const;
+    // Locks when the terminal has been idle (no key, click or scan) for the station's lock_after_min,
+    // on the station's clock; a timer calls it, tests call it after moving the clock.
+    void checkIdle();
+    // After staff changed outside the window (the first owner created): lock or unlock to match.
+    void refreshSession();
+    [[nodiscard]] LoginPanel* loginPanel() const { return m_login; }
+    [[nodiscard]] QLabel* userLabel() const { return m_userLabel; }
+    [[nodiscard]] QPushButton* switchUserButton() const { return m_switchUser; }
+    [[nodiscard]] QPushButton* lockButton() const { return m_lockButton; }
+
     [[nodiscard]] ScanFilter* scanFilter() const { return m_scanner; }
     [[nodiscard]] Page* currentPage() const;
     [[nodiscard]] Page* page(int index) const;
@@ -82,7 +101,11 @@ public:
     // Null until attachSync().
     [[nodiscard]] SyncStatusWidget* syncStatus() const { return m_syncStatus; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void showLocked(bool locked);
     void addPageActions(int index, const QString& title);
     void updatePageLetters();
     void updateStatus();
@@ -115,6 +138,12 @@ private:
     SyncController* m_sync = nullptr;
     SyncStatusWidget* m_syncStatus = nullptr;
     bool m_syncNowAsked = false;
+    QStackedWidget* m_screens; // the pages, or the login panel while locked
+    LoginPanel* m_login;
+    QLabel* m_userLabel;
+    QPushButton* m_switchUser;
+    QPushButton* m_lockButton;
+    qint64 m_lastActivity = 0; // station clock
 };
 
 } // namespace cz::ui

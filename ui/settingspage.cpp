@@ -27,6 +27,7 @@ SettingsPage::SettingsPage(StationContext& station, QWidget* parent)
     , m_freeDays(new QSpinBox(this))
     , m_fee(new QDoubleSpinBox(this))
     , m_undo(new QSpinBox(this))
+    , m_lockAfter(new QSpinBox(this))
     , m_unclaimed(new QSpinBox(this))
     , m_shelves(new QLineEdit(this))
     , m_language(new QComboBox(this))
@@ -49,6 +50,8 @@ SettingsPage::SettingsPage(StationContext& station, QWidget* parent)
     m_fee->setSuffix(tr(" yuan"));
     range(m_undo, settings::kUndoWindowMin);
     m_undo->setSuffix(tr(" min"));
+    range(m_lockAfter, settings::kLockAfterMin);
+    m_lockAfter->setSuffix(tr(" min"));
     range(m_unclaimed, settings::kUnclaimedAfterDays);
     m_unclaimed->setSuffix(tr(" days"));
     makeScanField(m_shelves);
@@ -64,6 +67,7 @@ SettingsPage::SettingsPage(StationContext& station, QWidget* parent)
     form->addRow(tr("&Free days:"), m_freeDays);
     form->addRow(tr("F&ee per day after that:"), m_fee);
     form->addRow(tr("&Undo a handover within:"), m_undo);
+    form->addRow(tr("Loc&k the terminal when idle for:"), m_lockAfter);
     form->addRow(tr("Suggest &return after:"), m_unclaimed);
     form->addRow(tr("Shelf &layout:"), m_shelves);
     form->addRow(tr("Lan&guage:"), m_language);
@@ -201,6 +205,7 @@ void SettingsPage::load() {
     m_freeDays->setValue(s.freeDays);
     m_fee->setValue(static_cast<double>(s.feePerDayFen) / 100.0);
     m_undo->setValue(s.undoWindowMin);
+    m_lockAfter->setValue(s.lockAfterMin);
     m_unclaimed->setValue(s.unclaimedAfterDays);
     m_shelves->setText(s.shelfSpec);
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.language)));
@@ -220,6 +225,8 @@ void SettingsPage::save() {
         changes.append({settings::kFeePerDayFen.name(), QString::number(feeFen)});
     if (old.undoWindowMin != m_undo->value())
         changes.append({settings::kUndoWindowMin.name(), QString::number(m_undo->value())});
+    if (old.lockAfterMin != m_lockAfter->value())
+        changes.append({settings::kLockAfterMin.name(), QString::number(m_lockAfter->value())});
     if (old.unclaimedAfterDays != m_unclaimed->value())
         changes.append({settings::kUnclaimedAfterDays.name(), QString::number(m_unclaimed->value())});
     if (old.shelfSpec.compare(m_shelves->text().trimmed().remove(QLatin1Char(' ')), Qt::CaseInsensitive) != 0)

@@ -48,6 +48,7 @@ public:
     EnrolDialog* connectToCounty();
 
     [[nodiscard]] QDoubleSpinBox* feeBox() const { return m_fee; }
+    [[nodiscard]] QSpinBox* lockAfterBox() const { return m_lockAfter; }
     [[nodiscard]] QLineEdit* nameField() const { return m_name; }
     [[nodiscard]] QComboBox* languageBox() const { return m_language; }
     [[nodiscard]] QComboBox* slipPrinterBox() const { return m_printers[0]; }
@@ -64,6 +65,7 @@ private:
     QSpinBox* m_freeDays;
     QDoubleSpinBox* m_fee;
     QSpinBox* m_undo;
+    QSpinBox* m_lockAfter; // the terminal's idle lock (owner only, like every setting)
     QSpinBox* m_unclaimed;
     QLineEdit* m_shelves;
     QComboBox* m_language;

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "mainwindow.h"
 #include "messages.h"
+#include "ownerdialog.h"
 #include "setupdialog.h"
 #include "style.h"
 #include "synccontroller.h"
@@ -176,6 +177,12 @@ int main(int argc, char* argv[]) {
     cz::ui::MainWindow window(**station);
     window.attachSync(&sync);
     sync.start();
+    // A station without staff: create the owner now, or keep working as "station" until then.
+    if (!(*station)->ownerExists() && !exitWhenReady) {
+        cz::ui::OwnerDialog owner(**station, window.printService());
+        owner.exec();
+        window.refreshSession();
+    }
     if (exitWhenReady) {
         cz::ui::whenFirstPainted(&window, [] {
             std::fputs("ready\n", stdout);

@@ -11,7 +11,9 @@
 #include "guifixture.h"
 #include "handoverpage.h"
 #include "mainwindow.h"
+#include "loginpanel.h"
 #include "navrail.h"
+#include "ownerdialog.h"
 #include "page.h"
 #include "pickuppage.h"
 #include "printpreview.h"
@@ -20,6 +22,7 @@
 #include "sampleprint.h"
 #include "screenfit.h"
 #include "setupdialog.h"
+#include "staff.h"
 #include "style.h"
 #include "synccontroller.h"
 #include "syncstatuswidget.h"
@@ -89,6 +92,8 @@ private Q_SLOTS:
     void printPreviewFits();
     void rejectedDialogFits_data() { languages(); }
     void rejectedDialogFits();
+    void staffScreensFit_data() { languages(); }
+    void staffScreensFit();
     void messagesMoveNothing_data() { languages(); }
     void messagesMoveNothing();
 
@@ -288,6 +293,46 @@ void TestScreenFit::rejectedDialogFits() {
     fitsUnshown(&d);
     showOwnSize(&d);
     fitsShown(&d);
+}
+
+// Staff: the owner dialog (both steps), the locked window with a lookup shown, and the window with
+// the person logged in above the rail.
+void TestScreenFit::staffScreensFit() {
+    QFETCH(QString, language);
+    const LanguageScope lang(language);
+    GuiFixture f;
+    const Parcel p = f.receive(QStringLiteral("YT764306505052"), QStringLiteral("13812345678"));
+    PrintService printing(std::make_unique<StoppedPrinter>(), f.dir.filePath(QStringLiteral("spool")));
+    {
+        OwnerDialog d(*f.station->ctx, &printing);
+        fitsUnshown(&d);
+        showOwnSize(&d);
+        fitsShown(&d);
+        d.nameField()->setText(QStringLiteral("王站长"));
+        d.pinField()->setText(QStringLiteral("135790"));
+        d.pinAgainField()->setText(QStringLiteral("135790"));
+        QVERIFY(d.createOwner());
+        settle();
+        fitsShown(&d);
+        grabTo(&d, QStringLiteral("owner-%1").arg(language));
+    }
+    QVERIFY(f.station->ctx->user()); // the owner is logged in
+    MainWindow w(*f.station->ctx, f.scanClock(), &printing);
+    QCOMPARE(labelsWithoutBuddy(&w), QStringList());
+    showAt(&w, kWindowLimit);
+    QVERIFY(!w.isLocked());
+    fitsShown(&w);
+    QVERIFY(fits(minimumOf(&w), kWindowLimit));
+    w.lock();
+    w.loginPanel()->lookUp(p.pickupCode);
+    w.loginPanel()->logIn(); // no PIN typed: refused with a message
+    settle();
+    QVERIFY(w.isLocked());
+    QVERIFY(!w.loginPanel()->shownMessage().isEmpty());
+    QVERIFY(!w.loginPanel()->shownLookup().isEmpty());
+    fitsShown(&w);
+    QVERIFY(fits(minimumOf(&w), kWindowLimit));
+    grabTo(&w, QStringLiteral("locked-%1").arg(language));
 }
 
 // A message appearing in place (and going again) moves no field or button.
