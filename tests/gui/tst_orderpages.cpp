@@ -5,6 +5,7 @@
 // QAbstractItemModelTester.
 #include "accounts.h"
 #include "basketmodel.h"
+#include "countychanges.h"
 #include "guifixture.h"
 #include "mainwindow.h"
 #include "orderpage.h"
@@ -14,6 +15,7 @@
 #include "readonlyquery.h"
 #include "samplecatalogue.h"
 #include "villagerspage.h"
+#include "writetx.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void depositChangesShownBalance();
     void editVillagerKeepsNumberHidden();
     void ordersPageCancelsAfterConfirmation();
+    void ordersPagePaysRefundDue();
     void modelsPassTheTester();
 
 private:
@@ -366,6 +369,55 @@ void TestOrderPages::ordersPageCancelsAfterConfirmation() {
     page->statusBox()->setCurrentIndex(page->statusBox()->findData(int(OrderStatus::Cancelled)));
     page->refresh();
     QCOMPARE(page->orders()->rowCount(), 1);
+}
+
+void TestOrderPages::ordersPagePaysRefundDue() {
+    GuiFixture f;
+    seedCatalogue(f);
+    const Villager v = addVillager(f, QStringLiteral("13812345678"));
+    auto placed =
+        Orders(*f.station->ctx)
+            .place(v.id, {{QStringLiteral("R1"), 2, std::nullopt}}, OrderPayment::Now, PayMethod::Wechat);
+    QVERIFY2(placed, placed ? "" : qPrintable(placed.error().message));
+    { // The county refuses it (as a pull stores its decision).
+        UuidV7Source ids(*f.clock);
+        auto tx = WriteTx::beginDownstream(f.station->ctx->database(), *f.clock, ids);
+        QVERIFY(tx);
+        QVERIFY(applyCountyChange(*tx, {QStringLiteral("order_status"), placed->id,
+                                        QJsonObject{{QStringLiteral("status"), QStringLiteral("refused")},
+                                                    {QStringLiteral("reason"), QStringLiteral("缺货")}}}));
+        QVERIFY(tx->commit());
+    }
+    MainWindow w(*f.station->ctx, f.scanClock());
+    showWindow(w);
+    w.showPage(w.pageCount() - 1);
+    OrdersPage* page = w.ordersPage();
+    page->statusBox()->setCurrentIndex(page->statusBox()->findData(int(OrderStatus::Refused)));
+    page->refresh();
+    QCOMPARE(page->orders()->rowCount(), 1);
+    page->ordersView()->setCurrentIndex(page->orders()->index(0, 0));
+    // Paid at the counter: still due after the page opened, the way it was paid chosen.
+    QVERIFY(page->refundButton()->isEnabled());
+    QCOMPARE(page->refundMethodBox()->currentData().toInt(), int(PayMethod::Wechat));
+    const auto cashOut = [&] {
+        return f.station->ctx->database()
+            .scalar(
+                QStringLiteral("SELECT count(*) FROM cash_entry WHERE amount_fen = ? AND method = 'wechat'"),
+                {-placed->totalFen})
+            ->toInt();
+    };
+    QCOMPARE(cashOut(), 0);
+    Messages::setNextAnswer(false);
+    page->payRefund();
+    QCOMPARE(cashOut(), 0);
+    Messages::setNextAnswer(true);
+    page->payRefund();
+    QCOMPARE(cashOut(), 1);
+    auto refunded = Orders(*f.station->ctx).show(placed->id);
+    QVERIFY(refunded);
+    QVERIFY(!refunded->refundDue);
+    page->ordersView()->setCurrentIndex(page->orders()->index(0, 0));
+    QVERIFY(!page->refundButton()->isEnabled());
 }
 
 void TestOrderPages::modelsPassTheTester() {
