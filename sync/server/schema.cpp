@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "accounts.h"
 #include "catalogue.h"
 #include "orders.h"
 #include "prices.h"
@@ -70,6 +71,7 @@ QList<QStringList> migrations(Backend backend) {
         ordersSchema(backend), // 3: proxy orders (orders.cpp)
         pricesSchema(backend), // 4: waybill blocks assigned to stations (prices.cpp)
         catalogueSchema(),     // 5: the county's catalogue (catalogue.cpp)
+        batchKeySchema(),      // 6: stations' batch-signing keys (accounts.cpp)
     };
 }
 
