@@ -761,7 +761,7 @@ QByteArray signedBatchFile(const QByteArray& body, const QByteArray& signature) 
 BatchFile splitBatchFile(const QByteArray& file) {
     constexpr qsizetype kSignature = 64;
     const qsizetype trailer = kBatchSignatureMagic.size() + kSignature;
-    if (file.size() > trailer &&
+    if (file.size() >= trailer &&
         file.sliced(file.size() - trailer, kBatchSignatureMagic.size()) == kBatchSignatureMagic)
         return {file.first(file.size() - trailer), file.last(kSignature)};
     return {file, {}};
