@@ -183,6 +183,13 @@
             <numerusform>Removed %n changes the county acknowledged before %1, and %2 notice(s) of parcels that have left the station.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n change(s) in %1 files, %2 to %3. Take all of them to the county centre; the changes are also sent again by the next sync.</source>
+        <translation>
+            <numerusform>Wrote %n change in %1 files, %2 to %3. Take all of them to the county centre; the change is also sent again by the next sync.</numerusform>
+            <numerusform>Wrote %n changes in %1 files, %2 to %3. Take all of them to the county centre; the changes are also sent again by the next sync.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cz::ui::HandoverPage</name>

@@ -1377,6 +1377,18 @@
         <source>The county server keeps losing changes this station sent; sync will try again.</source>
         <translation>县级服务器不断丢失本站发送的更改；同步将稍后重试。</translation>
     </message>
+    <message>
+        <source>This station is enrolled with the county server %1, not %2. Enrolling with another server sends it the station&apos;s waiting changes and history; confirm (cunzhanctl enroll --force) only if the county centre told you to.</source>
+        <translation>本站已登记在县级服务器 %1，而不是 %2。登记到另一台服务器会把本站待发送的更改和历史记录发给它；只有县中心要求时才确认（cunzhanctl enroll --force）。</translation>
+    </message>
+    <message>
+        <source>Could not make the station&apos;s signing key.</source>
+        <translation>无法生成本站的签名密钥。</translation>
+    </message>
+    <message>
+        <source>The county gave this code for the station %1, but this station is %2; nothing was changed. Ask the county centre for a code for %2, or enrol with --force and a new code to become %1.</source>
+        <translation>县中心的这个登记码属于站点 %1，而本站是 %2；未做任何更改。请向县中心索取 %2 的登记码，或用 --force 和新的登记码登记为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Terminal</name>
@@ -3040,6 +3052,20 @@ Environment: CUNZHAN_BUSY_TIMEOUT_MS as --busy-timeout.
     <message>
         <source>Proxy orders for villagers: place, cancel, list, show, refund.</source>
         <translation>为村民代购：下单、取消、列表、查看、退款。</translation>
+    </message>
+    <message>
+        <source>Enrol even though the station is enrolled with another county server or as another station (its waiting changes then go to the new one).</source>
+        <translation>即使本站已登记在另一台县级服务器或登记为另一个站点，也要登记（待发送的更改将发往新的服务器）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n change(s) in %1 files, %2 to %3. Take all of them to the county centre; the changes are also sent again by the next sync.</source>
+        <translation>
+            <numerusform>已将 %n 项更改写入 %1 个文件（%2 至 %3）。请把这些文件全部带到县中心；下次同步时这些更改也会再次发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The station was enrolled before batches were signed, so the file is not signed: the county imports it only when told to. Enrol again to sign them.</source>
+        <translation>本站是在批量文件签名功能之前登记的，所以文件没有签名：县中心只有在明确指定时才会导入。重新登记即可签名。</translation>
     </message>
 </context>
 <context>

@@ -254,30 +254,47 @@ int prealertImport(const Context& c) {
 }
 
 int importBatch(const Context& c) {
-    auto bytes = readFile(c.args.at(0));
-    if (!bytes)
-        return report(bytes.error(), c.json);
+    const bool acceptUnsigned = c.parser.isSet(QStringLiteral("accept-unsigned"));
+    // Each file (a part of a long outage's export) is imported on its own, in any order; one refused
+    // file does not stop the others, and the exit code tells that one was refused.
     return withStore(c, [&](CountyStore& store) -> Result<int> {
-        auto counts = county::importBatch(store, *bytes);
-        if (!counts)
-            return fail(counts.error());
-        if (c.json)
-            printJson({{QStringLiteral("station"), counts->stationId},
-                       {QStringLiteral("applied"), counts->applied},
-                       {QStringLiteral("already_applied"), counts->alreadyApplied},
-                       {QStringLiteral("rejected"), counts->rejected},
-                       {QStringLiteral("conflicts"), counts->conflicts},
-                       {QStringLiteral("held"), counts->held}});
-        else
-            printLine(QStringLiteral(
-                          "station %1: %2 applied, %3 already applied, %4 rejected, %5 conflicts, %6 held")
-                          .arg(counts->stationId)
-                          .arg(counts->applied)
-                          .arg(counts->alreadyApplied)
-                          .arg(counts->rejected)
-                          .arg(counts->conflicts)
-                          .arg(counts->held));
-        return 0;
+        int exitCode = 0;
+        for (const QString& path : c.args) {
+            auto bytes = readFile(path);
+            auto counts = bytes ? county::importBatch(store, *bytes, acceptUnsigned)
+                                : Result<BatchCounts>(fail(bytes.error()));
+            if (!counts) {
+                Error e = counts.error();
+                e.details.prepend(QStringLiteral("file: %1").arg(path));
+                const int code = report(e, c.json);
+                exitCode = exitCode == 0 ? code : exitCode;
+                continue;
+            }
+            if (c.json)
+                printJson({{QStringLiteral("file"), path},
+                           {QStringLiteral("station"), counts->stationId},
+                           {QStringLiteral("part"), counts->part},
+                           {QStringLiteral("parts"), counts->parts},
+                           {QStringLiteral("signed"), counts->signedByStation},
+                           {QStringLiteral("applied"), counts->applied},
+                           {QStringLiteral("already_applied"), counts->alreadyApplied},
+                           {QStringLiteral("rejected"), counts->rejected},
+                           {QStringLiteral("conflicts"), counts->conflicts},
+                           {QStringLiteral("held"), counts->held}});
+            else
+                printLine(QStringLiteral("station %1 part %2 of %3%4: %5 applied, %6 already applied, %7 "
+                                         "rejected, %8 conflicts, %9 held")
+                              .arg(counts->stationId)
+                              .arg(counts->part)
+                              .arg(counts->parts)
+                              .arg(counts->signedByStation ? QString() : QStringLiteral(" (UNSIGNED)"))
+                              .arg(counts->applied)
+                              .arg(counts->alreadyApplied)
+                              .arg(counts->rejected)
+                              .arg(counts->conflicts)
+                              .arg(counts->held));
+        }
+        return exitCode;
     });
 }
 

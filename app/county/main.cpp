@@ -12,7 +12,7 @@ namespace {
 
 struct Command {
     QStringList words;
-    int positional; // arguments after the words
+    int positional; // arguments after the words; -1: one or more
     QString synopsis;
     std::function<int(const cli::Context&)> run;
 };
@@ -23,7 +23,7 @@ const QList<Command>& commands() {
          0,
          QStringLiteral("serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--allow-plain-http] "
                         "[--sms-command CMD] [--sms-interval-ms N] [--max-connections-per-ip N] "
-                        "[--request-timeout S]"),
+                        "[--request-timeout S] [--rate-limit N] [--rate-burst N] [--rate-limit-loopback]"),
          cli::serve},
         {{QStringLiteral("station"), QStringLiteral("add")},
          0,
@@ -65,7 +65,10 @@ const QList<Command>& commands() {
          1,
          QStringLiteral("prealert import FILE.csv"),
          cli::prealertImport},
-        {{QStringLiteral("import-batch")}, 1, QStringLiteral("import-batch FILE"), cli::importBatch},
+        {{QStringLiteral("import-batch")},
+         -1,
+         QStringLiteral("import-batch FILE... [--accept-unsigned] [--json]"),
+         cli::importBatch},
         {{QStringLiteral("stats")}, 0, QStringLiteral("stats [--json]"), cli::stats},
         {{QStringLiteral("ops"), QStringLiteral("apply-held")},
          0,
@@ -174,6 +177,17 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("serve: connections one client address may hold (default 64; 0 = no limit, behind a "
                          "reverse proxy)."),
           QStringLiteral("n"));
+    value(QStringLiteral("rate-limit"),
+          QStringLiteral("serve: requests per second one client address may make on average (default 20; 0 = "
+                         "no limit); past it 429 with Retry-After."),
+          QStringLiteral("n"));
+    value(QStringLiteral("rate-burst"),
+          QStringLiteral("serve: requests one client address may make at once above --rate-limit (default "
+                         "200)."),
+          QStringLiteral("n"));
+    p.addOption({QStringLiteral("rate-limit-loopback"),
+                 QStringLiteral("serve: rate-limit loopback clients too (by default they are not: a reverse "
+                                "proxy on this host sends everyone's requests from its address).")});
     value(QStringLiteral("request-timeout"),
           QStringLiteral("serve: seconds a whole request may take to arrive, and its answer to be taken "
                          "(default 60)."),
@@ -207,6 +221,9 @@ void addOptions(QCommandLineParser& p) {
           QStringLiteral("number"));
     value(QStringLiteral("carrier"), QStringLiteral("orders ship, waybill-block assign: the carrier code."),
           QStringLiteral("code"));
+    p.addOption({QStringLiteral("accept-unsigned"),
+                 QStringLiteral("import-batch: also import unsigned batches of stations enrolled before "
+                                "batches were signed (each is logged to the security log).")});
     value(QStringLiteral("supplier"), QStringLiteral("orders purchase-list: only this supplier."),
           QStringLiteral("name"));
     value(QStringLiteral("out"), QStringLiteral("orders purchase-list: the CSV file to write."),
@@ -249,7 +266,7 @@ int main(int argc, char* argv[]) {
         if (words.mid(0, c.words.size()) != c.words)
             continue;
         const QStringList rest = words.mid(c.words.size());
-        if (rest.size() != c.positional)
+        if (c.positional < 0 ? rest.isEmpty() : rest.size() != c.positional)
             return cli::usage(QStringLiteral("usage: cunzhan-county ") + c.synopsis);
         const QString db = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
                                                               : DbLocation::defaultSpec();

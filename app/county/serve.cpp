@@ -45,6 +45,19 @@ Result<HttpServerOptions> serverOptions(const Context& c) {
             return fail(ErrorKind::BadInput, QStringLiteral("serve.bad_limit"),
                         QStringLiteral("--max-connections-per-ip needs a number, 0 for no limit."));
     }
+    if (c.parser.isSet(QStringLiteral("rate-limit"))) {
+        o.ratePerIpPerSecond = c.parser.value(QStringLiteral("rate-limit")).toDouble(&ok);
+        if (!ok || o.ratePerIpPerSecond < 0 || o.ratePerIpPerSecond > 1e6)
+            return fail(ErrorKind::BadInput, QStringLiteral("serve.bad_limit"),
+                        QStringLiteral("--rate-limit needs requests per second, 0 for no limit."));
+    }
+    if (c.parser.isSet(QStringLiteral("rate-burst"))) {
+        o.ratePerIpBurst = c.parser.value(QStringLiteral("rate-burst")).toDouble(&ok);
+        if (!ok || o.ratePerIpBurst < 1 || o.ratePerIpBurst > 1e6)
+            return fail(ErrorKind::BadInput, QStringLiteral("serve.bad_limit"),
+                        QStringLiteral("--rate-burst needs a number of requests, at least 1."));
+    }
+    o.rateLimitLoopback = c.parser.isSet(QStringLiteral("rate-limit-loopback"));
     if (c.parser.isSet(QStringLiteral("request-timeout"))) {
         o.requestTimeoutSeconds = c.parser.value(QStringLiteral("request-timeout")).toInt(&ok);
         if (!ok || o.requestTimeoutSeconds < 1)

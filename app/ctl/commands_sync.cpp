@@ -42,6 +42,9 @@ void defineEnroll(QCommandLineParser& p) {
         option(QStringLiteral("ca-cert"),
                Tr::tr("A PEM certificate to trust for the county server (when the county signs its own)."),
                QStringLiteral("FILE")));
+    p.addOption(option(QStringLiteral("force"),
+                       Tr::tr("Enrol even though the station is enrolled with another county server or as "
+                              "another station (its waiting changes then go to the new one).")));
 }
 
 int runEnroll(Context& ctx, const QCommandLineParser& p) {
@@ -69,7 +72,7 @@ int runEnroll(Context& ctx, const QCommandLineParser& p) {
     }
     QtTransport transport;
     SyncEngine engine(ctx.station().database(), transport, ctx.station().clock());
-    auto r = engine.enroll(server, code, ca);
+    auto r = engine.enroll(server, code, ca, p.isSet(QStringLiteral("force")));
     if (!r)
         return ctx.out.fail(r.error());
     auto s = engine.store().status();
@@ -210,13 +213,26 @@ int runExportBatch(Context& ctx, const QCommandLineParser& p) {
     if (!n)
         return ctx.out.fail(n.error());
     if (ctx.out.json()) {
-        ctx.out.object({{QStringLiteral("file"), pos.first()}, {QStringLiteral("ops"), *n}});
+        ctx.out.object({{QStringLiteral("file"), n->files.first()},
+                        {QStringLiteral("files"), QJsonArray::fromStringList(n->files)},
+                        {QStringLiteral("ops"), n->ops},
+                        {QStringLiteral("signed"), n->isSigned}});
         return 0;
     }
-    ctx.out.note(Tr::tr("Wrote %n change(s) to %1. Take the file to the county centre; the changes are also "
-                        "sent again by the next sync.",
-                        nullptr, *n)
-                     .arg(pos.first()));
+    if (n->files.size() == 1)
+        ctx.out.note(Tr::tr("Wrote %n change(s) to %1. Take the file to the county centre; the changes are "
+                            "also sent again by the next sync.",
+                            nullptr, n->ops)
+                         .arg(n->files.first()));
+    else
+        ctx.out.note(Tr::tr("Wrote %n change(s) in %1 files, %2 to %3. Take all of them to the county "
+                            "centre; the changes are also sent again by the next sync.",
+                            nullptr, n->ops)
+                         .arg(n->files.size())
+                         .arg(n->files.first(), n->files.last()));
+    if (!n->isSigned)
+        ctx.out.note(Tr::tr("The station was enrolled before batches were signed, so the file is not "
+                            "signed: the county imports it only when told to. Enrol again to sign them."));
     return 0;
 }
 
@@ -258,7 +274,8 @@ QList<Command> syncCommands() {
     return {
         {QStringLiteral("enroll"),
          Tr::tr("Enrol the station with the county server (once, with the county's code)."),
-         QStringLiteral("--server URL --code CODE [--ca-cert FILE]"), true, false, defineEnroll, runEnroll},
+         QStringLiteral("--server URL --code CODE [--ca-cert FILE] [--force]"), true, false, defineEnroll,
+         runEnroll},
         {QStringLiteral("sync"),
          Tr::tr("Send the station's changes to the county and fetch the county's; "
                 "keeps retrying until stopped, or once with --once."),

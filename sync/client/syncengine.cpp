@@ -1,6 +1,7 @@
 #include "syncengine.h"
 
 #include "orders.h"
+#include "signing.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -50,6 +51,14 @@ Error httpError(const HttpResponse& response, bool enrolling) {
             {}};
 }
 
+// Text from the server as shown to the clerk: control characters (escape sequences) as '?'.
+QString printable(QString text) {
+    for (QChar& c : text)
+        if (!c.isPrint())
+            c = QLatin1Char('?');
+    return text;
+}
+
 Result<QString> normaliseServerUrl(const QString& text) {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     const bool ok = url.isValid() &&
@@ -90,16 +99,35 @@ Result<QByteArray> SyncEngine::post(const QString& path, const QByteArray& body,
 }
 
 Result<EnrollResponse> SyncEngine::enroll(const QString& serverUrl, const QString& code,
-                                          const QByteArray& caCertPem) {
+                                          const QByteArray& caCertPem, bool replaceOther) {
     auto url = normaliseServerUrl(serverUrl);
     if (!url)
         return fail(url.error());
+    auto old = m_store.enrolment();
+    if (!old)
+        return fail(old.error());
+    const auto withoutSlash = [](const QString& u) {
+        return u.endsWith(QLatin1Char('/')) ? u.chopped(1) : u;
+    };
+    if (!replaceOther && !old->serverUrl.isEmpty() && withoutSlash(old->serverUrl) != withoutSlash(*url))
+        return fail(
+            ErrorKind::Conflict, kErrOtherCounty,
+            EngineText::tr("This station is enrolled with the county server %1, not %2. Enrolling with "
+                           "another server sends it the station's waiting changes and history; confirm "
+                           "(cunzhanctl enroll --force) only if the county centre told you to.")
+                .arg(old->serverUrl, *url));
     if (code.trimmed().isEmpty())
         return fail(ErrorKind::BadInput, QStringLiteral("sync.no_code"),
                     EngineText::tr("Give the enrolment code from the county centre."));
     if (auto st = m_transport.setServer(*url, caCertPem); !st)
         return fail(st.error());
-    auto body = post(enrollPath(), encode(EnrollRequest{code.trimmed()}), {}, true);
+    // A new batch-signing key for every enrolment: the county keeps the public half with the
+    // station's token and checks USB batches against it (exportbatch.h).
+    const auto key = newSigningKey();
+    if (!key)
+        return fail(ErrorKind::Internal, QStringLiteral("sync.no_key"),
+                    EngineText::tr("Could not make the station's signing key."));
+    auto body = post(enrollPath(), encode(EnrollRequest{code.trimmed(), key->publicKey}), {}, true);
     if (!body)
         return fail(body.error());
     auto response = decodeEnrollResponse(*body);
@@ -107,7 +135,14 @@ Result<EnrollResponse> SyncEngine::enroll(const QString& serverUrl, const QStrin
         return badResponse(response.error);
     if (response->stationId.isEmpty() || response->token.isEmpty())
         return badResponse(QStringLiteral("no station id or token"));
-    if (auto st = m_store.saveEnrolment(*url, caCertPem, *response); !st)
+    if (!replaceOther && !old->stationId.isEmpty() && old->stationId != response->stationId)
+        return fail(
+            ErrorKind::Conflict, kErrOtherStation,
+            EngineText::tr("The county gave this code for the station %1, but this station is %2; nothing "
+                           "was changed. Ask the county centre for a code for %2, or enrol with --force "
+                           "and a new code to become %1.")
+                .arg(printable(response->stationId.left(64)), old->stationId));
+    if (auto st = m_store.saveEnrolment(*url, caCertPem, *response, key->privateKey); !st)
         return fail(st.error());
     return *response;
 }

@@ -17,6 +17,8 @@ namespace cz::sync {
 // Error codes of a run besides the station's own (db.*) and the transport's (net.*).
 inline const QString kErrUnauthorized = QStringLiteral("sync.unauthorized"); // token revoked: enrol again
 inline const QString kErrNotEnrolled = QStringLiteral("sync.not_enrolled");
+inline const QString kErrOtherCounty = QStringLiteral("sync.other_county");   // enrol --force to change
+inline const QString kErrOtherStation = QStringLiteral("sync.other_station"); // enrol --force to change
 inline const QString kErrServerUnavailable = QStringLiteral("sync.server_unavailable"); // 5xx, 429
 inline const QString kErrRefused = QStringLiteral("sync.refused"); // other 4xx, with the server's message
 inline const QString kErrBadResponse =
@@ -42,9 +44,12 @@ public:
     SyncEngine(Database& db, Transport& transport, const Clock& clock);
 
     // POST /v1/enroll with the one-time code; stores server, station id, token and epoch.
-    // The server URL is http(s)://host[:port]; caCertPem may be empty.
+    // The server URL is http(s)://host[:port]; caCertPem may be empty. A station enrolled with
+    // another server, or given another station id by the county, is refused (Conflict,
+    // kErrOtherCounty / kErrOtherStation; nothing stored) unless replaceOther: its pending ops and
+    // history would go to the new one. Another server is refused before anything is sent.
     [[nodiscard]] Result<EnrollResponse> enroll(const QString& serverUrl, const QString& code,
-                                                const QByteArray& caCertPem = {});
+                                                const QByteArray& caCertPem = {}, bool replaceOther = false);
     // Pushes all pending ops, then pulls until the county has no more. An error is Unavailable
     // (retry later), Conflict with kErrUnauthorized / kErrNotEnrolled (needs enrolment), or
     // Internal with the server's message. Records attempt, success and last error in sync_state.

@@ -10,6 +10,7 @@ inline const QString kStationId = QStringLiteral("station_id");
 inline const QString kToken = QStringLiteral("token");
 inline const QString kEpoch = QStringLiteral("epoch");
 inline const QString kCaCert = QStringLiteral("ca_cert");
+inline const QString kBatchKey = QStringLiteral("batch_key"); // base64 of the Ed25519 private key
 inline const QString kCursor = QStringLiteral("cursor");
 inline const QString kLastSuccessAt = QStringLiteral("last_success_at");
 inline const QString kLastAttemptAt = QStringLiteral("last_attempt_at");

@@ -33,9 +33,13 @@ Error mismatch(const QString& what) {
 }
 
 Enrolment enrolmentFrom(const QHash<QString, QString>& v) {
-    return {v.value(state::kServerUrl),       v.value(state::kStationId),
-            v.value(state::kToken),           v.value(state::kEpoch),
-            v.value(state::kCaCert).toUtf8(), v.value(state::kCursor).toLongLong()};
+    return {v.value(state::kServerUrl),
+            v.value(state::kStationId),
+            v.value(state::kToken),
+            v.value(state::kEpoch),
+            v.value(state::kCaCert).toUtf8(),
+            v.value(state::kCursor).toLongLong(),
+            QByteArray::fromBase64(v.value(state::kBatchKey).toLatin1())};
 }
 
 QJsonValue timeOrNull(qint64 ms) {
@@ -71,7 +75,7 @@ Result<Enrolment> SyncStore::enrolment() {
 }
 
 Status SyncStore::saveEnrolment(const QString& serverUrl, const QByteArray& caCertPem,
-                                const EnrollResponse& response) {
+                                const EnrollResponse& response, const QByteArray& batchKey) {
     auto old = enrolment();
     if (!old)
         return fail(old.error());
@@ -86,7 +90,8 @@ Status SyncStore::saveEnrolment(const QString& serverUrl, const QByteArray& caCe
     for (const auto& [key, value] :
          {std::pair{state::kServerUrl, serverUrl}, std::pair{state::kStationId, response.stationId},
           std::pair{state::kToken, response.token}, std::pair{state::kEpoch, response.epoch},
-          std::pair{state::kCaCert, QString::fromUtf8(caCertPem)}, std::pair{state::kLastError, QString()}}) {
+          std::pair{state::kCaCert, QString::fromUtf8(caCertPem)}, std::pair{state::kLastError, QString()},
+          std::pair{state::kBatchKey, QString::fromLatin1(batchKey.toBase64())}}) {
         if (auto st = state::set(*tx, key, value); !st)
             return st;
     }
@@ -94,10 +99,27 @@ Status SyncStore::saveEnrolment(const QString& serverUrl, const QByteArray& caCe
 }
 
 Result<QList<WireOp>> SyncStore::pending(int limit) {
+    return pendingBetween(0, std::numeric_limits<qint64>::max(), limit);
+}
+
+Result<std::pair<qint64, int>> SyncStore::pendingSnapshot() {
+    auto q = m_db.exec(
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0), (SELECT COUNT(*) FROM outbox WHERE acked_at IS"
+                       " NULL) FROM outbox"));
+    if (!q)
+        return fail(q.error());
+    std::pair<qint64, int> out{0, 0};
+    if ((*q)->next())
+        out = {(*q)->value(0).toLongLong(), (*q)->value(1).toInt()};
+    (*q)->finish();
+    return out;
+}
+
+Result<QList<WireOp>> SyncStore::pendingBetween(qint64 afterSeq, qint64 upToSeq, int limit) {
     auto q = m_db.exec(QStringLiteral("SELECT seq, op_id, entity, entity_id, kind, payload, schema_version,"
-                                      " created_at, actor FROM outbox WHERE acked_at IS NULL ORDER BY seq"
-                                      " LIMIT ?"),
-                       {limit});
+                                      " created_at, actor FROM outbox WHERE acked_at IS NULL AND seq > ? AND"
+                                      " seq <= ? ORDER BY seq LIMIT ?"),
+                       {afterSeq, upToSeq, limit});
     if (!q)
         return fail(q.error());
     QList<WireOp> ops;

@@ -22,6 +22,7 @@ struct Enrolment {
     QString epoch;
     QByteArray caCertPem;
     qint64 cursor = 0;
+    QByteArray batchKey; // the private half of the batch-signing key (empty: enrolled before keys)
     [[nodiscard]] bool enrolled() const { return !serverUrl.isEmpty() && !token.isEmpty(); }
 };
 
@@ -56,8 +57,13 @@ public:
 
     [[nodiscard]] Result<Enrolment> enrolment();
     // Stores a (re-)enrolment; a different epoch than the stored one starts over (see adoptEpoch).
+    // batchKey is the private half of the batch-signing key whose public half went with the request.
     [[nodiscard]] Status saveEnrolment(const QString& serverUrl, const QByteArray& caCertPem,
-                                       const EnrollResponse& response);
+                                       const EnrollResponse& response, const QByteArray& batchKey = {});
+    // Unacknowledged ops with a seq in (afterSeq, upToSeq], oldest first (export-batch's pages).
+    [[nodiscard]] Result<QList<WireOp>> pendingBetween(qint64 afterSeq, qint64 upToSeq, int limit);
+    // The highest seq of the outbox and how many ops up to it are unacknowledged.
+    [[nodiscard]] Result<std::pair<qint64, int>> pendingSnapshot();
 
     // Unacknowledged ops, oldest first.
     [[nodiscard]] Result<QList<WireOp>> pending(int limit);

@@ -30,6 +30,7 @@ struct HttpResponse {
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/x-cunzhan-sync";
+    int retryAfterSeconds = 0; // > 0: a Retry-After header (429, 503)
 };
 
 } // namespace cz::sync

@@ -35,6 +35,10 @@ const QString kMessage = QStringLiteral("msg");
 const QString kHighWater = QStringLiteral("hw");
 const QString kMagic = QStringLiteral("cunzhan-batch");
 const QString kFormat = QStringLiteral("fmt");
+const QString kBatchId = QStringLiteral("bid");
+const QString kBatchKey = QStringLiteral("bkey");
+const QString kPart = QStringLiteral("part");
+const QString kParts = QStringLiteral("parts");
 
 QByteArray pack(const QCborMap& map) {
     return deflate(map.toCborValue().toCbor());
@@ -647,6 +651,8 @@ Decoded<PullResponse> decodePullResponse(const QByteArray& body) {
 QByteArray encode(const EnrollRequest& m) {
     QCborMap map;
     map.insert(kCode, m.code);
+    if (!m.batchKey.isEmpty())
+        map.insert(kBatchKey, m.batchKey);
     return pack(map);
 }
 
@@ -658,6 +664,12 @@ Decoded<EnrollRequest> decodeEnrollRequest(const QByteArray& body) {
     EnrollRequest m;
     if (!readText(*map, kCode, &m.code, true, &error))
         return failed<EnrollRequest>(error);
+    if (map->contains(kBatchKey)) {
+        const QCborValue key = map->value(kBatchKey);
+        if (!key.isByteArray() || key.toByteArray().size() != 32)
+            return failed<EnrollRequest>(QStringLiteral("the batch key must be 32 bytes"));
+        m.batchKey = key.toByteArray();
+    }
     return {m, {}};
 }
 
@@ -708,12 +720,17 @@ QByteArray encode(const Batch& m) {
     map.insert(kFormat, kMagic);
     map.insert(kStation, m.stationId);
     map.insert(kOps, encodeOps(m.ops));
+    if (!m.batchId.isEmpty()) {
+        map.insert(kBatchId, m.batchId);
+        map.insert(kPart, m.part);
+        map.insert(kParts, m.parts);
+    }
     return pack(map);
 }
 
 Decoded<Batch> decodeBatch(const QByteArray& file) {
     QString error;
-    const auto map = unpack(file, kBatchLimits, &error);
+    const auto map = unpack(splitBatchFile(file).body, kBatchLimits, &error);
     if (!map)
         return failed<Batch>(error);
     if (map->value(kFormat).toString() != kMagic)
@@ -723,7 +740,31 @@ Decoded<Batch> decodeBatch(const QByteArray& file) {
     if (!readText(*map, kStation, &m.stationId, true, &error) ||
         !decodeOps(map->value(kOps), &m.ops, &error, std::numeric_limits<qsizetype>::max()))
         return failed<Batch>(error);
+    if (map->contains(kBatchId)) {
+        const QCborValue part = map->value(kPart);
+        const QCborValue parts = map->value(kParts);
+        if (!readText(*map, kBatchId, &m.batchId, true, &error))
+            return failed<Batch>(error);
+        if (!part.isInteger() || !parts.isInteger() || parts.toInteger() < 1 || parts.toInteger() > 100000 ||
+            part.toInteger() < 1 || part.toInteger() > parts.toInteger())
+            return failed<Batch>(QStringLiteral("the batch's part number is not valid"));
+        m.part = int(part.toInteger());
+        m.parts = int(parts.toInteger());
+    }
     return {m, {}};
+}
+
+QByteArray signedBatchFile(const QByteArray& body, const QByteArray& signature) {
+    return body + kBatchSignatureMagic + signature;
+}
+
+BatchFile splitBatchFile(const QByteArray& file) {
+    constexpr qsizetype kSignature = 64;
+    const qsizetype trailer = kBatchSignatureMagic.size() + kSignature;
+    if (file.size() >= trailer &&
+        file.sliced(file.size() - trailer, kBatchSignatureMagic.size()) == kBatchSignatureMagic)
+        return {file.first(file.size() - trailer), file.last(kSignature)};
+    return {file, {}};
 }
 
 } // namespace cz::sync

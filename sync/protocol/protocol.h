@@ -152,6 +152,9 @@ struct PullResponse {
 
 struct EnrollRequest {
     QString code;
+    // The public half of the station's batch-signing key (Ed25519, 32 bytes; signing.h). Empty
+    // from stations of before signed batches: the county then keeps no key for the station.
+    QByteArray batchKey;
 };
 
 struct EnrollResponse {
@@ -185,12 +188,30 @@ Decoded<EnrollResponse> decodeEnrollResponse(const QByteArray& body);
 Decoded<ErrorBody> decodeErrorBody(const QByteArray& body);
 
 // A USB batch (cunzhanctl export-batch / cunzhan-county import-batch): the same ops as a push,
-// with the station's id and a magic header, deflated CBOR in a file.
+// with the station's id and a magic header, deflated CBOR in a file. A long outage is written as
+// several parts (kMaxOpsPerBatchPart ops each), each a whole batch on its own: they import in any
+// order, and a part imported twice applies nothing twice (ops are known by their ids).
+constexpr int kMaxOpsPerBatchPart = 5000;
 struct Batch {
     QString stationId;
     QList<WireOp> ops;
+    QString batchId; // one export; the same in all its parts ("" in files of before parts)
+    int part = 1;    // 1..parts
+    int parts = 1;
 };
+// The body of a batch file: what the signature covers.
 QByteArray encode(const Batch& m);
+// Decodes a batch file, signed or not (the signature trailer is ignored here: see splitBatchFile).
 Decoded<Batch> decodeBatch(const QByteArray& file);
+
+// A signed batch file is the body followed by a trailer: kBatchSignatureMagic and the 64-byte
+// Ed25519 signature of exactly the body's bytes (signing.h).
+inline const QByteArray kBatchSignatureMagic = QByteArrayLiteral("CZSIG01:");
+struct BatchFile {
+    QByteArray body;
+    QByteArray signature; // empty: the file is not signed
+};
+[[nodiscard]] QByteArray signedBatchFile(const QByteArray& body, const QByteArray& signature);
+[[nodiscard]] BatchFile splitBatchFile(const QByteArray& file);
 
 } // namespace cz::sync

@@ -198,7 +198,11 @@ Status revokeReviewer(CountyStore& store, const QString& reviewerId) {
     return tx->commit();
 }
 
-Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode) {
+QStringList batchKeySchema() {
+    return {QStringLiteral("ALTER TABLE stations ADD COLUMN batch_key TEXT")};
+}
+
+Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode, const QByteArray& batchKey) {
     const QString code = normaliseEnrolmentCode(typedCode);
     if (code.isEmpty() || code.size() > 64)
         return fail(badCode());
@@ -246,10 +250,13 @@ Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode)
     sync::EnrollResponse response{stationId, newToken(TokenKind::Station), (**row).at(0).toString(),
                                   (**row).at(1).toString(), *epoch};
     // Only if the code is still the one checked: a concurrent enrolment with it wins once.
+    // A new enrolment replaces the batch key with the one the station made for it (or none).
+    const QVariant key = batchKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                            : QVariant(QString::fromLatin1(batchKey.toHex()));
     auto r = tx->exec(QStringLiteral("UPDATE stations SET token_hash = ?, enrol_code_hash = NULL,"
-                                     " enrol_code_id = NULL, enrol_expires_at = NULL"
+                                     " enrol_code_id = NULL, enrol_expires_at = NULL, batch_key = ?"
                                      " WHERE id = ? AND enrol_code_hash = ? AND revoked_at IS NULL"),
-                      {secretHash(response.token), response.stationId, storedHash});
+                      {secretHash(response.token), key, response.stationId, storedHash});
     if (!r)
         return fail(r.error());
     if (*r == 0)

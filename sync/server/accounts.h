@@ -63,7 +63,12 @@ struct Caller {
 
 // Consumes a one-time code and issues the station's token (enroll.bad_code when unknown, used or
 // expired). The code's slow hash is checked before the write transaction begins.
-[[nodiscard]] Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode);
+// batchKey is the public half of the station's batch-signing key (32 bytes, kept with its token
+// and replacing any earlier one); empty from stations of before signed batches (none is kept).
+[[nodiscard]] Result<sync::EnrollResponse> enrol(CountyStore& store, const QString& typedCode,
+                                                 const QByteArray& batchKey = {});
+// Schema step 6: stations.batch_key (hex of the public key; NULL for stations enrolled before).
+[[nodiscard]] QStringList batchKeySchema();
 // auth.bad_token (unknown, malformed) or auth.revoked.
 [[nodiscard]] Result<Caller> authenticate(Tx& tx, const QString& token);
 // Records that a station was heard from (cheap: the caller throttles).

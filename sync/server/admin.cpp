@@ -5,6 +5,7 @@
 #include "protocol.h"
 #include "securitylog.h"
 #include "settingdefs.h"
+#include "signing.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -124,16 +125,24 @@ Status setSetting(CountyStore& store, const QString& key, const QString& value, 
     });
 }
 
-Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
-    const auto batch = sync::decodeBatch(file);
+Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file, bool acceptUnsigned) {
+    const sync::BatchFile parts = sync::splitBatchFile(file);
+    const auto batch = sync::decodeBatch(parts.body);
     if (!batch) {
         security::event(QStringLiteral("batch.malformed"), {{QStringLiteral("error"), batch.error}});
         return fail(badInput(QStringLiteral("batch.malformed"),
                              QStringLiteral("The file is not a Cunzhan batch: %1").arg(batch.error)));
     }
-    BatchCounts counts{batch->stationId, 0, 0, 0, 0, 0};
+    BatchCounts counts{batch->stationId, batch->part, batch->parts, !parts.signature.isEmpty()};
+    const auto refuse = [&](const QString& code, const QString& message) {
+        security::event(code, {{QStringLiteral("station"), batch->stationId},
+                               {QStringLiteral("part"), batch->part},
+                               {QStringLiteral("ops"), batch->ops.size()}});
+        return fail(badInput(code, message));
+    };
     const Status st = inWriteTx(store, [&](Tx& tx) -> Status {
-        auto row = tx.selectOne(QStringLiteral("SELECT id FROM stations WHERE id = ?"), {batch->stationId});
+        auto row = tx.selectOne(QStringLiteral("SELECT id, batch_key, revoked_at FROM stations WHERE id = ?"),
+                                {batch->stationId});
         if (!row)
             return fail(row.error());
         if (!*row) {
@@ -142,6 +151,40 @@ Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file) {
             return fail(ErrorKind::NotFound, QStringLiteral("station.not_found"),
                         QStringLiteral("The batch is from the station %1, which this county does not know.")
                             .arg(batch->stationId));
+        }
+        if (!(**row).at(2).isNull())
+            return refuse(
+                QStringLiteral("batch.station_revoked"),
+                QStringLiteral("The batch names the station %1, which has been revoked; nothing was "
+                               "imported.")
+                    .arg(batch->stationId));
+        const QByteArray key = QByteArray::fromHex((**row).at(1).toString().toLatin1());
+        if (key.isEmpty()) {
+            // Enrolled before signed batches: nothing to check a signature against.
+            if (!acceptUnsigned)
+                return refuse(
+                    QStringLiteral("batch.no_station_key"),
+                    QStringLiteral("The station %1 was enrolled before batches were signed, so this "
+                                   "batch cannot be checked; nothing was imported. Enrol the station "
+                                   "again to give it a key, or import with --accept-unsigned if you "
+                                   "know where the file comes from.")
+                        .arg(batch->stationId));
+            counts.signedByStation = false;
+            security::event(QStringLiteral("batch.accepted_unsigned"),
+                            {{QStringLiteral("station"), batch->stationId},
+                             {QStringLiteral("part"), batch->part},
+                             {QStringLiteral("ops"), batch->ops.size()}});
+        } else if (parts.signature.isEmpty()) {
+            return refuse(QStringLiteral("batch.unsigned"),
+                          QStringLiteral("The batch claims to come from the station %1 but is not signed; "
+                                         "nothing was imported.")
+                              .arg(batch->stationId));
+        } else if (!sync::verifyBytes(key, parts.body, parts.signature)) {
+            return refuse(
+                QStringLiteral("batch.bad_signature"),
+                QStringLiteral("The batch's signature is not the station %1's: the file was altered "
+                               "or written by another station; nothing was imported.")
+                    .arg(batch->stationId));
         }
         auto results = applyOps(tx, batch->stationId, prepareOps(batch->ops));
         if (!results)

@@ -23,13 +23,21 @@ namespace cz::county {
 
 struct BatchCounts {
     QString stationId;
+    int part = 1; // of parts (sync::Batch)
+    int parts = 1;
+    bool signedByStation = false; // false: accepted unsigned with acceptUnsigned
     int applied = 0;
     int alreadyApplied = 0;
     int rejected = 0;
     int conflicts = 0;
     int held = 0;
 };
-// A USB batch (cz::sync::decodeBatch) applied exactly like a push from its station.
-[[nodiscard]] Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file);
+// A USB batch (cz::sync::decodeBatch) applied exactly like a push from its station, once its
+// signature is checked against the batch key the station sent at enrolment. Refused, with nothing
+// applied and a security-log line: unsigned or wrongly signed (batch.unsigned, batch.bad_signature),
+// from an unknown or revoked station. A station enrolled before signed batches has no key: its
+// batches are refused (batch.no_station_key) unless acceptUnsigned, which is logged.
+[[nodiscard]] Result<BatchCounts> importBatch(CountyStore& store, const QByteArray& file,
+                                              bool acceptUnsigned = false);
 
 } // namespace cz::county

@@ -1,6 +1,8 @@
 #include "httpserver.h"
 
 #include "protocol.h"
+#include "ratelimit.h"
+#include "securitylog.h"
 #include "service.h"
 
 #include <QFile>
@@ -152,6 +154,9 @@ MHD_Result queue(MHD_Connection* c, const sync::HttpResponse& r) {
     if (!response)
         return MHD_NO;
     MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, r.contentType.constData());
+    if (r.retryAfterSeconds > 0)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_RETRY_AFTER,
+                                QByteArray::number(r.retryAfterSeconds).constData());
     const MHD_Result ok = MHD_queue_response(c, unsigned(r.status), response);
     MHD_destroy_response(response);
     return ok;
@@ -172,14 +177,15 @@ constexpr qint64 kDrainLimit = 2 * sync::kMaxBodyBytes;
 
 bool isLoopback(const QString& host) {
     return host == QLatin1String("localhost") || host == QLatin1String("::1") ||
-           host.startsWith(QLatin1String("127."));
+           host.startsWith(QLatin1String("127.")) || host.startsWith(QLatin1String("::ffff:127."));
 }
 
 struct HttpServer::Impl {
     Impl(CountyService& countyService, const HttpServerOptions& serverOptions)
         : service(countyService)
         , options(serverOptions)
-        , workers(serverOptions.threads, serverOptions.maxQueuedRequests) {}
+        , workers(serverOptions.threads, serverOptions.maxQueuedRequests)
+        , rateLimiter({serverOptions.ratePerIpPerSecond, serverOptions.ratePerIpBurst}) {}
 
     CountyService& service;
     const HttpServerOptions options;
@@ -189,6 +195,7 @@ struct HttpServer::Impl {
     QByteArray tlsCert; // PEM text, alive as long as the daemon
     QByteArray tlsKey;
     WorkerPool workers;
+    RequestRateLimiter rateLimiter;
     std::atomic<qint64> buffered{0}; // body bytes held by all requests
 
     std::mutex connectionsMutex;
@@ -330,7 +337,22 @@ struct HttpServer::Impl {
         const bool expectsContinue = ex->request.header("expect").toLower().contains("100-continue");
         const bool hasBody = chunked || (lengthKnown && length > 0);
 
-        CountyService::Admission admission = service.admit(ex->request);
+        CountyService::Admission admission;
+        const QString& address = ex->request.remoteAddress;
+        const int retryAfter =
+            options.rateLimitLoopback || !isLoopback(address) ? rateLimiter.admit(address, nowMs()) : 0;
+        if (retryAfter > 0) {
+            security::event(
+                QStringLiteral("request.rate_limited"),
+                {{QStringLiteral("address"), address}, {QStringLiteral("path"), ex->request.path}});
+            admission.refusal = errorResponse(429, QStringLiteral("request.rate_limited"),
+                                              QStringLiteral("Too many requests from this address; try again "
+                                                             "in %1 s.")
+                                                  .arg(retryAfter));
+            admission.refusal->retryAfterSeconds = retryAfter;
+        } else {
+            admission = service.admit(ex->request);
+        }
         if (!admission.refusal && lengthKnown && length > admission.maxBodyBytes)
             admission.refusal = tooLarge(admission.maxBodyBytes);
         ex->maxBody = admission.maxBodyBytes;

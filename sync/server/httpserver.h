@@ -42,6 +42,13 @@ struct HttpServerOptions {
     // Body bytes buffered by all connections together; past it new body bytes close their connection.
     qint64 bodyBudgetBytes = 64 * 1024 * 1024;
     int maxQueuedRequests = 4096; // requests waiting for a worker; past it 503
+    // Requests one client address may make: a token bucket of ratePerIpBurst refilled at
+    // ratePerIpPerSecond (0: no limit); past it 429 with Retry-After. The address is the TCP
+    // peer's, so loopback peers (local tools, a reverse proxy on this host, whose requests all
+    // share its address) are not limited unless rateLimitLoopback.
+    double ratePerIpPerSecond = 20;
+    double ratePerIpBurst = 200;
+    bool rateLimitLoopback = false;
 };
 
 [[nodiscard]] bool isLoopback(const QString& host);

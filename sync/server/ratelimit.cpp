@@ -1,5 +1,8 @@
 #include "ratelimit.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace cz::county {
 
 namespace {
@@ -41,6 +44,32 @@ void EnrolmentGuard::recordFailure(const QString& address, qint64 now) {
     if (now - w.start >= m_limits.addressWindowMs)
         w = {now, 0};
     ++w.failures;
+}
+
+int RequestRateLimiter::admit(const QString& address, qint64 now) {
+    if (m_limits.perSecond <= 0)
+        return 0;
+    const QMutexLocker lock(&m_mutex);
+    auto it = m_buckets.find(address);
+    if (it == m_buckets.end()) {
+        if (m_buckets.size() >= m_limits.maxAddresses) {
+            // Forget the buckets that have refilled: they are as good as new.
+            const qint64 refillMs = qint64(m_limits.burst / m_limits.perSecond * 1000) + 1;
+            m_buckets.removeIf([&](QHash<QString, Bucket>::iterator b) { return now - b->at >= refillMs; });
+            if (m_buckets.size() >= m_limits.maxAddresses)
+                return 0;
+        }
+        it = m_buckets.insert(address, {m_limits.burst, now});
+    }
+    Bucket& b = *it;
+    b.tokens = std::min(m_limits.burst,
+                        b.tokens + double(std::max<qint64>(0, now - b.at)) / 1000.0 * m_limits.perSecond);
+    b.at = now;
+    if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return 0;
+    }
+    return std::max(1, int(std::ceil((1 - b.tokens) / m_limits.perSecond)));
 }
 
 } // namespace cz::county

@@ -43,4 +43,34 @@ private:
     Window m_global;
 };
 
+// Every request, per client address: a token bucket of `burst` requests refilled at
+// `perSecond`. The address is the TCP peer's: behind a reverse proxy every request has the
+// proxy's address, so there the proxy limits (or this one is switched off with perSecond 0).
+// At most maxAddresses buckets are kept; when they are all busy a new address is let through
+// unlimited (rotating addresses defeats any per-address limit anyway; the connection limits hold).
+class RequestRateLimiter {
+public:
+    struct Limits {
+        double perSecond = 20; // 0: no limit
+        double burst = 200;
+        int maxAddresses = 20000;
+    };
+    RequestRateLimiter() = default;
+    explicit RequestRateLimiter(Limits limits)
+        : m_limits(limits) {}
+
+    // 0 when a request from address may go ahead at now (UTC ms, monotonic enough); otherwise the
+    // whole seconds until one would (for Retry-After), and nothing is taken from the bucket.
+    [[nodiscard]] int admit(const QString& address, qint64 now);
+
+private:
+    struct Bucket {
+        double tokens = 0;
+        qint64 at = 0;
+    };
+    Limits m_limits;
+    QMutex m_mutex;
+    QHash<QString, Bucket> m_buckets;
+};
+
 } // namespace cz::county

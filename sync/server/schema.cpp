@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "accounts.h"
 #include "catalogue.h"
 #include "orders.h"
 #include "prices.h"
@@ -71,6 +72,7 @@ QList<QStringList> migrations(Backend backend) {
         pricesSchema(backend),    // 4: waybill blocks assigned to stations (prices.cpp)
         catalogueSchema(),        // 5: the county's catalogue (catalogue.cpp)
         pricesWithdrawalSchema(), // 6: withdrawn waybill blocks (prices.cpp)
+        batchKeySchema(),         // 7: stations' batch-signing keys (accounts.cpp)
     };
 }
 

@@ -156,7 +156,7 @@ HttpResponse CountyService::enroll(const HttpRequest& request) {
     const auto decoded = sync::decodeEnrollRequest(request.body);
     if (!decoded)
         return malformed(decoded.error);
-    auto response = county::enrol(m_store, decoded->code);
+    auto response = county::enrol(m_store, decoded->code, decoded->batchKey);
     if (!response) {
         if (response.error().code == QLatin1String("enroll.bad_code")) {
             m_enrolGuard.recordFailure(request.remoteAddress, m_store.now());

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 namespace cz::test {
@@ -50,8 +51,14 @@ public:
         m_spec = qEnvironmentVariable("CUNZHAN_TEST_PG") + m_name;
     }
     ~TestDatabase() {
-        if (!m_name.isEmpty())
-            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
+        if (m_name.isEmpty())
+            return;
+        // An autovacuum worker (after a large import) holds the database for a moment and cannot be
+        // terminated by a non-superuser: try again for a while before giving up.
+        const QString drop = QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name);
+        for (int attempt = 0; attempt < 60 && !adminExec(drop, false); ++attempt)
+            QThread::msleep(500);
+        adminExec(drop);
     }
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
@@ -60,7 +67,8 @@ public:
     [[nodiscard]] QString dir() const { return m_dir.path(); }
 
 private:
-    static void adminExec(const QString& sql) {
+    static bool adminExec(const QString& sql, bool fatal = true) {
+        bool ok = true;
         const QString connection = QStringLiteral("cz-test-admin");
         {
             auto loc = county::DbLocation::parse(qEnvironmentVariable("CUNZHAN_TEST_PG") +
@@ -76,10 +84,12 @@ private:
             if (!db.open())
                 qFatal("cannot connect to PostgreSQL: %s", qPrintable(db.lastError().text()));
             QSqlQuery q(db);
-            if (!q.exec(sql))
+            ok = q.exec(sql);
+            if (!ok && fatal)
                 qFatal("%s failed: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         }
         QSqlDatabase::removeDatabase(connection);
+        return ok;
     }
 
     QTemporaryDir m_dir;

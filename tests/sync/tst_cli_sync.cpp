@@ -189,6 +189,55 @@ private Q_SLOTS:
         QCOMPARE(batch->ops.size(), 2);
         QCOMPARE(json({QStringLiteral("sync-status")}).json().value(QStringLiteral("pending")).toInt(), 2);
     }
+
+    // Enrolling again with another server (a forged invite, a typo) would send the station's
+    // waiting changes and history there: refused unless confirmed with --force; another station id
+    // from the same county likewise.
+    void reEnrolWithAnotherCountyNeedsForce() {
+        czt::HttpCounty first;
+        enrol(first);
+        receive(QStringLiteral("YT500000000011"));
+        czt::HttpCounty second;
+        const auto enrolWith = [&](const czt::HttpCounty& county, const QStringList& extra) {
+            return json(QStringList{QStringLiteral("enroll"), QStringLiteral("--server"), county.url(),
+                                    QStringLiteral("--code"), QStringLiteral("ENROL-123")} +
+                        extra);
+        };
+        const Run refused = enrolWith(second, {});
+        QCOMPARE(refused.code, 3);
+        const QJsonObject error = refused.json().value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("sync.other_county"));
+        QVERIFY(error.value(QStringLiteral("message")).toString().contains(first.url()));
+        QVERIFY(error.value(QStringLiteral("message")).toString().contains(second.url()));
+        {
+            const std::lock_guard lock(second.mutex);
+            QVERIFY(second.county.paths.isEmpty()); // nothing was sent to the other server
+        }
+        QCOMPARE(json({QStringLiteral("sync-status")}).json().value(QStringLiteral("server")).toString(),
+                 first.url());
+        // The same county now naming another station.
+        {
+            const std::lock_guard lock(first.mutex);
+            first.county.stationId = QStringLiteral("county-station-8");
+        }
+        const Run otherStation = enrolWith(first, {});
+        QCOMPARE(otherStation.code, 3);
+        QCOMPARE(otherStation.json()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("sync.other_station"));
+        QCOMPARE(json({QStringLiteral("sync-status")}).json().value(QStringLiteral("station_id")).toString(),
+                 QStringLiteral("county-station-7"));
+        // Confirmed: the new server is kept.
+        const Run forced = enrolWith(second, {QStringLiteral("--force")});
+        QVERIFY2(forced.code == 0, forced.err.constData());
+        QCOMPARE(json({QStringLiteral("sync-status")}).json().value(QStringLiteral("server")).toString(),
+                 second.url());
+        // The same server and station again needs no confirmation.
+        QCOMPARE(enrolWith(second, {}).code, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliSync)

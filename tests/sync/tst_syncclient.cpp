@@ -3,6 +3,7 @@
 // a failed database access at every point of a sync, pulled pages with their cursor, resets,
 // epochs, unknown kinds, refusals and the USB batch.
 #include "exportbatch.h"
+#include "signing.h"
 #include "syncfixture.h"
 
 #include <QFile>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void unknownKindsAreSkipped();
     void unauthorizedAndUnavailable();
     void exportBatchHoldsTheUnackedOps();
+    void exportBatchInSignedParts();
 };
 
 void TestSyncClient::enrolStoresTheStation() {
@@ -366,7 +368,8 @@ void TestSyncClient::unauthorizedAndUnavailable() {
     // Re-enrolment with a new code and token: same county, same epoch, nothing re-sent twice.
     f.county.revoked = false;
     f.county.token = QStringLiteral("new-token");
-    QVERIFY(f.engine.enroll(QStringLiteral("https://county.test:8443/"), f.county.code).has_value());
+    const auto again = f.engine.enroll(QStringLiteral("https://county.test:8443/"), f.county.code);
+    QVERIFY2(again.has_value(), again ? "" : qPrintable(again.error().message));
     QVERIFY(f.engine.runOnce().has_value());
     QVERIFY(f.converged());
 }
@@ -383,7 +386,9 @@ void TestSyncClient::exportBatchHoldsTheUnackedOps() {
     QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
     auto n = exportBatch(f.engine.store(), path);
     QVERIFY(n.has_value());
-    QCOMPARE(*n, 2);
+    QCOMPARE(n->ops, 2);
+    QCOMPARE(n->files, QStringList{path});
+    QVERIFY(n->isSigned); // enrolment made the key
     QFile file(path);
     // Phone numbers inside: the owner's only.
     QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
@@ -403,6 +408,40 @@ void TestSyncClient::exportBatchHoldsTheUnackedOps() {
     const QString none = other.station.dir.filePath(QStringLiteral("none.czb"));
     QCOMPARE(exportBatch(other.engine.store(), none).error().code, kErrNotEnrolled);
     QVERIFY(!QFile::exists(none));
+}
+
+void TestSyncClient::exportBatchInSignedParts() {
+    SyncFixture f;
+    for (int i = 0; i < 5; ++i)
+        f.receive();
+    const QStringList unacked = f.opIds(QStringLiteral("acked_at IS NULL"));
+    const QString path = f.station.dir.filePath(QStringLiteral("big.czb"));
+    auto n = exportBatch(f.engine.store(), path, 2);
+    QVERIFY(n.has_value());
+    QCOMPARE(n->ops, unacked.size());
+    const int parts = int((unacked.size() + 1) / 2);
+    QCOMPARE(n->files.size(), parts);
+    QCOMPARE(n->files.first(), f.station.dir.filePath(QStringLiteral("big-part1of%1.czb").arg(parts)));
+    const auto key = publicKeyOf(f.engine.store().enrolment()->batchKey);
+    QVERIFY(key.has_value());
+    QStringList ids;
+    QString batchId;
+    for (int i = 0; i < parts; ++i) {
+        QFile file(n->files.at(i));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const BatchFile split = splitBatchFile(file.readAll());
+        QVERIFY(verifyBytes(*key, split.body, split.signature));
+        const auto batch = decodeBatch(split.body);
+        QVERIFY2(batch, qPrintable(batch.error));
+        QCOMPARE(batch->part, i + 1);
+        QCOMPARE(batch->parts, parts);
+        QVERIFY(batch->ops.size() <= 2);
+        QVERIFY(batchId.isEmpty() || batch->batchId == batchId);
+        batchId = batch->batchId;
+        for (const WireOp& op : batch->ops)
+            ids << op.opId;
+    }
+    QCOMPARE(ids, unacked);
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)
