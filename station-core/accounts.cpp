@@ -331,8 +331,8 @@ Result<QString> checkNote(const QString& input) {
 
 // One account per number: refused when another villager (not `self`) has it.
 Status checkPhoneFree(WriteTx& tx, const QString& phone, const QString& self = {}) {
-    auto existing =
-        villagers(tx.db(), kVillagerColumns + QStringLiteral(" WHERE phone = ? AND id IS NOT ?"), {phone, self});
+    auto existing = villagers(tx.db(), kVillagerColumns + QStringLiteral(" WHERE phone = ? AND id IS NOT ?"),
+                              {phone, self});
     if (!existing)
         return fail(existing.error());
     if (existing->isEmpty())

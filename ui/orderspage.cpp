@@ -25,16 +25,6 @@ namespace {
 constexpr int kAll = -1;
 constexpr int kRefundDue = -2;
 
-void setUpTable(QTableView* view, QAbstractItemModel* model) {
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
-}
-
 QString paymentName(OrderPayment p) {
     switch (p) {
     case OrderPayment::Now:
@@ -85,9 +75,9 @@ OrdersPage::OrdersPage(StationContext& station, PrintService* printing, QWidget*
     for (PayMethod m : {PayMethod::Cash, PayMethod::Wechat, PayMethod::Alipay, PayMethod::Bank})
         m_refundMethod->addItem(methodDisplayName(m), int(m));
     m_refundMethod->addItem(tr("Into the deposit"), int(PayMethod::Account));
-    setUpTable(m_ordersView, m_orders);
-    setUpTable(m_linesView, m_lines);
-    setUpTable(m_eventsView, m_events);
+    setUpRowTable(m_ordersView, m_orders);
+    setUpRowTable(m_linesView, m_lines);
+    setUpRowTable(m_eventsView, m_events);
     m_detail->setWordWrap(true);
     m_reason->setPlaceholderText(tr("Why the order is cancelled"));
     m_reason->setMaxLength(200);

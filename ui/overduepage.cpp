@@ -22,14 +22,6 @@ namespace {
 // No reason chosen yet: the clerk has to pick one, unless the station already suggests "unclaimed".
 constexpr int kNoReason = -1;
 
-void setUpTable(QTableView* view) {
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-}
 } // namespace
 
 OverduePage::OverduePage(StationContext& station, QWidget* parent)
@@ -58,9 +50,9 @@ OverduePage::OverduePage(StationContext& station, QWidget* parent)
     m_mark->setAutoDefault(true);
 
     m_overdueView->setModel(m_overdueModel);
-    setUpTable(m_overdueView);
+    setUpRowTable(m_overdueView);
     m_returnsView->setModel(m_returnsModel);
-    setUpTable(m_returnsView);
+    setUpRowTable(m_returnsView);
 
     auto* overdueLabel = new QLabel(tr("Over&due parcels:"), this);
     overdueLabel->setBuddy(m_overdueView);

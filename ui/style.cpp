@@ -2,9 +2,11 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QTableView>
 
 namespace cz::ui {
 
@@ -73,6 +75,17 @@ void reserveMessageSpace(QLabel* label, int lines) {
                             2 * label->margin());
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setVisible(true);
+}
+
+void setUpRowTable(QTableView* view, QAbstractItemModel* model) {
+    if (model)
+        view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
 }
 
 } // namespace cz::ui

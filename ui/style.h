@@ -3,8 +3,10 @@
 
 #include <QString>
 
+class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
+class QTableView;
 class QWidget;
 
 namespace cz::ui {
@@ -32,5 +34,9 @@ void growToFitText(QWidget* window);
 // A message label that keeps its place: word-wrapped, always in the layout, at least `lines` lines
 // high, so a message appearing or going moves no field or button (nor squashes them in a dialog).
 void reserveMessageSpace(QLabel* label, int lines = 2);
+
+// A read-only table of rows (the pages' lists): whole rows chosen one at a time, no editing, no row
+// numbers, columns as wide as their contents and the last one taking the rest. Sets the model if given.
+void setUpRowTable(QTableView* view, QAbstractItemModel* model = nullptr);
 
 } // namespace cz::ui

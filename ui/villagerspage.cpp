@@ -22,18 +22,6 @@
 
 namespace cz::ui {
 
-namespace {
-void setUpTable(QTableView* view, QAbstractItemModel* model) {
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
-}
-} // namespace
-
 VillagerDialog::VillagerDialog(StationContext& station, QWidget* parent)
     : QDialog(parent)
     , m_station(station)
@@ -139,9 +127,9 @@ VillagersPage::VillagersPage(StationContext& station, PrintService* printing, QW
     , m_statement(new QPushButton(tr("State&ment"), this))
     , m_message(new QLabel(this)) {
     m_find->setPlaceholderText(tr("Last 4 digits of the phone, or the name"));
-    setUpTable(m_villagersView, m_villagers);
+    setUpRowTable(m_villagersView, m_villagers);
     m_villagersView->setMaximumHeight(m_villagersView->fontMetrics().height() * 7);
-    setUpTable(m_ledgerView, m_ledger);
+    setUpRowTable(m_ledgerView, m_ledger);
     scaleFont(m_account, 1.15, true);
     m_account->setWordWrap(true);
     m_amount->setPlaceholderText(tr("yuan"));

@@ -209,7 +209,8 @@ int runExportBatch(Context& ctx, const QCommandLineParser& p) {
     SyncStore store(ctx.station().database(), ctx.station().clock());
     auto n = exportBatch(store, pos.first());
     if (n)
-        (void)ctx.station().audit(QStringLiteral("export.batch"), pos.first(), QString::number(*n));
+        (void)ctx.station().audit(QStringLiteral("export.batch"), n->files.join(QLatin1Char(' ')),
+                                  QString::number(n->ops));
     if (!n)
         return ctx.out.fail(n.error());
     if (ctx.out.json()) {
